@@ -1,0 +1,3 @@
+from recoverylog.cli.main import run
+
+run()

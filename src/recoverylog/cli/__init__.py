@@ -1,0 +1,1 @@
+"""The command line: Typer only. Parse, call one service, render."""

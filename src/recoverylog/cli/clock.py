@@ -1,0 +1,161 @@
+"""recoverylog clock ...: what you are staying away from, and since when."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from recoverylog.cli import state
+from recoverylog.cli.common import confirm, day, say, show_lines
+from recoverylog.cli.options import FormatOpt, YesOpt
+from recoverylog.domain.timeparse import WHEN_HELP
+from recoverylog.render.output import Format, emit_json, emit_rows, message, resolve_format
+from recoverylog.render.views import (
+    CLOCK_COLUMNS,
+    clock_detail_lines,
+    withdrawal_note,
+)
+from recoverylog.services import clocks
+
+app = typer.Typer(
+    help="Clocks: what you are staying away from, and since when.",
+    no_args_is_help=True,
+)
+
+SinceOpt = Annotated[
+    str | None,
+    typer.Option("--since", "-s", help=f"First clean day: {WHEN_HELP}, or a future date."),
+]
+CostOpt = Annotated[
+    float | None, typer.Option("--cost-per-day", help="Money it used to cost per day.")
+]
+HoursOpt = Annotated[
+    float | None, typer.Option("--hours-per-day", help="Hours a day it used to take.")
+]
+SchemeOpt = Annotated[
+    str | None,
+    typer.Option("--scheme", help="Milestone scheme: common, na, extended, or your own."),
+]
+
+
+@app.command("add")
+def add(
+    name: Annotated[str, typer.Argument(help="What you are staying away from, e.g. alcohol.")],
+    since: SinceOpt = None,
+    cost_per_day: CostOpt = None,
+    hours_per_day: HoursOpt = None,
+    scheme: SchemeOpt = None,
+) -> None:
+    """Start a clock.
+
+    Example: recoverylog clock add alcohol --since 2026-11-01 --cost-per-day 12
+    """
+    ws = state.workspace()
+    start = day(ws, since, "--since") or ws.today
+    added = clocks.add_clock(ws, name, start, cost_per_day, hours_per_day, scheme)
+    clock = added.clock
+    if clock.clean_since > ws.today:
+        say(f"Added {clock.name}: your start date is {clock.clean_since}.")
+    else:
+        count = (ws.today - clock.clean_since).days
+        say(f"Added {clock.name}: clean since {clock.clean_since} ({count} days).")
+    if added.withdrawal_warning:
+        message(withdrawal_note(clock.name))
+
+
+@app.command("list")
+def list_(fmt: FormatOpt = None) -> None:
+    """List your clocks with clean time and the next milestone.
+
+    Example: recoverylog clock list --format json
+    """
+    rows = clocks.list_clocks(state.workspace())
+    emit_rows(
+        rows,
+        CLOCK_COLUMNS,
+        resolve_format(fmt),
+        empty="No clocks yet: 'recoverylog clock add NAME --since DATE' starts one.",
+    )
+
+
+@app.command("show")
+def show(
+    name: Annotated[str | None, typer.Argument(help="Clock name.")] = None,
+    fmt: FormatOpt = None,
+) -> None:
+    """Show one clock: runs, lapses and totals.
+
+    Example: recoverylog clock show alcohol
+    """
+    ws = state.workspace()
+    detail = clocks.clock_detail(ws, name)
+    chosen = resolve_format(fmt)
+    if chosen is Format.JSON:
+        emit_json(detail)
+        return
+    show_lines(
+        clock_detail_lines(detail, ws.settings.currency, plain=chosen is not Format.TABLE), chosen
+    )
+
+
+@app.command("edit")
+def edit(
+    name: Annotated[str | None, typer.Argument(help="Clock name.")] = None,
+    since: SinceOpt = None,
+    cost_per_day: CostOpt = None,
+    hours_per_day: HoursOpt = None,
+    scheme: SchemeOpt = None,
+    reset_on_lapse: Annotated[
+        bool | None,
+        typer.Option(
+            "--reset-on-lapse/--keep-date",
+            help="After a lapse, count milestones from the new run (default) "
+            "or keep counting from the original date.",
+        ),
+    ] = None,
+) -> None:
+    """Change a clock's start date, costs, scheme or lapse counting.
+
+    Example: recoverylog clock edit alcohol --cost-per-day 15 --scheme na
+    """
+    ws = state.workspace()
+    clock = clocks.edit_clock(
+        ws,
+        name,
+        since=day(ws, since, "--since"),
+        cost_per_day=cost_per_day,
+        hours_per_day=hours_per_day,
+        scheme=scheme,
+        reset_on_lapse=reset_on_lapse,
+    )
+    say(f"Updated {clock.name}.")
+
+
+@app.command("rename")
+def rename(
+    old: Annotated[str, typer.Argument(help="Current name.")],
+    new: Annotated[str, typer.Argument(help="New name.")],
+) -> None:
+    """Rename a clock (entries follow it).
+
+    Example: recoverylog clock rename drinking alcohol
+    """
+    clock = clocks.rename_clock(state.workspace(), old, new)
+    say(f"Renamed to {clock.name}.")
+
+
+@app.command("remove")
+def remove(
+    name: Annotated[str, typer.Argument(help="Clock name.")],
+    yes: YesOpt = False,
+) -> None:
+    """Remove a clock and its history (entries are kept).
+
+    Example: recoverylog clock remove nicotine --yes
+    """
+    ws = state.workspace()
+    clock = clocks.resolve_clock(ws, name)
+    confirm(f"Remove the clock '{clock.name}' and its history?", yes)
+    clocks.remove_clock(ws, clock.name)
+    say(f"Removed {clock.name}. Entries that named it are still in your journal.")

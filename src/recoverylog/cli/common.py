@@ -1,0 +1,124 @@
+"""Small helpers shared by command modules: times, notes, confirmation, output."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shlex
+import subprocess
+import sys
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import typer
+
+from recoverylog.domain.timeparse import TimeParseError, parse_day, parse_duration, parse_when
+from recoverylog.errors import InvalidInput
+from recoverylog.render.lines import Line, print_lines
+from recoverylog.render.output import Format, resolve_format
+from recoverylog.services.workspace import Workspace
+
+
+def when(ws: Workspace, value: str | None, option: str = "--at") -> datetime | None:
+    if value is None:
+        return None
+    try:
+        return parse_when(value, ws.now)
+    except TimeParseError as exc:
+        raise InvalidInput(f"{option}: {exc}") from exc
+
+
+def day(ws: Workspace, value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return parse_day(value, ws.now)
+    except TimeParseError as exc:
+        raise InvalidInput(f"{option}: {exc}") from exc
+
+
+def duration(value: str | None) -> timedelta | None:
+    if value is None:
+        return None
+    try:
+        return parse_duration(value)
+    except TimeParseError as exc:
+        raise InvalidInput(f"--duration: {exc}") from exc
+
+
+def note_text(
+    ws: Workspace, note: str | None, edit: bool, current: str | None = None
+) -> str | None:
+    """A note from the option, from standard input ('-'), or from $EDITOR."""
+    if edit:
+        if note is not None:
+            raise InvalidInput("give either --note or --edit, not both")
+        return edit_in_editor(ws, current or "")
+    if note == "-":
+        return sys.stdin.read()
+    return note
+
+
+def edit_in_editor(ws: Workspace, initial: str) -> str | None:
+    """Open $VISUAL/$EDITOR on a 0600 file inside the home; always removed afterwards."""
+    from recoverylog.store.atomic import FILE_MODE, ensure_private_dir
+
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+    folder = ensure_private_dir(ws.layout.private_tmp_dir)
+    path = folder / f"note-{os.getpid()}.txt"
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(initial)
+        try:
+            result = subprocess.run([*shlex.split(editor), str(path)], check=False)
+        except OSError as exc:
+            raise InvalidInput(
+                f"could not start the editor '{editor}': {exc.strerror}",
+                hint="set $EDITOR, or use --note -",
+            ) from exc
+        if result.returncode != 0:
+            raise InvalidInput(
+                f"the editor exited with status {result.returncode}; nothing was saved"
+            )
+        text = Path(path).read_text(encoding="utf-8")
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(path)
+    return text if text.strip() else None
+
+
+def confirm(question: str, yes: bool) -> None:
+    """Ask before something destructive; --yes skips. Without a terminal, refuse."""
+    if yes:
+        return
+    if not sys.stdin.isatty() and not _under_test():
+        raise InvalidInput(f"{question} Add --yes to confirm without a prompt.")
+    if not typer.confirm(question, default=False):
+        raise typer.Exit(0)
+
+
+def _under_test() -> bool:
+    # CliRunner swaps stdin for a buffer; prompts read from it.
+    return not hasattr(sys.stdin, "fileno") or _fileno_fails()
+
+
+def _fileno_fails() -> bool:
+    try:
+        sys.stdin.fileno()
+    except (OSError, ValueError, AttributeError):
+        return True
+    return False
+
+
+def show_lines(lines: Sequence[Line], fmt: Format | None) -> None:
+    chosen = resolve_format(fmt)
+    if chosen in (Format.CSV,):
+        raise InvalidInput("csv is only for lists; use table, plain or json")
+    print_lines(lines, plain=chosen is not Format.TABLE)
+
+
+def say(message: str) -> None:
+    """A confirmation line: to stdout, since it carries the new entry's id."""
+    typer.echo(message)

@@ -1,0 +1,85 @@
+"""recoverylog config ...: show and change settings."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from recoverylog.cli import state
+from recoverylog.cli.common import say
+from recoverylog.cli.options import FormatOpt
+from recoverylog.config import KEYS, load_settings, set_value
+from recoverylog.errors import InvalidInput
+from recoverylog.paths import resolve_layout
+from recoverylog.render.output import Column, Format, emit_json, emit_rows, resolve_format
+
+app = typer.Typer(help="Show and change settings (config.toml).", no_args_is_help=True)
+
+
+def _settings_rows() -> list[dict[str, Any]]:
+    layout = resolve_layout(state.home())
+    settings = load_settings(layout.config_file)
+    rows = [
+        {"key": name, "value": settings.value(name), "about": key.help}
+        for name, key in KEYS.items()
+    ]
+    rows += [
+        {"key": f"schemes.{name}", "value": ",".join(specs), "about": "your own scheme"}
+        for name, specs in settings.schemes.items()
+    ]
+    return rows
+
+
+@app.command("show")
+def show(fmt: FormatOpt = None) -> None:
+    """Show every setting and its current value.
+
+    Example: recoverylog config show
+    """
+    rows = _settings_rows()
+    columns = [Column("key", "Key"), Column("value", "Value"), Column("about", "About")]
+    chosen = resolve_format(fmt)
+    if chosen is Format.JSON:
+        emit_json({row["key"]: row["value"] for row in rows})
+        return
+    emit_rows(rows, columns, chosen)
+
+
+@app.command("get")
+def get(key: Annotated[str, typer.Argument(help="Setting name, e.g. timezone.")]) -> None:
+    """Print one setting's value.
+
+    Example: recoverylog config get milestone_scheme
+    """
+    values = {row["key"]: row["value"] for row in _settings_rows()}
+    if key not in values:
+        raise InvalidInput(f"unknown setting '{key}'", hint=f"known: {', '.join(values)}")
+    typer.echo("" if values[key] is None else values[key])
+
+
+@app.command("set")
+def set_(
+    key: Annotated[str, typer.Argument(help="Setting name.")],
+    value: Annotated[str, typer.Argument(help="New value ('' clears optional ones).")],
+) -> None:
+    """Change a setting.
+
+    Examples: recoverylog config set timezone Europe/London;
+    recoverylog config set schemes.mine 1d,2w,30d,6mo,1y
+    """
+    layout = resolve_layout(state.home())
+    stored = set_value(layout.config_file, key, value)
+    say(f"{key} = {stored if stored is not None else '(default)'}")
+
+
+@app.command("path")
+def path() -> None:
+    """Print where config and data live.
+
+    Example: recoverylog config path
+    """
+    layout = resolve_layout(state.home())
+    typer.echo(f"config:  {layout.config_file}")
+    typer.echo(f"journal: {layout.journal_file}")
+    typer.echo(f"entries: {layout.entries_dir}")

@@ -1,0 +1,70 @@
+"""recoverylog demo: see the tool on a realistic sample journal, safely."""
+
+from __future__ import annotations
+
+import tempfile
+from typing import Annotated
+
+import typer
+
+from recoverylog.cli import state
+from recoverylog.cli.common import show_lines
+from recoverylog.cli.options import FormatOpt
+from recoverylog.render.output import Format, resolve_format, write
+from recoverylog.render.views import ENTRY_COLUMNS, entry_row, milestone_lines, status_lines
+from recoverylog.services import progress
+from recoverylog.services.demo import build_demo
+from recoverylog.services.entries import EntryFilter, entry_as_dict, list_entries
+from recoverylog.services.workspace import open_workspace
+
+
+def demo(
+    home: Annotated[
+        str | None,
+        typer.Option(
+            "--home",
+            help="Build the sample journal here "
+            "(an empty folder). Default: a new temporary folder.",
+            metavar="DIR",
+        ),
+    ] = None,
+    fmt: FormatOpt = None,
+) -> None:
+    """Build a sample journal (about 100 days, one lapse) and show it.
+
+    Your own journal is never touched. Example: recoverylog demo
+    """
+    folder = home or tempfile.mkdtemp(prefix="recoverylog-demo-")
+    ws = open_workspace(folder)
+    build_demo(ws)
+    chosen = resolve_format(fmt)
+    if chosen in (Format.JSON, Format.CSV):
+        chosen = Format.PLAIN
+    plain = chosen is not Format.TABLE
+    from recoverylog.render.output import emit_rows
+
+    _heading("Status", plain)
+    show_lines(status_lines(progress.status(ws), plain=plain), chosen)
+    _heading("Milestones", plain)
+    show_lines(milestone_lines(progress.milestones(ws, None, 3), plain=plain), chosen)
+    _heading("Recent entries", plain)
+    recent = [entry_as_dict(ws, e) for e in list_entries(ws, EntryFilter(limit=8))]
+    emit_rows([entry_row(e) for e in recent], ENTRY_COLUMNS, chosen)
+    write(
+        f"\nThis sample journal is in {folder}\n"
+        f"Explore it:   recoverylog --home {folder} list --type craving\n"
+        "Start for real (your own journal, kept private on this computer):\n"
+        "  recoverylog clock add alcohol --since 2026-11-01\n"
+        "  recoverylog log craving 6 --trigger 'after work' --coping 'call sponsor' "
+        "--outcome passed\n"
+        "  recoverylog status"
+    )
+    state.reset(state.home())  # the demo never counts as the user's own workspace
+
+
+def _heading(title: str, plain: bool) -> None:
+    write(f"\n== {title} ==" if plain else f"\n{title}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("demo")(demo)

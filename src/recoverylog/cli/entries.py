@@ -1,0 +1,169 @@
+"""recoverylog list / show / edit / delete: read and change entries."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from recoverylog.cli import state
+from recoverylog.cli.common import confirm, duration, note_text, say, show_lines, when
+from recoverylog.cli.options import AtOpt, ClockOpt, EditOpt, FormatOpt, HaltOpt, NoteOpt, TagOpt
+from recoverylog.domain.model import EntryType, short_id
+from recoverylog.domain.timeparse import WHEN_HELP
+from recoverylog.errors import InvalidInput
+from recoverylog.render.output import Format, emit_json, emit_rows, resolve_format
+from recoverylog.render.views import ENTRY_COLUMNS, entry_detail_lines, entry_row
+from recoverylog.services import entries as service
+
+IdArg = Annotated[str, typer.Argument(help="Entry id: 4 or more characters of it.")]
+
+
+def list_entries(
+    type_: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--type", help="craving, trigger, coping, meeting, note, contact (repeatable)."
+        ),
+    ] = None,
+    since: Annotated[str | None, typer.Option("--since", help=f"From: {WHEN_HELP}.")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Up to this time.")] = None,
+    clock: ClockOpt = None,
+    tag: Annotated[
+        str | None, typer.Option("--tag", "-t", help="Only entries with this tag.")
+    ] = None,
+    search: Annotated[str | None, typer.Option("--search", "-s", help="Text to look for.")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-l", help="How many, newest first.")] = 20,
+    fmt: FormatOpt = None,
+) -> None:
+    """List entries, newest first.
+
+    Example: recoverylog list --type craving --since "7 days ago" --format csv
+    """
+    ws = state.workspace()
+    query = service.EntryFilter(
+        types=tuple(_entry_type(t) for t in type_ or []),
+        since=when(ws, since, "--since"),
+        until=when(ws, until, "--until"),
+        clock=clock,
+        tag=tag.lstrip("#@") if tag else None,
+        search=search,
+        limit=limit,
+    )
+    found = [service.entry_as_dict(ws, e) for e in service.list_entries(ws, query)]
+    emit_rows(
+        [entry_row(e) for e in found],
+        ENTRY_COLUMNS,
+        resolve_format(fmt),
+        json_rows=found,
+        empty="No entries match.",
+    )
+
+
+def _entry_type(text: str) -> EntryType:
+    try:
+        return EntryType(text.strip().lower())
+    except ValueError:
+        names = ", ".join(t.value for t in EntryType)
+        raise InvalidInput(f"'{text}' is not an entry type ({names})") from None
+
+
+def show(entry_id: IdArg, fmt: FormatOpt = None) -> None:
+    """Show one entry in full.
+
+    Example: recoverylog show 3f2a
+    """
+    ws = state.workspace()
+    entry = service.entry_as_dict(ws, service.get_entry(ws, entry_id))
+    if resolve_format(fmt) is Format.JSON:
+        emit_json(entry)
+        return
+    show_lines(entry_detail_lines(entry), fmt)
+
+
+def edit(
+    entry_id: IdArg,
+    at: AtOpt = None,
+    clock: ClockOpt = None,
+    note: NoteOpt = None,
+    edit_note: EditOpt = False,
+    tag: TagOpt = None,
+    intensity: Annotated[int | None, typer.Option("--intensity", help="Craving: 0 to 10.")] = None,
+    trigger: Annotated[
+        list[str] | None, typer.Option("--trigger", help="Craving: triggers (replaces them).")
+    ] = None,
+    halt: HaltOpt = None,
+    coping: Annotated[
+        list[str] | None, typer.Option("--coping", help="Craving: coping (replaces it).")
+    ] = None,
+    outcome: Annotated[
+        str | None, typer.Option("--outcome", help="Craving: passed or used.")
+    ] = None,
+    duration_: Annotated[
+        str | None, typer.Option("--duration", help="Craving: 20m, 1h30m.")
+    ] = None,
+    text: Annotated[str | None, typer.Option("--text", help="Trigger: what set you off.")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", help="Trigger: its kind.")] = None,
+    technique: Annotated[str | None, typer.Option("--technique", help="Coping: technique.")] = None,
+    helped: Annotated[int | None, typer.Option("--helped", help="Coping: 1 to 5.")] = None,
+    name: Annotated[str | None, typer.Option("--name", help="Meeting: its name.")] = None,
+    fellowship: Annotated[
+        str | None, typer.Option("--fellowship", help="Meeting: fellowship.")
+    ] = None,
+    online: Annotated[
+        bool | None, typer.Option("--online/--in-person", help="Meeting: where.")
+    ] = None,
+    mood: Annotated[int | None, typer.Option("--mood", help="Note: 1 to 5.")] = None,
+) -> None:
+    """Change an entry. Only the options you give change.
+
+    Example: recoverylog edit 3f2a --intensity 5 --outcome passed
+    """
+    ws = state.workspace()
+    current = service.get_entry(ws, entry_id) if edit_note else None
+    changes = {
+        "at": when(ws, at),
+        "clock": clock,
+        "note": note_text(ws, note, edit_note, current.note if current else None),
+        "tags": tag,
+        "intensity": intensity,
+        "triggers": trigger,
+        "halt": halt,
+        "coping": coping,
+        "outcome": outcome,
+        "duration_min": duration(duration_),
+        "text": text,
+        "kind": kind,
+        "technique": technique,
+        "helped": helped,
+        "name": name,
+        "fellowship": fellowship,
+        "online": online,
+        "mood": mood,
+    }
+    entry = service.edit_entry(ws, entry_id, changes)
+    say(f"{short_id(entry.id)}  Updated the {entry.type}.")
+
+
+def delete(
+    entry_id: IdArg,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Delete an entry (asks first).
+
+    Example: recoverylog delete 3f2a --yes
+    """
+    ws = state.workspace()
+    entry = service.get_entry(ws, entry_id)
+    confirm(
+        f"Delete the {entry.type} {short_id(entry.id)} from {ws.local(entry.at):%Y-%m-%d}?", yes
+    )
+    service.delete_entry(ws, entry.id)
+    say(f"{short_id(entry.id)}  Deleted.")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("list")(list_entries)
+    app.command("show")(show)
+    app.command("edit")(edit)
+    app.command("delete")(delete)

@@ -1,0 +1,212 @@
+"""recoverylog log ...: record a craving, trigger, coping, meeting, note or lapse in seconds."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from recoverylog.cli import state
+from recoverylog.cli.common import day, duration, note_text, say, when
+from recoverylog.cli.options import AtOpt, ClockOpt, EditOpt, HaltOpt, NoteOpt, TagOpt, TriggerOpt
+from recoverylog.domain.model import Entry, EntryType, short_id
+from recoverylog.render.views import describe, lapse_message
+from recoverylog.services import clocks
+from recoverylog.services.entries import NewEntry, add_entry, entry_as_dict
+
+app = typer.Typer(
+    help="Log a craving, trigger, coping, meeting, note or lapse.", no_args_is_help=True
+)
+
+
+def _log(
+    entry_type: EntryType,
+    at: str | None,
+    clock: str | None,
+    note: str | None,
+    edit: bool,
+    tags: list[str] | None,
+    **data: object,
+) -> Entry:
+    ws = state.workspace()
+    new = NewEntry(
+        entry_type, when(ws, at), clock, note_text(ws, note, edit), tags or [], dict(data)
+    )
+    entry = add_entry(ws, new)
+    summary = describe(entry_as_dict(ws, entry))
+    say(f"{short_id(entry.id)}  Logged {entry_type}" + (f": {summary}" if summary else "."))
+    return entry
+
+
+@app.command("craving")
+def craving(
+    intensity: Annotated[int, typer.Argument(help="How strong, from 0 (none) to 10.")],
+    trigger: TriggerOpt = None,
+    halt: HaltOpt = None,
+    coping: Annotated[
+        list[str] | None, typer.Option("--coping", help="What you did (repeatable).")
+    ] = None,
+    outcome: Annotated[
+        str | None, typer.Option("--outcome", help="passed (rode it out) or used.")
+    ] = None,
+    duration_: Annotated[
+        str | None, typer.Option("--duration", help="How long it lasted: 20m, 1h30m, 90.")
+    ] = None,
+    clock: ClockOpt = None,
+    at: AtOpt = None,
+    note: NoteOpt = None,
+    edit: EditOpt = False,
+    tag: TagOpt = None,
+) -> None:
+    """Log a craving.
+
+    Example: recoverylog log craving 7 --trigger "after work" --halt tired
+    --coping "call sponsor" --outcome passed --duration 20m
+    """
+    _log(
+        EntryType.CRAVING,
+        at,
+        clock,
+        note,
+        edit,
+        tag,
+        intensity=intensity,
+        triggers=trigger or [],
+        halt=halt or [],
+        coping=coping or [],
+        outcome=outcome,
+        duration_min=duration(duration_),
+    )
+
+
+@app.command("trigger")
+def trigger_(
+    text: Annotated[str, typer.Argument(help="What set you off.")],
+    kind: Annotated[
+        str | None,
+        typer.Option("--kind", help="people, place, thing, time, thought, emotion, body, other."),
+    ] = None,
+    halt: HaltOpt = None,
+    clock: ClockOpt = None,
+    at: AtOpt = None,
+    note: NoteOpt = None,
+    edit: EditOpt = False,
+    tag: TagOpt = None,
+) -> None:
+    """Log a trigger.
+
+    Example: recoverylog log trigger "walked past the pub" --kind place
+    """
+    _log(EntryType.TRIGGER, at, clock, note, edit, tag, text=text, kind=kind, halt=halt or [])
+
+
+@app.command("coping")
+def coping_(
+    technique: Annotated[str, typer.Argument(help="What you did, e.g. 'urge surfing'.")],
+    helped: Annotated[
+        int | None, typer.Option("--helped", help="How much it helped, 1 to 5.")
+    ] = None,
+    craving_id: Annotated[
+        str | None, typer.Option("--craving", help="The id of the craving it was for.")
+    ] = None,
+    clock: ClockOpt = None,
+    at: AtOpt = None,
+    note: NoteOpt = None,
+    edit: EditOpt = False,
+    tag: TagOpt = None,
+) -> None:
+    """Log a coping technique you used (new ones join your toolkit).
+
+    Example: recoverylog log coping "urge surfing" --helped 4
+    """
+    _log(
+        EntryType.COPING,
+        at,
+        clock,
+        note,
+        edit,
+        tag,
+        technique=technique,
+        helped=helped,
+        craving_id=craving_id,
+    )
+
+
+@app.command("meeting")
+def meeting(
+    name: Annotated[str | None, typer.Argument(help="The meeting's name.")] = None,
+    fellowship: Annotated[
+        str | None, typer.Option("--fellowship", help="AA, NA, SMART, CA, GA or other.")
+    ] = None,
+    online: Annotated[bool, typer.Option("--online", help="It was online.")] = False,
+    clock: ClockOpt = None,
+    at: AtOpt = None,
+    note: NoteOpt = None,
+    edit: EditOpt = False,
+    tag: TagOpt = None,
+) -> None:
+    """Log a meeting you went to.
+
+    Example: recoverylog log meeting "Tuesday lunchtime" --fellowship AA --online
+    """
+    _log(
+        EntryType.MEETING,
+        at,
+        clock,
+        note,
+        edit,
+        tag,
+        name=name,
+        fellowship=fellowship,
+        online=online,
+    )
+
+
+@app.command("note")
+def note_(
+    text: Annotated[str | None, typer.Argument(help="The note ('-' reads standard input).")] = None,
+    mood: Annotated[int | None, typer.Option("--mood", help="Mood from 1 (low) to 5.")] = None,
+    clock: ClockOpt = None,
+    at: AtOpt = None,
+    edit: EditOpt = False,
+    tag: TagOpt = None,
+) -> None:
+    """Write a journal note. With no text, opens $EDITOR.
+
+    Example: recoverylog log note "Good day. Walked by the river." --mood 4
+    """
+    use_editor = edit or text is None
+    _log(EntryType.NOTE, at, clock, text, use_editor, tag, mood=mood)
+
+
+@app.command("lapse")
+def lapse(
+    clock: Annotated[str | None, typer.Argument(help="Which clock.")] = None,
+    at: AtOpt = None,
+    restart: Annotated[
+        str | None,
+        typer.Option("--restart", help="When the next run starts (default: the next day)."),
+    ] = None,
+    note: NoteOpt = None,
+    edit: EditOpt = False,
+    trigger: TriggerOpt = None,
+) -> None:
+    """Record a lapse. Your history and totals are kept.
+
+    Example: recoverylog log lapse alcohol --at "yesterday 21:00" --trigger "wedding"
+    """
+    ws = state.workspace()
+    moment = when(ws, at) or ws.now
+    recorded = clocks.record_lapse(
+        ws, clock, moment, day(ws, restart, "--restart"), note_text(ws, note, edit), trigger
+    )
+    after = {"total": recorded.after.total_clean_days, "longest": recorded.after.longest_run_days}
+    say(
+        f"{recorded.lapse.id}  "
+        + lapse_message(
+            recorded.clock.name,
+            ws.local(recorded.lapse.at).date().isoformat(),
+            recorded.lapse.restart.isoformat(),
+            after,
+        )
+    )

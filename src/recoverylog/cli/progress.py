@@ -1,0 +1,89 @@
+"""recoverylog status / milestones / coping: clean time, milestones, and what helps."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from recoverylog.cli import state
+from recoverylog.cli.common import say, show_lines
+from recoverylog.cli.options import FormatOpt
+from recoverylog.render.output import Format, emit_json, emit_rows, resolve_format
+from recoverylog.render.views import (
+    TOOLKIT_COLUMNS,
+    milestone_lines,
+    status_lines,
+    toolkit_row,
+)
+from recoverylog.services import progress as service
+
+coping_app = typer.Typer(
+    help="Your coping toolkit, and how well each technique works for you.", no_args_is_help=True
+)
+
+
+def status(fmt: FormatOpt = None) -> None:
+    """Your dashboard: clean time, milestones and the last 7 days.
+
+    Example: recoverylog status
+    """
+    data = service.status(state.workspace())
+    chosen = resolve_format(fmt)
+    if chosen is Format.JSON:
+        emit_json(data)
+        return
+    show_lines(status_lines(data, plain=chosen is not Format.TABLE), chosen)
+
+
+def milestones(
+    clock: Annotated[str | None, typer.Argument(help="One clock (default: every clock).")] = None,
+    upcoming: Annotated[int, typer.Option("--upcoming", "-u", help="How many upcoming ones.")] = 3,
+    fmt: FormatOpt = None,
+) -> None:
+    """Milestones reached (with dates) and the next ones.
+
+    Example: recoverylog milestones alcohol --upcoming 5
+    """
+    data = service.milestones(state.workspace(), clock, upcoming)
+    chosen = resolve_format(fmt)
+    if chosen is Format.JSON:
+        emit_json(data)
+        return
+    show_lines(milestone_lines(data, plain=chosen is not Format.TABLE), chosen)
+
+
+@coping_app.command("add")
+def coping_add(
+    name: Annotated[str, typer.Argument(help="The technique, e.g. 'play the tape through'.")],
+    description: Annotated[
+        str | None, typer.Option("--description", "-d", help="A few words on how you do it.")
+    ] = None,
+) -> None:
+    """Add a technique to your toolkit.
+
+    Example: recoverylog coping add "urge surfing" -d "notice it rise, peak and pass"
+    """
+    technique = service.add_technique(state.workspace(), name, description)
+    say(f"'{technique.name}' is in your toolkit.")
+
+
+@coping_app.command("list")
+def coping_list(fmt: FormatOpt = None) -> None:
+    """Your toolkit: times used, how much it helped, how often the craving passed.
+
+    Example: recoverylog coping list
+    """
+    items = service.toolkit(state.workspace())
+    emit_rows(
+        [toolkit_row(i) for i in items],
+        TOOLKIT_COLUMNS,
+        resolve_format(fmt),
+        json_rows=items,
+        empty="Your toolkit is empty. Add a technique: recoverylog coping add NAME",
+    )
+
+
+def register(app: typer.Typer) -> None:
+    app.command("status")(status)
+    app.command("milestones")(milestones)

@@ -1,0 +1,194 @@
+"""Settings: defaults < config.toml < environment < command-line flags."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from recoverylog.errors import DataError, InvalidInput
+from recoverylog.store import schema
+
+TIMEZONE_ENV = "RECOVERYLOG_TIMEZONE"
+
+
+@dataclass(frozen=True)
+class Key:
+    name: str
+    default: Any
+    help: str
+    parse: Callable[[str], Any]
+
+
+def _text(value: str) -> str:
+    cleaned = value.strip()
+    if not cleaned:
+        raise InvalidInput("the value is empty")
+    return cleaned
+
+
+def _optional_text(value: str) -> str | None:
+    return value.strip() or None
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError as exc:
+        raise InvalidInput(f"'{value}' is not a whole number") from exc
+    if number < 1:
+        raise InvalidInput("the value must be at least 1")
+    return number
+
+
+def _timezone(value: str) -> str | None:
+    cleaned = value.strip()
+    if not cleaned:
+        return None
+    check_timezone(cleaned)
+    return cleaned
+
+
+def _spec_list(value: str) -> list[str]:
+    from recoverylog.domain.milestones import parse_step
+
+    specs = [part.strip() for part in value.split(",") if part.strip()]
+    if not specs:
+        raise InvalidInput("give milestones separated by commas, e.g. 1d,2w,30d,6mo,1y")
+    for spec in specs:
+        try:
+            parse_step(spec)
+        except ValueError as exc:
+            raise InvalidInput(str(exc)) from exc
+    return specs
+
+
+def _scheme(value: str) -> str:
+    return _text(value).lower()
+
+
+KEYS: dict[str, Key] = {
+    k.name: k
+    for k in (
+        Key("timezone", None, "IANA time zone for day counts (default: the system's)", _timezone),
+        Key(
+            "milestone_scheme",
+            "extended",
+            "common, na, extended, or a name under [schemes]",
+            _scheme,
+        ),
+        Key("currency", "$", "symbol shown before money saved", _text),
+        Key(
+            "default_clock",
+            None,
+            "clock used when a command needs one and none is given",
+            _optional_text,
+        ),
+        Key(
+            "country",
+            "US",
+            "country code for crisis lines (US, UK, CA, AU)",
+            lambda v: _text(v).upper(),
+        ),
+        Key("backups.keep", 10, "how many automatic backups to keep", _positive_int),
+    )
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    timezone: str | None = None
+    milestone_scheme: str = "extended"
+    currency: str = "$"
+    default_clock: str | None = None
+    country: str = "US"
+    backups_keep: int = 10
+    schemes: dict[str, list[str]] = field(default_factory=dict)
+
+    def value(self, key: str) -> Any:
+        if key.startswith("schemes."):
+            return self.schemes.get(key.split(".", 1)[1])
+        return getattr(self, key.replace(".", "_"))
+
+
+def check_timezone(name: str) -> None:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise InvalidInput(f"'{name}' is not a known time zone (e.g. Europe/London)") from exc
+
+
+def load_raw(path: Path) -> dict[str, Any]:
+    from recoverylog.store.tomlfile import load_toml
+
+    doc = load_toml(path)
+    if doc is None:
+        return {}
+    schema.migrate(schema.CONFIG, doc, path)
+    return doc
+
+
+def load_settings(path: Path) -> Settings:
+    raw = load_raw(path)
+    values: dict[str, Any] = {}
+    for name, key in KEYS.items():
+        value = _lookup(raw, name)
+        if value is None:
+            continue
+        try:
+            values[name.replace(".", "_")] = key.parse(str(value))
+        except InvalidInput as exc:
+            raise DataError(f"{path}: '{name}': {exc.message}") from exc
+    schemes = raw.get("schemes", {})
+    if not isinstance(schemes, dict) or not all(
+        isinstance(v, list) and all(isinstance(s, str) for s in v) for v in schemes.values()
+    ):
+        raise DataError(f"{path}: [schemes] must map names to lists of milestones")
+    values["schemes"] = {str(k).lower(): list(v) for k, v in schemes.items()}
+    env_tz = os.environ.get(TIMEZONE_ENV)
+    if env_tz:
+        values["timezone"] = _timezone(env_tz)
+    return Settings(**values)
+
+
+def _lookup(raw: dict[str, Any], dotted: str) -> Any:
+    node: Any = raw
+    for part in dotted.split("."):
+        if not isinstance(node, dict) or part not in node:
+            return None
+        node = node[part]
+    return node
+
+
+def set_value(path: Path, name: str, text: str) -> Any:
+    """Validate and store one key in config.toml, keeping everything else as it was."""
+    from recoverylog.store.tomlfile import save_toml
+
+    if name.startswith("schemes.") and len(name) > len("schemes."):
+        value: Any = _spec_list(text)
+        if name.split(".", 1)[1].lower() in ("common", "na", "extended"):
+            raise InvalidInput("built-in scheme names cannot be redefined")
+    elif name in KEYS:
+        value = KEYS[name].parse(text)
+    else:
+        raise InvalidInput(f"unknown setting '{name}' (known: {', '.join(known_keys())})")
+    raw = load_raw(path)
+    raw["schema_version"] = schema.CURRENT_VERSION[schema.CONFIG]
+    node = raw
+    *parents, leaf = name.split(".")
+    for part in parents:
+        node = node.setdefault(part, {})
+    if value is None:
+        node.pop(leaf, None)
+    else:
+        node[leaf] = value
+    save_toml(path, raw, "# recoverylog settings (see 'recoverylog config show')\n")
+    return value
+
+
+def known_keys() -> list[str]:
+    return [*KEYS, "schemes.NAME"]

@@ -1,0 +1,1 @@
+"""Pure recovery logic: standard library only, no I/O, no clock reads."""

@@ -1,0 +1,300 @@
+"""Records to plain dicts and back, with validation. Pure: the store does the I/O.
+
+``*_from_dict`` raise ``SchemaError`` with a readable reason for anything malformed;
+keys they do not know are kept in ``extra`` and written back unchanged.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from recoverylog.domain.model import Clock, Entry, EntryType, Journal, Lapse, Technique
+
+
+class SchemaError(ValueError):
+    """A record does not have the shape this version expects."""
+
+
+def _require(raw: dict[str, Any], key: str, where: str) -> Any:
+    if key not in raw:
+        raise SchemaError(f"{where}: missing required key '{key}'")
+    return raw[key]
+
+
+def _as_str(value: Any, where: str, *, optional: bool = False) -> str | None:
+    if value is None and optional:
+        return None
+    if not isinstance(value, str):
+        raise SchemaError(f"{where}: expected text, found {type(value).__name__}")
+    return value
+
+
+def _as_number(value: Any, where: str) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise SchemaError(f"{where}: expected a number, found {type(value).__name__}")
+    return float(value)
+
+
+def _as_str_list(value: Any, where: str) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise SchemaError(f"{where}: expected a list of text")
+    return list(value)
+
+
+def parse_datetime(value: Any, where: str) -> datetime:
+    """Accept a TOML datetime or an ISO 8601 string; it must carry a UTC offset."""
+    if isinstance(value, datetime):
+        parsed = value
+    elif isinstance(value, str):
+        try:
+            parsed = datetime.fromisoformat(value)
+        except ValueError as exc:
+            raise SchemaError(f"{where}: not an ISO 8601 date and time: {value!r}") from exc
+    else:
+        raise SchemaError(f"{where}: expected a date and time, found {type(value).__name__}")
+    if parsed.tzinfo is None:
+        raise SchemaError(f"{where}: date and time has no UTC offset: {value!r}")
+    return parsed
+
+
+def parse_date(value: Any, where: str) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError as exc:
+            raise SchemaError(f"{where}: not a date (YYYY-MM-DD): {value!r}") from exc
+    raise SchemaError(f"{where}: expected a date, found {type(value).__name__}")
+
+
+def _drop_none(raw: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in raw.items() if v is not None}
+
+
+# --- entries (JSON) -------------------------------------------------------------
+
+ENTRY_KEYS = ("id", "type", "at", "clock", "note", "tags", "created", "updated")
+
+
+def entry_to_dict(entry: Entry) -> dict[str, Any]:
+    """A JSON-ready dict: common keys, then the type's fields, then unknown keys."""
+    out: dict[str, Any] = {
+        "id": entry.id,
+        "type": str(entry.type),
+        "at": entry.at.isoformat(),
+        "clock": entry.clock,
+        "note": entry.note,
+        "tags": list(entry.tags),
+    }
+    out.update(entry.data)
+    if entry.created is not None:
+        out["created"] = entry.created.isoformat()
+    if entry.updated is not None:
+        out["updated"] = entry.updated.isoformat()
+    for key, value in entry.extra.items():
+        out.setdefault(key, value)
+    return out
+
+
+def entry_from_dict(raw: Any, where: str = "entry") -> Entry:
+    if not isinstance(raw, dict):
+        raise SchemaError(f"{where}: expected an object")
+    entry_id = _as_str(_require(raw, "id", where), f"{where}.id")
+    assert entry_id is not None
+    where = f"entry {entry_id[:8]}"
+    type_text = str(_as_str(_require(raw, "type", where), f"{where}.type"))
+    try:
+        entry_type = EntryType(type_text)
+    except ValueError as exc:
+        raise SchemaError(f"{where}: unknown entry type {type_text!r}") from exc
+    from recoverylog.domain.model import TYPE_FIELDS
+
+    own_fields = TYPE_FIELDS[entry_type]
+    data = {k: raw[k] for k in own_fields if k in raw}
+    known = set(ENTRY_KEYS) | set(own_fields)
+    created = raw.get("created")
+    updated = raw.get("updated")
+    return Entry(
+        id=entry_id,
+        type=entry_type,
+        at=parse_datetime(_require(raw, "at", where), f"{where}.at"),
+        clock=_as_str(raw.get("clock"), f"{where}.clock", optional=True),
+        note=_as_str(raw.get("note"), f"{where}.note", optional=True),
+        tags=_as_str_list(raw.get("tags"), f"{where}.tags"),
+        data=data,
+        created=parse_datetime(created, f"{where}.created") if created else None,
+        updated=parse_datetime(updated, f"{where}.updated") if updated else None,
+        extra={k: v for k, v in raw.items() if k not in known},
+    )
+
+
+# --- journal (TOML) -------------------------------------------------------------
+
+LAPSE_KEYS = ("id", "at", "restart", "note", "triggers")
+CLOCK_KEYS = (
+    "name",
+    "clean_since",
+    "cost_per_day",
+    "hours_per_day",
+    "scheme",
+    "reset_on_lapse",
+    "created",
+    "celebrated_through",
+    "lapses",
+)
+JOURNAL_KEYS = ("schema_version", "clocks", "toolkit", "people", "plan")
+
+
+def lapse_to_dict(lapse: Lapse) -> dict[str, Any]:
+    out = _drop_none(
+        {
+            "id": lapse.id,
+            "at": lapse.at,
+            "restart": lapse.restart,
+            "note": lapse.note,
+            "triggers": list(lapse.triggers) or None,
+        }
+    )
+    out.update({k: v for k, v in lapse.extra.items() if k not in out})
+    return out
+
+
+def lapse_from_dict(raw: Any, where: str) -> Lapse:
+    if not isinstance(raw, dict):
+        raise SchemaError(f"{where}: expected a table")
+    at = parse_datetime(_require(raw, "at", where), f"{where}.at")
+    restart_raw = raw.get("restart")
+    from datetime import timedelta
+
+    restart = (
+        parse_date(restart_raw, f"{where}.restart") if restart_raw else at.date() + timedelta(1)
+    )
+    lapse_id = _as_str(raw.get("id") or at.strftime("%Y%m%d%H%M%S"), f"{where}.id")
+    assert lapse_id is not None
+    return Lapse(
+        id=lapse_id,
+        at=at,
+        restart=restart,
+        note=_as_str(raw.get("note"), f"{where}.note", optional=True),
+        triggers=_as_str_list(raw.get("triggers"), f"{where}.triggers"),
+        extra={k: v for k, v in raw.items() if k not in LAPSE_KEYS},
+    )
+
+
+def clock_to_dict(clock: Clock) -> dict[str, Any]:
+    out = _drop_none(
+        {
+            "name": clock.name,
+            "clean_since": clock.clean_since,
+            "cost_per_day": clock.cost_per_day,
+            "hours_per_day": clock.hours_per_day,
+            "scheme": clock.scheme,
+            "reset_on_lapse": clock.reset_on_lapse,
+            "created": clock.created,
+            "celebrated_through": clock.celebrated_through,
+        }
+    )
+    out.update({k: v for k, v in clock.extra.items() if k not in CLOCK_KEYS})
+    # Arrays of tables go last so the TOML stays readable.
+    out["lapses"] = [lapse_to_dict(lapse) for lapse in clock.sorted_lapses()]
+    return out
+
+
+def clock_from_dict(raw: Any, where: str) -> Clock:
+    if not isinstance(raw, dict):
+        raise SchemaError(f"{where}: expected a table")
+    name = _as_str(_require(raw, "name", where), f"{where}.name")
+    assert name is not None
+    if not name.strip():
+        raise SchemaError(f"{where}: clock name is empty")
+    where = f"clock '{name}'"
+    lapses_raw = raw.get("lapses", [])
+    if not isinstance(lapses_raw, list):
+        raise SchemaError(f"{where}.lapses: expected a list")
+    reset = raw.get("reset_on_lapse", True)
+    if not isinstance(reset, bool):
+        raise SchemaError(f"{where}.reset_on_lapse: expected true or false")
+    created = raw.get("created")
+    celebrated = raw.get("celebrated_through")
+    return Clock(
+        name=name,
+        clean_since=parse_date(_require(raw, "clean_since", where), f"{where}.clean_since"),
+        cost_per_day=_as_number(raw.get("cost_per_day"), f"{where}.cost_per_day"),
+        hours_per_day=_as_number(raw.get("hours_per_day"), f"{where}.hours_per_day"),
+        scheme=_as_str(raw.get("scheme"), f"{where}.scheme", optional=True),
+        reset_on_lapse=reset,
+        lapses=[lapse_from_dict(r, f"{where}.lapses[{i}]") for i, r in enumerate(lapses_raw)],
+        created=parse_datetime(created, f"{where}.created") if created else None,
+        celebrated_through=parse_date(celebrated, f"{where}.celebrated_through")
+        if celebrated
+        else None,
+        extra={k: v for k, v in raw.items() if k not in CLOCK_KEYS},
+    )
+
+
+def technique_to_dict(technique: Technique) -> dict[str, Any]:
+    out = _drop_none({"name": technique.name, "description": technique.description})
+    out.update({k: v for k, v in technique.extra.items() if k not in out})
+    return out
+
+
+def technique_from_dict(raw: Any, where: str) -> Technique:
+    if not isinstance(raw, dict):
+        raise SchemaError(f"{where}: expected a table")
+    name = _as_str(_require(raw, "name", where), f"{where}.name")
+    assert name is not None
+    return Technique(
+        name=name,
+        description=_as_str(raw.get("description"), f"{where}.description", optional=True),
+        extra={k: v for k, v in raw.items() if k not in ("name", "description")},
+    )
+
+
+def journal_to_dict(journal: Journal, schema_version: int) -> dict[str, Any]:
+    out: dict[str, Any] = {"schema_version": schema_version}
+    out.update({k: v for k, v in journal.extra.items() if k not in JOURNAL_KEYS})
+    if journal.plan:
+        out["plan"] = journal.plan
+    out["clocks"] = [clock_to_dict(c) for c in journal.clocks]
+    out["toolkit"] = [technique_to_dict(t) for t in journal.toolkit]
+    out["people"] = [dict(p) for p in journal.people]
+    return out
+
+
+def journal_from_dict(raw: dict[str, Any]) -> Journal:
+    def table_list(key: str) -> list[Any]:
+        value = raw.get(key, [])
+        if not isinstance(value, list):
+            raise SchemaError(f"'{key}' must be a list of tables")
+        return value
+
+    plan = raw.get("plan", {})
+    if not isinstance(plan, dict):
+        raise SchemaError("'plan' must be a table")
+    people = table_list("people")
+    if not all(isinstance(p, dict) for p in people):
+        raise SchemaError("'people' must be a list of tables")
+    journal = Journal(
+        clocks=[clock_from_dict(r, f"clocks[{i}]") for i, r in enumerate(table_list("clocks"))],
+        toolkit=[
+            technique_from_dict(r, f"toolkit[{i}]") for i, r in enumerate(table_list("toolkit"))
+        ],
+        people=people,
+        plan=plan,
+        extra={k: v for k, v in raw.items() if k not in JOURNAL_KEYS},
+    )
+    seen: set[str] = set()
+    for clock in journal.clocks:
+        key = clock.name.casefold()
+        if key in seen:
+            raise SchemaError(f"two clocks are named '{clock.name}'")
+        seen.add(key)
+    return journal

@@ -1,0 +1,175 @@
+"""Milestone schedules and the dates they fall on. Pure.
+
+Months and years use calendar arithmetic clamped to the month's end: clean since
+Aug 31 reaches 6 months on the last day of February; Feb 29 + 1 year is Feb 28.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+DEFAULT_SCHEME = "extended"
+_SPEC = re.compile(r"^(every\s+)?(\d+)\s*(h|d|w|mo|m|y)$")
+_UNIT_WORDS = {"d": ("day", "days"), "w": ("week", "weeks"), "mo": ("month", "months")}
+MAX_REPEATS = 100  # a repeating milestone stops somewhere: 100 years is plenty
+
+
+@dataclass(frozen=True)
+class Step:
+    """One schedule item: an amount of a unit, optionally repeating, with a label."""
+
+    amount: int
+    unit: str  # "d", "w", "mo", "y"
+    label: str
+    colour: str | None = None
+    repeat: bool = False
+
+    def date_from(self, start: date, times: int = 1) -> date:
+        amount = self.amount * times
+        if self.unit == "d":
+            return start + timedelta(days=amount)
+        if self.unit == "w":
+            return start + timedelta(weeks=amount)
+        months = amount if self.unit == "mo" else amount * 12
+        return add_months(start, months)
+
+
+@dataclass(frozen=True)
+class Milestone:
+    label: str
+    date: date
+    colour: str | None = None
+
+
+def add_months(start: date, months: int) -> date:
+    """Calendar months later, clamped to the last day of the target month."""
+    index = start.month - 1 + months
+    year, month = start.year + index // 12, index % 12 + 1
+    last_day = calendar.monthrange(year, month)[1]
+    return date(year, month, min(start.day, last_day))
+
+
+def _label(amount: int, unit: str) -> str:
+    if unit == "y":
+        return "1 year" if amount == 1 else f"{amount} years"
+    singular, plural = _UNIT_WORDS[unit]
+    return f"{amount} {singular if amount == 1 else plural}"
+
+
+def parse_step(spec: str) -> Step:
+    """'30d', '2w', '6mo', '1y', '24h' (= 1 day), 'every 1y' (repeats)."""
+    match = _SPEC.match(spec.strip().lower())
+    if not match:
+        raise ValueError(
+            f"'{spec}' is not a milestone (use forms like 24h, 30d, 2w, 6mo, 1y, 'every 1y')"
+        )
+    repeat, amount, unit = bool(match.group(1)), int(match.group(2)), match.group(3)
+    if amount <= 0:
+        raise ValueError(f"'{spec}': a milestone must be at least 1")
+    if unit == "h":
+        if amount % 24:
+            raise ValueError(f"'{spec}': hours must be whole days (24h, 48h)")
+        return Step(amount // 24, "d", "24 hours" if amount == 24 else f"{amount} hours", None)
+    if unit == "m":
+        unit = "mo"
+    return Step(amount, unit, _label(amount, unit), repeat=repeat)
+
+
+def _steps(specs: Sequence[str]) -> tuple[Step, ...]:
+    return tuple(parse_step(s) for s in specs)
+
+
+COMMON = _steps(["24h", "30d", "60d", "90d", "6mo", "9mo", "1y", "18mo", "every 1y"])
+EXTENDED = _steps(
+    ["24h", "1w", "2w", "30d", "60d", "90d", "100d", "6mo", "9mo", "1y", "500d", "18mo"]
+    + ["1000d", "every 1y"]
+)
+# NA keytags: the welcome tag is given on day 0.
+NA = (
+    Step(0, "d", "Welcome", "white"),
+    Step(30, "d", "30 days", "orange"),
+    Step(60, "d", "60 days", "green"),
+    Step(90, "d", "90 days", "red"),
+    Step(6, "mo", "6 months", "blue"),
+    Step(9, "mo", "9 months", "yellow"),
+    Step(1, "y", "1 year", "glow-in-the-dark"),
+    Step(18, "mo", "18 months", "gray"),
+    Step(1, "y", "Multiple years", "black", repeat=True),
+)
+BUILTIN_SCHEMES: dict[str, tuple[Step, ...]] = {"common": COMMON, "extended": EXTENDED, "na": NA}
+
+
+def scheme_steps(name: str, custom: dict[str, list[str]] | None = None) -> tuple[Step, ...]:
+    """Resolve a scheme name: a built-in one, or a list of specs from config."""
+    key = name.strip().lower()
+    if key in BUILTIN_SCHEMES:
+        return BUILTIN_SCHEMES[key]
+    if custom and key in custom:
+        return _steps(custom[key])
+    known = sorted([*BUILTIN_SCHEMES, *(custom or {})])
+    raise KeyError(f"unknown milestone scheme '{name}' (known: {', '.join(known)})")
+
+
+def schedule(start: date, steps: Sequence[Step]) -> Iterator[Milestone]:
+    """Every milestone from ``start``, in date order (repeating steps go on for years)."""
+    found: dict[date, Milestone] = {}
+    for step in steps:
+        for milestone in _expand(step, start, max_fixed_years(steps)):
+            found.setdefault(milestone.date, milestone)
+    yield from (found[d] for d in sorted(found))
+
+
+def _expand(step: Step, start: date, fixed_years: int) -> Iterator[Milestone]:
+    if not step.repeat:
+        yield Milestone(step.label, step.date_from(start), step.colour)
+        return
+    for n in range(1, MAX_REPEATS + 1):
+        total = step.amount * n
+        if step.unit == "y" and total <= fixed_years:
+            continue  # "every year" begins after the schedule's own 1-year milestone
+        when = Step(total, step.unit, "").date_from(start)
+        yield Milestone(_label(total, step.unit), when, step.colour)
+
+
+def max_fixed_years(steps: Sequence[Step]) -> int:
+    """The largest whole-year milestone that is not a repeat, so repeats start after it."""
+    years = [s.amount for s in steps if s.unit == "y" and not s.repeat]
+    return max(years, default=0)
+
+
+@dataclass(frozen=True)
+class MilestoneStatus:
+    achieved: list[Milestone]
+    upcoming: list[Milestone]
+
+
+def milestone_status(
+    start: date, today: date, steps: Sequence[Step], upcoming: int = 3
+) -> MilestoneStatus:
+    """Achieved milestones (date <= today) and the next ``upcoming`` ones."""
+    achieved: list[Milestone] = []
+    ahead: list[Milestone] = []
+    for milestone in schedule(start, steps):
+        if milestone.date <= today:
+            achieved.append(milestone)
+        elif len(ahead) < upcoming:
+            ahead.append(milestone)
+        else:
+            break
+    return MilestoneStatus(achieved, ahead)
+
+
+def progress_towards(start: date, today: date, steps: Sequence[Step]) -> float | None:
+    """Share of the way from the last milestone (or the start) to the next one."""
+    status = milestone_status(start, today, steps, upcoming=1)
+    if not status.upcoming:
+        return None
+    previous = status.achieved[-1].date if status.achieved else start
+    span = (status.upcoming[0].date - previous).days
+    if span <= 0:
+        return 1.0
+    return max(0.0, min(1.0, (today - previous).days / span))

@@ -1,0 +1,167 @@
+"""Parse what people type for a time ("yesterday 21:30", "2h ago") or a duration ("1h30m").
+
+Pure: "now" is always a parameter (an aware datetime in the user's time zone).
+A day given without a time of day means noon of that day, or now if noon has not come yet.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_ABBREV = {name[:3]: i for i, name in enumerate(WEEKDAYS)}
+
+_UNIT_SECONDS = {
+    "s": 1,
+    "sec": 1,
+    "secs": 1,
+    "second": 1,
+    "seconds": 1,
+    "m": 60,
+    "min": 60,
+    "mins": 60,
+    "minute": 60,
+    "minutes": 60,
+    "h": 3600,
+    "hr": 3600,
+    "hrs": 3600,
+    "hour": 3600,
+    "hours": 3600,
+    "d": 86400,
+    "day": 86400,
+    "days": 86400,
+    "w": 604800,
+    "week": 604800,
+    "weeks": 604800,
+}
+
+_AGO = re.compile(r"^(\d+)\s*([a-z]+)\s+ago$")
+_CLOCK_TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
+_DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)\s*([a-z]+)")
+_NOON = time(12, 0)
+
+WHEN_HELP = (
+    "now, today, yesterday, 2026-11-20, '2026-11-20 21:30', 21:30, 'yesterday 21:30', "
+    "a weekday (monday), '30m ago', '2h ago', '3 days ago'"
+)
+
+
+class TimeParseError(ValueError):
+    """The text is not a time or duration this parser understands."""
+
+
+def _at_time_of_day(day: date, clock: time | None, now: datetime) -> datetime:
+    """Combine a local date and a time of day in now's time zone."""
+    if clock is not None:
+        return _localise(datetime.combine(day, clock), now)
+    moment = _localise(datetime.combine(day, _NOON), now)
+    return min(moment, now) if day == now.date() else moment
+
+
+def _localise(naive: datetime, now: datetime) -> datetime:
+    # With a zoneinfo zone, replace() picks the right offset for that date (DST).
+    return naive.replace(tzinfo=now.tzinfo)
+
+
+def _parse_clock_time(text: str) -> time | None:
+    match = _CLOCK_TIME.match(text)
+    if not match:
+        return None
+    hour, minute = int(match.group(1)), int(match.group(2))
+    if hour > 23 or minute > 59:
+        raise TimeParseError(f"'{text}' is not a time of day (use HH:MM, 00:00 to 23:59)")
+    return time(hour, minute)
+
+
+def _parse_day_word(word: str, now: datetime) -> date | None:
+    today = now.date()
+    if word == "today":
+        return today
+    if word == "yesterday":
+        return today - timedelta(days=1)
+    if word == "tomorrow":  # parsed so that callers can say "that is in the future"
+        return today + timedelta(days=1)
+    index = WEEKDAYS.index(word) if word in WEEKDAYS else _WEEKDAY_ABBREV.get(word)
+    if index is None:
+        return None
+    back = (today.weekday() - index) % 7 or 7  # the most recent one before today
+    return today - timedelta(days=back)
+
+
+def parse_when(text: str, now: datetime) -> datetime:
+    """Turn a WHEN string into an aware datetime in now's time zone."""
+    cleaned = " ".join(text.strip().lower().split())
+    if not cleaned:
+        raise TimeParseError("the time is empty")
+    if cleaned == "now":
+        return now
+    if cleaned == "today":
+        return now
+    ago = _AGO.match(cleaned)
+    if ago:
+        unit = _UNIT_SECONDS.get(ago.group(2))
+        if unit is None:
+            raise TimeParseError(f"unknown unit '{ago.group(2)}' in '{text}'")
+        return now - timedelta(seconds=int(ago.group(1)) * unit)
+    clock_only = _parse_clock_time(cleaned)
+    if clock_only is not None:
+        return _at_time_of_day(now.date(), clock_only, now)
+    parts = cleaned.replace("t", " ", 1).split(" ") if re.match(r"^\d{4}-", cleaned) else None
+    if parts is None:
+        parts = cleaned.split(" ")
+    if len(parts) in (1, 2):
+        day = _parse_day_word(parts[0], now) or _parse_iso_date(parts[0])
+        if day is not None:
+            clock = _parse_clock_time(parts[1]) if len(parts) == 2 else None
+            if len(parts) == 2 and clock is None:
+                raise TimeParseError(f"'{parts[1]}' is not a time of day (use HH:MM)")
+            return _at_time_of_day(day, clock, now)
+    raise TimeParseError(f"could not understand the time '{text}'")
+
+
+def _parse_iso_date(text: str) -> date | None:
+    if not re.match(r"^\d{4}-\d{2}-\d{2}$", text):
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise TimeParseError(f"'{text}' is not a real date") from exc
+
+
+def parse_day(text: str, now: datetime) -> date:
+    """A WHEN string reduced to its local calendar date (for clean-since dates)."""
+    return parse_when(text, now).date()
+
+
+def parse_duration(text: str) -> timedelta:
+    """'20m', '1h30m', '90' (minutes), '1.5h', '45 minutes' -> timedelta."""
+    cleaned = text.strip().lower().replace(" ", "")
+    if not cleaned:
+        raise TimeParseError("the duration is empty")
+    if re.fullmatch(r"\d+(\.\d+)?", cleaned):
+        return timedelta(minutes=float(cleaned))
+    total = 0.0
+    position = 0
+    for match in _DURATION_PART.finditer(cleaned):
+        if match.start() != position:
+            break
+        unit = _UNIT_SECONDS.get(match.group(2))
+        if unit is None:
+            raise TimeParseError(f"unknown unit '{match.group(2)}' in duration '{text}'")
+        total += float(match.group(1)) * unit
+        position = match.end()
+    if position != len(cleaned) or position == 0:
+        raise TimeParseError(f"could not understand the duration '{text}' (try 20m, 1h30m, 90)")
+    return timedelta(seconds=total)
+
+
+def format_duration(delta: timedelta) -> str:
+    """The inverse of parse_duration for whole minutes: 90 min -> '1h30m'."""
+    minutes = round(delta.total_seconds() / 60)
+    hours, minutes = divmod(minutes, 60)
+    if hours and minutes:
+        return f"{hours}h{minutes}m"
+    if hours:
+        return f"{hours}h"
+    return f"{minutes}m"

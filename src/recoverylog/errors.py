@@ -1,0 +1,52 @@
+"""Errors the library raises; the CLI edge turns them into messages and exit codes."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """Documented process exit codes (see README, "Exit codes")."""
+
+    OK = 0
+    UNEXPECTED = 1
+    INVALID_INPUT = 2
+    NOT_FOUND = 3
+    DATA_PROBLEM = 4
+    BUSY = 5
+    INTERRUPTED = 130
+
+
+class RecoveryLogError(Exception):
+    """Base of every error meant for the user: a message and an optional hint."""
+
+    exit_code = ExitCode.UNEXPECTED
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+class InvalidInput(RecoveryLogError):
+    """The user gave something the program cannot accept."""
+
+    exit_code = ExitCode.INVALID_INPUT
+
+
+class NotFound(RecoveryLogError):
+    """A named clock, entry, person or file does not exist."""
+
+    exit_code = ExitCode.NOT_FOUND
+
+
+class DataError(RecoveryLogError):
+    """A data file is unreadable, damaged, or from a newer version."""
+
+    exit_code = ExitCode.DATA_PROBLEM
+
+
+class Busy(RecoveryLogError):
+    """Another recoverylog process holds the writer lock for too long."""
+
+    exit_code = ExitCode.BUSY

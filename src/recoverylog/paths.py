@@ -1,0 +1,61 @@
+"""Where files live. Read at call time so tests and --home can redirect everything."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+HOME_ENV = "RECOVERYLOG_HOME"
+APP_NAME = "recoverylog"
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The folders and files of one recoverylog home."""
+
+    config_dir: Path
+    data_dir: Path
+
+    @property
+    def config_file(self) -> Path:
+        return self.config_dir / "config.toml"
+
+    @property
+    def journal_file(self) -> Path:
+        return self.data_dir / "journal.toml"
+
+    @property
+    def entries_dir(self) -> Path:
+        return self.data_dir / "entries"
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.data_dir / "backups"
+
+    @property
+    def quarantine_dir(self) -> Path:
+        return self.data_dir / "quarantine"
+
+    @property
+    def private_tmp_dir(self) -> Path:
+        """Editor scratch files live here, inside the private home, never in /tmp."""
+        return self.data_dir / "tmp"
+
+    @property
+    def lock_file(self) -> Path:
+        return self.data_dir / ".lock"
+
+
+def resolve_layout(home: str | os.PathLike[str] | None = None) -> Layout:
+    """An explicit home wins, then $RECOVERYLOG_HOME, then platformdirs' folders."""
+    chosen = home if home is not None else os.environ.get(HOME_ENV) or None
+    if chosen is not None:
+        root = Path(chosen).expanduser()
+        return Layout(config_dir=root, data_dir=root)
+    import platformdirs  # deferred: only needed without an explicit home
+
+    return Layout(
+        config_dir=Path(platformdirs.user_config_dir(APP_NAME)),
+        data_dir=Path(platformdirs.user_data_dir(APP_NAME)),
+    )

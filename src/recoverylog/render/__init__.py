@@ -1,0 +1,1 @@
+"""Terminal output: the only place that imports rich."""

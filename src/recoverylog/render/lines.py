@@ -1,0 +1,47 @@
+"""Styled lines that print as colour on a terminal and as plain text anywhere else.
+
+A view is a list of lines; a line is a list of (text, style) segments. Building
+views this way keeps one description of the output for both modes, and keeps user
+text out of any markup language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+Segment = tuple[str, str | None]
+Line = list[Segment]
+
+BAR_FULL = "█"
+BAR_EMPTY = "░"
+PLAIN_FULL = "#"
+PLAIN_EMPTY = "-"
+
+
+def text(value: str, style: str | None = None) -> Segment:
+    return (value, style)
+
+
+def bar(fraction: float, width: int = 20, *, plain: bool = False) -> Segment:
+    filled = round(max(0.0, min(1.0, fraction)) * width)
+    full, empty = (PLAIN_FULL, PLAIN_EMPTY) if plain else (BAR_FULL, BAR_EMPTY)
+    return (full * filled + empty * (width - filled), "green")
+
+
+def as_plain(lines: Sequence[Line]) -> str:
+    return "".join("".join(seg for seg, _ in line).rstrip() + "\n" for line in lines)
+
+
+def print_lines(lines: Sequence[Line], *, plain: bool) -> None:
+    import sys
+
+    if plain:
+        sys.stdout.write(as_plain(lines))
+        return
+    from rich.text import Text
+
+    from recoverylog.render.console import stdout_console
+
+    console = stdout_console()
+    for line in lines:
+        console.print(Text.assemble(*[(seg, style or "") for seg, style in line]))

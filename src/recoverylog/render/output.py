@@ -1,0 +1,176 @@
+"""One output sink that knows every format: table, plain, json, csv.
+
+Plain, JSON and CSV are written without rich so that piped commands start fast;
+tables import rich only when drawn.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, TextIO
+
+
+class Format(StrEnum):
+    TABLE = "table"
+    PLAIN = "plain"
+    JSON = "json"
+    CSV = "csv"
+
+
+def resolve_format(chosen: Format | None, stream: TextIO | None = None) -> Format:
+    """Tables on a terminal, plain text when piped, unless the user chose."""
+    if chosen is not None:
+        return chosen
+    stream = stream or sys.stdout
+    return Format.TABLE if _isatty(stream) else Format.PLAIN
+
+
+def _isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    show: Callable[[Any], str] = lambda v: "" if v is None else str(v)
+    justify: str = "left"
+    max_width: int | None = None
+
+
+def write(text: str, stream: TextIO | None = None) -> None:
+    out = stream or sys.stdout
+    out.write(text if text.endswith("\n") or not text else text + "\n")
+
+
+def message(text: str) -> None:
+    """Messages (not data) go to stderr so that stdout stays clean for scripts."""
+    sys.stderr.write(text.rstrip("\n") + "\n")
+
+
+def to_json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, default=str)
+
+
+def emit_json(data: Any) -> None:
+    write(to_json(data))
+
+
+# --- CSV -----------------------------------------------------------------------
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> Any:
+    """Neutralise spreadsheet formulas: a text cell never starts with = + - @ tab or CR."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        value = ";".join(str(v) for v in value)
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def to_csv(rows: Sequence[dict[str, Any]], keys: Sequence[str]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(keys)
+    for row in rows:
+        writer.writerow([safe_cell(row.get(key)) for key in keys])
+    return buffer.getvalue()
+
+
+# --- plain text and tables -----------------------------------------------------
+
+
+def to_plain(rows: Sequence[dict[str, Any]], columns: Sequence[Column]) -> str:
+    """Aligned columns with a header, no colour; the last column is not padded."""
+    cells = [[_one_line(c.show(row.get(c.key)), c.max_width) for c in columns] for row in rows]
+    headers = [c.header for c in columns]
+    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
+
+    def line(values: Sequence[str]) -> str:
+        parts = [
+            v.rjust(widths[i]) if columns[i].justify == "right" else v.ljust(widths[i])
+            for i, v in enumerate(values)
+        ]
+        return "  ".join(parts).rstrip()
+
+    return "\n".join([line(headers), *(line(r) for r in cells)]) + "\n"
+
+
+def _one_line(text: str, max_width: int | None) -> str:
+    flat = " ".join(text.split())
+    if max_width and len(flat) > max_width:
+        return flat[: max_width - 1] + "…"
+    return flat
+
+
+def print_table(
+    rows: Sequence[dict[str, Any]], columns: Sequence[Column], title: str | None = None
+) -> None:
+    from rich.table import Table
+
+    from recoverylog.render.console import stdout_console
+
+    table = Table(title=title, title_justify="left", header_style="bold", expand=False)
+    for column in columns:
+        table.add_column(
+            column.header,
+            justify=column.justify,  # type: ignore[arg-type]
+            max_width=column.max_width,
+            overflow="fold",
+        )
+    for row in rows:
+        table.add_row(*(_escape(c.show(row.get(c.key))) for c in columns))
+    stdout_console().print(table)
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def emit_rows(
+    rows: Sequence[dict[str, Any]],
+    columns: Sequence[Column],
+    fmt: Format,
+    *,
+    title: str | None = None,
+    json_rows: Sequence[dict[str, Any]] | None = None,
+    empty: str = "Nothing to show.",
+) -> None:
+    """Write a listing in the chosen format; JSON and CSV carry every key."""
+    if fmt is Format.JSON:
+        emit_json(list(json_rows if json_rows is not None else rows))
+        return
+    if fmt is Format.CSV:
+        full = list(json_rows if json_rows is not None else rows)
+        keys = list(dict.fromkeys(k for row in full for k in row)) or [c.key for c in columns]
+        write(to_csv(full, keys))
+        return
+    if not rows:
+        message(empty)
+        return
+    if fmt is Format.TABLE:
+        print_table(rows, columns, title)
+    else:
+        write(to_plain(rows, columns))
+
+
+def no_color() -> bool:
+    return "NO_COLOR" in os.environ and os.environ["NO_COLOR"] != ""

@@ -1,0 +1,311 @@
+"""Views of the data services return: status, milestones, clocks, entries, messages.
+
+Words matter here: people may read this on the worst day of their year. Lead with
+totals, show streaks beside them, never "back to zero" alone, no cheerleading.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from recoverylog.render.lines import Line, bar, text
+from recoverylog.render.output import Column
+
+
+def plural(count: int, word: str, words: str | None = None) -> str:
+    return f"{count} {word if count == 1 else (words or word + 's')}"
+
+
+def days(count: int) -> str:
+    return plural(count, "day")
+
+
+def nice_date(iso: str | None) -> str:
+    if not iso:
+        return ""
+    day = date.fromisoformat(iso[:10])
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def percent(share: float | None) -> str:
+    return "–" if share is None else f"{share * 100:.0f}%"
+
+
+def money(amount: float | None, currency: str) -> str:
+    return "" if amount is None else f"{currency}{amount:,.2f}"
+
+
+# --- status --------------------------------------------------------------------
+
+
+def clock_lines(clock: dict[str, Any], currency: str, *, plain: bool) -> list[Line]:
+    name = clock["name"]
+    lines: list[Line] = []
+    if not clock["started"]:
+        until = clock["starts_in_days"]
+        lines.append([text(name, "bold cyan"), text(f"  starts {nice_date(clock['clean_since'])}")])
+        if until > 0:
+            lines.append([text(f"  {plural(until, 'day')} to go until your start date.")])
+        return lines
+    headline = f"  {days(clock['days'])} clean"
+    since = clock["current_run_start"] if clock["reset_on_lapse"] else clock["clean_since"]
+    lines.append(
+        [text(name, "bold cyan"), text(headline, "bold"), text(f"  since {nice_date(since)}")]
+    )
+    facts = [f"{days(clock['total_clean_days'])} clean in total"]
+    facts.append(f"longest run {days(clock['longest_run_days'])}")
+    if clock["share_clean"] is not None:
+        facts.append(f"{percent(clock['share_clean'])} of days clean")
+    if clock["lapses"]:
+        facts.append(plural(clock["lapses"], "lapse"))
+    lines.append([text("  " + " · ".join(facts), "dim" if not plain else None)])
+    saved = []
+    if clock["money_saved"] is not None:
+        saved.append(f"{money(clock['money_saved'], currency)} not spent")
+    if clock["hours_saved"] is not None:
+        saved.append(f"{clock['hours_saved']:g} hours back")
+    if saved:
+        lines.append([text("  " + " · ".join(saved))])
+    upcoming = clock["next_milestone"]
+    if upcoming:
+        lines.append(
+            [
+                text("  next: "),
+                text(upcoming["label"], "bold"),
+                text(f" on {nice_date(upcoming['date'])}"),
+                text(f" ({plural(upcoming['days_left'], 'day')} to go)  "),
+                bar(upcoming["progress"], 16, plain=plain),
+            ]
+        )
+    return lines
+
+
+def status_lines(data: dict[str, Any], *, plain: bool) -> list[Line]:
+    lines: list[Line] = []
+    if not data["clocks"]:
+        lines.append([text("No clocks yet. Add what you are staying away from:")])
+        lines.append([text("  recoverylog clock add alcohol --since 2026-11-01", "bold")])
+    for clock in data["clocks"]:
+        lines.extend(clock_lines(clock, data["currency"], plain=plain))
+        lines.append([])
+    week = data["last_7_days"]
+    lines.append([text("Last 7 days", "bold")])
+    craving = plural(week["cravings"], "craving")
+    if week["average_intensity"] is not None:
+        craving += f" (average intensity {week['average_intensity']:g}"
+        craving += f", {week['cravings_passed']} passed)"
+    parts = [craving, plural(week["meetings"], "meeting"), plural(week["contacts"], "contact")]
+    if week["lapses"]:
+        parts.append(plural(week["lapses"], "lapse"))
+    lines.append([text("  " + " · ".join(parts))])
+    return lines
+
+
+# --- milestones ----------------------------------------------------------------
+
+
+def milestone_lines(clocks: Sequence[dict[str, Any]], *, plain: bool) -> list[Line]:
+    lines: list[Line] = []
+    if not clocks:
+        lines.append([text("No clocks yet: 'recoverylog clock add NAME --since DATE' starts one.")])
+    for clock in clocks:
+        lines.append(
+            [
+                text(clock["clock"], "bold cyan"),
+                text(
+                    f"  {days(clock['days'])} · counting from {nice_date(clock['counting_from'])}"
+                ),
+            ]
+        )
+        for item in clock["achieved"]:
+            tag = f" ({item['keytag']} keytag)" if item.get("keytag") else ""
+            lines.append(
+                [
+                    text("  ✓ " if not plain else "  * ", "green"),
+                    text(f"{item['label']}{tag}"),
+                    text(f"  {nice_date(item['date'])}", "dim"),
+                ]
+            )
+        for item in clock["upcoming"]:
+            tag = f" ({item['keytag']} keytag)" if item.get("keytag") else ""
+            lines.append(
+                [
+                    text("  ○ " if not plain else "  - "),
+                    text(f"{item['label']}{tag}", "bold"),
+                    text(f"  {nice_date(item['date'])}, in {days(item['days_left'])}"),
+                ]
+            )
+        lines.append([])
+    return lines[:-1] if lines and not lines[-1] else lines
+
+
+# --- clocks ----------------------------------------------------------------------
+
+CLOCK_COLUMNS = [
+    Column("name", "Clock"),
+    Column("clean_since", "Clean since"),
+    Column("days", "Days", justify="right"),
+    Column("total_clean_days", "Total clean", justify="right"),
+    Column("longest_run_days", "Longest run", justify="right"),
+    Column("lapses", "Lapses", justify="right"),
+    Column(
+        "next_milestone",
+        "Next milestone",
+        show=lambda m: "" if not m else f"{m['label']} ({m['date']})",
+    ),
+]
+
+
+def clock_detail_lines(detail: dict[str, Any], currency: str, *, plain: bool) -> list[Line]:
+    lines = clock_lines(detail, currency, plain=plain)
+    lines.append([])
+    lines.append([text("Runs", "bold")])
+    for run in detail["runs"]:
+        end = "now" if run["current"] else run["end"]
+        lines.append(
+            [
+                text(
+                    f"  {run['start']} → {end}  " if not plain else f"  {run['start']} to {end}  "
+                ),
+                text(days(run["days"])),
+            ]
+        )
+    if detail["lapse_history"]:
+        lines.append([text("Lapses", "bold")])
+        for lapse in detail["lapse_history"]:
+            about = f"  {lapse['at'][:16].replace('T', ' ')}"
+            if lapse["triggers"]:
+                about += f"  triggers: {', '.join(lapse['triggers'])}"
+            lines.append([text(about)])
+    return lines
+
+
+# --- entries ----------------------------------------------------------------------
+
+
+def describe(entry: dict[str, Any]) -> str:
+    """A one-line summary of an entry's own fields."""
+    kind = entry["type"]
+    parts: list[str] = []
+    if kind == "craving":
+        parts.append(f"intensity {entry['intensity']}")
+        if entry.get("outcome"):
+            parts.append(entry["outcome"])
+        if entry.get("duration_min") is not None:
+            parts.append(f"{entry['duration_min']} min")
+        if entry.get("triggers"):
+            parts.append("triggers: " + "; ".join(entry["triggers"]))
+        if entry.get("halt"):
+            parts.append("HALT: " + ", ".join(entry["halt"]))
+        if entry.get("coping"):
+            parts.append("coping: " + "; ".join(entry["coping"]))
+    elif kind == "trigger":
+        parts.append(entry.get("text") or "")
+        if entry.get("kind"):
+            parts.append(entry["kind"])
+    elif kind == "coping":
+        parts.append(entry.get("technique") or "")
+        if entry.get("helped") is not None:
+            parts.append(f"helped {entry['helped']}/5")
+    elif kind == "meeting":
+        parts.append(entry.get("name") or "meeting")
+        if entry.get("fellowship"):
+            parts.append(entry["fellowship"])
+        if entry.get("online"):
+            parts.append("online")
+    elif kind == "note":
+        if entry.get("mood") is not None:
+            parts.append(f"mood {entry['mood']}/5")
+    elif kind == "contact":
+        parts.append(entry.get("person") or "")
+        if entry.get("via"):
+            parts.append(entry["via"])
+    if entry.get("note"):
+        parts.append(f"“{entry['note']}”" if kind != "note" else entry["note"])
+    return " · ".join(p for p in parts if p)
+
+
+ENTRY_COLUMNS = [
+    Column("short_id", "ID"),
+    Column("when", "When"),
+    Column("type", "Type"),
+    Column("clock", "Clock"),
+    Column("summary", "What", max_width=60),
+]
+
+
+def entry_row(entry: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "short_id": entry["id"][:8],
+        "when": entry["at"][:16].replace("T", " "),
+        "type": entry["type"],
+        "clock": entry.get("clock") or "",
+        "summary": describe(entry),
+    }
+
+
+def entry_detail_lines(entry: dict[str, Any]) -> list[Line]:
+    lines: list[Line] = [
+        [text(entry["type"].capitalize(), "bold"), text(f"  {entry['id'][:8]}", "dim")],
+    ]
+    skip = {"id", "type", "note"}
+    for key, value in entry.items():
+        if key in skip or value in (None, [], ""):
+            continue
+        shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+        lines.append([text(f"  {key.replace('_', ' ')}: ", "dim"), text(shown)])
+    if entry.get("note"):
+        lines.append([text("  note:", "dim")])
+        lines.extend([text("    " + row)] for row in entry["note"].splitlines())
+    return lines
+
+
+TOOLKIT_COLUMNS = [
+    Column("name", "Technique"),
+    Column("times_used", "Used", justify="right"),
+    Column(
+        "average_helped",
+        "Helped (1-5)",
+        justify="right",
+        show=lambda v: "" if v is None else f"{v:g}",
+    ),
+    Column("passed", "Craving passed", justify="right"),
+    Column("description", "About", max_width=40),
+]
+
+
+def toolkit_row(item: dict[str, Any]) -> dict[str, Any]:
+    passed = (
+        f"{item['cravings_passed']} of {item['cravings_with_outcome']}"
+        if item["cravings_with_outcome"]
+        else ""
+    )
+    return {**item, "passed": passed}
+
+
+# --- messages ----------------------------------------------------------------------
+
+
+def lapse_message(clock: str, day: str, restart: str, after: dict[str, int]) -> str:
+    """Kind words after a lapse: what happened, what is kept, and what starts next."""
+    return (
+        f"Recorded a lapse for {clock} on {nice_date(day)}.\n"
+        f"A lapse is one moment, not the whole story. You have {days(after['total'])} "
+        f"clean in total and your longest run is {days(after['longest'])}; "
+        f"that is all still yours.\n"
+        f"Your next run starts {nice_date(restart)}. "
+        "If it would help, reach out to someone you trust today."
+    )
+
+
+def celebration_message(clock: str, label: str, when: date) -> str:
+    return f"Milestone: {label} without {clock}, reached {nice_date(when.isoformat())}. Well done."
+
+
+def withdrawal_note(clock: str) -> str:
+    return (
+        f"A note about {clock}: stopping heavy, long-term use suddenly can cause dangerous "
+        "withdrawal. Please talk to a doctor or a local health service about a safe way to stop."
+    )

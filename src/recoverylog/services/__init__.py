@@ -1,0 +1,1 @@
+"""Use cases: combine the pure domain with the store. No typer, no rich, no printing."""

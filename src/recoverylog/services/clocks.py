@@ -1,0 +1,262 @@
+"""Clocks: add, edit, rename, remove, record a lapse, and summarise clean time."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from recoverylog.domain import fields
+from recoverylog.domain.cleantime import CleanTime, clean_time
+from recoverylog.domain.milestones import (
+    Step,
+    milestone_status,
+    progress_towards,
+    scheme_steps,
+)
+from recoverylog.domain.model import WITHDRAWAL_RISK_NAMES, Clock, Lapse, new_id
+from recoverylog.errors import InvalidInput
+from recoverylog.services.workspace import Workspace, resolve_clock
+
+
+def steps_for(ws: Workspace, clock: Clock) -> tuple[Step, ...]:
+    name = clock.scheme or ws.settings.milestone_scheme
+    try:
+        return scheme_steps(name, ws.settings.schemes)
+    except (KeyError, ValueError) as exc:
+        raise InvalidInput(
+            str(exc).strip("\"'"), hint="see 'recoverylog config show' for schemes"
+        ) from exc
+
+
+def check_scheme(ws: Workspace, name: str | None) -> str | None:
+    if name is None:
+        return None
+    scheme = name.strip().lower()
+    try:
+        scheme_steps(scheme, ws.settings.schemes)
+    except (KeyError, ValueError) as exc:
+        raise InvalidInput(str(exc).strip("\"'")) from exc
+    return scheme
+
+
+@dataclass(frozen=True)
+class AddedClock:
+    clock: Clock
+    withdrawal_warning: bool
+
+
+def add_clock(
+    ws: Workspace,
+    name: str,
+    since: date,
+    cost_per_day: float | None = None,
+    hours_per_day: float | None = None,
+    scheme: str | None = None,
+) -> AddedClock:
+    clean_name = fields.name(name, "clock name")
+    clock = Clock(
+        name=clean_name,
+        clean_since=since,
+        cost_per_day=fields.amount(cost_per_day, "cost per day")
+        if cost_per_day is not None
+        else None,
+        hours_per_day=_hours(hours_per_day),
+        scheme=check_scheme(ws, scheme),
+        created=ws.now,
+    )
+    # Milestones already behind the person on day one are not "new" achievements.
+    achieved = milestone_status(since, ws.today, steps_for(ws, clock), 0).achieved
+    clock.celebrated_through = achieved[-1].date if achieved else None
+    with ws.store.writing():
+        journal = ws.reload_journal()
+        if journal.find_clock(clean_name):
+            raise InvalidInput(
+                f"a clock named '{clean_name}' already exists",
+                hint="'recoverylog clock edit' changes it",
+            )
+        journal.clocks.append(clock)
+        ws.save_journal(journal)
+    return AddedClock(clock, clean_name.casefold() in WITHDRAWAL_RISK_NAMES)
+
+
+def _hours(value: float | None) -> float | None:
+    if value is None:
+        return None
+    if not 0 <= value <= 24:
+        raise InvalidInput("hours per day must be from 0 to 24")
+    return value
+
+
+def edit_clock(
+    ws: Workspace,
+    name: str | None,
+    *,
+    since: date | None = None,
+    cost_per_day: float | None = None,
+    hours_per_day: float | None = None,
+    scheme: str | None = None,
+    reset_on_lapse: bool | None = None,
+) -> Clock:
+    with ws.store.writing():
+        journal = ws.reload_journal()
+        clock = resolve_clock(ws, name, journal)
+        if since is not None:
+            clock.clean_since = since
+        if cost_per_day is not None:
+            clock.cost_per_day = fields.amount(cost_per_day, "cost per day") or None
+        if hours_per_day is not None:
+            clock.hours_per_day = _hours(hours_per_day) or None
+        if scheme is not None:
+            clock.scheme = check_scheme(ws, scheme)
+        if reset_on_lapse is not None:
+            clock.reset_on_lapse = reset_on_lapse
+        ws.save_journal(journal)
+    return clock
+
+
+def rename_clock(ws: Workspace, old: str, new: str) -> Clock:
+    new_name = fields.name(new, "clock name")
+    with ws.store.writing():
+        journal = ws.reload_journal()
+        clock = resolve_clock(ws, old, journal)
+        other = journal.find_clock(new_name)
+        if other is not None and other is not clock:
+            raise InvalidInput(f"a clock named '{new_name}' already exists")
+        old_name, clock.name = clock.name, new_name
+        ws.save_journal(journal)
+        _rename_in_entries(ws, old_name, new_name)
+    return clock
+
+
+def _rename_in_entries(ws: Workspace, old: str, new: str) -> None:
+    """Entries name their clock; keep them attached after a rename."""
+    store = ws.store.entries
+    for month in store.months():
+        doc = store.read_doc(month)
+        changed = False
+        for raw in doc["entries"]:
+            if raw.get("clock") == old:
+                raw["clock"] = new
+                changed = True
+        if changed:
+            store.write_doc(month, doc)
+
+
+def remove_clock(ws: Workspace, name: str) -> Clock:
+    """Remove the clock and its history; entries keep their text but lose the link."""
+    with ws.store.writing():
+        journal = ws.reload_journal()
+        clock = resolve_clock(ws, name, journal)
+        journal.clocks = [c for c in journal.clocks if c is not clock]
+        ws.save_journal(journal)
+    return clock
+
+
+@dataclass(frozen=True)
+class RecordedLapse:
+    clock: Clock
+    lapse: Lapse
+    before: CleanTime
+    after: CleanTime
+
+
+def record_lapse(
+    ws: Workspace,
+    name: str | None,
+    at: datetime,
+    restart: date | None = None,
+    note: str | None = None,
+    triggers: list[str] | None = None,
+) -> RecordedLapse:
+    if at > ws.now:
+        raise InvalidInput("a lapse cannot be in the future")
+    local_day = ws.local(at).date()
+    restart_day = restart or local_day + timedelta(days=1)
+    if restart_day <= local_day:
+        raise InvalidInput("the new run must start after the day of the lapse")
+    with ws.store.writing():
+        journal = ws.reload_journal()
+        clock = resolve_clock(ws, name, journal)
+        if local_day < clock.clean_since:
+            raise InvalidInput(
+                f"that is before {clock.name}'s clean-since date ({clock.clean_since})"
+            )
+        before = clean_time(clock, ws.today, ws.tz)
+        lapse = Lapse(
+            id=new_id()[:8],
+            at=ws.local(at),
+            restart=restart_day,
+            note=fields.note(note),
+            triggers=fields.text_list(triggers or [], "trigger"),
+        )
+        clock.lapses.append(lapse)
+        ws.save_journal(journal)
+    return RecordedLapse(clock, lapse, before, clean_time(clock, ws.today, ws.tz))
+
+
+def clock_summary(ws: Workspace, clock: Clock, upcoming: int = 1) -> dict[str, Any]:
+    """The JSON-ready view of one clock (status, clock list and show share it)."""
+    ct = clean_time(clock, ws.today, ws.tz)
+    steps = steps_for(ws, clock)
+    ms = milestone_status(ct.headline_start, ws.today, steps, upcoming)
+    next_one = ms.upcoming[0] if ms.upcoming else None
+    saved_days = ct.total_clean_days
+    return {
+        "name": clock.name,
+        "clean_since": clock.clean_since.isoformat(),
+        "current_run_start": ct.runs[-1].start.isoformat(),
+        "started": ct.started,
+        "starts_in_days": max(0, (clock.clean_since - ws.today).days),
+        "days": ct.headline_days,
+        "current_run_days": ct.current_days,
+        "longest_run_days": ct.longest_run_days,
+        "total_clean_days": ct.total_clean_days,
+        "share_clean": None if ct.share_clean is None else round(ct.share_clean, 4),
+        "lapses": ct.lapse_count,
+        "money_saved": round(saved_days * clock.cost_per_day, 2) if clock.cost_per_day else None,
+        "hours_saved": round(saved_days * clock.hours_per_day, 1) if clock.hours_per_day else None,
+        "scheme": clock.scheme or ws.settings.milestone_scheme,
+        "reset_on_lapse": clock.reset_on_lapse,
+        "next_milestone": None
+        if next_one is None
+        else {
+            "label": next_one.label,
+            "date": next_one.date.isoformat(),
+            "days_left": (next_one.date - ws.today).days,
+            "progress": round(progress_towards(ct.headline_start, ws.today, steps) or 0.0, 4),
+        },
+    }
+
+
+def clock_detail(ws: Workspace, name: str | None) -> dict[str, Any]:
+    """One clock with its runs and lapses, for 'clock show'."""
+    clock = resolve_clock(ws, name, ws.journal())
+    ct = clean_time(clock, ws.today, ws.tz)
+    detail = clock_summary(ws, clock)
+    detail["cost_per_day"] = clock.cost_per_day
+    detail["hours_per_day"] = clock.hours_per_day
+    detail["runs"] = [
+        {
+            "start": run.start.isoformat(),
+            "end": run.end.isoformat() if run.end else None,
+            "days": run.days,
+            "current": run.current,
+        }
+        for run in ct.runs
+    ]
+    detail["lapse_history"] = [
+        {
+            "id": lapse.id,
+            "at": lapse.at.isoformat(),
+            "restart": lapse.restart.isoformat(),
+            "triggers": lapse.triggers,
+            "note": lapse.note,
+        }
+        for lapse in clock.sorted_lapses()
+    ]
+    return detail
+
+
+def list_clocks(ws: Workspace) -> list[dict[str, Any]]:
+    return [clock_summary(ws, clock) for clock in ws.journal().clocks]

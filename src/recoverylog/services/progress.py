@@ -1,0 +1,167 @@
+"""Status dashboard, milestones, the coping toolkit, and once-only celebrations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from recoverylog.domain import fields
+from recoverylog.domain.cleantime import clean_time
+from recoverylog.domain.insights import summarise, technique_stats
+from recoverylog.domain.milestones import milestone_status
+from recoverylog.domain.model import Technique
+from recoverylog.errors import InvalidInput
+from recoverylog.services.clocks import clock_summary, steps_for
+from recoverylog.services.workspace import Workspace, resolve_clock
+
+
+def start_of_day(ws: Workspace, day: date) -> datetime:
+    return datetime.combine(day, time(0), tzinfo=ws.tz)
+
+
+def status(ws: Workspace) -> dict[str, Any]:
+    """Every clock's clean time and next milestone, and the last 7 days at a glance."""
+    since_day = ws.today - timedelta(days=6)
+    recent = ws.store.entries.iter_range(start_of_day(ws, since_day), ws.now)
+    summary = summarise(recent)
+    lapses = sum(
+        1
+        for clock in ws.journal().clocks
+        for lapse in clock.lapses
+        if since_day <= ws.local(lapse.at).date() <= ws.today
+    )
+    return {
+        "today": ws.today.isoformat(),
+        "currency": ws.settings.currency,
+        "clocks": [clock_summary(ws, clock) for clock in ws.journal().clocks],
+        "last_7_days": {
+            "since": since_day.isoformat(),
+            "cravings": summary.cravings,
+            "average_intensity": summary.average_intensity,
+            "cravings_passed": summary.passed,
+            "meetings": summary.meetings,
+            "contacts": summary.contacts,
+            "lapses": lapses,
+        },
+    }
+
+
+def milestones(ws: Workspace, name: str | None, upcoming: int = 3) -> list[dict[str, Any]]:
+    """Achieved and upcoming milestones, for one clock or every clock."""
+    if upcoming < 0:
+        raise InvalidInput("--upcoming must be zero or more")
+    journal = ws.journal()
+    clocks = [resolve_clock(ws, name, journal)] if name else journal.clocks
+    out = []
+    for clock in clocks:
+        ct = clean_time(clock, ws.today, ws.tz)
+        ms = milestone_status(ct.headline_start, ws.today, steps_for(ws, clock), upcoming)
+        out.append(
+            {
+                "clock": clock.name,
+                "clean_since": clock.clean_since.isoformat(),
+                "counting_from": ct.headline_start.isoformat(),
+                "days": ct.headline_days,
+                "scheme": clock.scheme or ws.settings.milestone_scheme,
+                "achieved": [_milestone_dict(m.label, m.date, m.colour) for m in ms.achieved],
+                "upcoming": [
+                    {
+                        **_milestone_dict(m.label, m.date, m.colour),
+                        "days_left": (m.date - ws.today).days,
+                    }
+                    for m in ms.upcoming
+                ],
+            }
+        )
+    return out
+
+
+def _milestone_dict(label: str, when: date, colour: str | None) -> dict[str, Any]:
+    out: dict[str, Any] = {"label": label, "date": when.isoformat()}
+    if colour:
+        out["keytag"] = colour
+    return out
+
+
+@dataclass(frozen=True)
+class Celebration:
+    clock: str
+    label: str
+    date: date
+    days: int
+
+
+def new_celebrations(ws: Workspace) -> list[Celebration]:
+    """Milestones reached since they were last shown; each is returned only once."""
+    if not ws.layout.journal_file.exists():
+        return []
+    pending = _pending(ws)
+    if not pending:
+        return []
+    with ws.store.writing():
+        journal = ws.reload_journal()
+        pending = _pending(ws)
+        for item in pending:
+            clock = journal.find_clock(item.clock)
+            if clock is not None:
+                clock.celebrated_through = max(item.date, clock.celebrated_through or item.date)
+        if pending:
+            ws.save_journal(journal)
+    return pending
+
+
+def _pending(ws: Workspace) -> list[Celebration]:
+    found = []
+    for clock in ws.journal().clocks:
+        ct = clean_time(clock, ws.today, ws.tz)
+        achieved = milestone_status(ct.headline_start, ws.today, steps_for(ws, clock), 0).achieved
+        fresh = [
+            m
+            for m in achieved
+            if (clock.celebrated_through is None or m.date > clock.celebrated_through)
+            and m.date > ct.headline_start  # day 0 is a welcome, not an achievement
+        ]
+        if fresh:
+            latest = fresh[-1]
+            found.append(Celebration(clock.name, latest.label, latest.date, ct.headline_days))
+    return found
+
+
+# --- coping toolkit ------------------------------------------------------------
+
+
+def add_technique(ws: Workspace, name: str, description: str | None) -> Technique:
+    clean = fields.name(name, "technique")
+    with ws.store.writing():
+        journal = ws.reload_journal()
+        existing = journal.find_technique(clean)
+        if existing is not None:
+            if description is None:
+                raise InvalidInput(f"'{existing.name}' is already in your toolkit")
+            existing.description = fields.note(description)
+            ws.save_journal(journal)
+            return existing
+        technique = Technique(clean, fields.note(description))
+        journal.toolkit.append(technique)
+        ws.save_journal(journal)
+    return technique
+
+
+def toolkit(ws: Workspace) -> list[dict[str, Any]]:
+    """Every technique with times used, average helpfulness and how often cravings passed."""
+    journal = ws.journal()
+    entries = ws.store.entries.iter_range()
+    described = {t.name.casefold(): t.description for t in journal.toolkit}
+    return [
+        {
+            "name": s.name,
+            "description": described.get(s.name.casefold()),
+            "times_used": s.times_used,
+            "average_helped": s.average_helped,
+            "cravings_with_outcome": s.cravings_with_outcome,
+            "cravings_passed": s.cravings_passed,
+            "pass_rate": None if s.pass_rate is None else round(s.pass_rate, 3),
+        }
+        for s in technique_stats(entries, [t.name for t in journal.toolkit])
+    ]

@@ -1,0 +1,150 @@
+"""The context every use case runs in: where the files are, settings, and "now"."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from dataclasses import dataclass, field
+from datetime import date, datetime, tzinfo
+from pathlib import Path
+
+from recoverylog.config import Settings, load_settings
+from recoverylog.domain.model import Clock, Journal
+from recoverylog.errors import InvalidInput, NotFound
+from recoverylog.paths import Layout, resolve_layout
+from recoverylog.store.home import Store
+
+NOW_ENV = "RECOVERYLOG_NOW"  # freeze the clock (tests, demos, benchmarks)
+
+
+@dataclass
+class Workspace:
+    layout: Layout
+    settings: Settings
+    store: Store
+    tz: tzinfo
+    now: datetime
+    _journal: Journal | None = field(default=None, repr=False)
+
+    @property
+    def today(self) -> date:
+        return self.now.date()
+
+    def journal(self) -> Journal:
+        """The journal, read once per command."""
+        if self._journal is None:
+            self._journal = self.store.load_journal()
+        return self._journal
+
+    def reload_journal(self) -> Journal:
+        """Read the journal again (inside the writer lock, before changing it)."""
+        self._journal = self.store.load_journal()
+        return self._journal
+
+    def save_journal(self, journal: Journal) -> None:
+        self.store.save_journal(journal)
+        self._journal = journal
+
+    def local(self, moment: datetime) -> datetime:
+        return moment.astimezone(self.tz)
+
+
+def open_workspace(home: str | os.PathLike[str] | None = None) -> Workspace:
+    layout = resolve_layout(home)
+    settings = load_settings(layout.config_file)
+    tz = resolve_timezone(settings.timezone)
+    return Workspace(layout, settings, Store(layout), tz, current_time(tz))
+
+
+def current_time(tz: tzinfo) -> datetime:
+    frozen = os.environ.get(NOW_ENV)
+    if frozen:
+        try:
+            moment = datetime.fromisoformat(frozen)
+        except ValueError as exc:
+            raise InvalidInput(f"{NOW_ENV}={frozen!r} is not an ISO 8601 time") from exc
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=tz)
+        return moment.astimezone(tz).replace(microsecond=0)
+    return datetime.now(tz).replace(microsecond=0)
+
+
+def resolve_timezone(name: str | None) -> tzinfo:
+    """The configured zone, else the system's (from TZ or /etc/localtime), else UTC offset."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    candidates = [name] if name else [os.environ.get("TZ", "").lstrip(":"), _system_zone_name()]
+    for candidate in candidates:
+        if candidate:
+            try:
+                return ZoneInfo(candidate)
+            except (ZoneInfoNotFoundError, ValueError):
+                continue
+    local = datetime.now().astimezone().tzinfo
+    assert local is not None
+    return local
+
+
+def _system_zone_name() -> str | None:
+    try:
+        target = os.readlink("/etc/localtime")
+    except OSError:
+        return None
+    marker = "zoneinfo/"
+    return target.split(marker, 1)[1] if marker in target else None
+
+
+def did_you_mean(name: str, choices: list[str]) -> str | None:
+    close = difflib.get_close_matches(name, choices, n=1, cutoff=0.6)
+    if not close:
+        lowered = {c.casefold(): c for c in choices}
+        close = [lowered[c] for c in difflib.get_close_matches(name.casefold(), lowered, n=1)]
+    return f"did you mean '{close[0]}'?" if close else None
+
+
+def resolve_clock(ws: Workspace, name: str | None, journal: Journal | None = None) -> Clock:
+    """The named clock; with no name, the only clock or the configured default."""
+    journal = journal or ws.journal()
+    if name is None:
+        if ws.settings.default_clock and journal.find_clock(ws.settings.default_clock):
+            found = journal.find_clock(ws.settings.default_clock)
+            assert found is not None
+            return found
+        if len(journal.clocks) == 1:
+            return journal.clocks[0]
+        if not journal.clocks:
+            raise NotFound(
+                "there are no clocks yet",
+                hint="add one with: recoverylog clock add alcohol --since 2026-11-01",
+            )
+        raise InvalidInput(
+            f"there are {len(journal.clocks)} clocks; say which with --clock "
+            f"({', '.join(journal.clock_names())})",
+            hint="or set one: recoverylog config set default_clock NAME",
+        )
+    clock = journal.find_clock(name)
+    if clock is None:
+        known = journal.clock_names()
+        hint = did_you_mean(name, known) or (
+            f"known clocks: {', '.join(known)}" if known else "add one with 'recoverylog clock add'"
+        )
+        raise NotFound(f"no clock named '{name}'", hint=hint)
+    return clock
+
+
+def optional_clock(ws: Workspace, name: str | None) -> str | None:
+    """For entries: a named clock must exist; with no name, the only clock if unambiguous."""
+    journal = ws.journal()
+    if name is not None:
+        return resolve_clock(ws, name, journal).name
+    if ws.settings.default_clock and journal.find_clock(ws.settings.default_clock):
+        return resolve_clock(ws, None, journal).name
+    return journal.clocks[0].name if len(journal.clocks) == 1 else None
+
+
+def home_description(layout: Layout) -> dict[str, Path]:
+    return {
+        "config": layout.config_file,
+        "journal": layout.journal_file,
+        "entries": layout.entries_dir,
+    }

@@ -1,0 +1,154 @@
+"""Safe file primitives: private folders, atomic replacement, one writer at a time.
+
+Every write goes to a temp file in the target's own folder, is fsynced, then
+``os.replace``d over the target, and the folder is fsynced. A symlinked file or
+folder is written through: the link's target is replaced, the link stays.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import secrets
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from recoverylog.errors import Busy, DataError
+
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+TEMP_SUFFIX = ".tmp"
+LOCK_TIMEOUT_SECONDS = 5.0
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create the folder (and missing parents) as 0700, whatever the umask."""
+    missing: list[Path] = []
+    probe = path
+    while not probe.exists():
+        missing.append(probe)
+        if probe.parent == probe:
+            break
+        probe = probe.parent
+    for folder in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            folder.mkdir(mode=DIR_MODE)
+        os.chmod(folder, DIR_MODE)
+    return path
+
+
+def real_target(path: Path) -> Path:
+    """Follow symlinks so that a linked file or folder is updated, not replaced."""
+    return Path(os.path.realpath(path))
+
+
+def temp_name(target: Path) -> Path:
+    return target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Durably replace ``path`` with ``data`` (0600); readers see old or new, never half."""
+    target = real_target(path)
+    ensure_private_dir(target.parent)
+    tmp = temp_name(target)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    try:
+        os.fchmod(fd, FILE_MODE)  # the umask may have masked bits off; set exactly
+        view = memoryview(data)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
+        os.fsync(fd)
+    except BaseException:
+        os.close(fd)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    os.close(fd)
+    try:
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    fsync_dir(target.parent)
+
+
+def fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def read_text(path: Path) -> str | None:
+    """The file's text, or None if it does not exist. Bad UTF-8 is a DataError."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except IsADirectoryError as exc:
+        raise DataError(f"{path} is a folder, not a file") from exc
+    except PermissionError as exc:
+        raise DataError(f"{path} cannot be read: permission denied") from exc
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataError(
+            f"{path} is not valid UTF-8 text (byte {exc.start})",
+            hint="run 'recoverylog doctor' to check your files",
+        ) from exc
+
+
+_held: dict[Path, int] = {}  # locks this process holds, so nested use does not deadlock
+
+
+@contextlib.contextmanager
+def writer_lock(lock_path: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
+    """Hold the home's advisory writer lock; wait up to ``timeout`` seconds, then Busy."""
+    key = real_target(lock_path)
+    if _held.get(key):
+        _held[key] += 1
+        try:
+            yield
+        finally:
+            _held[key] -= 1
+        return
+    with _exclusive(lock_path, timeout):
+        _held[key] = 1
+        try:
+            yield
+        finally:
+            _held.pop(key, None)
+
+
+@contextlib.contextmanager
+def _exclusive(lock_path: Path, timeout: float) -> Iterator[None]:
+    import fcntl
+
+    ensure_private_dir(lock_path.parent)
+    fd = os.open(real_target(lock_path), os.O_RDWR | os.O_CREAT, FILE_MODE)
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError as exc:
+                if exc.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
+                    raise
+                if time.monotonic() >= deadline:
+                    raise Busy(
+                        "the journal is busy: another recoverylog command is writing to it",
+                        hint="wait a moment and try again",
+                    ) from None
+                time.sleep(0.02)
+        try:
+            yield
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)

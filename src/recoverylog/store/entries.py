@@ -1,0 +1,202 @@
+"""entries/YYYY-MM.json: high-volume entries, one JSON document per calendar month.
+
+Adding an entry rewrites only its month. Raw dicts are rewritten as they were read,
+so keys this version does not know are kept. One entry per line keeps files diffable.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from recoverylog.domain.codec import SchemaError, entry_from_dict, entry_to_dict
+from recoverylog.domain.model import MIN_PREFIX_LENGTH, Entry, short_id
+from recoverylog.errors import DataError, InvalidInput, NotFound
+from recoverylog.store import schema
+from recoverylog.store.atomic import atomic_write, read_text
+
+MONTH_FILE = re.compile(r"^(\d{4}-\d{2})\.json$")
+RawDoc = dict[str, Any]
+
+
+class EntryStore:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    # --- files ---------------------------------------------------------------
+
+    def path_for(self, month: str) -> Path:
+        return self.folder / f"{month}.json"
+
+    def months(self) -> list[str]:
+        """Months that have a file, oldest first."""
+        try:
+            names = [p.name for p in self.folder.iterdir()]
+        except FileNotFoundError:
+            return []
+        return sorted(m.group(1) for name in names if (m := MONTH_FILE.match(name)))
+
+    def read_doc(self, month: str) -> RawDoc:
+        """The month's raw document (an empty one if missing), checked before any rewrite."""
+        path = self.path_for(month)
+        text = read_text(path)
+        if text is None:
+            return {
+                "schema_version": schema.CURRENT_VERSION[schema.ENTRIES],
+                "month": month,
+                "entries": [],
+            }
+        try:
+            doc = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise DataError(
+                f"{path} is not valid JSON ({exc.msg} at line {exc.lineno})",
+                hint="run 'recoverylog doctor' to check your files; nothing was changed",
+            ) from exc
+        if not isinstance(doc, dict):
+            raise DataError(f"{path}: expected a JSON object at the top")
+        doc = schema.migrate(schema.ENTRIES, doc, path)
+        entries = doc.get("entries")
+        if not isinstance(entries, list) or not all(
+            isinstance(e, dict) and isinstance(e.get("id"), str) for e in entries
+        ):
+            raise DataError(f"{path}: 'entries' must be a list of objects that each have an id")
+        return doc
+
+    def write_doc(self, month: str, doc: RawDoc) -> None:
+        doc["schema_version"] = schema.CURRENT_VERSION[schema.ENTRIES]
+        doc["month"] = month
+        atomic_write(self.path_for(month), encode_month(doc))
+
+    def load_month(self, month: str) -> list[Entry]:
+        """The month's entries, oldest first."""
+        doc = self.read_doc(month)
+        try:
+            entries = [entry_from_dict(raw) for raw in doc["entries"]]
+        except SchemaError as exc:
+            raise DataError(f"{self.path_for(month)}: {exc}") from exc
+        entries.sort(key=lambda e: e.at)
+        return entries
+
+    # --- queries -------------------------------------------------------------
+
+    def iter_newest_first(
+        self, since: datetime | None = None, until: datetime | None = None
+    ) -> Iterator[Entry]:
+        """Entries newest first, reading only the months the range can touch."""
+        for month in reversed(self.months()):
+            if until is not None and month > _month_after(until):
+                continue
+            if since is not None and month < _month_before(since):
+                break
+            for entry in reversed(self.load_month(month)):
+                if until is not None and entry.at > until:
+                    continue
+                if since is not None and entry.at < since:
+                    continue
+                yield entry
+
+    def iter_range(
+        self, since: datetime | None = None, until: datetime | None = None
+    ) -> list[Entry]:
+        """Entries in [since, until], oldest first."""
+        return list(reversed(list(self.iter_newest_first(since, until))))
+
+    def find(self, prefix: str) -> Entry:
+        """The one entry whose id starts with ``prefix`` (4+ characters)."""
+        wanted = prefix.strip().lower()
+        if len(wanted) < MIN_PREFIX_LENGTH or not re.fullmatch(r"[0-9a-f]+", wanted):
+            raise InvalidInput(
+                f"'{prefix}' is not an entry id: give at least {MIN_PREFIX_LENGTH} "
+                "characters of the id shown by 'recoverylog list'"
+            )
+        matches = [e for e in self._all() if e.id.startswith(wanted)]
+        if not matches:
+            raise NotFound(
+                f"no entry has an id starting with '{prefix}'",
+                hint="'recoverylog list' shows entry ids",
+            )
+        if len(matches) > 1:
+            shown = ", ".join(f"{short_id(e.id)} ({e.type} {e.at:%Y-%m-%d})" for e in matches[:8])
+            raise InvalidInput(
+                f"'{prefix}' matches {len(matches)} entries: {shown}",
+                hint="give more characters of the id",
+            )
+        return matches[0]
+
+    def _all(self) -> Iterable[Entry]:
+        for month in self.months():
+            yield from self.load_month(month)
+
+    # --- changes (callers hold the writer lock) ------------------------------
+
+    def append(self, entry: Entry) -> None:
+        doc = self.read_doc(entry.month)
+        if any(raw["id"] == entry.id for raw in doc["entries"]):
+            raise InvalidInput(f"an entry with id {short_id(entry.id)} already exists")
+        doc["entries"].append(entry_to_dict(entry))
+        self.write_doc(entry.month, doc)
+
+    def append_many(self, entries: Iterable[Entry]) -> int:
+        """Add many entries, rewriting each affected month once; ids already present are
+        skipped. Returns how many were added."""
+        by_month: dict[str, list[Entry]] = {}
+        for entry in entries:
+            by_month.setdefault(entry.month, []).append(entry)
+        added = 0
+        for month, batch in sorted(by_month.items()):
+            doc = self.read_doc(month)
+            known = {raw["id"] for raw in doc["entries"]}
+            fresh = [entry_to_dict(e) for e in batch if e.id not in known]
+            if fresh:
+                doc["entries"].extend(fresh)
+                self.write_doc(month, doc)
+                added += len(fresh)
+        return added
+
+    def replace(self, old: Entry, new: Entry) -> None:
+        """Write ``new`` in place of ``old``, moving it if its month changed."""
+        if old.month == new.month:
+            doc = self.read_doc(old.month)
+            doc["entries"] = [
+                entry_to_dict(new) if raw["id"] == old.id else raw for raw in doc["entries"]
+            ]
+            self.write_doc(old.month, doc)
+            return
+        self.append(new)
+        self.delete(old)
+
+    def delete(self, entry: Entry) -> None:
+        doc = self.read_doc(entry.month)
+        doc["entries"] = [raw for raw in doc["entries"] if raw["id"] != entry.id]
+        self.write_doc(entry.month, doc)
+
+
+def encode_month(doc: RawDoc) -> bytes:
+    head = {k: v for k, v in doc.items() if k != "entries"}
+    lines = ",\n".join(json.dumps(raw, ensure_ascii=False) for raw in doc["entries"])
+    body = json.dumps(head, ensure_ascii=False)[:-1]
+    text = f'{body}, "entries": [\n{lines}\n]}}\n' if lines else f'{body}, "entries": []}}\n'
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InvalidInput("the text contains characters that are not valid Unicode") from exc
+
+
+def _month_after(moment: datetime) -> str:
+    """The latest month file that can hold entries up to ``moment`` (offsets differ)."""
+    year, month = moment.year, moment.month + 1
+    if month == 13:
+        year, month = year + 1, 1
+    return f"{year:04d}-{month:02d}"
+
+
+def _month_before(moment: datetime) -> str:
+    year, month = moment.year, moment.month - 1
+    if month == 0:
+        year, month = year - 1, 12
+    return f"{year:04d}-{month:02d}"

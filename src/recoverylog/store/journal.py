@@ -1,0 +1,35 @@
+"""journal.toml: clocks with their full history, the coping toolkit, people and plan."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from recoverylog.domain.codec import SchemaError, journal_from_dict, journal_to_dict
+from recoverylog.domain.model import Journal
+from recoverylog.errors import DataError
+from recoverylog.store import schema
+from recoverylog.store.tomlfile import load_toml, save_toml
+
+HEADER = (
+    "# recoverylog journal: clocks, coping toolkit, people and plan.\n"
+    "# Safe to edit by hand while recoverylog is not running; keep schema_version.\n\n"
+)
+
+
+def load_journal(path: Path) -> Journal:
+    """The journal, or an empty one if the file does not exist yet."""
+    doc = load_toml(path)
+    if doc is None:
+        return Journal()
+    doc = schema.migrate(schema.JOURNAL, doc, path)
+    try:
+        return journal_from_dict(doc)
+    except SchemaError as exc:
+        raise DataError(
+            f"{path}: {exc}", hint="fix the file by hand, or run 'recoverylog doctor'"
+        ) from exc
+
+
+def save_journal(path: Path, journal: Journal) -> None:
+    doc = journal_to_dict(journal, schema.CURRENT_VERSION[schema.JOURNAL])
+    save_toml(path, doc, HEADER)

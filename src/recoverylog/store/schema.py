@@ -1,0 +1,62 @@
+"""Schema versions of each file kind, and the ordered migrations between them.
+
+A migration is a small function from the raw document of version N to version N+1.
+A document newer than this program knows is refused, never rewritten.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from recoverylog.errors import DataError
+
+Document = dict[str, Any]
+Migration = Callable[[Document], Document]
+
+JOURNAL = "journal"
+ENTRIES = "entries"
+CONFIG = "config"
+
+CURRENT_VERSION: dict[str, int] = {JOURNAL: 1, ENTRIES: 1, CONFIG: 1}
+
+# MIGRATIONS[kind][n] turns version n into version n + 1.
+MIGRATIONS: dict[str, dict[int, Migration]] = {JOURNAL: {}, ENTRIES: {}, CONFIG: {}}
+
+
+def document_version(kind: str, doc: Document, path: Path) -> int:
+    version = doc.get("schema_version")
+    if version is None:
+        raise DataError(f"{path}: missing 'schema_version'", hint=_doctor_hint())
+    if isinstance(version, bool) or not isinstance(version, int) or version < 0:
+        raise DataError(f"{path}: 'schema_version' must be a whole number, found {version!r}")
+    current = CURRENT_VERSION[kind]
+    if version > current:
+        raise DataError(
+            f"{path} was written by a newer recoverylog (schema_version {version}; "
+            f"this version reads up to {current})",
+            hint="upgrade recoverylog (pip install -U recoverylog); nothing was changed",
+        )
+    return version
+
+
+def needs_migration(kind: str, doc: Document, path: Path) -> bool:
+    return document_version(kind, doc, path) < CURRENT_VERSION[kind]
+
+
+def migrate(kind: str, doc: Document, path: Path) -> Document:
+    """Run every migration from the document's version up to the current one."""
+    version = document_version(kind, doc, path)
+    while version < CURRENT_VERSION[kind]:
+        step = MIGRATIONS[kind].get(version)
+        if step is None:
+            raise DataError(f"{path}: no migration from schema_version {version}")
+        doc = step(dict(doc))
+        version += 1
+        doc["schema_version"] = version
+    return doc
+
+
+def _doctor_hint() -> str:
+    return "run 'recoverylog doctor' to check your files"
