@@ -150,7 +150,7 @@ CLOCK_KEYS = (
     "celebrated_through",
     "lapses",
 )
-JOURNAL_KEYS = ("schema_version", "clocks", "toolkit", "people", "plan")
+JOURNAL_KEYS = ("schema_version", "clocks", "toolkit", "people", "plan", "goals")
 
 
 def lapse_to_dict(lapse: Lapse) -> dict[str, Any]:
@@ -263,6 +263,8 @@ def journal_to_dict(journal: Journal, schema_version: int) -> dict[str, Any]:
     out.update({k: v for k, v in journal.extra.items() if k not in JOURNAL_KEYS})
     if journal.plan:
         out["plan"] = journal.plan
+    if journal.goals:
+        out["goals"] = journal.goals
     out["clocks"] = [clock_to_dict(c) for c in journal.clocks]
     out["toolkit"] = [technique_to_dict(t) for t in journal.toolkit]
     out["people"] = [dict(p) for p in journal.people]
@@ -279,6 +281,9 @@ def journal_from_dict(raw: dict[str, Any]) -> Journal:
     plan = raw.get("plan", {})
     if not isinstance(plan, dict):
         raise SchemaError("'plan' must be a table")
+    goals = raw.get("goals", {})
+    if not isinstance(goals, dict):
+        raise SchemaError("'goals' must be a table")
     people = table_list("people")
     if not all(isinstance(p, dict) for p in people):
         raise SchemaError("'people' must be a list of tables")
@@ -289,6 +294,7 @@ def journal_from_dict(raw: dict[str, Any]) -> Journal:
         ],
         people=people,
         plan=plan,
+        goals=goals,
         extra={k: v for k, v in raw.items() if k not in JOURNAL_KEYS},
     )
     seen: set[str] = set()

@@ -154,12 +154,18 @@ class Technique:
 
 @dataclass
 class Journal:
-    """Everything small and hand-editable: clocks, toolkit, people, plan."""
+    """Everything small and hand-editable: clocks, toolkit, people, plan, goals.
+
+    people: tables with keys name, role, phone, email, note (role: sponsor, peer,
+    counsellor, family, other). goals: {"meetings": {"count", "days", "start"},
+    "contacts": {...}}. plan: the relapse-prevention plan's sections.
+    """
 
     clocks: list[Clock] = field(default_factory=list)
     toolkit: list[Technique] = field(default_factory=list)
     people: list[dict[str, Any]] = field(default_factory=list)
     plan: dict[str, Any] = field(default_factory=dict)
+    goals: dict[str, Any] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
 
     def clock_names(self) -> list[str]:
