@@ -1,0 +1,63 @@
+"""recoverylog backup ...: snapshots of your journal, and restoring one."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from recoverylog.cli import state
+from recoverylog.cli.common import confirm, say
+from recoverylog.cli.options import FormatOpt, YesOpt
+from recoverylog.render.output import Column, emit_rows, resolve_format
+from recoverylog.services import safety
+
+app = typer.Typer(help="Backups of your journal: create, list, restore.", no_args_is_help=True)
+
+
+@app.command("create")
+def create() -> None:
+    """Take a backup now.
+
+    Example: recoverylog backup create
+    """
+    info = safety.take_backup(state.workspace(), "manual")
+    if info is None:
+        say("Nothing to back up yet.")
+        return
+    say(f"Backed up {len(info.files)} files to {info.path}")
+
+
+@app.command("list")
+def list_(fmt: FormatOpt = None) -> None:
+    """List backups, newest first.
+
+    Example: recoverylog backup list
+    """
+    columns = [
+        Column("name", "Name"),
+        Column("reason", "Reason"),
+        Column("files", "Files", justify="right"),
+    ]
+    emit_rows(
+        safety.list_backups(state.workspace()),
+        columns,
+        resolve_format(fmt),
+        empty="No backups yet. 'recoverylog backup create' makes one.",
+    )
+
+
+@app.command("restore")
+def restore(
+    name: Annotated[str, typer.Argument(help="Backup name (or a unique start of it).")],
+    yes: YesOpt = False,
+) -> None:
+    """Restore a backup. Your current state is backed up first.
+
+    Example: recoverylog backup restore 20261123-200000-manual
+    """
+    confirm(f"Replace your current journal with backup '{name}'?", yes)
+    chosen, before = safety.restore(state.workspace(), name)
+    say(f"Restored {chosen.name}.")
+    if before is not None:
+        say(f"Your previous state is saved as {before.name}.")

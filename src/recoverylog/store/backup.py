@@ -1,0 +1,117 @@
+"""Snapshots of the home's data files in backups/, newest kept, oldest pruned.
+
+Files are copied byte for byte, so an encrypted home has encrypted backups.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from recoverylog.errors import DataError, InvalidInput, NotFound
+from recoverylog.paths import Layout
+from recoverylog.store.atomic import atomic_write, ensure_private_dir, fsync_dir, real_target
+from recoverylog.store.entries import MONTH_FILE
+
+MANIFEST = "backup.json"
+_NAME = re.compile(r"^\d{8}-\d{6}(-\d+)?-[a-z0-9-]+$")
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    name: str
+    path: Path
+    created: str
+    reason: str
+    files: list[str]
+
+
+def data_files(layout: Layout) -> list[tuple[str, Path]]:
+    """Every file a backup holds, as (name inside the backup, current path)."""
+    files = [("config.toml", layout.config_file), ("journal.toml", layout.journal_file)]
+    if layout.entries_dir.is_dir():
+        for path in sorted(layout.entries_dir.iterdir()):
+            if MONTH_FILE.match(path.name):
+                files.append((f"entries/{path.name}", path))
+    return [(name, path) for name, path in files if path.is_file()]
+
+
+def create_backup(layout: Layout, reason: str, now: datetime, keep: int) -> BackupInfo:
+    slug = re.sub(r"[^a-z0-9]+", "-", reason.lower()).strip("-") or "manual"
+    root = ensure_private_dir(layout.backups_dir)
+    stamp = now.strftime("%Y%m%d-%H%M%S")
+    name, n = f"{stamp}-{slug}", 1
+    while (root / name).exists():
+        n += 1
+        name = f"{stamp}-{n}-{slug}"
+    folder = ensure_private_dir(root / name)
+    copied = []
+    for inner, source in data_files(layout):
+        atomic_write(folder / inner, source.read_bytes())
+        copied.append(inner)
+    manifest = {"created": now.isoformat(), "reason": reason, "files": copied}
+    atomic_write(folder / MANIFEST, json.dumps(manifest, indent=2).encode("utf-8"))
+    prune(layout, keep)
+    return BackupInfo(name, folder, manifest["created"], reason, copied)
+
+
+def list_backups(layout: Layout) -> list[BackupInfo]:
+    """Backups, oldest first."""
+    if not layout.backups_dir.is_dir():
+        return []
+    found = []
+    for folder in sorted(layout.backups_dir.iterdir()):
+        if not folder.is_dir() or not _NAME.match(folder.name):
+            continue
+        try:
+            manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue  # an incomplete backup (interrupted) is not listed or restored
+        found.append(
+            BackupInfo(
+                folder.name,
+                folder,
+                str(manifest.get("created", "")),
+                str(manifest.get("reason", "")),
+                [str(f) for f in manifest.get("files", [])],
+            )
+        )
+    return found
+
+
+def prune(layout: Layout, keep: int) -> None:
+    backups = list_backups(layout)
+    for old in backups[: max(0, len(backups) - keep)]:
+        shutil.rmtree(old.path, ignore_errors=True)
+
+
+def find_backup(layout: Layout, name: str) -> BackupInfo:
+    backups = list_backups(layout)
+    matches = [b for b in backups if b.name == name] or [
+        b for b in backups if b.name.startswith(name)
+    ]
+    if not matches:
+        raise NotFound(f"no backup named '{name}'", hint="'recoverylog backup list' shows them")
+    if len(matches) > 1:
+        raise InvalidInput(f"'{name}' matches {len(matches)} backups; give more of the name")
+    return matches[0]
+
+
+def restore_backup(layout: Layout, info: BackupInfo) -> None:
+    """Make the home's data files exactly what the backup holds (caller backs up first)."""
+    for inner in info.files:
+        if not (info.path / inner).is_file():
+            raise DataError(f"backup {info.name} is missing {inner}; nothing was restored")
+    wanted = set(info.files)
+    for inner, current in data_files(layout):
+        if inner not in wanted and inner.startswith("entries/"):
+            real_target(current).unlink()
+    for inner in info.files:
+        target = layout.config_dir / inner if inner == "config.toml" else layout.data_dir / inner
+        atomic_write(target, (info.path / inner).read_bytes())
+    if layout.entries_dir.is_dir():
+        fsync_dir(real_target(layout.entries_dir))
