@@ -6,10 +6,13 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from recoverylog.errors import DataError, InvalidInput
 from recoverylog.store import schema
+
+if TYPE_CHECKING:
+    from recoverylog.store.files import FileIO
 
 TIMEZONE_ENV = "RECOVERYLOG_TIMEZONE"
 
@@ -122,18 +125,18 @@ def check_timezone(name: str) -> None:
         raise InvalidInput(f"'{name}' is not a known time zone (e.g. Europe/London)") from exc
 
 
-def load_raw(path: Path) -> dict[str, Any]:
+def load_raw(path: Path, io: FileIO) -> dict[str, Any]:
     from recoverylog.store.tomlfile import load_toml
 
-    doc = load_toml(path)
+    doc = load_toml(path, io)
     if doc is None:
         return {}
     schema.migrate(schema.CONFIG, doc, path)
     return doc
 
 
-def load_settings(path: Path) -> Settings:
-    raw = load_raw(path)
+def load_settings(path: Path, io: FileIO) -> Settings:
+    raw = load_raw(path, io)
     values: dict[str, Any] = {}
     for name, key in KEYS.items():
         value = _lookup(raw, name)
@@ -164,7 +167,7 @@ def _lookup(raw: dict[str, Any], dotted: str) -> Any:
     return node
 
 
-def set_value(path: Path, name: str, text: str) -> Any:
+def set_value(path: Path, name: str, text: str, io: FileIO) -> Any:
     """Validate and store one key in config.toml, keeping everything else as it was."""
     from recoverylog.store.tomlfile import save_toml
 
@@ -176,7 +179,7 @@ def set_value(path: Path, name: str, text: str) -> Any:
         value = KEYS[name].parse(text)
     else:
         raise InvalidInput(f"unknown setting '{name}' (known: {', '.join(known_keys())})")
-    raw = load_raw(path)
+    raw = load_raw(path, io)
     raw["schema_version"] = schema.CURRENT_VERSION[schema.CONFIG]
     node = raw
     *parents, leaf = name.split(".")
@@ -186,7 +189,7 @@ def set_value(path: Path, name: str, text: str) -> Any:
         node.pop(leaf, None)
     else:
         node[leaf] = value
-    save_toml(path, raw, "# recoverylog settings (see 'recoverylog config show')\n")
+    save_toml(path, raw, io, "# recoverylog settings (see 'recoverylog config show')\n")
     return value
 
 

@@ -18,8 +18,8 @@ app = typer.Typer(help="Show and change settings (config.toml).", no_args_is_hel
 
 
 def _settings_rows() -> list[dict[str, Any]]:
-    layout = resolve_layout(state.home())
-    settings = load_settings(layout.config_file)
+    ws = state.workspace()
+    settings = load_settings(ws.layout.config_file, ws.store.io)
     rows = [
         {"key": name, "value": settings.value(name), "about": key.help}
         for name, key in KEYS.items()
@@ -68,8 +68,9 @@ def set_(
     Examples: recoverylog config set timezone Europe/London;
     recoverylog config set schemes.mine 1d,2w,30d,6mo,1y
     """
-    layout = resolve_layout(state.home())
-    stored = set_value(layout.config_file, key, value)
+    ws = state.workspace()
+    with ws.store.writing():
+        stored = set_value(ws.layout.config_file, key, value, ws.store.io)
     say(f"{key} = {stored if stored is not None else '(default)'}")
 
 

@@ -21,8 +21,24 @@ def workspace() -> Workspace:
     """The workspace for this command, opened on first use."""
     global _workspace
     if _workspace is None:
-        _workspace = open_workspace(_home)
+        _workspace = open_workspace(_home, ask_passphrase)
     return _workspace
+
+
+def ask_passphrase(prompt: str) -> str:
+    """Ask on the terminal, never echoing; refuse when there is no terminal."""
+    import sys
+
+    from recoverylog.errors import InvalidInput
+
+    if not sys.stdin.isatty():
+        raise InvalidInput(
+            "this journal is encrypted and there is no terminal to ask for the passphrase",
+            hint="set RECOVERYLOG_PASSPHRASE for scripts",
+        )
+    import getpass
+
+    return getpass.getpass(prompt)
 
 
 def opened() -> Workspace | None:

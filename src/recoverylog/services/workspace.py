@@ -12,6 +12,7 @@ from recoverylog.config import Settings, load_settings
 from recoverylog.domain.model import Clock, Journal
 from recoverylog.errors import InvalidInput, NotFound
 from recoverylog.paths import Layout, resolve_layout
+from recoverylog.store.files import AskPassphrase, FileIO
 from recoverylog.store.home import Store
 
 NOW_ENV = "RECOVERYLOG_NOW"  # freeze the clock (tests, demos, benchmarks)
@@ -49,11 +50,16 @@ class Workspace:
         return moment.astimezone(self.tz)
 
 
-def open_workspace(home: str | os.PathLike[str] | None = None) -> Workspace:
+def open_workspace(
+    home: str | os.PathLike[str] | None = None, ask_passphrase: AskPassphrase | None = None
+) -> Workspace:
+    """Open a home: settings, time zone, "now", and the store (nothing is written)."""
     layout = resolve_layout(home)
-    settings = load_settings(layout.config_file)
+    io = FileIO(layout, ask_passphrase)
+    settings = load_settings(layout.config_file, io)
     tz = resolve_timezone(settings.timezone)
-    return Workspace(layout, settings, Store(layout), tz, current_time(tz))
+    now = current_time(tz)
+    return Workspace(layout, settings, Store(layout, io, now, settings.backups_keep), tz, now)
 
 
 def current_time(tz: tzinfo) -> datetime:

@@ -84,23 +84,16 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def read_text(path: Path) -> str | None:
-    """The file's text, or None if it does not exist. Bad UTF-8 is a DataError."""
+def read_bytes(path: Path) -> bytes | None:
+    """The file's bytes, or None if it does not exist."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         return None
     except IsADirectoryError as exc:
         raise DataError(f"{path} is a folder, not a file") from exc
     except PermissionError as exc:
         raise DataError(f"{path} cannot be read: permission denied") from exc
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise DataError(
-            f"{path} is not valid UTF-8 text (byte {exc.start})",
-            hint="run 'recoverylog doctor' to check your files",
-        ) from exc
 
 
 _held: dict[Path, int] = {}  # locks this process holds, so nested use does not deadlock

@@ -53,10 +53,10 @@ def create_backup(layout: Layout, reason: str, now: datetime, keep: int) -> Back
     for inner, source in data_files(layout):
         atomic_write(folder / inner, source.read_bytes())
         copied.append(inner)
-    manifest = {"created": now.isoformat(), "reason": reason, "files": copied}
+    manifest: dict[str, object] = {"created": now.isoformat(), "reason": reason, "files": copied}
     atomic_write(folder / MANIFEST, json.dumps(manifest, indent=2).encode("utf-8"))
     prune(layout, keep)
-    return BackupInfo(name, folder, manifest["created"], reason, copied)
+    return BackupInfo(name, folder, now.isoformat(), reason, copied)
 
 
 def list_backups(layout: Layout) -> list[BackupInfo]:

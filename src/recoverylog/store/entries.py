@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -17,15 +17,22 @@ from recoverylog.domain.codec import SchemaError, entry_from_dict, entry_to_dict
 from recoverylog.domain.model import MIN_PREFIX_LENGTH, Entry, short_id
 from recoverylog.errors import DataError, InvalidInput, NotFound
 from recoverylog.store import schema
-from recoverylog.store.atomic import atomic_write, read_text
+from recoverylog.store.files import FileIO
 
 MONTH_FILE = re.compile(r"^(\d{4}-\d{2})\.json$")
 RawDoc = dict[str, Any]
+Migrator = Callable[[str, Path, RawDoc], RawDoc]
+
+
+def _no_migration(kind: str, path: Path, doc: RawDoc) -> RawDoc:
+    return schema.migrate(kind, doc, path)
 
 
 class EntryStore:
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, io: FileIO, migrate: Migrator = _no_migration) -> None:
         self.folder = folder
+        self.io = io
+        self._migrate = migrate
 
     # --- files ---------------------------------------------------------------
 
@@ -43,7 +50,7 @@ class EntryStore:
     def read_doc(self, month: str) -> RawDoc:
         """The month's raw document (an empty one if missing), checked before any rewrite."""
         path = self.path_for(month)
-        text = read_text(path)
+        text = self.io.read_text(path)
         if text is None:
             return {
                 "schema_version": schema.CURRENT_VERSION[schema.ENTRIES],
@@ -59,7 +66,8 @@ class EntryStore:
             ) from exc
         if not isinstance(doc, dict):
             raise DataError(f"{path}: expected a JSON object at the top")
-        doc = schema.migrate(schema.ENTRIES, doc, path)
+        if schema.needs_migration(schema.ENTRIES, doc, path):
+            doc = self._migrate(schema.ENTRIES, path, doc)
         entries = doc.get("entries")
         if not isinstance(entries, list) or not all(
             isinstance(e, dict) and isinstance(e.get("id"), str) for e in entries
@@ -70,7 +78,7 @@ class EntryStore:
     def write_doc(self, month: str, doc: RawDoc) -> None:
         doc["schema_version"] = schema.CURRENT_VERSION[schema.ENTRIES]
         doc["month"] = month
-        atomic_write(self.path_for(month), encode_month(doc))
+        self.io.write(self.path_for(month), encode_month(doc))
 
     def load_month(self, month: str) -> list[Entry]:
         """The month's entries, oldest first."""

@@ -1,34 +1,73 @@
-"""One recoverylog home: its journal, its entry shards, and its writer lock."""
+"""One recoverylog home: its journal, its entry shards, its writer lock and migrations."""
 
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
 
 from recoverylog.domain.model import Journal
 from recoverylog.paths import Layout
-from recoverylog.store.atomic import ensure_private_dir, writer_lock
+from recoverylog.store import schema
+from recoverylog.store.atomic import DIR_MODE, ensure_private_dir, writer_lock
 from recoverylog.store.entries import EntryStore
-from recoverylog.store.journal import load_journal, save_journal
+from recoverylog.store.files import FileIO
+from recoverylog.store.journal import HEADER, journal_from_doc, save_journal
+from recoverylog.store.tomlfile import load_toml, save_toml
 
 
 class Store:
-    def __init__(self, layout: Layout) -> None:
+    def __init__(self, layout: Layout, io: FileIO, now: datetime, backups_keep: int = 10) -> None:
         self.layout = layout
-        self.entries = EntryStore(layout.entries_dir)
+        self.io = io
+        self.now = now
+        self.backups_keep = backups_keep
+        self.entries = EntryStore(layout.entries_dir, io, self._migrate_file)
+        self._backed_up_for_migration = False
 
     def load_journal(self) -> Journal:
-        return load_journal(self.layout.journal_file)
+        path = self.layout.journal_file
+        doc = load_toml(path, self.io)
+        if doc is not None and schema.needs_migration(schema.JOURNAL, doc, path):
+            doc = self._migrate_file(schema.JOURNAL, path, doc)
+        return journal_from_doc(doc, path)
 
     def save_journal(self, journal: Journal) -> None:
-        save_journal(self.layout.journal_file, journal)
+        save_journal(self.layout.journal_file, journal, self.io)
+
+    def _migrate_file(self, kind: str, path: Path, doc: dict[str, Any]) -> dict[str, Any]:
+        """Bring an older file up to date, once, after a backup of the whole home."""
+        from recoverylog.store.backup import create_backup
+        from recoverylog.store.entries import encode_month
+
+        with self.writing():
+            if not self._backed_up_for_migration:
+                create_backup(self.layout, "before-migration", self.now, self.backups_keep)
+                self._backed_up_for_migration = True
+            migrated = schema.migrate(kind, doc, path)
+            if kind == schema.JOURNAL:
+                save_toml(path, migrated, self.io, HEADER)
+            else:
+                self.io.write(path, encode_month(migrated))
+        return migrated
 
     @contextlib.contextmanager
     def writing(self) -> Iterator[None]:
         """Hold the writer lock around a read-modify-write (re-entrant in one process)."""
         ensure_private_dir(self.layout.data_dir)
+        _tighten(self.layout.data_dir)
         with writer_lock(self.layout.lock_file):
             yield
 
     def has_data(self) -> bool:
         return self.layout.journal_file.exists() or bool(self.entries.months())
+
+
+def _tighten(folder: Path) -> None:
+    """A home folder made by someone else (e.g. --home on an existing folder) becomes 0700."""
+    with contextlib.suppress(OSError):
+        if folder.stat().st_uid == os.getuid() and folder.stat().st_mode & 0o777 != DIR_MODE:
+            os.chmod(folder, DIR_MODE)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from recoverylog.domain.codec import SchemaError, journal_from_dict, journal_to_dict
 from recoverylog.domain.model import Journal
 from recoverylog.errors import DataError
 from recoverylog.store import schema
-from recoverylog.store.tomlfile import load_toml, save_toml
+from recoverylog.store.files import FileIO
+from recoverylog.store.tomlfile import save_toml
 
 HEADER = (
     "# recoverylog journal: clocks, coping toolkit, people and plan.\n"
@@ -16,12 +18,11 @@ HEADER = (
 )
 
 
-def load_journal(path: Path) -> Journal:
-    """The journal, or an empty one if the file does not exist yet."""
-    doc = load_toml(path)
+def journal_from_doc(doc: dict[str, Any] | None, path: Path) -> Journal:
+    """The journal from a current-version document (an empty one if there is none)."""
     if doc is None:
         return Journal()
-    doc = schema.migrate(schema.JOURNAL, doc, path)
+    schema.document_version(schema.JOURNAL, doc, path)
     try:
         return journal_from_dict(doc)
     except SchemaError as exc:
@@ -30,6 +31,6 @@ def load_journal(path: Path) -> Journal:
         ) from exc
 
 
-def save_journal(path: Path, journal: Journal) -> None:
+def save_journal(path: Path, journal: Journal, io: FileIO) -> None:
     doc = journal_to_dict(journal, schema.CURRENT_VERSION[schema.JOURNAL])
-    save_toml(path, doc, HEADER)
+    save_toml(path, doc, io, HEADER)

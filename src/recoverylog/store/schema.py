@@ -7,6 +7,7 @@ A document newer than this program knows is refused, never rewritten.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -19,17 +20,49 @@ JOURNAL = "journal"
 ENTRIES = "entries"
 CONFIG = "config"
 
-CURRENT_VERSION: dict[str, int] = {JOURNAL: 1, ENTRIES: 1, CONFIG: 1}
+CURRENT_VERSION: dict[str, int] = {JOURNAL: 2, ENTRIES: 2, CONFIG: 1}
+
+
+def _journal_1_to_2(doc: Document) -> Document:
+    """Version 1 (the preview format) kept the toolkit as plain names and lapses as dates."""
+    doc["toolkit"] = [{"name": t} if isinstance(t, str) else t for t in doc.get("toolkit", [])]
+    for clock in doc.get("clocks", []):
+        for lapse in clock.get("lapses", []) if isinstance(clock, dict) else []:
+            if isinstance(lapse, dict) and "at" not in lapse and "date" in lapse:
+                day = lapse.pop("date")
+                # Noon UTC falls on the same calendar day in nearly every time zone.
+                lapse["at"] = datetime.combine(_as_date(day), time(12), tzinfo=UTC)
+    return doc
+
+
+def _entries_1_to_2(doc: Document) -> Document:
+    """Version 1 stored tags and HALT states as comma-separated text."""
+    for entry in doc.get("entries", []):
+        if not isinstance(entry, dict):
+            continue
+        for key in ("tags", "halt", "triggers", "coping"):
+            if isinstance(entry.get(key), str):
+                entry[key] = [p.strip() for p in entry[key].split(",") if p.strip()]
+    return doc
+
+
+def _as_date(value: Any) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
 
 # MIGRATIONS[kind][n] turns version n into version n + 1.
-MIGRATIONS: dict[str, dict[int, Migration]] = {JOURNAL: {}, ENTRIES: {}, CONFIG: {}}
+MIGRATIONS: dict[str, dict[int, Migration]] = {
+    JOURNAL: {1: _journal_1_to_2},
+    ENTRIES: {1: _entries_1_to_2},
+    CONFIG: {},
+}
 
 
 def document_version(kind: str, doc: Document, path: Path) -> int:
     version = doc.get("schema_version")
     if version is None:
         raise DataError(f"{path}: missing 'schema_version'", hint=_doctor_hint())
-    if isinstance(version, bool) or not isinstance(version, int) or version < 0:
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise DataError(f"{path}: 'schema_version' must be a whole number, found {version!r}")
     current = CURRENT_VERSION[kind]
     if version > current:

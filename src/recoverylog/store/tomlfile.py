@@ -6,14 +6,10 @@ from pathlib import Path
 from typing import Any
 
 from recoverylog.errors import DataError
-from recoverylog.store.atomic import atomic_write, read_text
+from recoverylog.store.files import FileIO
 
 
-def load_toml(path: Path) -> dict[str, Any] | None:
-    """The parsed document, None if the file does not exist; damage is a DataError."""
-    text = read_text(path)
-    if text is None:
-        return None
+def parse_toml(text: str, path: Path) -> dict[str, Any]:
     import tomllib
 
     try:
@@ -25,14 +21,29 @@ def load_toml(path: Path) -> dict[str, Any] | None:
         ) from exc
 
 
+def load_toml(path: Path, io: FileIO) -> dict[str, Any] | None:
+    """The parsed document, None if the file does not exist; damage is a DataError."""
+    text = io.read_text(path)
+    return None if text is None else parse_toml(text, path)
+
+
 def dump_toml(doc: dict[str, Any]) -> str:
     import tomli_w
 
     return tomli_w.dumps(_without_none(doc))
 
 
-def save_toml(path: Path, doc: dict[str, Any], header: str = "") -> None:
-    atomic_write(path, (header + dump_toml(doc)).encode("utf-8"))
+def save_toml(path: Path, doc: dict[str, Any], io: FileIO, header: str = "") -> None:
+    io.write(path, encode_text(header + dump_toml(doc)))
+
+
+def encode_text(text: str) -> bytes:
+    from recoverylog.errors import InvalidInput
+
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InvalidInput("the text contains characters that are not valid Unicode") from exc
 
 
 def _without_none(value: Any) -> Any:

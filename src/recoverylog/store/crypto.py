@@ -1,0 +1,109 @@
+"""Encryption at rest with the `cryptography` package (imported only when needed).
+
+Construction (standard parts only, nothing invented):
+- A home key: scrypt(passphrase, home salt; n=2**15, r=8, p=1) -> 32 bytes, derived once
+  per command. The home salt and scrypt parameters live in encryption.toml (not secret).
+- A per-file key: HKDF-SHA256(home key, salt = a random 16-byte salt of that file).
+- AES-256-GCM with a random 12-byte nonce; the header is authenticated as associated data.
+File layout: MAGIC (5) | version (1) | file salt (16) | nonce (12) | ciphertext and tag.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from recoverylog.errors import DataError, InvalidInput
+
+MAGIC = b"RLENC"
+VERSION = 1
+SALT_BYTES = 16
+NONCE_BYTES = 12
+HEADER_BYTES = len(MAGIC) + 1 + SALT_BYTES + NONCE_BYTES
+CHECK_PLAINTEXT = b"recoverylog passphrase check"
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
+
+
+def is_encrypted(data: bytes) -> bool:
+    return data.startswith(MAGIC)
+
+
+def _missing_library() -> InvalidInput:
+    return InvalidInput(
+        "encryption needs the 'cryptography' package",
+        hint="install it with: pip install 'recoverylog[encryption]'",
+    )
+
+
+@dataclass(frozen=True)
+class KdfParams:
+    salt: bytes
+    n: int = SCRYPT_N
+    r: int = SCRYPT_R
+    p: int = SCRYPT_P
+
+    @classmethod
+    def new(cls) -> KdfParams:
+        return cls(os.urandom(SALT_BYTES))
+
+
+class Vault:
+    """Seals and opens file contents with a key derived from the passphrase."""
+
+    def __init__(self, passphrase: str, params: KdfParams) -> None:
+        if not passphrase:
+            raise InvalidInput("the passphrase is empty")
+        try:
+            from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+        except ImportError as exc:
+            raise _missing_library() from exc
+        kdf = Scrypt(salt=params.salt, length=32, n=params.n, r=params.r, p=params.p)
+        self._home_key = kdf.derive(passphrase.encode("utf-8"))
+        self.params = params
+
+    def _file_key(self, file_salt: bytes) -> bytes:
+        from cryptography.hazmat.primitives import hashes
+        from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+        hkdf = HKDF(
+            algorithm=hashes.SHA256(), length=32, salt=file_salt, info=b"recoverylog file key v1"
+        )
+        return hkdf.derive(self._home_key)
+
+    def seal(self, plaintext: bytes) -> bytes:
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+        file_salt, nonce = os.urandom(SALT_BYTES), os.urandom(NONCE_BYTES)
+        header = MAGIC + bytes([VERSION]) + file_salt + nonce
+        return header + AESGCM(self._file_key(file_salt)).encrypt(nonce, plaintext, header)
+
+    def open(self, data: bytes, what: str) -> bytes:
+        """Decrypt; a wrong passphrase or tampering is a clear error, never garbage."""
+        from cryptography.exceptions import InvalidTag
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+        if len(data) < HEADER_BYTES + 16 or not is_encrypted(data):
+            raise DataError(f"{what} is not a complete encrypted file")
+        version = data[len(MAGIC)]
+        if version != VERSION:
+            raise DataError(
+                f"{what} uses encryption format {version}; this version reads {VERSION}",
+                hint="upgrade recoverylog",
+            )
+        header = data[:HEADER_BYTES]
+        file_salt = header[len(MAGIC) + 1 : len(MAGIC) + 1 + SALT_BYTES]
+        nonce = header[-NONCE_BYTES:]
+        try:
+            return AESGCM(self._file_key(file_salt)).decrypt(nonce, data[HEADER_BYTES:], header)
+        except InvalidTag:
+            raise InvalidInput(
+                f"could not decrypt {what}: wrong passphrase, or the file was changed",
+                hint="check RECOVERYLOG_PASSPHRASE or the passphrase you typed",
+            ) from None
+
+    def check_token(self) -> bytes:
+        return self.seal(CHECK_PLAINTEXT)
+
+    def verify(self, token: bytes) -> None:
+        if self.open(token, "the passphrase check") != CHECK_PLAINTEXT:
+            raise InvalidInput("wrong passphrase")
