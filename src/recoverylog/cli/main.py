@@ -106,7 +106,7 @@ def main(
 
 
 def _register() -> None:
-    from recoverylog.cli import backup, clock, config, demo, entries, log, progress
+    from recoverylog.cli import backup, clock, config, demo, encryption, entries, log, progress
 
     demo.register(app)
     progress.register(app)
@@ -116,6 +116,7 @@ def _register() -> None:
     app.add_typer(progress.coping_app, name="coping")
     app.add_typer(config.app, name="config")
     app.add_typer(backup.app, name="backup")
+    encryption.register(app)
 
 
 _register()

@@ -105,5 +105,13 @@ class Vault:
         return self.seal(CHECK_PLAINTEXT)
 
     def verify(self, token: bytes) -> None:
-        if self.open(token, "the passphrase check") != CHECK_PLAINTEXT:
-            raise InvalidInput("wrong passphrase")
+        """Fail early, and clearly, on a wrong passphrase (before any data is read)."""
+        try:
+            matches = self.open(token, "the passphrase check") == CHECK_PLAINTEXT
+        except InvalidInput:
+            matches = False
+        if not matches:
+            raise InvalidInput(
+                "wrong passphrase for this journal",
+                hint="check RECOVERYLOG_PASSPHRASE or the passphrase you typed",
+            )

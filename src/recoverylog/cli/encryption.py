@@ -1,0 +1,56 @@
+"""recoverylog encrypt / decrypt: encryption at rest, with a passphrase."""
+
+from __future__ import annotations
+
+import os
+
+import typer
+
+from recoverylog.cli import state
+from recoverylog.cli.common import say
+from recoverylog.errors import InvalidInput
+from recoverylog.services import safety
+from recoverylog.store.files import PASSPHRASE_ENV
+
+
+def encrypt() -> None:
+    """Encrypt your journal, backups included, with a passphrase.
+
+    The passphrase is asked for (twice) on the terminal, or read from
+    $RECOVERYLOG_PASSPHRASE in scripts; never from the command line.
+    Forgetting it means losing the journal: keep it somewhere safe.
+
+    Example: recoverylog encrypt
+    """
+    ws = state.workspace()
+    passphrase = os.environ.get(PASSPHRASE_ENV) or _ask_new()
+    count = safety.encrypt_home(ws, passphrase)
+    say(f"Encrypted {count} files. Every command now needs your passphrase (or ${PASSPHRASE_ENV}).")
+
+
+def _ask_new() -> str:
+    import sys
+
+    if not sys.stdin.isatty():
+        raise InvalidInput(f"no terminal to ask for a passphrase; set {PASSPHRASE_ENV}")
+    first = typer.prompt("New passphrase", hide_input=True)
+    again = typer.prompt("Same passphrase again", hide_input=True)
+    if first != again:
+        raise InvalidInput("the two passphrases differ; nothing was changed")
+    if len(first) < 8:
+        raise InvalidInput("use a passphrase of at least 8 characters")
+    return str(first)
+
+
+def decrypt() -> None:
+    """Turn an encrypted journal back into plain files.
+
+    Example: RECOVERYLOG_PASSPHRASE=... recoverylog decrypt
+    """
+    count = safety.decrypt_home(state.workspace())
+    say(f"Decrypted {count} files. Your journal is stored as plain files again.")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("encrypt")(encrypt)
+    app.command("decrypt")(decrypt)
