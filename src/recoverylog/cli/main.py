@@ -106,7 +106,17 @@ def main(
 
 
 def _register() -> None:
-    from recoverylog.cli import backup, clock, config, demo, encryption, entries, log, progress
+    from recoverylog.cli import (
+        backup,
+        clock,
+        config,
+        demo,
+        doctor,
+        encryption,
+        entries,
+        log,
+        progress,
+    )
 
     demo.register(app)
     progress.register(app)
@@ -116,6 +126,7 @@ def _register() -> None:
     app.add_typer(progress.coping_app, name="coping")
     app.add_typer(config.app, name="config")
     app.add_typer(backup.app, name="backup")
+    doctor.register(app)
     encryption.register(app)
 
 

@@ -17,11 +17,11 @@ def home() -> str | None:
     return _home
 
 
-def workspace() -> Workspace:
+def workspace(*, strict_settings: bool = True) -> Workspace:
     """The workspace for this command, opened on first use."""
     global _workspace
     if _workspace is None:
-        _workspace = open_workspace(_home, ask_passphrase)
+        _workspace = open_workspace(_home, ask_passphrase, strict_settings=strict_settings)
     return _workspace
 
 

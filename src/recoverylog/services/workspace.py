@@ -10,7 +10,7 @@ from pathlib import Path
 
 from recoverylog.config import Settings, load_settings
 from recoverylog.domain.model import Clock, Journal
-from recoverylog.errors import InvalidInput, NotFound
+from recoverylog.errors import DataError, InvalidInput, NotFound
 from recoverylog.paths import Layout, resolve_layout
 from recoverylog.store.files import AskPassphrase, FileIO
 from recoverylog.store.home import Store
@@ -51,12 +51,23 @@ class Workspace:
 
 
 def open_workspace(
-    home: str | os.PathLike[str] | None = None, ask_passphrase: AskPassphrase | None = None
+    home: str | os.PathLike[str] | None = None,
+    ask_passphrase: AskPassphrase | None = None,
+    *,
+    strict_settings: bool = True,
 ) -> Workspace:
-    """Open a home: settings, time zone, "now", and the store (nothing is written)."""
+    """Open a home: settings, time zone, "now", and the store (nothing is written).
+
+    With ``strict_settings=False`` a damaged config.toml falls back to defaults
+    (for doctor and help-now, which must work when things are broken)."""
     layout = resolve_layout(home)
     io = FileIO(layout, ask_passphrase)
-    settings = load_settings(layout.config_file, io)
+    try:
+        settings = load_settings(layout.config_file, io)
+    except DataError:
+        if strict_settings:
+            raise
+        settings = Settings()
     tz = resolve_timezone(settings.timezone)
     now = current_time(tz)
     return Workspace(layout, settings, Store(layout, io, now, settings.backups_keep), tz, now)

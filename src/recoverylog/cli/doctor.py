@@ -1,0 +1,60 @@
+"""recoverylog doctor: check every file, and repair what is safe to repair."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from recoverylog.cli import state
+from recoverylog.cli.options import FormatOpt
+from recoverylog.errors import ExitCode
+from recoverylog.render.output import Column, Format, emit_json, emit_rows, resolve_format, write
+from recoverylog.services import doctor as service
+
+
+def doctor(
+    fix: Annotated[
+        bool,
+        typer.Option(
+            "--fix",
+            help="Repair what is safe to repair "
+            "(after a backup). Unreadable files are moved into quarantine/.",
+        ),
+    ] = False,
+    fmt: FormatOpt = None,
+) -> None:
+    """Check every file: parse, schema, permissions, leftovers, duplicate or misplaced entries.
+
+    Examples: recoverylog doctor;  recoverylog doctor --fix
+    """
+    ws = state.workspace(strict_settings=False)
+    report = service.examine(ws, fix=fix)
+    data = service.describe_report(report, ws.layout.data_dir)
+    chosen = resolve_format(fmt)
+    if chosen is Format.JSON:
+        emit_json(data)
+    elif not report.findings:
+        write(f"All {report.checked} files look fine.")
+    else:
+        columns = [
+            Column("file", "File"),
+            Column("problem", "Problem", max_width=60),
+            Column("action", "Repair" if not fix else "Done"),
+        ]
+        rows = [
+            {**p, "action": ("fixed: " if p["fixed"] else "") + (p["repair"] or "fix by hand")}
+            for p in data["problems"]
+        ]
+        emit_rows(rows, columns, chosen)
+        if report.backup:
+            write(f"A backup was taken first: {report.backup}")
+        elif not fix and any(p["repair"] for p in data["problems"]):
+            write("Run 'recoverylog doctor --fix' to repair what can be repaired safely.")
+    unresolved = [f for f in report.findings if not f.fixed]
+    if unresolved:
+        raise typer.Exit(int(ExitCode.DATA_PROBLEM))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("doctor")(doctor)
