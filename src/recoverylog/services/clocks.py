@@ -16,6 +16,7 @@ from recoverylog.domain.milestones import (
 )
 from recoverylog.domain.model import WITHDRAWAL_RISK_NAMES, Clock, Lapse, new_id
 from recoverylog.errors import InvalidInput
+from recoverylog.services.safety import take_backup
 from recoverylog.services.workspace import Workspace, resolve_clock
 
 
@@ -101,6 +102,7 @@ def edit_clock(
     with ws.store.writing():
         journal = ws.reload_journal()
         clock = resolve_clock(ws, name, journal)
+        take_backup(ws, "edit-clock", [ws.layout.journal_file])
         if since is not None:
             clock.clean_since = since
         if cost_per_day is not None:
@@ -120,6 +122,7 @@ def rename_clock(ws: Workspace, old: str, new: str) -> Clock:
     with ws.store.writing():
         journal = ws.reload_journal()
         clock = resolve_clock(ws, old, journal)
+        take_backup(ws, "rename-clock")
         other = journal.find_clock(new_name)
         if other is not None and other is not clock:
             raise InvalidInput(f"a clock named '{new_name}' already exists")
@@ -148,6 +151,7 @@ def remove_clock(ws: Workspace, name: str) -> Clock:
     with ws.store.writing():
         journal = ws.reload_journal()
         clock = resolve_clock(ws, name, journal)
+        take_backup(ws, "remove-clock", [ws.layout.journal_file])
         journal.clocks = [c for c in journal.clocks if c is not clock]
         ws.save_journal(journal)
     return clock

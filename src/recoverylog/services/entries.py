@@ -227,6 +227,7 @@ def edit_entry(ws: Workspace, prefix: str, changes: dict[str, Any]) -> Entry:
         if "tags" in changes:
             new.tags = fields.tags(changes.pop("tags"))
         new.data.update(validate_data(old.type, changes, partial=True))
+        _backup_months(ws, "edit", old, new)
         _grow_toolkit(ws, _techniques_in(new))
         ws.store.entries.replace(old, new)
     return new
@@ -235,5 +236,13 @@ def edit_entry(ws: Workspace, prefix: str, changes: dict[str, Any]) -> Entry:
 def delete_entry(ws: Workspace, prefix: str) -> Entry:
     with ws.store.writing():
         entry = ws.store.entries.find(prefix)
+        _backup_months(ws, "delete", entry)
         ws.store.entries.delete(entry)
     return entry
+
+
+def _backup_months(ws: Workspace, reason: str, *entries: Entry) -> None:
+    """Back up just the month files an edit or delete rewrites."""
+    from recoverylog.services.safety import take_backup
+
+    take_backup(ws, reason, [ws.store.entries.path_for(e.month) for e in entries])

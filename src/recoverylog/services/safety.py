@@ -10,17 +10,28 @@ from recoverylog.services.workspace import Workspace
 from recoverylog.store import backup
 
 
-def take_backup(ws: Workspace, reason: str) -> backup.BackupInfo | None:
-    """Snapshot the data files (None when there is nothing to back up yet)."""
-    if not backup.data_files(ws.layout):
+def take_backup(
+    ws: Workspace, reason: str, only: list[Path] | None = None
+) -> backup.BackupInfo | None:
+    """Snapshot the data files, or only the affected ones (None if nothing to back up)."""
+    present = [path for _, path in backup.data_files(ws.layout)]
+    if only is not None:
+        present = [p for p in only if p.exists()]
+    if not present:
         return None
     with ws.store.writing():
-        return backup.create_backup(ws.layout, reason, ws.now, ws.settings.backups_keep)
+        return backup.create_backup(ws.layout, reason, ws.now, ws.settings.backups_keep, only)
 
 
 def list_backups(ws: Workspace) -> list[dict[str, Any]]:
     return [
-        {"name": b.name, "created": b.created, "reason": b.reason, "files": len(b.files)}
+        {
+            "name": b.name,
+            "created": b.created,
+            "reason": b.reason,
+            "files": len(b.files),
+            "partial": b.partial,
+        }
         for b in reversed(backup.list_backups(ws.layout))
     ]
 

@@ -28,6 +28,7 @@ class BackupInfo:
     created: str
     reason: str
     files: list[str]
+    partial: bool = False
 
 
 def data_files(layout: Layout) -> list[tuple[str, Path]]:
@@ -40,7 +41,10 @@ def data_files(layout: Layout) -> list[tuple[str, Path]]:
     return [(name, path) for name, path in files if path.is_file()]
 
 
-def create_backup(layout: Layout, reason: str, now: datetime, keep: int) -> BackupInfo:
+def create_backup(
+    layout: Layout, reason: str, now: datetime, keep: int, only: list[Path] | None = None
+) -> BackupInfo:
+    """Copy the data files (or ``only`` those affected) into a new backup folder."""
     slug = re.sub(r"[^a-z0-9]+", "-", reason.lower()).strip("-") or "manual"
     root = ensure_private_dir(layout.backups_dir)
     stamp = now.strftime("%Y%m%d-%H%M%S")
@@ -50,13 +54,20 @@ def create_backup(layout: Layout, reason: str, now: datetime, keep: int) -> Back
         name = f"{stamp}-{n}-{slug}"
     folder = ensure_private_dir(root / name)
     copied = []
+    wanted = None if only is None else {real_target(p) for p in only}
     for inner, source in data_files(layout):
-        atomic_write(folder / inner, source.read_bytes())
-        copied.append(inner)
-    manifest: dict[str, object] = {"created": now.isoformat(), "reason": reason, "files": copied}
+        if wanted is None or real_target(source) in wanted:
+            atomic_write(folder / inner, source.read_bytes())
+            copied.append(inner)
+    manifest: dict[str, object] = {
+        "created": now.isoformat(),
+        "reason": reason,
+        "files": copied,
+        "partial": only is not None,
+    }
     atomic_write(folder / MANIFEST, json.dumps(manifest, indent=2).encode("utf-8"))
     prune(layout, keep)
-    return BackupInfo(name, folder, now.isoformat(), reason, copied)
+    return BackupInfo(name, folder, now.isoformat(), reason, copied, only is not None)
 
 
 def list_backups(layout: Layout) -> list[BackupInfo]:
@@ -78,6 +89,7 @@ def list_backups(layout: Layout) -> list[BackupInfo]:
                 str(manifest.get("created", "")),
                 str(manifest.get("reason", "")),
                 [str(f) for f in manifest.get("files", [])],
+                bool(manifest.get("partial", False)),
             )
         )
     return found
@@ -108,7 +120,8 @@ def restore_backup(layout: Layout, info: BackupInfo) -> None:
             raise DataError(f"backup {info.name} is missing {inner}; nothing was restored")
     wanted = set(info.files)
     for inner, current in data_files(layout):
-        if inner not in wanted and inner.startswith("entries/"):
+        # A full backup is the whole state; a partial one only the files it holds.
+        if not info.partial and inner not in wanted and inner.startswith("entries/"):
             real_target(current).unlink()
     for inner in info.files:
         target = layout.config_dir / inner if inner == "config.toml" else layout.data_dir / inner
