@@ -21,6 +21,7 @@ class EntryType(StrEnum):
     NOTE = "note"
     CONTACT = "contact"
     CHECKIN = "checkin"
+    SELFCHECK = "selfcheck"
 
 
 class Halt(StrEnum):
@@ -69,6 +70,8 @@ TYPE_FIELDS: dict[EntryType, tuple[str, ...]] = {
     EntryType.NOTE: ("mood",),
     EntryType.CONTACT: ("person", "via"),
     EntryType.CHECKIN: ("clean", "difficulty", "mood", "halt"),
+    # A weekly craving self-check: five answers 0-6 and their total 0-30.
+    EntryType.SELFCHECK: ("answers", "total"),
 }
 
 ID_HEX_LENGTH = 32
