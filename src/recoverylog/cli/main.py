@@ -114,6 +114,7 @@ def _register() -> None:
         doctor,
         encryption,
         entries,
+        insights,
         log,
         progress,
     )
@@ -123,6 +124,7 @@ def _register() -> None:
     app.add_typer(clock.app, name="clock")
     app.add_typer(log.app, name="log")
     entries.register(app)
+    insights.register(app)
     app.add_typer(progress.coping_app, name="coping")
     app.add_typer(config.app, name="config")
     app.add_typer(backup.app, name="backup")

@@ -1,0 +1,114 @@
+"""recoverylog insights / selfcheck: what the log teaches, and the weekly self-check."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from recoverylog.cli import state
+from recoverylog.cli.common import day, note_text, show_lines, when
+from recoverylog.cli.options import AtOpt, ClockOpt, EditOpt, FormatOpt, NoteOpt
+from recoverylog.domain.model import short_id
+from recoverylog.domain.timeparse import WHEN_HELP
+from recoverylog.render.output import Format, emit_json, resolve_format
+from recoverylog.services import insights as service
+
+AnswersOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--answers",
+        "-a",
+        help="All five answers at once, each 0-6, e.g. 2,3,1,0,2 (for scripts).",
+        metavar="A,B,C,D,E",
+    ),
+]
+
+
+def insights(
+    since: Annotated[
+        str | None, typer.Option("--since", help=f"First day (default: 90 days ago): {WHEN_HELP}.")
+    ] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Last day (default: today).")] = None,
+    clock: ClockOpt = None,
+    fmt: FormatOpt = None,
+) -> None:
+    """Patterns in your log: when cravings come, what sets them off, what helps.
+
+    Example: recoverylog insights --since "30 days ago" --format json
+    """
+    ws = state.workspace()
+    data = service.insights(ws, day(ws, since, "--since"), day(ws, until, "--until"), clock)
+    chosen = resolve_format(fmt)
+    if chosen is Format.JSON:
+        emit_json(data)
+        return
+    from recoverylog.render.charts import insights_lines
+
+    show_lines(insights_lines(data, plain=chosen is not Format.TABLE), chosen)
+
+
+def selfcheck(
+    answers: AnswersOpt = None,
+    clock: ClockOpt = None,
+    at: AtOpt = None,
+    note: NoteOpt = None,
+    edit: EditOpt = False,
+) -> None:
+    """A weekly craving self-check: five questions about the past week, each 0-6.
+
+    A reflection for you, not a diagnosis. Without --answers it asks each question.
+
+    Example: recoverylog selfcheck --answers 2,3,1,0,2
+    """
+    ws = state.workspace()
+    about = service.selfcheck_clock(ws, clock)
+    values = _parse(answers) if answers is not None else _ask(about)
+    saved = service.save_selfcheck(ws, values, about, when(ws, at), note_text(ws, note, edit))
+    _show_saved(saved)
+
+
+def _parse(text: str) -> list[int]:
+    from recoverylog.domain.selfcheck import parse_answers
+
+    return parse_answers(text)
+
+
+def _ask(clock: str | None) -> list[int]:
+    from recoverylog.domain.selfcheck import HIGHEST, LOWEST, REFLECTION_NOTE
+
+    typer.echo(f"Weekly self-check{f' ({clock})' if clock else ''}. {REFLECTION_NOTE}", err=True)
+    typer.echo("Answer each question about the past 7 days with a number.", err=True)
+    values = []
+    for number, question in enumerate(service.selfcheck_questions(clock), start=1):
+        typer.echo(f"\n{number}. {question.text}", err=True)
+        for value, choice in enumerate(question.choices):
+            typer.echo(f"   {value}  {choice}", err=True)
+        values.append(_answer(LOWEST, HIGHEST))
+    return values
+
+
+def _answer(low: int, high: int) -> int:
+    """Ask until the answer is a whole number from low to high."""
+    while True:
+        reply = typer.prompt(f"   Your answer ({low}-{high})", err=True)
+        try:
+            value = int(str(reply).strip())
+        except ValueError:
+            value = -1
+        if low <= value <= high:
+            return value
+        typer.echo(f"   Please answer with a number from {low} to {high}.", err=True)
+
+
+def _show_saved(saved: service.SavedSelfCheck) -> None:
+    from recoverylog.render.charts import selfcheck_result_lines
+
+    typer.echo(f"{short_id(saved.entry.id)}  Saved your self-check.")
+    lines = selfcheck_result_lines(saved.total, saved.previous_total, saved.previous_day)
+    show_lines(lines, Format.PLAIN)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("insights")(insights)
+    app.command("selfcheck")(selfcheck)

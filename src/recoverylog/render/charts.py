@@ -1,0 +1,541 @@
+"""Small terminal charts: bars, sparklines, a heatmap, a year calendar and a trend line.
+
+Each chart is a list of styled lines (see render.lines), so one description serves
+both a terminal (colour, block characters) and plain text (ASCII, no colour) when the
+output is piped. ``Chart`` wraps the lines as a Rich renderable. Charts are laid out
+to read well at 80 columns; meaning never depends on colour alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from recoverylog.render.lines import Line, Segment, as_plain, text
+
+if TYPE_CHECKING:
+    from rich.console import Console, ConsoleOptions
+
+SPARK = "▁▂▃▄▅▆▇█"
+SPARK_PLAIN = "_.-:=+*#"
+EIGHTHS = " ▏▎▍▌▋▊▉"
+BLOCK = "█"
+HEAT_STYLES = ("dim", "on #203a5c", "on #2c5d8f", "on #3f82c4", "bold on #5aa7f0")
+
+# Calendar glyphs: terminal, plain, style, legend words.
+CALENDAR_MARKS = {
+    "clean": ("■", "#", "green", "clean"),
+    "lapse": ("×", "x", "bold red", "lapse"),
+    "gap": ("○", "o", "yellow", "not counted"),
+    "before": ("·", ".", "dim", "before the clock"),
+}
+CALENDAR_DAY_LABELS = ("Mon", "", "Wed", "", "Fri", "", "Sun")
+
+
+class Chart:
+    """Styled lines as a Rich renderable: ``console.print(Chart(lines))``."""
+
+    def __init__(self, lines: Sequence[Line]) -> None:
+        self.lines = list(lines)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Any]:
+        from rich.text import Text
+
+        for line in self.lines:
+            yield Text.assemble(*[(seg, style or "") for seg, style in line], no_wrap=True)
+
+    def plain(self) -> str:
+        return as_plain(self.lines)
+
+
+# --- sparkline and bars ---------------------------------------------------------
+
+
+def sparkline(
+    values: Sequence[float | None],
+    *,
+    lo: float | None = None,
+    hi: float | None = None,
+    plain: bool = False,
+    style: str | None = "cyan",
+) -> Segment:
+    """One character per value, from the lowest to the highest level; None is a space."""
+    ramp = SPARK_PLAIN if plain else SPARK
+    known = [v for v in values if v is not None]
+    if not known:
+        return text(" " * len(values))
+    low = min(known) if lo is None else lo
+    high = max(known) if hi is None else hi
+    span = high - low
+    chars = []
+    for value in values:
+        if value is None:
+            chars.append(" ")
+            continue
+        level = 0 if span <= 0 else round((value - low) / span * (len(ramp) - 1))
+        chars.append(ramp[max(0, min(len(ramp) - 1, level))])
+    return text("".join(chars), style)
+
+
+def bar(value: float, high: float, width: int, *, plain: bool = False) -> str:
+    """A bar ``width`` wide at full scale, in eighths of a cell on a terminal."""
+    if high <= 0 or value <= 0:
+        return " " * width
+    cells = max(0.0, min(1.0, value / high)) * width
+    if plain:
+        whole = max(1, round(cells))
+        return ("#" * whole).ljust(width)
+    eighths = max(1, round(cells * 8))
+    whole, part = divmod(eighths, 8)
+    return (BLOCK * whole + (EIGHTHS[part] if part else "")).ljust(width)
+
+
+@dataclass(frozen=True)
+class BarRow:
+    label: str
+    value: float
+    note: str = ""
+
+
+def bar_rows(
+    rows: Sequence[BarRow],
+    *,
+    width: int = 30,
+    plain: bool = False,
+    style: str = "cyan",
+    indent: str = "  ",
+) -> list[Line]:
+    """Horizontal bars, one row each: label, bar (scaled to the largest), note."""
+    if not rows:
+        return []
+    label_width = max(len(r.label) for r in rows)
+    high = max(r.value for r in rows)
+    return [
+        [
+            text(f"{indent}{row.label.ljust(label_width)}  "),
+            text(bar(row.value, high, width, plain=plain), style),
+            text(f"  {row.note}" if row.note else ""),
+        ]
+        for row in rows
+    ]
+
+
+# --- heatmap ----------------------------------------------------------------------
+
+
+def heat_level(value: int, high: int) -> int:
+    """0 for nothing, else 1-4 in even steps up to the highest value."""
+    if value <= 0 or high <= 0:
+        return 0
+    return max(1, min(4, -(-value * 4 // high)))
+
+
+def heatmap(
+    row_labels: Sequence[str],
+    col_labels: Sequence[str],
+    grid: Sequence[Sequence[int]],
+    *,
+    plain: bool = False,
+    cell_width: int = 6,
+    totals: bool = True,
+    indent: str = "  ",
+) -> list[Line]:
+    """Counts in a grid, shaded by size on a terminal; a dot for zero; row totals."""
+    label_width = max(len(label) for label in row_labels)
+    high = max((v for row in grid for v in row), default=0)
+    header: Line = [text(indent + " " * label_width)]
+    header += [text(label.rjust(cell_width), "dim") for label in col_labels]
+    if totals:
+        header.append(text("total".rjust(cell_width + 2), "dim"))
+    lines = [header]
+    for label, row in zip(row_labels, grid, strict=True):
+        line: Line = [text(indent + label.ljust(label_width))]
+        for value in row:
+            shown = str(value) if value else ("." if plain else "·")
+            style = None if plain else HEAT_STYLES[heat_level(value, high)]
+            line.append(text(" "))
+            line.append(text(shown.rjust(cell_width - 1), style))
+        if totals:
+            line.append(text(str(sum(row)).rjust(cell_width + 2), "bold"))
+        lines.append(line)
+    return lines
+
+
+# --- calendar heatmap of clean days --------------------------------------------------
+
+
+def calendar(
+    start: date,
+    statuses: Sequence[str],
+    *,
+    plain: bool = False,
+    indent: str = "  ",
+    legend: bool = True,
+) -> list[Line]:
+    """A year at a glance: one column per week (Monday at the top), one mark per day.
+
+    ``start`` must be a Monday; days after the last status are left blank."""
+    if start.weekday() != 0:
+        raise ValueError("the calendar starts on a Monday")
+    weeks = -(-len(statuses) // 7)
+    label_width = max(len(label) for label in CALENDAR_DAY_LABELS)
+    months = [" "] * (weeks + 3)
+    for week in range(weeks):
+        monday = start + timedelta(days=7 * week)
+        if monday.day <= 7 and all(m == " " for m in months[week : week + 3]):
+            months[week : week + 3] = f"{monday:%b}"  # the first week of a month
+    header = "".join(months).rstrip()
+    lines: list[Line] = [[text(indent + " " * (label_width + 1)), text(header, "dim")]]
+    for weekday in range(7):
+        line: Line = [text(indent + CALENDAR_DAY_LABELS[weekday].ljust(label_width) + " ", "dim")]
+        for week in range(weeks):
+            index = week * 7 + weekday
+            if index >= len(statuses):
+                line.append(text(" "))
+                continue
+            mark, ascii_mark, style, _ = CALENDAR_MARKS.get(
+                statuses[index], CALENDAR_MARKS["before"]
+            )
+            line.append(text(ascii_mark if plain else mark, None if plain else style))
+        lines.append(line)
+    if legend:
+        key: Line = [text(indent + " " * (label_width + 1))]
+        for status in ("clean", "lapse", "gap", "before"):
+            mark, ascii_mark, style, words = CALENDAR_MARKS[status]
+            if status in statuses:
+                key += [text(ascii_mark if plain else mark, None if plain else style)]
+                key += [text(f" {words}   ", "dim")]
+        lines.append(key)
+    return lines
+
+
+# --- trend line ---------------------------------------------------------------------
+
+
+def trend_line(
+    points: Sequence[tuple[str, float]],
+    *,
+    lo: float,
+    hi: float,
+    height: int = 5,
+    plain: bool = False,
+    indent: str = "  ",
+    style: str = "cyan",
+) -> list[Line]:
+    """Values over time as a small line chart: y axis from ``lo`` to ``hi``, one column
+    per point, the first and last labels under the axis."""
+    if not points:
+        return []
+    n = len(points)
+    step = max(1, min(4, 60 // n))
+    y_width = max(len(f"{lo:g}"), len(f"{hi:g}"))
+    rows = [[" "] * (n * step) for _ in range(height)]
+    for i, (_, value) in enumerate(points):
+        share = 0.0 if hi == lo else (min(hi, max(lo, value)) - lo) / (hi - lo)
+        level = round(share * (height - 1))
+        rows[height - 1 - level][i * step] = "*" if plain else "●"
+    lines: list[Line] = []
+    for r, row in enumerate(rows):
+        if r == 0:
+            label = f"{hi:g}"
+        elif r == height - 1:
+            label = f"{lo:g}"
+        elif r == (height - 1) // 2 and height % 2:
+            label = f"{(lo + hi) / 2:g}"
+        else:
+            label = ""
+        axis = "|" if plain else "┤" if label else "│"
+        lines.append(
+            [text(f"{indent}{label.rjust(y_width)} {axis}", "dim"), text("".join(row), style)]
+        )
+    corner, dash = ("+", "-") if plain else ("└", "─")
+    lines.append([text(f"{indent}{' ' * y_width} {corner}{dash * (n * step)}", "dim")])
+    first, last = points[0][0], points[-1][0]
+    gap = max(1, n * step - len(first) - len(last))
+    axis_labels = first if n == 1 else first + " " * gap + last
+    lines.append([text(f"{indent}{' ' * (y_width + 2)}{axis_labels}", "dim")])
+    return lines
+
+
+# --- the insights screen ---------------------------------------------------------------
+
+NO_DATA_HINT = (
+    "Not enough data yet to see patterns. Log cravings as they come, e.g.\n"
+    'recoverylog log craving 6 --trigger "after work" --outcome passed'
+)
+
+
+def _day(iso: str) -> date:
+    return date.fromisoformat(iso[:10])
+
+
+def _short(day: date) -> str:
+    return f"{day.day} {day:%b}"
+
+
+def _percent(share: float | None) -> str:
+    return "–" if share is None else f"{share * 100:.0f}%"
+
+
+def _plural(count: int, word: str, words: str | None = None) -> str:
+    return f"{count} {word if count == 1 else (words or word + 's')}"
+
+
+def _fit(name: str, width: int) -> str:
+    return name if len(name) <= width else name[: width - 1] + "…"
+
+
+def _said(data: dict[str, Any], section: str, indent: str = "  ") -> list[Line]:
+    """The section's observations, wrapped to fit 80 columns."""
+    import textwrap
+
+    lines: list[Line] = []
+    for o in data["observations"]:
+        if o["section"] == section:
+            for row in textwrap.wrap(o["text"], 78 - len(indent), break_on_hyphens=False):
+                lines.append([text(indent + row, "italic")])
+    return lines
+
+
+def _heading(title: str, note: str = "") -> Line:
+    line: Line = [text(title, "bold cyan")]
+    if note:
+        line.append(text(f"  {note}", "dim"))
+    return line
+
+
+def insights_lines(data: dict[str, Any], *, plain: bool) -> list[Line]:
+    """The whole insights screen, section by section, from the documented JSON shape."""
+    period = data["period"]
+    since, until = _day(period["since"]), _day(period["until"])
+    title = f"Insights · {_short(since)} {since:%Y} – {_short(until)} {until:%Y}"
+    title += f" ({_plural(period['days'], 'day')})"
+    if data["clock"]:
+        title += f" · {data['clock']}"
+    lines: list[Line] = [[text(title, "bold")], []]
+    lines += cravings_section(data, plain=plain)
+    if data["cravings"]["count"]:
+        for section in (when_section, triggers_section, coping_section, outcomes_section):
+            lines.append([])
+            lines += section(data, plain=plain)
+    else:
+        lines += [[text("  " + row, "dim")] for row in NO_DATA_HINT.splitlines()]
+    lines.append([])
+    lines += clean_section(data, plain=plain)
+    lines.append([])
+    lines += selfcheck_section(data, plain=plain)
+    return lines
+
+
+def cravings_section(data: dict[str, Any], *, plain: bool) -> list[Line]:
+    cravings = data["cravings"]
+    lines = [_heading("Cravings over time"), *_said(data, "cravings")]
+    if not cravings["count"]:
+        return lines
+    rows = []
+    for w in cravings["weeks"]:
+        note = f"{w['count']:>3}"
+        if w["average_intensity"] is not None:
+            note += f"   avg {w['average_intensity']:g}"
+        if w["days"] < 7:
+            note += f"   ({_plural(w['days'], 'day')})"
+        rows.append(BarRow(_short(_day(w["start"])), w["count"], note))
+    lines.append([text("  week of", "dim")])
+    lines += bar_rows(rows, width=40, plain=plain)
+    averages = [w["average_intensity"] for w in cravings["weeks"]]
+    lines.append(
+        [
+            text("  average intensity by week (0-10)  ", "dim"),
+            sparkline(averages, lo=0, hi=10, plain=plain),
+        ]
+    )
+    return lines
+
+
+def when_section(data: dict[str, Any], *, plain: bool) -> list[Line]:
+    when = data["when"]
+    lines = [_heading("When", "cravings by weekday and time of day")]
+    lines += heatmap([d[:3] for d in when["weekdays"]], when["blocks"], when["grid"], plain=plain)
+    return lines + _said(data, "when")
+
+
+def triggers_section(data: dict[str, Any], *, plain: bool) -> list[Line]:
+    triggers = data["triggers"]
+    lines = [_heading("What sets them off")]
+    if triggers["top"]:
+        rows = []
+        for t in triggers["top"]:
+            note = f"{t['count']:>3}"
+            if t["average_intensity"] is not None:
+                note += f"   avg {t['average_intensity']:g}"
+            if t["kind"]:
+                note += f"   {t['kind']}"
+            rows.append(BarRow(_fit(t["name"], 24), t["count"], note))
+        lines += bar_rows(rows, width=20, plain=plain)
+    else:
+        lines.append(
+            [text("  No triggers named yet: add --trigger when you log a craving.", "dim")]
+        )
+    if triggers["kinds"]:
+        kinds = " · ".join(f"{k['kind']} {k['count']}" for k in triggers["kinds"])
+        lines.append([text("  kinds: ", "dim"), text(kinds)])
+    lines += _said(data, "triggers")
+    halt = data["halt"]
+    lines.append(
+        [text("  HALT", "bold"), text(f"  in {_plural(halt['cravings'], 'craving')}", "dim")]
+    )
+    rows = [
+        BarRow(
+            state,
+            count,
+            f"{count:>3}  {_percent(count / halt['cravings'] if halt['cravings'] else None)}",
+        )
+        for state, count in halt["counts"].items()
+    ]
+    lines += bar_rows(rows, width=20, plain=plain, style="magenta", indent="    ")
+    return lines + _said(data, "halt")
+
+
+def coping_section(data: dict[str, Any], *, plain: bool) -> list[Line]:
+    coping = data["coping"]
+    lines = [_heading("What helps", "best first, for you")]
+    if not coping:
+        lines.append([text("  No coping logged yet: add --coping when you log a craving.", "dim")])
+        return lines
+    lines.append(
+        [
+            text(
+                f"  {'technique':<22}{'used':>5}  {'passed when used':<17}"
+                f"{'when not':>9}{'helped':>8}",
+                "dim",
+            )
+        ]
+    )
+    few = False
+    for c in coping:
+        with_text = (
+            f"{c['passed_with']} of {c['known_with']}  {_percent(c['pass_rate_with'])}"
+            if c["known_with"]
+            else "–"
+        )
+        helped = f"{c['average_helped']:g}/5" if c["average_helped"] is not None else "–"
+        flag = "" if c["enough_data"] else " *"
+        few = few or not c["enough_data"]
+        lines.append(
+            [
+                text(
+                    f"  {_fit(c['technique'], 21) + flag:<22}", "bold" if c["enough_data"] else None
+                ),
+                text(f"{c['times_used']:>5}  {with_text:<17}"),
+                text(f"{_percent(c['pass_rate_without']):>9}{helped:>8}"),
+            ]
+        )
+    if few:
+        lines.append([text("  * fewer than 5 uses: too early to say", "dim")])
+    return lines + _said(data, "coping")
+
+
+def outcomes_section(data: dict[str, Any], *, plain: bool) -> list[Line]:
+    o = data["outcomes"]
+    lines = [_heading("Outcomes")]
+    rows = [
+        BarRow("passed", o["passed"], str(o["passed"])),
+        BarRow("used", o["used"], str(o["used"])),
+    ]
+    if o["unknown"]:
+        rows.append(BarRow("not noted", o["unknown"], str(o["unknown"])))
+    lines += bar_rows(rows, width=40, plain=plain, style="green")
+    bands = [b for b in o["by_intensity"] if b["passed"] + b["used"] + b["unknown"]]
+    if bands:
+        lines.append([text(f"  {'starting intensity':<20}{'passed':>7}{'used':>6}", "dim")])
+        for b in bands:
+            label = f"{b['low']}-{b['high']}"
+            lines.append([text(f"  {label:<20}{b['passed']:>7}{b['used']:>6}")])
+    return lines + _said(data, "outcomes")
+
+
+def clean_section(data: dict[str, Any], *, plain: bool) -> list[Line]:
+    lines = [_heading("Clean days", "the last 52 weeks")]
+    if not data["clean_days"]:
+        lines.append(
+            [text("  No clocks yet: recoverylog clock add alcohol --since 2026-11-01", "dim")]
+        )
+        return lines
+    for c in data["clean_days"]:
+        lines.append(
+            [
+                text(f"  {c['clock']}", "bold"),
+                text(f"  {_plural(c['total_clean_days'], 'clean day')} in total"),
+                text(f" · trend score {_percent(c['score'])}"),
+            ]
+        )
+        shares = " · ".join(
+            f"{days} days {_percent(s['share'])}" for days, s in c["shares"].items()
+        )
+        lines.append([text("  share of clean days: ", "dim"), text(shares)])
+        statuses = _expand(c["calendar"])
+        lines += calendar(_day(c["calendar"]["start"]), statuses, plain=plain)
+        scores = [s["score"] for s in c["weekly_scores"]]
+        lines.append(
+            [
+                text("  trend score by week  ", "dim"),
+                sparkline(scores, lo=0, hi=1, plain=plain, style="green"),
+            ]
+        )
+    lines.append(
+        [
+            text(
+                "  The trend score rises with each clean day and eases down after a lapse;",
+                "dim",
+            )
+        ]
+    )
+    lines.append([text("  it is shown beside your total, never instead of it.", "dim")])
+    return lines
+
+
+def _expand(cal: dict[str, Any]) -> list[str]:
+    statuses: list[str] = []
+    for r in cal["ranges"]:
+        statuses += [r["status"]] * ((_day(r["end"]) - _day(r["start"])).days + 1)
+    return statuses
+
+
+def selfcheck_section(data: dict[str, Any], *, plain: bool) -> list[Line]:
+    checks = data["selfchecks"]
+    lines = [_heading("Weekly self-check", "a reflection, not a diagnosis")]
+    if not checks:
+        lines.append(
+            [
+                text(
+                    "  No self-checks in this period: 'recoverylog selfcheck' takes a minute.",
+                    "dim",
+                )
+            ]
+        )
+        return lines
+    points = [(_short(_day(s["week_start"])), float(s["total"])) for s in checks]
+    lines += trend_line(points, lo=0, hi=30, height=7, plain=plain)
+    totals = " ".join(str(s["total"]) for s in checks[-15:])
+    lines.append([text("  weekly totals, 0-30: ", "dim"), text(totals)])
+    return lines + _said(data, "selfcheck")
+
+
+def selfcheck_result_lines(
+    total: int, previous: int | None = None, previous_day: date | None = None
+) -> list[Line]:
+    """What selfcheck says after saving: the total, last time's, and what it is for."""
+    line: Line = [text("Your self-check total: "), text(f"{total} of 30", "bold")]
+    if previous is not None and previous_day is not None:
+        line.append(text(f" (last time, {_short(previous_day)}: {previous})"))
+    return [
+        line,
+        [
+            text(
+                "This is a reflection for you, not a diagnosis. 'recoverylog insights' shows", "dim"
+            )
+        ],
+        [text("your weekly totals over time.", "dim")],
+    ]

@@ -1,0 +1,270 @@
+"""Insights over a period, and the weekly self-check. No printing here.
+
+``insights`` reads only the months the period (and the one before it, for the trend)
+can touch, streaming them through the domain's one-pass aggregates, and returns the
+documented JSON-ready shape (``INSIGHTS_VERSION``) that the screen is drawn from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from recoverylog.domain import selfcheck as sc
+from recoverylog.domain.insights import (
+    BLOCK_HOURS,
+    WEEKDAYS,
+    CleanDays,
+    Insights,
+    Period,
+    build_insights,
+    observations,
+)
+from recoverylog.domain.model import Entry, EntryType
+from recoverylog.errors import InvalidInput
+from recoverylog.services.entries import NewEntry, add_entry
+from recoverylog.services.workspace import Workspace, optional_clock, resolve_clock
+
+INSIGHTS_VERSION = 1
+DEFAULT_DAYS = 90
+
+
+def resolve_period(today: date, since: date | None, until: date | None) -> Period:
+    """Default: the 90 days ending today; --since alone runs to today; --until alone
+    looks back 90 days from it. The period may not end after today."""
+    if until is not None and until > today:
+        raise InvalidInput(
+            f"--until {until} is after today ({today}); insights look back, not ahead"
+        )
+    end = until or today
+    if since is None:
+        return Period.last_days(DEFAULT_DAYS, end)
+    if since > end:
+        raise InvalidInput(f"--since {since} is after the end of the period ({end})")
+    return Period(since, end)
+
+
+def load_insights(
+    ws: Workspace, since: date | None = None, until: date | None = None, clock: str | None = None
+) -> Insights:
+    """Every insight for the period, computed in one pass over the months it touches."""
+    period = resolve_period(ws.today, since, until)
+    name = resolve_clock(ws, clock).name if clock else None
+    start, _ = period.previous().bounds(ws.tz)
+    _, end = period.bounds(ws.tz)
+    entries = ws.store.entries.iter_newest_first(start, end)
+    return build_insights(entries, period, ws.tz, ws.journal().clocks, name)
+
+
+def insights(
+    ws: Workspace, since: date | None = None, until: date | None = None, clock: str | None = None
+) -> dict[str, Any]:
+    """The documented JSON shape (see README, "Insights")."""
+    return insights_as_dict(load_insights(ws, since, until, clock), _zone_name(ws))
+
+
+def _zone_name(ws: Workspace) -> str:
+    return str(getattr(ws.tz, "key", None) or ws.tz)
+
+
+def _round(value: float | None, places: int = 3) -> float | None:
+    return None if value is None else round(value, places)
+
+
+def insights_as_dict(ins: Insights, timezone: str) -> dict[str, Any]:
+    trend = ins.trend
+    before = trend.previous_period
+    return {
+        "insights_version": INSIGHTS_VERSION,
+        "period": {
+            "since": ins.period.since.isoformat(),
+            "until": ins.period.until.isoformat(),
+            "days": ins.period.days,
+            "timezone": timezone,
+        },
+        "previous_period": {"since": before.since.isoformat(), "until": before.until.isoformat()},
+        "clock": ins.clock,
+        "cravings": {
+            "count": trend.current.count,
+            "average_intensity": trend.current.average_intensity,
+            "peak_intensity": trend.current.peak_intensity,
+            "previous": {
+                "count": trend.previous.count,
+                "average_intensity": trend.previous.average_intensity,
+                "peak_intensity": trend.previous.peak_intensity,
+            },
+            "change": trend.change,
+            "change_share": _round(trend.change_share),
+            "direction": trend.direction,
+            "weeks": [
+                {
+                    "start": w.start.isoformat(),
+                    "end": w.end.isoformat(),
+                    "days": w.days,
+                    "count": w.count,
+                    "average_intensity": w.average_intensity,
+                    "peak_intensity": w.peak_intensity,
+                }
+                for w in ins.weeks
+            ],
+        },
+        "when": {
+            "weekdays": list(WEEKDAYS),
+            "blocks": [f"{h:02d}-{h + BLOCK_HOURS:02d}" for h in range(0, 24, BLOCK_HOURS)],
+            "grid": [list(row) for row in ins.times.blocks()],
+            "by_weekday": list(ins.times.by_weekday),
+            "by_hour": list(ins.times.by_hour),
+        },
+        "triggers": {
+            "top": [
+                {
+                    "name": t.name,
+                    "count": t.count,
+                    "cravings": t.cravings,
+                    "average_intensity": t.average_intensity,
+                    "kind": t.kind,
+                }
+                for t in ins.triggers.triggers
+            ],
+            "kinds": [{"kind": k.kind, "count": k.count} for k in ins.triggers.kinds],
+        },
+        "halt": {
+            "cravings": ins.halt.cravings,
+            "with_any": ins.halt.with_any,
+            "counts": dict(ins.halt.counts),
+        },
+        "coping": [
+            {
+                "technique": c.name,
+                "times_used": c.times_used,
+                "cravings": c.cravings,
+                "passed_with": c.passed_with,
+                "known_with": c.known_with,
+                "pass_rate_with": _round(c.pass_rate_with),
+                "passed_without": c.passed_without,
+                "known_without": c.known_without,
+                "pass_rate_without": _round(c.pass_rate_without),
+                "average_helped": c.average_helped,
+                "ratings": c.ratings,
+                "enough_data": c.enough_data,
+            }
+            for c in ins.coping
+        ],
+        "outcomes": {
+            "cravings": ins.outcomes.cravings,
+            "passed": ins.outcomes.passed,
+            "used": ins.outcomes.used,
+            "unknown": ins.outcomes.unknown,
+            "pass_rate": _round(ins.outcomes.pass_rate),
+            "average_duration_min": ins.outcomes.average_duration_min,
+            "with_duration": ins.outcomes.with_duration,
+            "average_intensity_passed": ins.outcomes.average_intensity_passed,
+            "average_intensity_used": ins.outcomes.average_intensity_used,
+            "by_intensity": [
+                {
+                    "low": b.low,
+                    "high": b.high,
+                    "passed": b.passed,
+                    "used": b.used,
+                    "unknown": b.unknown,
+                }
+                for b in ins.outcomes.bands
+            ],
+        },
+        "lapses": [{"clock": name, "at": lapse.at.isoformat()} for name, lapse in ins.lapses],
+        "clean_days": [_clean_dict(c) for c in ins.clean],
+        "selfchecks": [
+            {
+                "week_start": s.week_start.isoformat(),
+                "date": s.day.isoformat(),
+                "total": s.total,
+                "answers": list(s.answers),
+                "clock": s.clock,
+            }
+            for s in ins.selfchecks
+        ],
+        "observations": [{"section": o.section, "text": o.text} for o in observations(ins)],
+    }
+
+
+def _clean_dict(c: CleanDays) -> dict[str, Any]:
+    return {
+        "clock": c.clock,
+        "today": c.today.isoformat(),
+        "total_clean_days": c.total_clean_days,
+        "score": round(c.score, 3),
+        "shares": {
+            str(days): {
+                "days": s.days,
+                "counted": s.counted,
+                "clean": s.clean,
+                "lapses": s.lapses,
+                "share": _round(s.share),
+            }
+            for days, s in c.shares.items()
+        },
+        "calendar": {
+            "start": c.calendar.start.isoformat(),
+            "end": c.calendar.end.isoformat(),
+            "ranges": [
+                {"start": first.isoformat(), "end": last.isoformat(), "status": status}
+                for first, last, status in c.calendar.ranges()
+            ],
+        },
+        "weekly_scores": [
+            {"date": day.isoformat(), "score": round(score, 3)} for day, score in c.weekly_scores
+        ],
+    }
+
+
+# --- the weekly self-check ---------------------------------------------------------
+
+
+def selfcheck_clock(ws: Workspace, clock: str | None) -> str | None:
+    """The clock the self-check is about: the named one, else the only/default one."""
+    return optional_clock(ws, clock)
+
+
+def selfcheck_questions(clock: str | None) -> tuple[sc.Question, ...]:
+    return sc.questions(clock)
+
+
+@dataclass(frozen=True)
+class SavedSelfCheck:
+    entry: Entry
+    total: int
+    # The self-check before this one (within the last 13 weeks): its total and local day.
+    previous_total: int | None = None
+    previous_day: date | None = None
+
+
+def save_selfcheck(
+    ws: Workspace,
+    answers: list[int],
+    clock: str | None = None,
+    at: datetime | None = None,
+    note: str | None = None,
+) -> SavedSelfCheck:
+    """Validate the five answers and store them as a selfcheck entry."""
+    values = sc.validate_answers(answers)
+    data = {"answers": values, "total": sum(values)}
+    previous = _previous_selfcheck(ws, ws.local(at or ws.now), optional_clock(ws, clock))
+    entry = add_entry(ws, NewEntry(EntryType.SELFCHECK, at, clock, note, [], data))
+    if previous is None:
+        return SavedSelfCheck(entry, sum(values))
+    total = previous.data.get("total")
+    return SavedSelfCheck(
+        entry,
+        sum(values),
+        int(total) if isinstance(total, int) else None,
+        ws.local(previous.at).date(),
+    )
+
+
+def _previous_selfcheck(ws: Workspace, before: datetime, clock: str | None) -> Entry | None:
+    wanted = (clock or "").casefold()
+    for found in ws.store.entries.iter_newest_first(before - timedelta(weeks=13), before):
+        if found.type is EntryType.SELFCHECK and (found.clock or "").casefold() == wanted:
+            return found
+    return None
