@@ -416,7 +416,8 @@ def coping_section(data: dict[str, Any], *, plain: bool) -> list[Line]:
     few = False
     for c in coping:
         with_text = (
-            f"{c['passed_with']} of {c['known_with']}  {_percent(c['pass_rate_with'])}"
+            f"{c['passed_with']} of {c['known_with']}".ljust(10)
+            + _percent(c["pass_rate_with"]).rjust(4)
             if c["known_with"]
             else "–"
         )
