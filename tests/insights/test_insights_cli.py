@@ -197,6 +197,8 @@ def test_demo_journal(cli: Any, tmp_path: Path) -> None:
     ):
         assert f"\n{heading}" in out
     assert "x lapse" in out  # the demo's one lapse is on the calendar
+    # The demo starts 100 days before 23 Nov (15 Aug) and lapses on day 38: 22 Sep.
+    assert "1 lapse recorded in these 90 days: alcohol on 22 Sep." in out
     data = json.loads(cli("--home", str(folder), "insights", "--format", "json").stdout)
     assert data["outcomes"]["used"] == 1  # the wedding
     assert data["clean_days"][0]["calendar"]["ranges"][-1]["status"] == "clean"
@@ -275,3 +277,29 @@ def test_a_selfcheck_entry_can_be_edited(cli: Any) -> None:
     assert edited.exit_code == 0, edited.stderr
     shown = json.loads(cli("show", entry_id, "--format", "json").stdout)
     assert (shown["note"], shown["total"]) == ("a calm week", 5)
+
+
+def test_trigger_kinds_and_coping_entries_count(cli: Any) -> None:
+    _log_week(cli)
+    assert (
+        cli("log", "trigger", "payday", "--kind", "thing", "--at", "2026-11-19 09:00").exit_code
+        == 0
+    )
+    for day in ("17", "18", "19", "21", "22"):
+        result = cli("log", "coping", "walk", "--helped", "4", "--at", f"2026-11-{day} 10:00")
+        assert result.exit_code == 0, result.stderr
+    data = _json(cli, "--since", "2026-11-17")
+    # payday: two cravings and one trigger entry, all of kind 'thing'.
+    assert data["triggers"]["top"][0] == {
+        "name": "payday",
+        "count": 3,
+        "cravings": 2,
+        "average_intensity": 6.0,
+        "kind": "thing",
+    }
+    assert data["triggers"]["kinds"] == [{"kind": "thing", "count": 3}]
+    walk = next(c for c in data["coping"] if c["technique"] == "walk")
+    assert (walk["times_used"], walk["average_helped"], walk["enough_data"]) == (5, 4.0, True)
+    assert data["coping"][0]["technique"] == "walk"  # enough data comes first
+    out = cli("insights", "--since", "2026-11-17").stdout
+    assert "kinds: thing 3" in out

@@ -516,6 +516,15 @@ def test_build_insights_agrees_with_the_single_functions() -> None:
     assert ins.build_insights(entries, WEEK, UTC, clock="nicotine").trend.current.count == 1
 
 
+def test_lapses_are_mentioned_on_their_local_day() -> None:
+    c = clock(date(2026, 10, 1), ("2026-11-07T23:30", date(2026, 11, 9)))
+    london = [o.text for o in ins.observations(ins.build_insights([], WEEK, LONDON, [c]))]
+    assert "1 lapse recorded in these 7 days: alcohol on 7 Nov." in london  # GMT in Nov
+    tokyo = ZoneInfo("Asia/Tokyo")  # 08:30 on Sunday 8 Nov there
+    texts = [o.text for o in ins.observations(ins.build_insights([], WEEK, tokyo, [c]))]
+    assert "1 lapse recorded in these 7 days: alcohol on 8 Nov." in texts
+
+
 def test_observations_are_plain_sentences_from_the_numbers() -> None:
     built = ins.build_insights(_mixed_fixture(), WEEK, UTC, clock="alcohol")
     texts = {o.section: [] for o in ins.observations(built)}

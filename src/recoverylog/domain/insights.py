@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from statistics import fmean
 from types import MappingProxyType
 
@@ -453,6 +453,39 @@ def cravings_by_time(entries: Iterable[Entry], period: Period, tz: tzinfo) -> Ti
     for entry, local in _in_period(entries, period, tz):
         acc.add(entry, local)
     return acc.result()
+
+
+@dataclass(frozen=True)
+class HourIntensity:
+    """Cravings that began in one local hour of the day (0-23), and how strong they were."""
+
+    hour: int
+    count: int
+    average_intensity: float | None
+    peak_intensity: int | None
+
+
+def intensity_by_hour(
+    entries: Iterable[Entry], period: Period, tz: tzinfo
+) -> tuple[HourIntensity, ...]:
+    """24 rows, one per local hour: the count, average and peak intensity of the
+    period's cravings that began in that hour (every day of the period together)."""
+    counts = [0] * 24
+    totals = [0] * 24
+    peaks: list[int | None] = [None] * 24
+    for entry, local in _in_period(entries, period, tz):
+        if entry.type is not EntryType.CRAVING:
+            continue
+        value = _intensity(entry)
+        hour = local.hour
+        counts[hour] += 1
+        totals[hour] += value
+        peak = peaks[hour]
+        peaks[hour] = value if peak is None else max(peak, value)
+    return tuple(
+        HourIntensity(hour, counts[hour], _avg(totals[hour], counts[hour]), peaks[hour])
+        for hour in range(24)
+    )
 
 
 # --- what sets them off --------------------------------------------------------
@@ -1064,6 +1097,7 @@ class Insights:
     clean: tuple[CleanDays, ...]
     selfchecks: tuple[SelfCheckWeek, ...]
     lapses: tuple[tuple[str, Lapse], ...]
+    tz: tzinfo = UTC  # the zone the local days were counted in
 
 
 def build_insights(
@@ -1103,6 +1137,7 @@ def build_insights(
         clean=tuple(clean_days(c, period.until, tz) for c in wanted),
         selfchecks=tuple(checks.result()),
         lapses=tuple(lapses_in(wanted, period, tz)),
+        tz=tz,
     )
 
 
@@ -1217,6 +1252,17 @@ def observations(ins: Insights) -> list[Observation]:
             "outcomes",
             f"Cravings that passed started at intensity {o.average_intensity_passed:g} on "
             f"average; those that ended in using started at {o.average_intensity_used:g}.",
+        )
+
+    if ins.lapses:
+        days_of = ", ".join(
+            f"{name} on {(d := lapse.at.astimezone(ins.tz).date()).day} {d:%b}"
+            for name, lapse in ins.lapses[:5]
+        )
+        say(
+            "outcomes",
+            f"{_plural(len(ins.lapses), 'lapse')} recorded in these {_plural(days, 'day')}: "
+            f"{days_of}.",
         )
 
     checks = ins.selfchecks
