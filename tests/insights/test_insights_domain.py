@@ -139,6 +139,22 @@ def test_the_night_the_clocks_go_back_in_london() -> None:
     assert [(w.start, w.count) for w in weeks] == [(date(2026, 10, 19), 4), (date(2026, 10, 26), 1)]
 
 
+def test_intensity_by_hour_across_the_clock_change() -> None:
+    sunday = Period(date(2026, 10, 25), date(2026, 10, 25))
+    entries = [
+        craving("2026-10-25T00:30", 5),  # 01:30 BST
+        craving("2026-10-25T01:30", 8),  # 01:30 GMT
+        craving("2026-10-25T20:10", 2),  # 20:10 GMT
+        trigger("2026-10-25T01:40", "payday"),  # not a craving
+    ]
+    hours = ins.intensity_by_hour(entries, sunday, LONDON)
+    assert len(hours) == 24 and [h.hour for h in hours] == list(range(24))
+    assert hours[1] == ins.HourIntensity(1, 2, 6.5, 8)
+    assert hours[20] == ins.HourIntensity(20, 1, 2.0, 2)
+    assert hours[0] == ins.HourIntensity(0, 0, None, None)
+    assert sum(h.count for h in hours) == 3
+
+
 # --- cravings over time ------------------------------------------------------------
 
 
