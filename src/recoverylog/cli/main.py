@@ -114,9 +114,11 @@ def _register() -> None:
         doctor,
         encryption,
         entries,
+        exchange,
         insights,
         log,
         progress,
+        report,
     )
 
     demo.register(app)
@@ -130,6 +132,8 @@ def _register() -> None:
     app.add_typer(backup.app, name="backup")
     doctor.register(app)
     encryption.register(app)
+    report.register(app)
+    exchange.register(app)
 
 
 _register()

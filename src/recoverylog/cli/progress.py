@@ -9,6 +9,7 @@ import typer
 from recoverylog.cli import state
 from recoverylog.cli.common import say, show_lines
 from recoverylog.cli.options import FormatOpt
+from recoverylog.cli.report import MilestoneFormatOpt, OutputOpt, printable_milestones
 from recoverylog.render.output import Format, emit_json, emit_rows, resolve_format
 from recoverylog.render.views import (
     TOOLKIT_COLUMNS,
@@ -39,14 +40,19 @@ def status(fmt: FormatOpt = None) -> None:
 def milestones(
     clock: Annotated[str | None, typer.Argument(help="One clock (default: every clock).")] = None,
     upcoming: Annotated[int, typer.Option("--upcoming", "-u", help="How many upcoming ones.")] = 3,
-    fmt: FormatOpt = None,
+    fmt: MilestoneFormatOpt = None,
+    output: OutputOpt = None,
 ) -> None:
-    """Milestones reached (with dates) and the next ones.
+    """Milestones reached (with dates) and the next ones; md, txt or html to print,
+    ics for a calendar.
 
-    Example: recoverylog milestones alcohol --upcoming 5
+    Examples: recoverylog milestones alcohol --upcoming 5 ;
+    recoverylog milestones --output milestones.html ; recoverylog milestones -f ics -o next.ics
     """
+    if printable_milestones(clock, upcoming, fmt, output):
+        return
     data = service.milestones(state.workspace(), clock, upcoming)
-    chosen = resolve_format(fmt)
+    chosen = resolve_format(Format(fmt.value) if fmt else None)
     if chosen is Format.JSON:
         emit_json(data)
         return

@@ -1,0 +1,127 @@
+"""recoverylog export / import: your whole journal as one file, and bringing data in."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from recoverylog.cli import state
+from recoverylog.cli.options import FormatOpt
+from recoverylog.render.output import Format, emit_json, resolve_format, write
+from recoverylog.services import exchange as service
+
+
+class ExportFormat(StrEnum):
+    JSON = "json"
+    TOML = "toml"
+
+
+class Source(StrEnum):
+    RECOVERYLOG = "recoverylog"
+    JRNL = "jrnl"
+    CSV = "csv"
+
+
+def export(
+    fmt: Annotated[
+        ExportFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="json (default) or toml; or taken from the --output file's extension.",
+            case_sensitive=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write to this file (0600) instead of stdout.", metavar="FILE"
+        ),
+    ] = None,
+) -> None:
+    """Everything (clocks with their history, toolkit, people, settings, every entry) as
+    one versioned document. It holds all your private data: keep it safe.
+
+    Example: recoverylog export --output backup-2026-11.json
+    """
+    from recoverylog.cli.report import deliver
+
+    if fmt is None:
+        fmt = (
+            ExportFormat.TOML if output and output.suffix.lower() == ".toml" else ExportFormat.JSON
+        )
+    deliver(service.export_text(state.workspace(), fmt.value), output, "export")
+
+
+def import_(
+    file: Annotated[Path, typer.Argument(help="The file to import.")],
+    source: Annotated[
+        Source,
+        typer.Option(
+            "--from",
+            help="recoverylog (an export, json or toml; default), jrnl (jrnl --format json) "
+            "or csv (see README for the columns).",
+            case_sensitive=False,
+        ),
+    ] = Source.RECOVERYLOG,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", "-n", help="Say what would change; write nothing.")
+    ] = False,
+    fmt: FormatOpt = None,
+) -> None:
+    """Bring entries in, merging by id: importing the same file twice changes nothing, and
+    when an entry was edited in both places the newer edit is kept. A backup comes first.
+
+    Examples: recoverylog import export.json --dry-run ;
+    recoverylog import --from jrnl journal.json ; recoverylog import --from csv cravings.csv
+    """
+    result = service.import_file(state.workspace(), file, source.value, dry_run)
+    if resolve_format(fmt) is Format.JSON:
+        emit_json(result.as_dict())
+        return
+    write("\n".join(import_summary(result.as_dict(), str(file))))
+
+
+def _counts(counts: dict[str, Any]) -> str:
+    return ", ".join(f"{n} {_word(what, n)}" for what, n in counts.items())
+
+
+def _word(what: str, n: int) -> str:
+    return what[:-1] if n == 1 and what.endswith("s") else what
+
+
+def import_summary(result: dict[str, Any], name: str) -> list[str]:
+    """The outcome in a few plain lines."""
+    dry = result["dry_run"]
+    lines = [f"Dry run: nothing was written. From {name}:" if dry else f"Imported {name}:"]
+    verb = "would be" if dry else "were"
+    if result["added"]:
+        lines.append(f"  added: {_counts(result['added'])}" + (" (would be)" if dry else ""))
+    if result["updated"]:
+        lines.append(
+            f"  {_word('entries', result['updated'])} updated to a newer edit: {result['updated']}"
+        )
+    if result["unchanged"]:
+        lines.append(f"  already here, unchanged: {result['unchanged']}")
+    if not result["added"] and not result["updated"]:
+        lines.append(f"  nothing new: no changes {verb} needed.")
+    if result["conflicts"]:
+        lines.append("Edited in both places; kept the newer or yours:")
+        for c in result["conflicts"]:
+            kept = "kept the imported one" if c["kept"] == "imported" else "kept yours"
+            lines.append(f"  {c['what']}: {kept} ({c['why']})")
+    if result["problems"]:
+        lines.append(f"Could not read {len(result['problems'])} (the rest {verb} imported):")
+        lines.extend(f"  {p}" for p in result["problems"])
+    lines.extend(result["notices"])
+    if result["backup"]:
+        lines.append(f"A backup was taken first: {result['backup']}")
+    return lines
+
+
+def register(app: typer.Typer) -> None:
+    app.command("export")(export)
+    app.command("import")(import_)

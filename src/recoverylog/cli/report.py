@@ -1,0 +1,209 @@
+"""recoverylog report: a report to share with a sponsor or counsellor, and reading one."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from recoverylog.cli import state
+from recoverylog.cli.common import day
+from recoverylog.cli.options import ClockOpt
+from recoverylog.render.output import message, write
+from recoverylog.reports.writers import EXTENSIONS, ReportFormat, render
+from recoverylog.services import reports as service
+
+app = typer.Typer(invoke_without_command=True)
+
+
+class Period(StrEnum):
+    WEEK = "week"
+    MONTH = "month"
+    QUARTER = "quarter"
+    ALL = "all"
+
+
+class Audience(StrEnum):
+    SPONSOR = "sponsor"
+    SELF = "self"
+    CLINICIAN = "clinician"
+
+
+ReportFormatOpt = Annotated[
+    ReportFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="md (default), txt, html or json; or taken from the --output file's extension.",
+        case_sensitive=False,
+    ),
+]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--output", "-o", help="Write to this file (private to you: 0600).", metavar="FILE"
+    ),
+]
+
+
+def choose_format(fmt: ReportFormat | None, output: Path | None) -> ReportFormat:
+    if fmt is not None:
+        return fmt
+    if output is not None:
+        return EXTENSIONS.get(output.suffix.lower(), ReportFormat.MD)
+    return ReportFormat.MD
+
+
+@app.callback()
+def report(
+    ctx: typer.Context,
+    period: Annotated[
+        Period, typer.Option("--period", "-p", help="The last 7, 30 or 90 days, or all.")
+    ] = Period.WEEK,
+    since: Annotated[
+        str | None, typer.Option("--since", help="First day (overrides --period).")
+    ] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Last day (default today).")] = None,
+    clock: ClockOpt = None,
+    audience: Annotated[
+        Audience,
+        typer.Option(
+            "--audience",
+            "-a",
+            help="sponsor (default: no notes, journal or names), clinician (adds a day-by-day "
+            "calendar) or self (everything).",
+        ),
+    ] = Audience.SPONSOR,
+    include: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--include",
+            "-i",
+            help="Share more: notes, names, lapse-details, journal, calendar (comma-separated).",
+        ),
+    ] = None,
+    name: Annotated[
+        str | None, typer.Option("--name", help="Your name or initials, shown in the title.")
+    ] = None,
+    fmt: ReportFormatOpt = None,
+    output: OutputOpt = None,
+    preview: Annotated[
+        bool, typer.Option("--preview", help="Show what would be shared, then ask before writing.")
+    ] = False,
+) -> None:
+    """A report for your sponsor or counsellor: clean time, lapses, cravings, what helped,
+    meetings, and what is coming up. Notes, journal text and other people's names stay
+    out unless you --include them.
+
+    Examples: recoverylog report --output week.html ;
+    recoverylog report --period month --preview --output month.md ;
+    recoverylog report view received.json
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    ws = state.workspace()
+    data = service.build(
+        ws,
+        period=period.value,
+        since=day(ws, since, "--since"),
+        until=day(ws, until, "--until"),
+        clock=clock,
+        audience=audience.value,
+        include=include,
+        prepared_by=name,
+    )
+    chosen = choose_format(fmt, output)
+    if preview:
+        message("This is what the report will contain:\n")
+        message(render(data, ReportFormat.TXT))
+        ask_to_share(output)
+    deliver(render(data, chosen), output, "report")
+
+
+def ask_to_share(output: Path | None) -> None:
+    where = f"to {output}" if output else "to standard output"
+    try:
+        agreed = typer.confirm(f"Write this report {where}?", default=False, err=True)
+    except typer.Abort:
+        agreed = False
+    if not agreed:
+        message("Nothing was written.")
+        raise typer.Exit(0)
+
+
+def deliver(text: str, output: Path | None, what: str) -> None:
+    if output is None:
+        write(text)
+        return
+    service.write_user_file(output, text)
+    message(f"Wrote the {what} to {output}.")
+
+
+@app.command("view")
+def view(
+    file: Annotated[Path, typer.Argument(help="A report someone shared with you (.json).")],
+    fmt: ReportFormatOpt = None,
+    output: OutputOpt = None,
+) -> None:
+    """Read a report someone shared with you (the .json kind). No journal needed.
+
+    Example: recoverylog report view alex-week.json --output alex-week.html
+    """
+    data = service.load_received_report(file)
+    chosen = fmt or (choose_format(None, output) if output else ReportFormat.TXT)
+    deliver(render(data, chosen), output, "report")
+
+
+# --- printable milestone summaries (the milestones command's extra formats) -----------
+
+
+class MilestoneFormat(StrEnum):
+    TABLE = "table"
+    PLAIN = "plain"
+    JSON = "json"
+    MD = "md"
+    TXT = "txt"
+    HTML = "html"
+    ICS = "ics"
+
+
+MilestoneFormatOpt = Annotated[
+    MilestoneFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="table, plain or json; md, txt or html to print; ics for a calendar. "
+        "With --output, taken from the file's extension.",
+        case_sensitive=False,
+    ),
+]
+MILESTONE_EXTENSIONS = {
+    ".md": MilestoneFormat.MD,
+    ".markdown": MilestoneFormat.MD,
+    ".txt": MilestoneFormat.TXT,
+    ".html": MilestoneFormat.HTML,
+    ".htm": MilestoneFormat.HTML,
+    ".ics": MilestoneFormat.ICS,
+    ".json": MilestoneFormat.JSON,
+}
+PRINTABLE = {MilestoneFormat.MD, MilestoneFormat.TXT, MilestoneFormat.HTML, MilestoneFormat.ICS}
+
+
+def printable_milestones(
+    clock: str | None, upcoming: int, fmt: MilestoneFormat | None, output: Path | None
+) -> bool:
+    """Write a summary for paper or a calendar; False when the usual view should show."""
+    if fmt is None and output is not None:
+        fmt = MILESTONE_EXTENSIONS.get(output.suffix.lower(), MilestoneFormat.TXT)
+    if output is None and fmt not in PRINTABLE:
+        return False
+    chosen = fmt.value if fmt in PRINTABLE or fmt is MilestoneFormat.JSON else "txt"
+    text = service.milestone_text(state.workspace(), clock, upcoming, chosen)
+    deliver(text, output, "milestones")
+    return True
+
+
+def register(main: typer.Typer) -> None:
+    main.add_typer(app, name="report")

@@ -1,0 +1,579 @@
+"""Build a report as plain, JSON-ready data. Pure: no I/O, no clock reads.
+
+The report holds only what its audience may see: a value that is not to be shared is
+never put in the dict, so no writer can leak it. Every figure comes from the domain
+(clean time, milestones, insights), so a number means the same here as on screen.
+
+The shape is documented and versioned (``report_version``); see README, "Reports".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, tzinfo
+from typing import Any
+
+from recoverylog.domain.cleantime import clean_time
+from recoverylog.domain.insights import (
+    BEFORE,
+    CLEAN,
+    DAY_PARTS,
+    LAPSE,
+    MIN_CRAVINGS_FOR_PATTERNS,
+    WEEKDAYS,
+    CleanDays,
+    Insights,
+    Period,
+    block_label,
+    build_insights,
+    clean_calendar,
+    clean_share,
+    cravings_by_day,
+    intensity_by_hour,
+    only_clock,
+)
+from recoverylog.domain.milestones import Milestone, Step, milestone_status
+from recoverylog.domain.model import Clock, Entry, EntryType
+
+REPORT_KIND = "recoverylog-report"
+REPORT_VERSION = 1
+
+SPONSOR = "sponsor"
+SELF = "self"
+CLINICIAN = "clinician"
+AUDIENCES = (SPONSOR, SELF, CLINICIAN)
+
+NOTES = "notes"
+NAMES = "names"
+LAPSE_DETAILS = "lapse-details"
+JOURNAL = "journal"
+CALENDAR = "calendar"
+INCLUDES = (NOTES, NAMES, LAPSE_DETAILS, JOURNAL, CALENDAR)
+
+# What each audience sees beyond the minimum: counts, milestones, lapse dates and
+# triggers, patterns, coping and meetings.
+AUDIENCE_INCLUDES: dict[str, frozenset[str]] = {
+    SPONSOR: frozenset(),
+    CLINICIAN: frozenset({CALENDAR}),
+    SELF: frozenset(INCLUDES),
+}
+
+# Said in the report when a part is left out, so the reader knows it is not missing.
+LEFT_OUT = {
+    NOTES: "Free-text notes on entries",
+    LAPSE_DETAILS: "Notes on the circumstances of lapses",
+    JOURNAL: "Journal entries",
+    NAMES: "Names of other people",
+}
+
+TOP_TRIGGERS = 5
+NEXT_MILESTONES = 3
+COMING_UP = 6
+
+
+@dataclass(frozen=True)
+class ReportRequest:
+    """What the person asked for."""
+
+    period: Period
+    audience: str = SPONSOR
+    include: frozenset[str] = frozenset()
+    clock: str | None = None  # one clock's report; None for every clock
+    prepared_by: str | None = None  # the person's own name or initials, if they give one
+
+    @property
+    def shared(self) -> frozenset[str]:
+        return AUDIENCE_INCLUDES[self.audience] | self.include
+
+
+@dataclass(frozen=True)
+class ReportSources:
+    """Everything the report is built from, already read by the caller."""
+
+    generated: datetime
+    tz: tzinfo
+    timezone: str
+    clocks: Sequence[Clock]
+    steps: Mapping[str, Sequence[Step]]  # clock name -> milestone schedule
+    schemes: Mapping[str, str]  # clock name -> scheme name
+    entries: Sequence[Entry]  # must cover the previous period (and any goal) too
+    people: Sequence[Mapping[str, Any]] = ()
+    goals: Mapping[str, Any] = field(default_factory=dict)
+
+
+def build_report(request: ReportRequest, sources: ReportSources) -> dict[str, Any]:
+    """The whole report as a JSON-ready dict, holding only what the audience may see."""
+    period, tz, shared = request.period, sources.tz, request.shared
+    clocks = [
+        c
+        for c in sources.clocks
+        if request.clock is None or c.name.casefold() == request.clock.casefold()
+    ]
+    entries = list(sources.entries)
+    ins = build_insights(entries, period, tz, clocks, request.clock, trigger_limit=TOP_TRIGGERS)
+    scoped = list(only_clock(entries, request.clock))
+    loose = _peer_entries(entries, request.clock)  # meetings and contacts: any clock or none
+    report: dict[str, Any] = {
+        "report_version": REPORT_VERSION,
+        "kind": REPORT_KIND,
+        "generated": sources.generated.isoformat(),
+        "timezone": sources.timezone,
+        "prepared_by": request.prepared_by,
+        "audience": request.audience,
+        "shared": {key.replace("-", "_"): key in shared for key in INCLUDES},
+        "left_out": [text for key, text in LEFT_OUT.items() if key not in shared],
+        "period": _period_dict(period),
+        "previous_period": _period_dict(period.previous()),
+        "clock_filter": clocks[0].name if request.clock and clocks else None,
+        "clocks": [_clock_dict(c, ins, sources, period) for c in clocks],
+        "lapses": _lapses(ins, tz, LAPSE_DETAILS in shared),
+        "cravings": _cravings(ins, scoped, period, tz),
+        "coping": _coping(ins),
+        "peer_support": _peer_support(loose, period, tz, sources, NAMES in shared),
+        "checkins": _checkins(scoped, period, tz),
+        "selfchecks": [
+            {"week_start": s.week_start.isoformat(), "date": s.day.isoformat(), "total": s.total}
+            for s in ins.selfchecks
+        ],
+        "coming_up": [],
+    }
+    report["coming_up"] = _coming_up(report)
+    if CALENDAR in shared:
+        report["calendar"] = _calendar(clocks, scoped, period, tz)
+    if NOTES in shared:
+        report["notes"] = _notes(scoped, period, tz)
+    if JOURNAL in shared:
+        report["journal"] = _journal(scoped, period, tz)
+    return report
+
+
+# --- helpers -------------------------------------------------------------------
+
+
+def _round(value: float | None, places: int = 3) -> float | None:
+    return None if value is None else round(value, places)
+
+
+def _local_day(entry: Entry, tz: tzinfo) -> date:
+    return entry.at.astimezone(tz).date()
+
+
+def _in(entries: Iterable[Entry], period: Period, tz: tzinfo) -> list[Entry]:
+    return [e for e in entries if period.contains(_local_day(e, tz))]
+
+
+def _period_dict(period: Period) -> dict[str, Any]:
+    return {
+        "since": period.since.isoformat(),
+        "until": period.until.isoformat(),
+        "days": period.days,
+    }
+
+
+def _milestone(m: Milestone, today: date | None = None) -> dict[str, Any]:
+    out: dict[str, Any] = {"label": m.label, "date": m.date.isoformat()}
+    if today is not None:
+        out["days_left"] = (m.date - today).days
+    if m.colour:
+        out["keytag"] = m.colour
+    return out
+
+
+# --- clocks ----------------------------------------------------------------------
+
+
+def _clock_dict(
+    clock: Clock, ins: Insights, sources: ReportSources, period: Period
+) -> dict[str, Any]:
+    until, tz = period.until, sources.tz
+    ct = clean_time(clock, until, tz)
+    steps = sources.steps[clock.name]
+    status = milestone_status(ct.headline_start, until, steps, NEXT_MILESTONES)
+    calendar = clean_calendar(clock, period.since, period.until, tz)
+    share = clean_share(calendar, period.since, period.until)
+    days: CleanDays | None = next((c for c in ins.clean if c.clock == clock.name), None)
+    return {
+        "name": clock.name,
+        "clean_since": clock.clean_since.isoformat(),
+        "counting_from": ct.headline_start.isoformat(),
+        "started": ct.started,
+        "days": ct.headline_days,
+        "current_run_days": ct.current_days,
+        "longest_run_days": ct.longest_run_days,
+        "total_clean_days": ct.total_clean_days,
+        "days_since_first_clean_day": ct.elapsed_days,
+        "share_clean": _round(ct.share_clean, 4),
+        "lapses_total": ct.lapse_count,
+        "trend_score": _round(days.score if days else None, 3),
+        "scheme": sources.schemes.get(clock.name),
+        "in_period": {
+            "days_counted": share.counted,
+            "clean_days": share.clean,
+            "lapse_days": share.lapses,
+            "share_clean": _round(share.share, 4),
+        },
+        "milestones_reached": [_milestone(m) for m in status.achieved if period.contains(m.date)],
+        "next_milestones": [_milestone(m, until) for m in status.upcoming],
+    }
+
+
+def _lapses(ins: Insights, tz: tzinfo, details: bool) -> list[dict[str, Any]]:
+    out = []
+    for clock_name, lapse in ins.lapses:
+        local = lapse.at.astimezone(tz)
+        item: dict[str, Any] = {
+            "clock": clock_name,
+            "date": local.date().isoformat(),
+            "time": local.strftime("%H:%M"),
+            "triggers": list(lapse.triggers),
+            "next_run_from": lapse.restart.isoformat(),
+        }
+        if details:
+            item["note"] = lapse.note
+        out.append(item)
+    return out
+
+
+# --- cravings ---------------------------------------------------------------------
+
+
+def _stats(count: int, average: float | None, peak: int | None) -> dict[str, Any]:
+    return {"count": count, "average_intensity": average, "peak_intensity": peak}
+
+
+def _cravings(
+    ins: Insights, entries: Sequence[Entry], period: Period, tz: tzinfo
+) -> dict[str, Any]:
+    trend, times, halt, outcomes = ins.trend, ins.times, ins.halt, ins.outcomes
+    busiest_day = _clear_leader(times.by_weekday)
+    busiest_block = _clear_leader(times.by_block())
+    return {
+        **_stats(
+            trend.current.count, trend.current.average_intensity, trend.current.peak_intensity
+        ),
+        "previous": _stats(
+            trend.previous.count, trend.previous.average_intensity, trend.previous.peak_intensity
+        ),
+        "change": trend.change,
+        "direction": trend.direction,
+        "by_day": [
+            {
+                "date": d.day.isoformat(),
+                **_stats(d.count, d.average_intensity, d.peak_intensity),
+            }
+            for d in cravings_by_day(entries, period, tz)
+        ],
+        "by_week": [
+            {
+                "since": w.start.isoformat(),
+                "until": w.end.isoformat(),
+                **_stats(w.count, w.average_intensity, w.peak_intensity),
+            }
+            for w in ins.weeks
+        ],
+        "by_weekday": [{"day": WEEKDAYS[i], "count": n} for i, n in enumerate(times.by_weekday)],
+        "by_part_of_day": [
+            {"part": DAY_PARTS[i], "hours": block_label(i), "count": n}
+            for i, n in enumerate(times.by_block())
+        ],
+        "by_hour": [
+            {"hour": h.hour, **_stats(h.count, h.average_intensity, h.peak_intensity)}
+            for h in intensity_by_hour(entries, period, tz)
+        ],
+        "busiest_weekday": None if busiest_day is None else WEEKDAYS[busiest_day],
+        "busiest_part_of_day": None if busiest_block is None else DAY_PARTS[busiest_block],
+        "triggers": [
+            {
+                "name": t.name,
+                "count": t.count,
+                "cravings": t.cravings,
+                "average_intensity": t.average_intensity,
+                "kind": t.kind,
+            }
+            for t in ins.triggers.triggers
+        ],
+        "halt": {
+            "cravings": halt.cravings,
+            "with_any": halt.with_any,
+            "states": [
+                {"state": state, "count": count, "share": _round(halt.share(state), 4)}
+                for state, count in halt.counts.items()
+            ],
+        },
+        "outcomes": {
+            "passed": outcomes.passed,
+            "used": outcomes.used,
+            "unknown": outcomes.unknown,
+            "pass_rate": _round(outcomes.pass_rate, 4),
+            "average_duration_min": outcomes.average_duration_min,
+        },
+    }
+
+
+def _clear_leader(counts: Sequence[int]) -> int | None:
+    """The index of the largest count when it clearly leads: enough cravings to speak of
+    a pattern, more than one there, and no tie."""
+    if sum(counts) < MIN_CRAVINGS_FOR_PATTERNS:
+        return None
+    top = max(counts)
+    return counts.index(top) if top > 1 and list(counts).count(top) == 1 else None
+
+
+def _coping(ins: Insights) -> dict[str, Any]:
+    techniques = [
+        {
+            "name": c.name,
+            "times_used": c.times_used,
+            "average_helped": c.average_helped,
+            "cravings": c.cravings,
+            "passed_with": c.passed_with,
+            "known_with": c.known_with,
+            "pass_rate": _round(c.pass_rate_with, 4),
+            "enough_data": c.enough_data,
+        }
+        for c in ins.coping
+    ]
+    proven = [c for c in ins.coping if c.enough_data and c.known_with]
+    return {"techniques": techniques, "worked_best": proven[0].name if proven else None}
+
+
+# --- peer support, check-ins ---------------------------------------------------------
+
+
+def _peer_entries(entries: Iterable[Entry], clock: str | None) -> list[Entry]:
+    """Meetings and contacts count for every clock: keep those of the clock or of none."""
+    wanted = clock.casefold() if clock else None
+    return [
+        e
+        for e in entries
+        if e.type in (EntryType.MEETING, EntryType.CONTACT)
+        and (wanted is None or e.clock is None or e.clock.casefold() == wanted)
+    ]
+
+
+def _peer_support(
+    entries: Sequence[Entry],
+    period: Period,
+    tz: tzinfo,
+    sources: ReportSources,
+    names: bool,
+) -> dict[str, Any]:
+    meetings = [e for e in _in(entries, period, tz) if e.type is EntryType.MEETING]
+    contacts = [e for e in _in(entries, period, tz) if e.type is EntryType.CONTACT]
+    roles = {
+        " ".join(str(p.get("name", "")).split()).casefold(): str(p.get("role") or "other")
+        for p in sources.people
+        if p.get("name")
+    }
+    by_role: dict[str, int] = {}
+    by_via: dict[str, int] = {}
+    per_person: dict[str, dict[str, Any]] = {}
+    for contact in contacts:
+        person = " ".join(str(contact.get("person") or "").split())
+        role = roles.get(person.casefold(), "other")
+        by_role[role] = by_role.get(role, 0) + 1
+        via = str(contact.get("via") or "not said")
+        by_via[via] = by_via.get(via, 0) + 1
+        if names and person:
+            row = per_person.setdefault(person.casefold(), {"name": person, "role": role})
+            row["count"] = row.get("count", 0) + 1
+    contact_part: dict[str, Any] = {
+        "count": len(contacts),
+        "by_role": _counted(by_role, "role"),
+        "by_via": _counted(by_via, "via"),
+        "goal": _goal(sources.goals.get("contacts"), entries, EntryType.CONTACT, period, tz),
+    }
+    if names:
+        contact_part["people"] = sorted(
+            per_person.values(), key=lambda r: (-r["count"], r["name"].casefold())
+        )
+    online = sum(1 for m in meetings if m.get("online"))
+    fellowships: dict[str, int] = {}
+    for meeting in meetings:
+        if meeting.get("fellowship"):
+            key = str(meeting.get("fellowship"))
+            fellowships[key] = fellowships.get(key, 0) + 1
+    return {
+        "meetings": {
+            "count": len(meetings),
+            "in_person": len(meetings) - online,
+            "online": online,
+            "by_fellowship": _counted(fellowships, "fellowship"),
+            "list": [
+                {
+                    "date": _local_day(m, tz).isoformat(),
+                    "name": m.get("name"),
+                    "fellowship": m.get("fellowship"),
+                    "online": bool(m.get("online")),
+                }
+                for m in sorted(meetings, key=lambda e: e.at)
+            ],
+            "goal": _goal(sources.goals.get("meetings"), entries, EntryType.MEETING, period, tz),
+        },
+        "contacts": contact_part,
+    }
+
+
+def _counted(counts: Mapping[str, int], key: str) -> list[dict[str, Any]]:
+    return [
+        {key: name, "count": n}
+        for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
+
+
+def _as_date(value: Any) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def goal_progress(
+    goal: Any, entries: Iterable[Entry], kind: EntryType, until: date, tz: tzinfo
+) -> dict[str, Any] | None:
+    """Progress towards a goal such as 90 meetings in 90 days, as of ``until``: entries of
+    ``kind`` from the goal's start to its last day or ``until``, whichever is first.
+    None when there is no goal or it is malformed."""
+    if not isinstance(goal, Mapping):
+        return None
+    start = _as_date(goal.get("start"))
+    count, days = goal.get("count"), goal.get("days")
+    if start is None or not isinstance(count, int) or not isinstance(days, int) or days < 1:
+        return None
+    if isinstance(count, bool) or count < 1:
+        return None
+    end = start + timedelta(days=days - 1)
+    last = min(end, until)
+    done = sum(1 for e in entries if e.type is kind and start <= _local_day(e, tz) <= last)
+    return {
+        "count": count,
+        "days": days,
+        "start": start.isoformat(),
+        "end": end.isoformat(),
+        "done": done,
+        "day": max(0, min(days, (until - start).days + 1)),
+        "finished": until >= end,
+    }
+
+
+def _goal(
+    goal: Any, entries: Sequence[Entry], kind: EntryType, period: Period, tz: tzinfo
+) -> dict[str, Any] | None:
+    progress = goal_progress(goal, entries, kind, period.until, tz)
+    if progress is None or date.fromisoformat(progress["start"]) > period.until:
+        return None
+    return progress
+
+
+def _checkins(entries: Sequence[Entry], period: Period, tz: tzinfo) -> dict[str, Any] | None:
+    found = [e for e in _in(entries, period, tz) if e.type is EntryType.CHECKIN]
+    if not found:
+        return None
+    difficulty: dict[str, int] = {}
+    moods: list[int] = []
+    for entry in found:
+        if entry.get("difficulty"):
+            label = str(entry.get("difficulty"))
+            difficulty[label] = difficulty.get(label, 0) + 1
+        mood = entry.get("mood")
+        if isinstance(mood, int) and not isinstance(mood, bool):
+            moods.append(mood)
+    return {
+        "count": len(found),
+        "clean": sum(1 for e in found if e.get("clean") is True),
+        "not_clean": sum(1 for e in found if e.get("clean") is False),
+        "difficulty": _counted(difficulty, "label"),
+        "average_mood": round(sum(moods) / len(moods), 1) if moods else None,
+    }
+
+
+# --- what's coming up, calendar, notes -------------------------------------------------
+
+
+def _coming_up(report: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The next milestones of every clock, and the last day of any goal still running."""
+    items: list[dict[str, Any]] = [
+        {
+            "date": m["date"],
+            "kind": "milestone",
+            "label": m["label"],
+            "clock": clock["name"],
+            "days_left": m["days_left"],
+        }
+        for clock in report["clocks"]
+        for m in clock["next_milestones"]
+    ]
+    until = date.fromisoformat(report["period"]["until"])
+    for key in ("meetings", "contacts"):
+        goal = report["peer_support"][key]["goal"]
+        if goal and not goal["finished"]:
+            items.append(
+                {
+                    "date": goal["end"],
+                    "kind": "goal",
+                    "label": f"{goal['count']} {key} in {goal['days']} days",
+                    "clock": None,
+                    "days_left": (date.fromisoformat(goal["end"]) - until).days,
+                }
+            )
+    items.sort(key=lambda item: (item["date"], item["label"]))
+    return items[:COMING_UP]
+
+
+CALENDAR_WORDS = {CLEAN: "clean", LAPSE: "lapse"}  # anything else: no data
+
+
+def _calendar(
+    clocks: Sequence[Clock], entries: Sequence[Entry], period: Period, tz: tzinfo
+) -> dict[str, Any]:
+    """A timeline-followback style grid: each day's status per clock and its cravings."""
+    calendars = [clean_calendar(c, period.since, period.until, tz) for c in clocks]
+    per_day = cravings_by_day(entries, period, tz)
+    days = []
+    for i, row in enumerate(per_day):
+        statuses = {}
+        for cal in calendars:
+            status = cal.statuses[i] if i < len(cal.statuses) else BEFORE
+            statuses[cal.clock] = CALENDAR_WORDS.get(status, "no data")
+        days.append(
+            {
+                "date": row.day.isoformat(),
+                "weekday": WEEKDAYS[row.day.weekday()][:3],
+                "statuses": statuses,
+                "cravings": row.count,
+                "peak_intensity": row.peak_intensity,
+            }
+        )
+    return {"clocks": [c.name for c in clocks], "days": days}
+
+
+def _notes(entries: Sequence[Entry], period: Period, tz: tzinfo) -> list[dict[str, Any]]:
+    """Free-text notes on entries other than journal notes, oldest first."""
+    return [
+        {
+            "at": e.at.astimezone(tz).strftime("%Y-%m-%d %H:%M"),
+            "type": str(e.type),
+            "note": e.note,
+        }
+        for e in sorted(_in(entries, period, tz), key=lambda e: e.at)
+        if e.note and e.type is not EntryType.NOTE
+    ]
+
+
+def _journal(entries: Sequence[Entry], period: Period, tz: tzinfo) -> list[dict[str, Any]]:
+    return [
+        {
+            "at": e.at.astimezone(tz).strftime("%Y-%m-%d %H:%M"),
+            "text": e.note,
+            "mood": e.get("mood"),
+        }
+        for e in sorted(_in(entries, period, tz), key=lambda e: e.at)
+        if e.type is EntryType.NOTE and e.note
+    ]

@@ -1,0 +1,190 @@
+"""A milestone summary for paper or a calendar: Markdown, plain text, HTML and iCalendar.
+
+Input is the shape ``services.progress.milestones`` returns (one dict per clock), with
+today's date. Pure: the caller writes the text where it belongs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping, Sequence
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from recoverylog.reports.document import in_days, nice_date, plural
+from recoverylog.reports.writers import WIDTH, md, one_line, render_template
+
+TITLE = "Milestones"
+LINE = 76  # printed lines stay inside 80 columns with room to spare
+
+
+def _tag(item: Mapping[str, Any]) -> str:
+    return f" ({item['keytag']} keytag)" if item.get("keytag") else ""
+
+
+def headline(clock: Mapping[str, Any], today: date) -> tuple[str, str]:
+    """('61 days', 'without alcohol') or, before the start, ('Starts Tue 1 Dec 2026', ...)."""
+    counting = date.fromisoformat(clock["counting_from"])
+    name = one_line(clock["clock"])
+    if counting > today:
+        return f"Starts {nice_date(clock['counting_from'])}", name
+    return plural(int(clock["days"]), "day"), f"without {name}"
+
+
+def _since_line(clock: Mapping[str, Any]) -> str:
+    line = f"Clean since {nice_date(clock['clean_since'])}"
+    if clock["counting_from"] != clock["clean_since"]:
+        line += f"; counting from {nice_date(clock['counting_from'])}"
+    return line
+
+
+def to_text(summary: Mapping[str, Any]) -> str:
+    """Plain text for a printer: 80 columns, no colour, dotted leaders to the dates."""
+    today = date.fromisoformat(summary["today"])
+    out = [TITLE, "=" * len(TITLE), nice_date(summary["today"])]
+    if not summary["clocks"]:
+        out += ["", "No clocks yet."]
+    for clock in summary["clocks"]:
+        big, small = headline(clock, today)
+        out += ["", f"{big} {small}"[:WIDTH], _since_line(clock)[:WIDTH]]
+        if clock["achieved"]:
+            out += ["", "Reached"]
+            out += [
+                _leader("[x]", f"{m['label']}{_tag(m)}", nice_date(m["date"]))
+                for m in clock["achieved"]
+            ]
+        if clock["upcoming"]:
+            out += ["", "Next"]
+            out += [
+                _leader(
+                    "[ ]",
+                    f"{m['label']}{_tag(m)}",
+                    f"{nice_date(m['date'])} ({in_days(int(m['days_left']))})",
+                )
+                for m in clock["upcoming"]
+            ]
+    return "\n".join(out) + "\n"
+
+
+def _leader(mark: str, label: str, when: str, width: int = LINE) -> str:
+    """'  [x] 90 days ........ Tue 22 Dec 2026', exactly ``width`` wide when it fits."""
+    label = one_line(label)
+    room = width - len(mark) - len(when) - 7
+    if len(label) > room:
+        label = label[: max(1, room - 1)] + "…"
+    dots = "." * max(2, width - 5 - len(mark) - len(label) - len(when))
+    return f"  {mark} {label} {dots} {when}"
+
+
+def to_markdown(summary: Mapping[str, Any]) -> str:
+    today = date.fromisoformat(summary["today"])
+    out = [f"# {TITLE}", "", md(nice_date(summary["today"]))]
+    if not summary["clocks"]:
+        out += ["", "No clocks yet."]
+    for clock in summary["clocks"]:
+        big, small = headline(clock, today)
+        out += ["", f"## {md(big)} {md(small)}", "", md(_since_line(clock))]
+        if clock["achieved"]:
+            out += ["", "| Reached | Date |", "|---|---|"]
+            out += [
+                f"| {md(m['label'] + _tag(m))} | {md(nice_date(m['date']))} |"
+                for m in clock["achieved"]
+            ]
+        if clock["upcoming"]:
+            out += ["", "| Next | Date | |", "|---|---|---|"]
+            out += [
+                f"| {md(m['label'] + _tag(m))} | {md(nice_date(m['date']))} "
+                f"| {md(in_days(int(m['days_left'])))} |"
+                for m in clock["upcoming"]
+            ]
+    return "\n".join(out) + "\n"
+
+
+KEYTAG_COLOURS = {
+    "white": "#ffffff",
+    "orange": "#f39a2b",
+    "green": "#3f9b57",
+    "red": "#d0453f",
+    "blue": "#3b6fc4",
+    "yellow": "#f2cf3a",
+    "glow-in-the-dark": "#d9f7c8",
+    "gray": "#9aa1a8",
+    "grey": "#9aa1a8",
+    "black": "#1d1d1d",
+}
+
+
+def to_html(summary: Mapping[str, Any]) -> str:
+    """One printable page (A4 or Letter) per summary; keytags get a colour swatch."""
+    today = date.fromisoformat(summary["today"])
+    clocks = []
+    for clock in summary["clocks"]:
+        big, small = headline(clock, today)
+        clocks.append(
+            {
+                "big": big,
+                "small": small,
+                "since": _since_line(clock),
+                "achieved": [_html_item(m) for m in clock["achieved"]],
+                "upcoming": [
+                    {**_html_item(m), "left": in_days(int(m["days_left"]))}
+                    for m in clock["upcoming"]
+                ],
+            }
+        )
+    return render_template(
+        "milestones.html", title=TITLE, today=nice_date(summary["today"]), clocks=clocks
+    )
+
+
+def _html_item(m: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "label": m["label"],
+        "date": nice_date(m["date"]),
+        "keytag": m.get("keytag"),
+        "swatch": KEYTAG_COLOURS.get(str(m.get("keytag") or "")),
+    }
+
+
+def to_ics(summary: Mapping[str, Any], now: datetime) -> str:
+    """Upcoming milestones as all-day events (RFC 5545, via the icalendar library).
+
+    Each event's UID depends only on the clock, label and date, so importing a newer
+    file updates the same events instead of adding copies."""
+    import icalendar
+
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//recoverylog//milestones//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", "Milestones")
+    stamp = now.astimezone(UTC).replace(microsecond=0)
+    for clock in summary["clocks"]:
+        name = one_line(clock["clock"])
+        for m in clock["upcoming"]:
+            day = date.fromisoformat(m["date"])
+            event = icalendar.Event()
+            event.add("uid", event_uid(name, m["label"], day))
+            event.add("dtstamp", stamp)
+            event.add("dtstart", day)
+            event.add("dtend", day + timedelta(days=1))
+            event.add("summary", f"{m['label']} without {name}")
+            event.add(
+                "description",
+                f"Milestone for {name}, counting from {nice_date(clock['counting_from'])}"
+                + (f". {m['keytag'].capitalize()} keytag" if m.get("keytag") else "")
+                + ".",
+            )
+            event.add("transp", "TRANSPARENT")
+            cal.add_component(event)
+    return bytes(cal.to_ical()).decode("utf-8")
+
+
+def event_uid(clock: str, label: str, day: date) -> str:
+    digest = hashlib.sha256(f"{clock.casefold()}|{label}|{day.isoformat()}".encode()).hexdigest()
+    return f"{digest[:32]}@recoverylog"
+
+
+def upcoming_count(clocks: Sequence[Mapping[str, Any]]) -> int:
+    return sum(len(c["upcoming"]) for c in clocks)

@@ -1,0 +1,333 @@
+"""Write a report document as Markdown, plain text (80 columns), HTML or JSON.
+
+User text is escaped for each format: Markdown gets backslash escapes, HTML goes
+through Jinja2 with autoescaping, and control characters (which could move a
+terminal's cursor or hide text) are removed everywhere.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+from collections.abc import Mapping, Sequence
+from enum import StrEnum
+from typing import Any
+
+from recoverylog.reports.document import (
+    Block,
+    Bullets,
+    Chart,
+    Document,
+    Figures,
+    Para,
+    Quotes,
+    Table,
+    document,
+)
+
+WIDTH = 80
+
+
+class ReportFormat(StrEnum):
+    MD = "md"
+    TXT = "txt"
+    HTML = "html"
+    JSON = "json"
+
+
+EXTENSIONS = {
+    ".md": ReportFormat.MD,
+    ".markdown": ReportFormat.MD,
+    ".txt": ReportFormat.TXT,
+    ".text": ReportFormat.TXT,
+    ".html": ReportFormat.HTML,
+    ".htm": ReportFormat.HTML,
+    ".json": ReportFormat.JSON,
+}
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean(text: Any) -> str:
+    """Text without control characters (newlines and tabs become spaces where unsafe)."""
+    return _CONTROL.sub("", str(text).replace("\r\n", "\n").replace("\t", " "))
+
+
+def one_line(text: Any) -> str:
+    return " ".join(clean(text).split())
+
+
+def render(report: Mapping[str, Any], fmt: ReportFormat) -> str:
+    """The report in one format, as text ready to write."""
+    if fmt is ReportFormat.JSON:
+        return to_json(report)
+    doc = document(report)
+    if fmt is ReportFormat.MD:
+        return to_markdown(doc)
+    if fmt is ReportFormat.TXT:
+        return to_text(doc)
+    return to_html(doc)
+
+
+def to_json(report: Mapping[str, Any]) -> str:
+    return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+
+
+# --- Markdown ----------------------------------------------------------------------
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+
+
+def md(text: Any) -> str:
+    """User text as literal Markdown: special characters escaped, one line."""
+    return _MD_SPECIAL.sub(r"\\\1", one_line(text))
+
+
+def to_markdown(doc: Document) -> str:
+    out = [f"# {md(doc.title)}", ""]
+    out.extend(f"{md(line)}  " for line in doc.meta)
+    out.append("")
+    if doc.left_out:
+        out.append("> Not in this report: " + "; ".join(md(x) for x in doc.left_out) + ".")
+        out.append("")
+    for section in doc.sections:
+        out.append(f"## {md(section.title)}")
+        out.append("")
+        for block in section.blocks:
+            lines = _md_block(block)
+            if lines:
+                out.extend(lines)
+                out.append("")
+    out.append(f"*{md(doc.footer)}*")
+    return "\n".join(out) + "\n"
+
+
+def _md_block(block: Block) -> list[str]:
+    if isinstance(block, Para):
+        return [md(block.text)]
+    if isinstance(block, Bullets):
+        return [f"- {md(item)}" for item in block.items]
+    if isinstance(block, Figures):
+        return [f"**{md(f.value)}** {md(f.label)} · {md(f.detail)}  " for f in block.items]
+    if isinstance(block, Table):
+        head = "| " + " | ".join(md(h) for h in block.headers) + " |"
+        rule = (
+            "|"
+            + "|".join("---:" if i in block.numeric else "---" for i in range(len(block.headers)))
+            + "|"
+        )
+        rows = ["| " + " | ".join(md(cell) for cell in row) + " |" for row in block.rows]
+        return [head, rule, *rows]
+    if isinstance(block, Quotes):
+        lines: list[str] = []
+        for when, text in block.items:
+            lines.append(f"**{md(when)}**")
+            lines.append("")
+            for row in clean(text).splitlines() or [""]:
+                lines.append("> " + _MD_SPECIAL.sub(r"\\\1", row))
+            lines.append("")
+        return lines[:-1]
+    return []  # charts are drawn in HTML only; the tables carry the same numbers
+
+
+# --- plain text ----------------------------------------------------------------------
+
+
+def _wrap(text: str, indent: str = "", first: str | None = None) -> list[str]:
+    return textwrap.wrap(
+        one_line(text),
+        width=WIDTH,
+        initial_indent=first if first is not None else indent,
+        subsequent_indent=indent,
+        break_long_words=True,
+        break_on_hyphens=False,
+    ) or [first or indent]
+
+
+def to_text(doc: Document) -> str:
+    title = one_line(doc.title)
+    out = [title, "=" * min(WIDTH, len(title))]
+    for line in doc.meta:
+        out.extend(_wrap(line))
+    if doc.left_out:
+        out.append("")
+        out.append("Not in this report:")
+        for item in doc.left_out:
+            out.extend(_wrap(item, "    ", "  - "))
+    for section in doc.sections:
+        heading = one_line(section.title).upper()
+        out.extend(["", heading, "-" * min(WIDTH, len(heading))])
+        for block in section.blocks:
+            lines = _text_block(block)
+            if lines:
+                out.extend(lines)
+                out.append("")
+        if out[-1] == "":
+            out.pop()
+    out.extend(["", *_wrap(doc.footer)])
+    return "\n".join(line.rstrip() for line in out) + "\n"
+
+
+def _text_block(block: Block) -> list[str]:
+    if isinstance(block, Para):
+        return _wrap(block.text)
+    if isinstance(block, Bullets):
+        lines: list[str] = []
+        for item in block.items:
+            lines.extend(_wrap(item, "    ", "  * "))
+        return lines
+    if isinstance(block, Figures):
+        width = max(len(one_line(f.value)) for f in block.items)
+        lines = []
+        for f in block.items:
+            lines.extend(
+                _wrap(
+                    f"{one_line(f.label)}, {one_line(f.detail)}",
+                    " " * (width + 4),
+                    f"  {one_line(f.value).ljust(width)}  ",
+                )
+            )
+        return lines
+    if isinstance(block, Table):
+        return text_table(block)
+    if isinstance(block, Quotes):
+        lines = []
+        for when, text in block.items:
+            lines.append(one_line(when))
+            for row in clean(text).splitlines() or [""]:
+                lines.extend(_wrap(row, "  | ", "  | ") if row.strip() else ["  |"])
+            lines.append("")
+        return lines[:-1]
+    return []
+
+
+def text_table(table: Table, width: int = WIDTH) -> list[str]:
+    """Aligned columns; the widest column wraps so that the table fits ``width``."""
+    headers = [one_line(h) for h in table.headers]
+    rows = [[one_line(c) for c in row] for row in table.rows]
+    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)]
+    gap = 2
+    indent = 2
+    while indent + sum(widths) + gap * (len(widths) - 1) > width:
+        widest = max(range(len(widths)), key=lambda i: widths[i])
+        if widths[widest] <= 8:
+            break
+        widths[widest] -= 1
+
+    def lines_for(cells: Sequence[str]) -> list[str]:
+        wrapped = [
+            textwrap.wrap(cell, widths[i], break_long_words=True) or [""]
+            for i, cell in enumerate(cells)
+        ]
+        height = max(len(w) for w in wrapped)
+        out = []
+        for n in range(height):
+            parts = []
+            for i, w in enumerate(wrapped):
+                piece = w[n] if n < len(w) else ""
+                parts.append(
+                    piece.rjust(widths[i]) if i in table.numeric else piece.ljust(widths[i])
+                )
+            out.append(" " * indent + (" " * gap).join(parts).rstrip())
+        return out
+
+    out = lines_for(headers)
+    out.append(" " * indent + (" " * gap).join("-" * w for w in widths))
+    for row in rows:
+        out.extend(lines_for(row))
+    return out
+
+
+# --- HTML ----------------------------------------------------------------------------
+
+CHART_WIDTH = 640
+CHART_HEIGHT = 150
+CHART_LEFT = 30
+CHART_RIGHT = 6
+CHART_TOP = 8
+CHART_BOTTOM = 20
+
+
+def chart_geometry(chart: Chart) -> dict[str, Any]:
+    """Bars, labels and grid lines of a small SVG bar chart, in viewBox units."""
+    n = max(1, len(chart.values))
+    plot_w = CHART_WIDTH - CHART_LEFT - CHART_RIGHT
+    plot_h = CHART_HEIGHT - CHART_TOP - CHART_BOTTOM
+    slot = plot_w / n
+    bar_w = max(1.0, slot * 0.72)
+    top = chart.top if chart.top > 0 else 1.0
+    bars = []
+    labels = []
+    for i, value in enumerate(chart.values):
+        h = max(0.0, min(1.0, value / top)) * plot_h
+        x = CHART_LEFT + i * slot + (slot - bar_w) / 2
+        bars.append(
+            {
+                "x": round(x, 2),
+                "y": round(CHART_TOP + plot_h - h, 2),
+                "w": round(bar_w, 2),
+                "h": round(h, 2),
+                "tip": chart.tips[i] if i < len(chart.tips) else "",
+            }
+        )
+        label = chart.labels[i] if i < len(chart.labels) else ""
+        if label:
+            labels.append({"x": round(x + bar_w / 2, 2), "text": label})
+    grid = []
+    for fraction in (0.0, 0.5, 1.0):
+        value = top * fraction
+        if fraction == 0.5 and top < 2:
+            continue
+        grid.append(
+            {
+                "y": round(CHART_TOP + plot_h - fraction * plot_h, 2),
+                "text": f"{value:g}",
+            }
+        )
+    return {
+        "title": chart.title,
+        "width": CHART_WIDTH,
+        "height": CHART_HEIGHT,
+        "left": CHART_LEFT,
+        "right": CHART_WIDTH - CHART_RIGHT,
+        "label_y": CHART_HEIGHT - 5,
+        "bars": bars,
+        "labels": labels,
+        "grid": grid,
+        "unit": chart.unit,
+    }
+
+
+def _environment() -> Any:
+    import jinja2
+
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("recoverylog.reports", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def render_template(name: str, **context: Any) -> str:
+    """Render a template shipped in reports/templates, with autoescaping on."""
+    env = _environment()
+    env.filters["clean"] = clean
+    return str(env.get_template(name).render(**context))
+
+
+def to_html(doc: Document) -> str:
+    sections = []
+    for section in doc.sections:
+        blocks = []
+        for block in section.blocks:
+            kind = type(block).__name__.lower()
+            entry: dict[str, Any] = {"kind": kind, "block": block}
+            if isinstance(block, Chart):
+                entry["svg"] = chart_geometry(block)
+            blocks.append(entry)
+        sections.append({"id": section.id, "title": section.title, "blocks": blocks})
+    return render_template("report.html", doc=doc, sections=sections)

@@ -1,0 +1,751 @@
+"""Export everything as one versioned document, and import: merge by id, safely.
+
+An export holds clocks with their whole history, the toolkit, people, goals, plan,
+settings and every entry. Importing merges by id: what is new is added, what is the
+same is left alone, and when the same entry was edited in both places the newer edit
+(``updated``, else ``created``, else its time) is kept and reported. Imports from jrnl
+(its JSON export) and from CSV become entries with ids derived from their content, so
+importing the same file twice changes nothing. A backup is taken before anything is
+written; ``dry_run`` writes nothing at all.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from recoverylog.domain import fields
+from recoverylog.domain.codec import (
+    SchemaError,
+    entry_from_dict,
+    entry_to_dict,
+    journal_from_dict,
+    journal_to_dict,
+    lapse_to_dict,
+)
+from recoverylog.domain.model import (
+    TYPE_FIELDS,
+    Clock,
+    Entry,
+    EntryType,
+    Journal,
+    Lapse,
+    Technique,
+    short_id,
+)
+from recoverylog.errors import DataError, InvalidInput, RecoveryLogError
+from recoverylog.services.workspace import Workspace
+from recoverylog.store import schema
+
+EXPORT_KIND = "recoverylog-export"
+EXPORT_VERSION = 1
+CONFIG_HEADER = "# recoverylog settings (see 'recoverylog config show')\n"
+EXPORT_HEADER = (
+    "# recoverylog export: your whole journal (clocks, toolkit, people, settings, entries).\n"
+    "# It is private: keep it somewhere safe. Import with: recoverylog import FILE\n\n"
+)
+
+
+# --- export --------------------------------------------------------------------------
+
+
+def export_document(ws: Workspace) -> dict[str, Any]:
+    """Everything in the home as one document (dates as date objects; see ``as_json``)."""
+    from recoverylog.config import load_raw
+
+    journal = ws.journal()
+    journal_part = journal_to_dict(journal, schema.CURRENT_VERSION[schema.JOURNAL])
+    journal_part.pop("schema_version", None)
+    config = dict(load_raw(ws.layout.config_file, ws.store.io))
+    config.pop("schema_version", None)
+    entries = sorted(ws.store.entries.iter_range(), key=lambda e: (e.at.astimezone(UTC), e.id))
+    return {
+        "kind": EXPORT_KIND,
+        "export_version": EXPORT_VERSION,
+        "schema_versions": dict(schema.CURRENT_VERSION),
+        "config": config,
+        "journal": journal_part,
+        "entries": [entry_to_dict(e) for e in entries],
+    }
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def as_json(doc: Mapping[str, Any]) -> str:
+    return json.dumps(_jsonable(doc), ensure_ascii=False, indent=2) + "\n"
+
+
+def as_toml(doc: Mapping[str, Any]) -> str:
+    from recoverylog.store.tomlfile import dump_toml
+
+    return EXPORT_HEADER + dump_toml(dict(doc))
+
+
+def export_text(ws: Workspace, fmt: str) -> str:
+    doc = export_document(ws)
+    return as_toml(doc) if fmt == "toml" else as_json(doc)
+
+
+# --- results ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Conflict:
+    what: str  # "entry 3f2a1b2c (craving, 2026-11-20)", "clock 'alcohol'"
+    kept: str  # "imported" or "yours"
+    why: str
+
+
+@dataclass
+class ImportResult:
+    source: str  # recoverylog, jrnl, csv
+    dry_run: bool
+    added: dict[str, int] = field(default_factory=dict)
+    updated: int = 0  # entries replaced by a newer imported edit
+    unchanged: int = 0
+    conflicts: list[Conflict] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # rows or records not imported
+    notices: list[str] = field(default_factory=list)
+    backup: str | None = None
+
+    def add(self, what: str, count: int = 1) -> None:
+        if count:
+            self.added[what] = self.added.get(what, 0) + count
+
+    @property
+    def changes(self) -> int:
+        return sum(self.added.values()) + self.updated
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "dry_run": self.dry_run,
+            "added": dict(self.added),
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "conflicts": [c.__dict__ for c in self.conflicts],
+            "problems": list(self.problems),
+            "notices": list(self.notices),
+            "backup": self.backup,
+        }
+
+
+# --- reading documents -----------------------------------------------------------------
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_DATETIME = re.compile(
+    r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:\d{2}|Z)$"
+)
+_TEXT_KEYS = frozenset({"name", "note", "description", "text", "role", "phone", "email"})
+
+
+def _revive(value: Any, key: str | None = None) -> Any:
+    """JSON has no dates: turn ISO date strings in free-form tables back into dates, so a
+    JSON round trip gives the same journal.toml as a TOML one. Text keys are left alone."""
+    if isinstance(value, Mapping):
+        return {k: _revive(v, str(k)) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_revive(v, key) for v in value]
+    if isinstance(value, str) and key not in _TEXT_KEYS:
+        if _ISO_DATE.match(value):
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                return value
+        if _ISO_DATETIME.match(value):
+            try:
+                return datetime.fromisoformat(value.replace("Z", "+00:00"))
+            except ValueError:
+                return value
+    return value
+
+
+def parse_export(text: str, where: str) -> dict[str, Any]:
+    """An export document from JSON or TOML text (told apart by the first character)."""
+    stripped = text.lstrip()
+    if stripped.startswith(("{", "[")):
+        try:
+            doc = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise DataError(f"{where} is not valid JSON ({exc.msg} at line {exc.lineno})") from exc
+        from_json = True
+    else:
+        from recoverylog.store.tomlfile import parse_toml
+
+        doc = parse_toml(text, Path(where))
+        from_json = False
+    if not isinstance(doc, dict) or doc.get("kind") != EXPORT_KIND:
+        hint = None
+        if isinstance(doc, dict) and "entries" in doc and "tags" in doc:
+            hint = "this looks like a jrnl export: use --from jrnl"
+        raise DataError(f"{where} is not a recoverylog export", hint=hint)
+    version = doc.get("export_version")
+    if not isinstance(version, int) or version > EXPORT_VERSION:
+        raise DataError(
+            f"{where} is export version {version}, newer than this recoverylog reads "
+            f"({EXPORT_VERSION})",
+            hint="update recoverylog, then import it",
+        )
+    versions = doc.get("schema_versions") or {}
+    for kind in (schema.JOURNAL, schema.ENTRIES):
+        found = versions.get(kind) if isinstance(versions, dict) else None
+        if isinstance(found, int) and found > schema.CURRENT_VERSION[kind]:
+            raise DataError(
+                f"{where} holds {kind} data of schema version {found}, newer than this "
+                f"recoverylog knows ({schema.CURRENT_VERSION[kind]})",
+                hint="update recoverylog, then import it",
+            )
+    if from_json:
+        journal = doc.get("journal") or {}
+        if isinstance(journal, dict):
+            for key in list(journal):
+                if key not in ("clocks", "toolkit"):
+                    journal[key] = _revive(journal[key], None if key != "people" else key)
+        if isinstance(doc.get("config"), dict):
+            doc["config"] = _revive(doc["config"])
+    return doc
+
+
+def _read_export(doc: Mapping[str, Any], where: str) -> tuple[Journal, list[Entry], dict[str, Any]]:
+    journal_raw = doc.get("journal") or {}
+    if not isinstance(journal_raw, dict):
+        raise DataError(f"{where}: 'journal' must be a table")
+    try:
+        journal = journal_from_dict(journal_raw)
+    except SchemaError as exc:
+        raise DataError(f"{where}: {exc}") from exc
+    raw_entries = doc.get("entries") or []
+    if not isinstance(raw_entries, list):
+        raise DataError(f"{where}: 'entries' must be a list")
+    entries = []
+    for i, raw in enumerate(raw_entries):
+        try:
+            entries.append(entry_from_dict(raw, f"entries[{i}]"))
+        except SchemaError as exc:
+            raise DataError(f"{where}: {exc}", hint="nothing was imported") from exc
+    config = doc.get("config") or {}
+    if not isinstance(config, dict):
+        raise DataError(f"{where}: 'config' must be a table")
+    return journal, entries, config
+
+
+# --- importing -----------------------------------------------------------------------
+
+
+def import_file(
+    ws: Workspace, path: Path, source: str = "recoverylog", dry_run: bool = False
+) -> ImportResult:
+    """Import an export, a jrnl JSON export or a CSV file into the home."""
+    from recoverylog.services.reports import read_user_file
+
+    text = read_user_file(path, "file to import")
+    where = str(path)
+    if source == "recoverylog":
+        journal, entries, config = _read_export(parse_export(text, where), where)
+        return merge(ws, ImportResult("recoverylog", dry_run), entries, journal, config)
+    if source == "jrnl":
+        result = ImportResult("jrnl", dry_run)
+        return merge(ws, result, read_jrnl(ws, text, where, result))
+    if source == "csv":
+        result = ImportResult("csv", dry_run)
+        return merge(ws, result, read_csv(ws, text, result))
+    raise InvalidInput(f"unknown source '{source}' (use recoverylog, jrnl or csv)")
+
+
+def merge(
+    ws: Workspace,
+    result: ImportResult,
+    entries: Sequence[Entry],
+    journal: Journal | None = None,
+    config: Mapping[str, Any] | None = None,
+) -> ImportResult:
+    """Merge by id under the writer lock; a backup first, and nothing written on a dry run."""
+    from recoverylog.services.safety import take_backup
+
+    version = schema.CURRENT_VERSION[schema.JOURNAL]
+    with ws.store.writing():
+        current = copy.deepcopy(ws.reload_journal())
+        before = journal_to_dict(current, version)
+        merged = _merge_journal(current, journal, result) if journal is not None else current
+        missing = [t for t in _techniques(entries) if merged.find_technique(t) is None]
+        if missing:
+            merged.toolkit.extend(Technique(name) for name in missing)
+            result.add("techniques", len(missing))
+        new_config = _merge_config(ws, config or {}, result)
+        fresh, newer = _plan_entries(ws, entries, result)
+        if result.dry_run or not result.changes:
+            return result
+        info = take_backup(ws, "import")
+        result.backup = info.name if info else None
+        if journal_to_dict(merged, version) != before:
+            ws.save_journal(merged)
+        if new_config is not None:
+            from recoverylog.store.tomlfile import save_toml
+
+            save_toml(ws.layout.config_file, new_config, ws.store.io, CONFIG_HEADER)
+        ws.store.entries.append_many(fresh)
+        for old, new in newer:
+            ws.store.entries.replace(old, new)
+    return result
+
+
+def _techniques(entries: Iterable[Entry]) -> list[str]:
+    seen: dict[str, str] = {}
+    for entry in entries:
+        names: list[str] = []
+        if entry.type is EntryType.COPING and entry.get("technique"):
+            names = [str(entry.get("technique"))]
+        elif entry.type is EntryType.CRAVING:
+            names = [str(n) for n in entry.get("coping") or []]
+        for name in names:
+            seen.setdefault(name.casefold(), name)
+    return list(seen.values())
+
+
+def _instant(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.astimezone(UTC).isoformat()
+
+
+def _comparable(entry: Entry) -> dict[str, Any]:
+    """An entry's content with times as instants, so a different UTC offset is no change."""
+    raw = entry_to_dict(entry)
+    raw["at"] = _instant(entry.at)
+    raw["created"] = _instant(entry.created)
+    raw["updated"] = _instant(entry.updated)
+    return raw
+
+
+def _edited(entry: Entry) -> datetime:
+    return entry.updated or entry.created or entry.at
+
+
+def _describe(entry: Entry, ws: Workspace) -> str:
+    return f"entry {short_id(entry.id)} ({entry.type}, {ws.local(entry.at):%Y-%m-%d})"
+
+
+def _plan_entries(
+    ws: Workspace, entries: Sequence[Entry], result: ImportResult
+) -> tuple[list[Entry], list[tuple[Entry, Entry]]]:
+    existing = {e.id: e for e in ws.store.entries.iter_range()}
+    incoming: dict[str, Entry] = {}
+    for entry in entries:  # the same id twice in one file: the later edit wins
+        known = incoming.get(entry.id)
+        if known is None or _edited(entry) >= _edited(known):
+            incoming[entry.id] = entry
+    fresh: list[Entry] = []
+    newer: list[tuple[Entry, Entry]] = []
+    for entry in incoming.values():
+        old = existing.get(entry.id)
+        if old is None:
+            fresh.append(entry)
+        elif _comparable(old) == _comparable(entry):
+            result.unchanged += 1
+        elif _edited(entry) > _edited(old):
+            newer.append((old, entry))
+            result.conflicts.append(
+                Conflict(_describe(entry, ws), "imported", "it was edited more recently")
+            )
+        else:
+            why = "yours was edited more recently"
+            if _edited(entry) == _edited(old):
+                why = "both were edited at the same time, so yours stays"
+            result.conflicts.append(Conflict(_describe(old, ws), "yours", why))
+    result.add("entries", len(fresh))
+    result.updated += len(newer)
+    return fresh, newer
+
+
+# --- merging the journal and settings ----------------------------------------------------
+
+CLOCK_FIELDS = ("clean_since", "cost_per_day", "hours_per_day", "scheme", "reset_on_lapse")
+
+
+def _merge_journal(current: Journal, incoming: Journal, result: ImportResult) -> Journal:
+    """Add what is missing; where both have the same thing and it differs, keep yours."""
+    merged = Journal(
+        clocks=list(current.clocks),
+        toolkit=list(current.toolkit),
+        people=[dict(p) for p in current.people],
+        plan=dict(current.plan),
+        goals=dict(current.goals),
+        extra=dict(current.extra),
+    )
+    for clock in incoming.clocks:
+        mine = merged.find_clock(clock.name)
+        if mine is None:
+            merged.clocks.append(clock)
+            result.add("clocks")
+            result.add("lapses", len(clock.lapses))
+            continue
+        _merge_clock(mine, clock, result)
+    for technique in incoming.toolkit:
+        have = merged.find_technique(technique.name)
+        if have is None:
+            merged.toolkit.append(technique)
+            result.add("techniques")
+        elif have.description is None and technique.description:
+            have.description = technique.description
+            result.add("technique descriptions")
+        elif technique.description and have.description != technique.description:
+            result.conflicts.append(
+                Conflict(f"technique '{have.name}'", "yours", "the descriptions differ")
+            )
+    keys = {_person_key(p) for p in merged.people}
+    for person in incoming.people:
+        key = _person_key(person)
+        if key not in keys:
+            merged.people.append(dict(person))
+            keys.add(key)
+            result.add("people")
+            continue
+        mine_person = next(p for p in merged.people if _person_key(p) == key)
+        if mine_person != person:
+            result.conflicts.append(
+                Conflict("a person in your support network", "yours", "the details differ")
+            )
+    for name, mine_table, theirs in (
+        ("goal", merged.goals, incoming.goals),
+        ("plan section", merged.plan, incoming.plan),
+        ("journal setting", merged.extra, incoming.extra),
+    ):
+        for key, value in theirs.items():
+            if key not in mine_table:
+                mine_table[key] = value
+                result.add(f"{name}s")
+            elif mine_table[key] != value:
+                result.conflicts.append(Conflict(f"{name} '{key}'", "yours", "they differ"))
+    return merged
+
+
+def _person_key(person: Mapping[str, Any]) -> str:
+    if person.get("id"):
+        return f"id:{person['id']}"
+    return "name:" + " ".join(str(person.get("name", "")).split()).casefold()
+
+
+def _merge_clock(mine: Clock, theirs: Clock, result: ImportResult) -> None:
+    differing = [f for f in CLOCK_FIELDS if getattr(mine, f) != getattr(theirs, f)]
+    if differing:
+        result.conflicts.append(
+            Conflict(
+                f"clock '{mine.name}'",
+                "yours",
+                "its " + ", ".join(f.replace("_", " ") for f in differing) + " differ",
+            )
+        )
+    if theirs.celebrated_through and (
+        mine.celebrated_through is None or theirs.celebrated_through > mine.celebrated_through
+    ):
+        mine.celebrated_through = theirs.celebrated_through
+    known = {lapse.id: lapse for lapse in mine.lapses}
+    for lapse in theirs.lapses:
+        have = known.get(lapse.id)
+        if have is None:
+            mine.lapses.append(lapse)
+            result.add("lapses")
+        elif _lapse_content(have) != _lapse_content(lapse):
+            result.conflicts.append(
+                Conflict(f"lapse {lapse.id} of '{mine.name}'", "yours", "the details differ")
+            )
+    for key, value in theirs.extra.items():
+        mine.extra.setdefault(key, value)
+
+
+def _lapse_content(lapse: Lapse) -> dict[str, Any]:
+    return {**lapse_to_dict(lapse), "at": _instant(lapse.at)}
+
+
+def _merge_config(
+    ws: Workspace, incoming: Mapping[str, Any], result: ImportResult
+) -> dict[str, Any] | None:
+    """Settings the home does not have yet are added; differing ones keep yours."""
+    from recoverylog.config import load_raw
+
+    incoming = {k: v for k, v in incoming.items() if k != "schema_version"}
+    if not incoming:
+        return None
+    current = dict(load_raw(ws.layout.config_file, ws.store.io))
+    merged = dict(current)
+    added = 0
+    for key, value in incoming.items():
+        if key not in merged:
+            merged[key] = value
+            added += 1
+        elif isinstance(value, dict) and isinstance(merged[key], dict):
+            table = dict(merged[key])
+            for inner, inner_value in value.items():
+                if inner not in table:
+                    table[inner] = inner_value
+                    added += 1
+                elif table[inner] != inner_value:
+                    result.conflicts.append(
+                        Conflict(f"setting '{key}.{inner}'", "yours", "the values differ")
+                    )
+            merged[key] = table
+        elif merged[key] != value:
+            result.conflicts.append(Conflict(f"setting '{key}'", "yours", "the values differ"))
+    if not added:
+        return None
+    result.add("settings", added)
+    merged["schema_version"] = schema.CURRENT_VERSION[schema.CONFIG]
+    return merged
+
+
+# --- jrnl ---------------------------------------------------------------------------------
+
+
+def read_jrnl(ws: Workspace, text: str, where: str, result: ImportResult) -> list[Entry]:
+    """Journal notes from ``jrnl --format json``: top-level "tags" and "entries", each
+    entry with date, time, title, body, tags (with their @) and starred."""
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DataError(f"{where} is not valid JSON ({exc.msg} at line {exc.lineno})") from exc
+    if not isinstance(doc, dict) or not isinstance(doc.get("entries"), list):
+        raise DataError(
+            f"{where} is not a jrnl JSON export (no 'entries' list)",
+            hint="make one with: jrnl --format json > journal.json",
+        )
+    clock = _default_clock(ws)
+    out: list[Entry] = []
+    for number, raw in enumerate(doc["entries"], start=1):
+        try:
+            out.append(_jrnl_entry(ws, raw, clock))
+        except (RecoveryLogError, ValueError, TypeError, KeyError) as exc:
+            result.problems.append(f"jrnl entry {number}: {_reason(exc)}")
+    return out
+
+
+def _jrnl_entry(ws: Workspace, raw: Any, clock: str | None) -> Entry:
+    if not isinstance(raw, dict):
+        raise ValueError("not an object")
+    day = date.fromisoformat(str(raw["date"]))
+    clock_time = time.fromisoformat(str(raw.get("time") or "09:00"))
+    at = ws.local(datetime.combine(day, clock_time, tzinfo=ws.tz))
+    if at > ws.now + timedelta(minutes=1):
+        raise ValueError(f"{at:%Y-%m-%d %H:%M} is in the future")
+    title = str(raw.get("title") or "").strip()
+    body = str(raw.get("body") or "").strip()
+    text = "\n".join(part for part in (title, body) if part)
+    tags = fields.tags([str(t) for t in raw.get("tags") or []])
+    if raw.get("starred") is True and "starred" not in tags:
+        tags.append("starred")
+    basis = raw.get("uuid") or f"{day.isoformat()}|{clock_time.isoformat()}|{title}|{body}"
+    return Entry(
+        id=_derived_id("jrnl", str(basis)),
+        type=EntryType.NOTE,
+        at=at,
+        clock=clock,
+        note=fields.note(text),
+        tags=tags,
+        data={},
+        created=at,
+        extra={"source": "jrnl"},
+    )
+
+
+def _derived_id(source: str, basis: str) -> str:
+    return hashlib.sha256(f"{source}|{basis}".encode()).hexdigest()[:32]
+
+
+def _default_clock(ws: Workspace) -> str | None:
+    from recoverylog.services.workspace import optional_clock
+
+    return optional_clock(ws, None)
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, RecoveryLogError):
+        return exc.message
+    if isinstance(exc, KeyError):
+        return f"missing '{exc.args[0]}'"
+    return str(exc) or type(exc).__name__
+
+
+# --- CSV ----------------------------------------------------------------------------------
+
+# The documented columns (README, "Import from CSV"). type and at are required.
+COMMON_COLUMNS = ("id", "type", "at", "clock", "note", "tags", "created", "updated")
+FIELD_COLUMNS = tuple(dict.fromkeys(f for fs in TYPE_FIELDS.values() for f in fs))
+CSV_COLUMNS = COMMON_COLUMNS + FIELD_COLUMNS
+LIST_COLUMNS = frozenset({"tags", "triggers", "halt", "coping", "answers"})
+INT_COLUMNS = frozenset({"intensity", "helped", "mood", "total"})
+BOOL_COLUMNS = frozenset({"online", "clean"})
+_TRUE = {"true", "yes", "y", "1"}
+_FALSE = {"false", "no", "n", "0"}
+_HEX_ID = re.compile(r"^[0-9a-f]{32}$")
+
+
+# The starts that render.output.safe_cell guards with an apostrophe (a test keeps the two
+# in step): spreadsheet formulas, and tab or carriage return.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def unneutralise(cell: str) -> str:
+    """Undo the spreadsheet-formula guard our CSV writer adds (one leading apostrophe)."""
+    if cell.startswith("'") and cell.lstrip("'").startswith(FORMULA_STARTS):
+        return cell[1:]
+    return cell
+
+
+def read_csv(ws: Workspace, text: str, result: ImportResult) -> list[Entry]:
+    """Entries from a CSV with a header row; rows that cannot be read are reported and
+    skipped, never the whole file."""
+    import csv
+    import io
+
+    reader = csv.DictReader(io.StringIO(text))
+    headers = [h.strip().lower() for h in reader.fieldnames or []]
+    if "type" not in headers or "at" not in headers:
+        raise DataError(
+            "the CSV needs a header row with at least the columns 'type' and 'at'",
+            hint="see README, 'Import from CSV', for the columns",
+        )
+    reader.fieldnames = headers
+    unknown = [h for h in headers if h and h not in CSV_COLUMNS]
+    if unknown:
+        result.notices.append(
+            "these columns are not recoverylog's and were left out: " + ", ".join(unknown)
+        )
+    journal = ws.journal()
+    default_clock = _default_clock(ws)
+    out: list[Entry] = []
+    for row in reader:
+        line = reader.line_num
+        cells = {
+            k: unneutralise(v if k == "note" else v.strip())
+            for k, v in row.items()
+            if k in CSV_COLUMNS and isinstance(v, str) and v.strip()
+        }
+        if not cells:
+            continue
+        try:
+            out.append(_csv_entry(ws, journal, cells, default_clock))
+        except (RecoveryLogError, ValueError, TypeError, KeyError) as exc:
+            result.problems.append(f"row {line}: {_reason(exc)}")
+    return out
+
+
+def _csv_entry(
+    ws: Workspace, journal: Journal, cells: dict[str, str], default_clock: str | None
+) -> Entry:
+    from recoverylog.services.entries import validate_data
+
+    type_text = cells.get("type", "").lower()
+    try:
+        entry_type = EntryType(type_text)
+    except ValueError:
+        names = ", ".join(t.value for t in EntryType)
+        raise ValueError(f"type '{type_text}' is not one of {names}") from None
+    if "at" not in cells:
+        raise ValueError("the 'at' column is empty")
+    at = _csv_time(ws, cells["at"], "at")
+    if at > ws.now + timedelta(minutes=1):
+        raise ValueError(f"{at:%Y-%m-%d %H:%M} is in the future")
+    clock = default_clock
+    if cells.get("clock"):
+        found = journal.find_clock(cells["clock"])
+        if found is None:
+            raise ValueError(
+                f"no clock named '{cells['clock']}' (add it first: recoverylog clock add NAME)"
+            )
+        clock = found.name
+    raw_data: dict[str, Any] = {}
+    for column in TYPE_FIELDS[entry_type]:
+        if column in cells:
+            raw_data[column] = _csv_value(column, cells[column])
+    for column in FIELD_COLUMNS:
+        if column in cells and column not in TYPE_FIELDS[entry_type]:
+            raise ValueError(f"a {entry_type} has no '{column}'")
+    if entry_type is EntryType.SELFCHECK:
+        data = _selfcheck(raw_data)
+    else:
+        data = validate_data(entry_type, raw_data)
+    note = fields.note(cells.get("note"))
+    tags = fields.tags(_split(cells["tags"])) if cells.get("tags") else []
+    created = _csv_time(ws, cells["created"], "created") if cells.get("created") else at
+    updated = _csv_time(ws, cells["updated"], "updated") if cells.get("updated") else None
+    entry_id = cells.get("id", "").lower()
+    if not _HEX_ID.match(entry_id):
+        basis = json.dumps(
+            [str(entry_type), _instant(at), clock, note, tags, data], sort_keys=True, default=str
+        )
+        entry_id = _derived_id("csv", basis)
+    return Entry(entry_id, entry_type, at, clock, note, tags, data, created, updated)
+
+
+def _selfcheck(raw: dict[str, Any]) -> dict[str, Any]:
+    from recoverylog.domain import selfcheck
+
+    answers = selfcheck.validate_answers(list(raw.get("answers") or []))
+    return {"answers": answers, "total": selfcheck.total(answers)}
+
+
+def _split(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split(";") if part.strip()]
+
+
+def _csv_value(column: str, cell: str) -> Any:
+    if column == "answers":
+        return [_int(part, column) for part in _split(cell)]
+    if column in LIST_COLUMNS:
+        return _split(cell)
+    if column in INT_COLUMNS:
+        return _int(cell, column)
+    if column in BOOL_COLUMNS:
+        word = cell.lower()
+        if word in _TRUE:
+            return True
+        if word in _FALSE:
+            return False
+        raise ValueError(f"{column}: '{cell}' is not true or false")
+    if column == "duration_min":
+        if cell.isdigit():
+            return int(cell)
+        from recoverylog.domain.timeparse import TimeParseError, parse_duration
+
+        try:
+            return parse_duration(cell)
+        except TimeParseError as exc:
+            raise ValueError(f"duration_min: {exc}") from exc
+    return cell
+
+
+def _int(cell: str, column: str) -> int:
+    try:
+        return int(cell)
+    except ValueError:
+        raise ValueError(f"{column}: '{cell}' is not a whole number") from None
+
+
+def _csv_time(ws: Workspace, cell: str, column: str) -> datetime:
+    """ISO 8601 with or without an offset (without one: your time zone); a date alone is noon."""
+    text = cell.strip().replace("Z", "+00:00")
+    try:
+        if _ISO_DATE.match(text):
+            moment = datetime.combine(date.fromisoformat(text), time(12))
+        else:
+            moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(
+            f"{column}: '{cell}' is not a date and time like 2026-11-20 21:30"
+        ) from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=ws.tz)
+    return ws.local(moment)

@@ -1,0 +1,203 @@
+"""Reports to share, printable milestone summaries, and writing them to files.
+
+Reading the journal happens here; building the report is pure (``reports.build``),
+and so is writing it in each format (``reports.writers``, ``reports.milestones``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from recoverylog.domain import fields
+from recoverylog.domain.insights import Period
+from recoverylog.errors import DataError, InvalidInput, NotFound
+from recoverylog.reports.build import (
+    AUDIENCES,
+    INCLUDES,
+    ReportRequest,
+    ReportSources,
+    build_report,
+)
+from recoverylog.services.clocks import steps_for
+from recoverylog.services.workspace import Workspace, resolve_clock
+
+PERIOD_DAYS = {"week": 7, "month": 30, "quarter": 90}
+PERIODS = (*PERIOD_DAYS, "all")
+DEFAULT_PERIOD = "week"
+
+
+def resolve_period(
+    ws: Workspace, period: str | None, since: date | None, until: date | None
+) -> Period:
+    """--since/--until win over --period; the default is the 7 days ending today."""
+    end = until or ws.today
+    if end > ws.today:
+        raise InvalidInput(f"--until {end} is after today ({ws.today}); a report looks back")
+    if since is not None:
+        if since > end:
+            raise InvalidInput(f"--since {since} is after the end of the period ({end})")
+        return Period(since, end)
+    name = (period or DEFAULT_PERIOD).lower()
+    if name == "all":
+        first = _first_day(ws)
+        return Period(min(first, end) if first else end, end)
+    if name not in PERIOD_DAYS:
+        raise InvalidInput(f"unknown period '{period}' (use {', '.join(PERIODS)})")
+    return Period.last_days(PERIOD_DAYS[name], end)
+
+
+def _first_day(ws: Workspace) -> date | None:
+    days = [c.clean_since for c in ws.journal().clocks]
+    months = ws.store.entries.months()
+    if months:
+        entries = ws.store.entries.load_month(months[0])
+        if entries:
+            days.append(ws.local(entries[0].at).date())
+    return min(days) if days else None
+
+
+def parse_includes(values: Iterable[str] | None) -> frozenset[str]:
+    """'notes,names' or repeated --include; unknown words are refused with the list."""
+    found: set[str] = set()
+    for value in values or []:
+        for part in value.split(","):
+            word = part.strip().lower().replace("_", "-")
+            if not word:
+                continue
+            if word not in INCLUDES:
+                raise InvalidInput(
+                    f"--include: unknown part '{part.strip()}' (use {', '.join(INCLUDES)})"
+                )
+            found.add(word)
+    return frozenset(found)
+
+
+def check_audience(audience: str | None) -> str:
+    chosen = (audience or "sponsor").lower()
+    if chosen not in AUDIENCES:
+        raise InvalidInput(f"unknown audience '{audience}' (use {', '.join(AUDIENCES)})")
+    return chosen
+
+
+def build(
+    ws: Workspace,
+    *,
+    period: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    clock: str | None = None,
+    audience: str | None = None,
+    include: Iterable[str] | None = None,
+    prepared_by: str | None = None,
+) -> dict[str, Any]:
+    """The report for the chosen period and audience, as its documented dict."""
+    chosen = resolve_period(ws, period, since, until)
+    journal = ws.journal()
+    name = resolve_clock(ws, clock, journal).name if clock else None
+    request = ReportRequest(
+        period=chosen,
+        audience=check_audience(audience),
+        include=parse_includes(include),
+        clock=name,
+        prepared_by=fields.name(prepared_by, "name") if prepared_by else None,
+    )
+    # Read from the start of the previous period (for the trend), or of a goal.
+    first = chosen.previous().since
+    for goal in journal.goals.values():
+        start = goal.get("start") if isinstance(goal, dict) else None
+        if isinstance(start, date):
+            first = min(first, start)
+    start_at, _ = Period(first, chosen.until).bounds(ws.tz)
+    _, end_at = chosen.bounds(ws.tz)
+    sources = ReportSources(
+        generated=ws.now,
+        tz=ws.tz,
+        timezone=str(ws.tz),
+        clocks=journal.clocks,
+        steps={c.name: steps_for(ws, c) for c in journal.clocks},
+        schemes={c.name: c.scheme or ws.settings.milestone_scheme for c in journal.clocks},
+        entries=ws.store.entries.iter_range(start_at, end_at),
+        people=journal.people,
+        goals=journal.goals,
+    )
+    return build_report(request, sources)
+
+
+# --- files the person writes or receives --------------------------------------------
+
+
+def write_user_file(path: Path, text: str) -> None:
+    """A file the person asked for (--output): written atomically, readable only by them."""
+    from recoverylog.store.atomic import atomic_write
+    from recoverylog.store.tomlfile import encode_text
+
+    target = Path(path).expanduser()
+    if target.is_dir():
+        raise InvalidInput(f"{target} is a folder; give a file name for --output")
+    try:
+        atomic_write(target, encode_text(text))
+    except PermissionError as exc:
+        raise InvalidInput(f"cannot write {target}: permission denied") from exc
+    except FileNotFoundError as exc:
+        raise InvalidInput(f"cannot write {target}: the folder does not exist") from exc
+
+
+def read_user_file(path: Path, what: str = "file") -> str:
+    """A file the person gives us (an import, a received report), as text."""
+    from recoverylog.store.atomic import read_bytes
+
+    target = Path(path).expanduser()
+    data = read_bytes(target)
+    if data is None:
+        raise NotFound(f"no {what} at {target}")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DataError(f"{target} is not UTF-8 text (byte {exc.start})") from exc
+
+
+def load_received_report(path: Path) -> dict[str, Any]:
+    """A report someone shared (JSON): checked, so that it can be shown without a journal."""
+    import json
+
+    from recoverylog.reports.document import ReportShapeError, check_report, document
+
+    text = read_user_file(path, "report")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DataError(
+            f"{path} is not valid JSON ({exc.msg} at line {exc.lineno})",
+            hint="'report view' reads the .json file made by 'recoverylog report --format json'",
+        ) from exc
+    try:
+        check_report(data)
+        document(data)  # every part can be read
+    except ReportShapeError as exc:
+        raise DataError(f"{path}: {exc}") from exc
+    return dict(data)
+
+
+# --- printable milestone summaries ----------------------------------------------------
+
+
+def milestone_text(ws: Workspace, clock: str | None, upcoming: int, fmt: str) -> str:
+    """Milestones of one clock or every clock, as md, txt, html, ics or json text."""
+    from recoverylog.reports import milestones as summary
+    from recoverylog.services.progress import milestones
+
+    data = {"today": ws.today.isoformat(), "clocks": milestones(ws, clock, upcoming)}
+    if fmt == "md":
+        return summary.to_markdown(data)
+    if fmt == "html":
+        return summary.to_html(data)
+    if fmt == "ics":
+        return summary.to_ics(data, ws.now)
+    if fmt == "json":
+        import json
+
+        return json.dumps(data["clocks"], ensure_ascii=False, indent=2) + "\n"
+    return summary.to_text(data)

@@ -1,0 +1,227 @@
+"""The numbers in a report, against the fixture journal worked out by hand.
+
+Period: Tue 17 - Mon 23 Nov 2026. Cravings this week: 4 (intensities 4, 8, 9, 3: average
+6.0, strongest 9); the week before: 2. Clock: clean since 1 Oct, lapse on 19 Nov, next run
+from 20 Nov. See report_fixture.py for every entry.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+Run = Callable[..., Any]
+
+
+@pytest.fixture
+def report(fixture_home: Path, run: Run) -> dict[str, Any]:
+    return json.loads(run("report", "--format", "json").stdout)
+
+
+def test_version_period_and_audience(report: dict[str, Any]) -> None:
+    assert report["report_version"] == 1
+    assert report["kind"] == "recoverylog-report"
+    assert report["audience"] == "sponsor"
+    assert report["period"] == {"since": "2026-11-17", "until": "2026-11-23", "days": 7}
+    assert report["previous_period"] == {"since": "2026-11-10", "until": "2026-11-16", "days": 7}
+    assert report["generated"] == "2026-11-23T20:00:00+00:00"
+
+
+def test_clean_time(report: dict[str, Any]) -> None:
+    (clock,) = report["clocks"]
+    # Runs: 1 Oct -> 19 Nov (49 days), then 20 Nov -> 23 Nov (3 days).
+    assert clock["days"] == 3
+    assert clock["counting_from"] == "2026-11-20"
+    assert clock["current_run_days"] == 3
+    assert clock["longest_run_days"] == 49
+    assert clock["total_clean_days"] == 52
+    assert clock["days_since_first_clean_day"] == 53
+    assert clock["share_clean"] == round(52 / 53, 4)
+    assert clock["lapses_total"] == 1
+    # The week: 17, 18 clean; 19 a lapse; 20-23 clean.
+    assert clock["in_period"] == {
+        "days_counted": 7,
+        "clean_days": 6,
+        "lapse_days": 1,
+        "share_clean": round(6 / 7, 4),
+    }
+    # Extended scheme from 20 Nov: 24 hours on the 21st, then 1 week, 2 weeks, 30 days.
+    assert clock["milestones_reached"] == [{"label": "24 hours", "date": "2026-11-21"}]
+    assert clock["next_milestones"] == [
+        {"label": "1 week", "date": "2026-11-27", "days_left": 4},
+        {"label": "2 weeks", "date": "2026-12-04", "days_left": 11},
+        {"label": "30 days", "date": "2026-12-20", "days_left": 27},
+    ]
+
+
+def test_lapses_carry_date_and_triggers(report: dict[str, Any]) -> None:
+    assert report["lapses"] == [
+        {
+            "clock": "alcohol",
+            "date": "2026-11-19",
+            "time": "21:00",
+            "triggers": ["wedding", "open bar"],
+            "next_run_from": "2026-11-20",
+        }
+    ]
+
+
+def test_cravings(report: dict[str, Any]) -> None:
+    c = report["cravings"]
+    assert (c["count"], c["average_intensity"], c["peak_intensity"]) == (4, 6.0, 9)
+    assert c["previous"] == {"count": 2, "average_intensity": 5.5, "peak_intensity": 6}
+    assert (c["change"], c["direction"]) == (2, "more")
+    per_day = {
+        d["date"]: (d["count"], d["average_intensity"], d["peak_intensity"]) for d in c["by_day"]
+    }
+    assert per_day["2026-11-17"] == (2, 6.0, 8)
+    assert per_day["2026-11-19"] == (1, 9.0, 9)
+    assert per_day["2026-11-21"] == (1, 3.0, 3)
+    assert per_day["2026-11-18"] == (0, None, None)
+    assert len(per_day) == 7
+    weekdays = {w["day"]: w["count"] for w in c["by_weekday"]}
+    assert weekdays == {
+        "Monday": 0,
+        "Tuesday": 2,
+        "Wednesday": 0,
+        "Thursday": 1,
+        "Friday": 0,
+        "Saturday": 1,
+        "Sunday": 0,
+    }
+    parts = {p["part"]: p["count"] for p in c["by_part_of_day"]}
+    assert parts["morning"] == 1 and parts["evening"] == 3 and sum(parts.values()) == 4
+    assert c["busiest_weekday"] == "Tuesday"
+    assert c["busiest_part_of_day"] == "evening"
+    hours = {
+        h["hour"]: (h["count"], h["average_intensity"], h["peak_intensity"]) for h in c["by_hour"]
+    }
+    assert hours[8] == (1, 4.0, 4)
+    assert hours[20] == (1, 9.0, 9)
+    assert hours[21] == (2, 5.5, 8)
+    assert sum(h[0] for h in hours.values()) == 4
+
+
+def test_triggers_halt_and_outcomes(report: dict[str, Any]) -> None:
+    c = report["cravings"]
+    triggers = [(t["name"], t["count"], t["average_intensity"]) for t in c["triggers"]]
+    # after work: cravings of 4, 8 and 3 -> 5.0; then by strength: wedding 9, payday 8.
+    assert triggers == [("after work", 3, 5.0), ("wedding", 1, 9.0), ("payday", 1, 8.0)]
+    halt = c["halt"]
+    assert (halt["cravings"], halt["with_any"]) == (4, 3)
+    assert {s["state"]: s["count"] for s in halt["states"]} == {
+        "hungry": 0,
+        "angry": 1,
+        "lonely": 1,
+        "tired": 2,
+    }
+    assert c["outcomes"] == {
+        "passed": 3,
+        "used": 1,
+        "unknown": 0,
+        "pass_rate": 0.75,
+        "average_duration_min": 15.0,
+    }
+
+
+def test_coping(report: dict[str, Any]) -> None:
+    coping = report["coping"]
+    rows = {t["name"]: t for t in coping["techniques"]}
+    surfing = rows["urge surfing"]
+    assert (surfing["times_used"], surfing["passed_with"], surfing["known_with"]) == (2, 2, 2)
+    assert surfing["average_helped"] == 4.5
+    assert rows["call sponsor"]["times_used"] == 1
+    assert rows["call sponsor"]["average_helped"] is None
+    # Nothing used 5 times yet: too early to name a best technique.
+    assert coping["worked_best"] is None
+
+
+def test_peer_support_and_goal(report: dict[str, Any]) -> None:
+    meetings = report["peer_support"]["meetings"]
+    assert (meetings["count"], meetings["in_person"], meetings["online"]) == (2, 1, 1)
+    assert meetings["by_fellowship"] == [
+        {"fellowship": "AA", "count": 1},
+        {"fellowship": "SMART", "count": 1},
+    ]
+    # 90 in 90 from 1 Nov: meetings on 15, 18 and 22 Nov; day 23; the last day is 29 Jan.
+    assert meetings["goal"] == {
+        "count": 90,
+        "days": 90,
+        "start": "2026-11-01",
+        "end": "2027-01-29",
+        "done": 3,
+        "day": 23,
+        "finished": False,
+    }
+    contacts = report["peer_support"]["contacts"]
+    assert contacts["count"] == 1
+    assert contacts["by_role"] == [{"role": "sponsor", "count": 1}]
+    assert contacts["by_via"] == [{"via": "phone", "count": 1}]
+    assert "people" not in contacts
+
+
+def test_coming_up_lists_milestones_and_the_goal_end(report: dict[str, Any]) -> None:
+    dates = [(i["date"], i["kind"], i["label"]) for i in report["coming_up"]]
+    assert dates == [
+        ("2026-11-27", "milestone", "1 week"),
+        ("2026-12-04", "milestone", "2 weeks"),
+        ("2026-12-20", "milestone", "30 days"),
+        ("2027-01-29", "goal", "90 meetings in 90 days"),
+    ]
+
+
+def test_the_same_numbers_in_every_written_format(fixture_home: Path, run: Run) -> None:
+    md = run("report").stdout
+    txt = run("report", "--format", "txt").stdout
+    html = run("report", "--format", "html").stdout
+    for written in (md, txt):
+        text = " ".join(written.split())  # plain text wraps at 80 columns
+        assert "4 cravings, average intensity 6 of 10, strongest 9" in text
+        assert "The 7 days before: 2 (2 more now)" in text
+        assert "52 clean days in total" in text
+        assert "longest run 49 days" in text
+        assert "This period: 6 of 7 days clean (86%)" in text
+        assert "Goal: 90 meetings in 90 days: 3 so far, day 23 of 90" in text
+        assert "3 of 4 cravings with an outcome passed without using" in text
+    assert "3 days" in md and "alcohol" in md
+    assert "4 cravings, average intensity 6 of 10, strongest 9" in html
+    assert "<svg" in html
+
+
+def test_a_longer_period_and_one_day(fixture_home: Path, run: Run) -> None:
+    month = json.loads(run("report", "--period", "month", "--format", "json").stdout)
+    assert month["period"] == {"since": "2026-10-25", "until": "2026-11-23", "days": 30}
+    assert month["cravings"]["count"] == 6
+    assert month["cravings"]["previous"]["count"] == 0
+    one = json.loads(
+        run("report", "--since", "2026-11-19", "--until", "2026-11-19", "-f", "json").stdout
+    )
+    assert one["period"]["days"] == 1
+    assert one["cravings"]["count"] == 1
+    assert one["clocks"][0]["in_period"]["lapse_days"] == 1
+    # As of 19 Nov the run that ended that day is the current one no longer.
+    assert one["clocks"][0]["total_clean_days"] == 49
+    everything = json.loads(run("report", "--period", "all", "-f", "json").stdout)
+    assert everything["period"]["since"] == "2026-10-01"  # the clock's first clean day
+
+
+def test_period_mistakes_are_refused(fixture_home: Path, cli: Callable[..., Any]) -> None:
+    future = cli("report", "--until", "2026-12-01")
+    assert future.exit_code == 2
+    assert "after today" in future.stderr
+    backwards = cli("report", "--since", "2026-11-20", "--until", "2026-11-10")
+    assert backwards.exit_code == 2
+    unknown = cli("report", "--include", "diary")
+    assert unknown.exit_code == 2
+    assert "notes, names, lapse-details, journal" in unknown.stderr
+
+
+def test_an_empty_home_still_gives_a_kind_report(run: Run) -> None:
+    text = run("report", "--format", "txt").stdout
+    assert "No clocks are set up." in text
+    assert "No cravings logged in this period." in text
+    assert "No lapses in this period." in text

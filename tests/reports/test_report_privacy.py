@@ -1,0 +1,248 @@
+"""What a report shares: audiences, --include, escaping, files and the preview."""
+
+from __future__ import annotations
+
+import json
+import re
+import stat
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from report_fixture import (
+    JOURNAL_MARKER,
+    LAPSE_MARKER,
+    MARKERS,
+    NOTE_MARKER,
+    build_home,
+    fixture_entries,
+    fixture_journal,
+    make_entry,
+)
+
+from recoverylog.domain.model import EntryType
+
+Run = Callable[..., Any]
+FORMATS = ("md", "txt", "html", "json")
+
+
+def written(run: Run, *args: str) -> dict[str, str]:
+    return {fmt: run("report", "--format", fmt, *args).stdout for fmt in FORMATS}
+
+
+def test_a_sponsor_report_holds_no_private_text_in_any_format(fixture_home: Path, run: Run) -> None:
+    for fmt, text in written(run).items():
+        for marker in MARKERS:
+            assert marker not in text, (fmt, marker)
+    # ... and none when asked for the clinician's version, which adds only the calendar.
+    for fmt, text in written(run, "--audience", "clinician").items():
+        for marker in MARKERS:
+            assert marker not in text, (fmt, marker)
+        assert "day by day" in text.lower() or '"calendar"' in text
+
+
+def test_a_sponsor_report_says_what_it_left_out(fixture_home: Path, run: Run) -> None:
+    text = run("report").stdout
+    assert "Not in this report: Free-text notes on entries; Notes on the circumstances" in text
+    assert "Names of other people" in text
+    data = json.loads(run("report", "-f", "json").stdout)
+    assert data["shared"] == {
+        "notes": False,
+        "names": False,
+        "lapse_details": False,
+        "journal": False,
+        "calendar": False,
+    }
+
+
+@pytest.mark.parametrize(
+    ("include", "shown"),
+    [
+        ("notes", NOTE_MARKER),
+        ("lapse-details", LAPSE_MARKER),
+        ("journal", JOURNAL_MARKER),
+        ("names", "PERSONMARKER"),
+    ],
+)
+def test_include_shares_exactly_one_more_thing(
+    fixture_home: Path, run: Run, include: str, shown: str
+) -> None:
+    for fmt, text in written(run, "--include", include).items():
+        assert shown in text, (fmt, include)
+        for marker in MARKERS:
+            if marker != shown:
+                assert marker not in text, (fmt, include, marker)
+
+
+def test_self_shows_everything(fixture_home: Path, run: Run) -> None:
+    for fmt, text in written(run, "--audience", "self").items():
+        for marker in MARKERS:
+            assert marker in text, (fmt, marker)
+    data = json.loads(run("report", "-a", "self", "-f", "json").stdout)
+    assert data["left_out"] == []
+    assert data["lapses"][0]["note"].endswith(LAPSE_MARKER)
+    assert data["peer_support"]["contacts"]["people"] == [
+        {"name": "PERSONMARKER Dana", "role": "sponsor", "count": 1}
+    ]
+    assert [d["statuses"]["alcohol"] for d in data["calendar"]["days"]] == [
+        "clean",
+        "clean",
+        "lapse",
+        "clean",
+        "clean",
+        "clean",
+        "clean",
+    ]
+    assert [d["cravings"] for d in data["calendar"]["days"]] == [2, 0, 1, 0, 1, 0, 0]
+
+
+def test_includes_combine_with_commas_and_repeats(fixture_home: Path, run: Run) -> None:
+    text = run("report", "--include", "notes,journal", "--include", "names").stdout
+    assert NOTE_MARKER in text and JOURNAL_MARKER in text and "PERSONMARKER" in text
+    assert LAPSE_MARKER not in text
+
+
+HOSTILE = "<script>alert(1)</script>"
+HOSTILE_TRIGGER = '"><img src=x onerror=alert(2)>'
+
+
+@pytest.fixture
+def hostile_home(home: Path) -> Path:
+    entries = fixture_entries()
+    entries.append(
+        make_entry(
+            40,
+            EntryType.CRAVING,
+            "2026-11-22T10:00:00",
+            HOSTILE,
+            intensity=5,
+            triggers=[HOSTILE_TRIGGER],
+            coping=["<b>bold</b> move"],
+            outcome="passed",
+        )
+    )
+    build_home(home, fixture_journal(), entries)
+    return home
+
+
+def test_html_escapes_every_piece_of_user_text(hostile_home: Path, run: Run) -> None:
+    html = run("report", "--format", "html", "--audience", "self").stdout
+    assert HOSTILE not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<img" not in html
+    assert "&lt;img src=x onerror=alert(2)&gt;" in html
+    assert "<b>" not in html
+    assert "&lt;b&gt;bold&lt;/b&gt; move" in html
+    assert "<script" not in html.lower()
+
+
+def test_html_is_self_contained_and_printable(hostile_home: Path, run: Run) -> None:
+    html = run("report", "--format", "html", "--audience", "clinician").stdout
+    assert not re.search(r"https?://", html)
+    for outside in ("<link", "@import", "url(", "@font-face"):
+        assert outside not in html
+    assert not re.search(r"<[a-z]+[^<>]*\ssrc=", html)  # no tag loads anything
+    assert "@media print" in html and "@page" in html
+    assert '<meta name="viewport"' in html
+    # Two small inline charts: cravings per day (7 bars) and intensity by hour (24 bars).
+    assert html.count("<svg") == 2
+    assert html.count('<rect class="bar"') == 7 + 24
+    # The per-day chart's tallest bar is the day with 2 cravings; its tooltip says so.
+    assert "<title>Tue 17 Nov: 2 cravings</title>" in html
+    assert 'class="grid"' in html  # the clinician's calendar
+
+
+def test_markdown_escapes_user_text(hostile_home: Path, run: Run) -> None:
+    md = run("report", "--audience", "self").stdout
+    assert HOSTILE not in md
+    assert r"\<script\>alert(1)\</script\>" in md
+    assert r"\<b\>bold\</b\> move" in md
+
+
+def test_control_characters_never_reach_the_terminal(home: Path, run: Run) -> None:
+    entries = fixture_entries()
+    entries.append(
+        make_entry(
+            41, EntryType.CRAVING, "2026-11-22T10:00:00", intensity=2, triggers=["a\x1b[31mb"]
+        )
+    )
+    build_home(home, fixture_journal(), entries)
+    for fmt in ("md", "txt", "html"):
+        text = run("report", "--format", fmt).stdout
+        assert "\x1b" not in text
+        assert "a[31mb" in text.replace("\\", "")  # Markdown escapes the bracket
+
+
+def test_output_file_is_private_and_its_format_follows_the_name(
+    fixture_home: Path, run: Run, tmp_path: Path
+) -> None:
+    for name, start in (
+        ("week.html", "<!DOCTYPE html>"),
+        ("week.json", "{"),
+        ("week.md", "# Recovery report"),
+        ("week.txt", "Recovery report\n====="),
+    ):
+        target = tmp_path / "out" / name
+        result = run("report", "--output", str(target))
+        assert result.stdout == ""
+        assert f"Wrote the report to {target}" in result.stderr
+        assert target.read_text(encoding="utf-8").startswith(start)
+        assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_preview_shows_what_is_shared_then_asks(
+    fixture_home: Path, run: Run, tmp_path: Path
+) -> None:
+    target = tmp_path / "shared.html"
+    declined = run("report", "--preview", "--output", str(target), input="n\n")
+    assert not target.exists()
+    assert "This is what the report will contain" in declined.stderr
+    assert "4 cravings, average intensity 6 of 10" in declined.stderr
+    assert "Nothing was written." in declined.stderr
+    assert NOTE_MARKER not in declined.stderr
+    accepted = run("report", "--preview", "--output", str(target), input="y\n")
+    assert target.exists()
+    assert "Wrote the report" in accepted.stderr
+    with_notes = run("report", "--preview", "--include", "notes", "-o", str(target), input="n\n")
+    assert NOTE_MARKER in with_notes.stderr
+
+
+def test_report_view_reads_a_shared_report_without_a_journal(
+    fixture_home: Path, run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shared = tmp_path / "alex.json"
+    run("report", "--name", "Alex", "--output", str(shared))
+    sponsor_home = tmp_path / "sponsor"
+    monkeypatch.setenv("RECOVERYLOG_HOME", str(sponsor_home))
+    shown = run("report", "view", str(shared)).stdout
+    flat = " ".join(shown.split())
+    assert flat.startswith("Recovery report: Alex")
+    assert "4 cravings, average intensity 6 of 10, strongest 9" in flat
+    assert "longest run 49 days" in flat
+    assert not sponsor_home.exists()  # the sponsor needs no journal of their own
+    as_html = tmp_path / "alex.html"
+    run("report", "view", str(shared), "--output", str(as_html))
+    assert "Recovery report: Alex" in as_html.read_text(encoding="utf-8")
+
+
+def test_report_view_refuses_what_it_cannot_read(
+    run: Run, cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json", encoding="utf-8")
+    result = cli("report", "view", str(broken))
+    assert result.exit_code == 4
+    assert result.stderr.startswith("Error: ")
+    other = tmp_path / "other.json"
+    other.write_text('{"hello": 1}', encoding="utf-8")
+    assert "not a recoverylog report" in cli("report", "view", str(other)).stderr
+    newer = tmp_path / "newer.json"
+    newer.write_text('{"kind": "recoverylog-report", "report_version": 99}', encoding="utf-8")
+    result = cli("report", "view", str(newer))
+    assert result.exit_code == 4
+    assert "newer than this recoverylog reads" in result.stderr
+    damaged = tmp_path / "damaged.json"
+    damaged.write_text('{"kind": "recoverylog-report", "report_version": 1}', encoding="utf-8")
+    assert cli("report", "view", str(damaged)).exit_code == 4
+    assert cli("report", "view", str(tmp_path / "missing.json")).exit_code == 3
