@@ -89,8 +89,13 @@ def _counts(counts: dict[str, Any]) -> str:
     return ", ".join(f"{n} {_word(what, n)}" for what, n in counts.items())
 
 
+SINGULAR = {"people": "person", "entries": "entry"}
+
+
 def _word(what: str, n: int) -> str:
-    return what[:-1] if n == 1 and what.endswith("s") else what
+    if n != 1:
+        return what
+    return SINGULAR.get(what, what[:-1] if what.endswith("s") else what)
 
 
 def import_summary(result: dict[str, Any], name: str) -> list[str]:
