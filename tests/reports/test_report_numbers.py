@@ -225,3 +225,31 @@ def test_an_empty_home_still_gives_a_kind_report(run: Run) -> None:
     assert "No clocks are set up." in text
     assert "No cravings logged in this period." in text
     assert "No lapses in this period." in text
+
+
+def test_one_clock_of_two(fixture_home: Path, run: Run) -> None:
+    run("clock", "add", "nicotine", "--since", "2026-11-18")
+    run("log", "craving", "7", "--clock", "nicotine", "--at", "2026-11-22 09:00")
+    both = json.loads(run("report", "-f", "json").stdout)
+    assert [c["name"] for c in both["clocks"]] == ["alcohol", "nicotine"]
+    assert both["cravings"]["count"] == 5
+    only = json.loads(run("report", "--clock", "nicotine", "-f", "json").stdout)
+    assert only["clock_filter"] == "nicotine"
+    assert [c["name"] for c in only["clocks"]] == ["nicotine"]
+    assert only["clocks"][0]["days"] == 5
+    assert only["cravings"]["count"] == 1
+    assert only["lapses"] == []
+    # Meetings count for every clock.
+    assert only["peer_support"]["meetings"]["count"] == 2
+
+
+def test_the_cli_starts_without_the_report_libraries() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, recoverylog.cli.main; "
+        "print(sorted(m for m in ('jinja2', 'icalendar') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

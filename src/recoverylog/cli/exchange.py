@@ -57,7 +57,7 @@ def export(
 
 
 def import_(
-    file: Annotated[Path, typer.Argument(help="The file to import.")],
+    file: Annotated[Path, typer.Argument(help="The file to import.", metavar="FILE")],
     source: Annotated[
         Source,
         typer.Option(

@@ -63,9 +63,11 @@ def report(
         Period, typer.Option("--period", "-p", help="The last 7, 30 or 90 days, or all.")
     ] = Period.WEEK,
     since: Annotated[
-        str | None, typer.Option("--since", help="First day (overrides --period).")
+        str | None, typer.Option("--since", help="First day (overrides --period).", metavar="DAY")
     ] = None,
-    until: Annotated[str | None, typer.Option("--until", help="Last day (default today).")] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", help="Last day (default today).", metavar="DAY")
+    ] = None,
     clock: ClockOpt = None,
     audience: Annotated[
         Audience,
@@ -82,10 +84,12 @@ def report(
             "--include",
             "-i",
             help="Share more: notes, names, lapse-details, journal, calendar (comma-separated).",
+            metavar="PARTS",
         ),
     ] = None,
     name: Annotated[
-        str | None, typer.Option("--name", help="Your name or initials, shown in the title.")
+        str | None,
+        typer.Option("--name", help="Your name or initials, shown in the title.", metavar="NAME"),
     ] = None,
     fmt: ReportFormatOpt = None,
     output: OutputOpt = None,
@@ -143,7 +147,9 @@ def deliver(text: str, output: Path | None, what: str) -> None:
 
 @app.command("view")
 def view(
-    file: Annotated[Path, typer.Argument(help="A report someone shared with you (.json).")],
+    file: Annotated[
+        Path, typer.Argument(help="A report someone shared with you (.json).", metavar="FILE")
+    ],
     fmt: ReportFormatOpt = None,
     output: OutputOpt = None,
 ) -> None:

@@ -113,7 +113,7 @@ def build_report(request: ReportRequest, sources: ReportSources) -> dict[str, An
     entries = list(sources.entries)
     ins = build_insights(entries, period, tz, clocks, request.clock, trigger_limit=TOP_TRIGGERS)
     scoped = list(only_clock(entries, request.clock))
-    loose = _peer_entries(entries, request.clock)  # meetings and contacts: any clock or none
+    loose = _peer_entries(entries)
     report: dict[str, Any] = {
         "report_version": REPORT_VERSION,
         "kind": REPORT_KIND,
@@ -341,15 +341,9 @@ def _coping(ins: Insights) -> dict[str, Any]:
 # --- peer support, check-ins ---------------------------------------------------------
 
 
-def _peer_entries(entries: Iterable[Entry], clock: str | None) -> list[Entry]:
-    """Meetings and contacts count for every clock: keep those of the clock or of none."""
-    wanted = clock.casefold() if clock else None
-    return [
-        e
-        for e in entries
-        if e.type in (EntryType.MEETING, EntryType.CONTACT)
-        and (wanted is None or e.clock is None or e.clock.casefold() == wanted)
-    ]
+def _peer_entries(entries: Iterable[Entry]) -> list[Entry]:
+    """Meetings and contacts support every clock, so a one-clock report counts them all."""
+    return [e for e in entries if e.type in (EntryType.MEETING, EntryType.CONTACT)]
 
 
 def _peer_support(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from recoverylog.reports.build import REPORT_KIND, REPORT_VERSION
@@ -707,22 +707,3 @@ def _journal(r: Mapping[str, Any]) -> list[Section]:
         for j in journal
     )
     return [Section("journal", "Journal", (Quotes(quotes),))]
-
-
-def generated_on(iso: str) -> str:
-    return nice_date(datetime.fromisoformat(iso).date().isoformat())
-
-
-def blocks_text(blocks: Sequence[Block]) -> str:
-    """All the words in some blocks, for tests and previews."""
-    parts: list[str] = []
-    for block in blocks:
-        if isinstance(block, Para):
-            parts.append(block.text)
-        elif isinstance(block, Bullets):
-            parts.extend(block.items)
-        elif isinstance(block, Table):
-            parts.extend(" ".join(row) for row in block.rows)
-        elif isinstance(block, Quotes):
-            parts.extend(f"{a} {b}" for a, b in block.items)
-    return "\n".join(parts)

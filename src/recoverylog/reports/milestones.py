@@ -7,7 +7,7 @@ today's date. Pure: the caller writes the text where it belongs.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -184,7 +184,3 @@ def to_ics(summary: Mapping[str, Any], now: datetime) -> str:
 def event_uid(clock: str, label: str, day: date) -> str:
     digest = hashlib.sha256(f"{clock.casefold()}|{label}|{day.isoformat()}".encode()).hexdigest()
     return f"{digest[:32]}@recoverylog"
-
-
-def upcoming_count(clocks: Sequence[Mapping[str, Any]]) -> int:
-    return sum(len(c["upcoming"]) for c in clocks)

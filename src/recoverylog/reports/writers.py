@@ -241,9 +241,9 @@ def text_table(table: Table, width: int = WIDTH) -> list[str]:
 
 # --- HTML ----------------------------------------------------------------------------
 
-CHART_WIDTH = 640
-CHART_HEIGHT = 150
-CHART_LEFT = 30
+CHART_WIDTH = 480
+CHART_HEIGHT = 130
+CHART_LEFT = 26
 CHART_RIGHT = 6
 CHART_TOP = 8
 CHART_BOTTOM = 20
