@@ -179,7 +179,15 @@ def document(data: Any) -> Document:
     report = check_report(data)
     try:
         return _document(report)
-    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
+    except (
+        KeyError,
+        TypeError,
+        ValueError,
+        AttributeError,
+        IndexError,
+        StopIteration,
+        ArithmeticError,
+    ) as exc:
         raise ReportShapeError(f"the report is incomplete or damaged ({exc!r})") from exc
 
 
