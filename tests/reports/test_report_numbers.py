@@ -75,6 +75,7 @@ def test_cravings(report: dict[str, Any]) -> None:
     assert (c["count"], c["average_intensity"], c["peak_intensity"]) == (4, 6.0, 9)
     assert c["previous"] == {"count": 2, "average_intensity": 5.5, "peak_intensity": 6}
     assert (c["change"], c["direction"]) == (2, "more")
+    assert c["previous_from_first_clean_day"] is None  # 10-16 Nov was all tracked
     per_day = {
         d["date"]: (d["count"], d["average_intensity"], d["peak_intensity"]) for d in c["by_day"]
     }
@@ -197,6 +198,10 @@ def test_a_longer_period_and_one_day(fixture_home: Path, run: Run) -> None:
     assert month["period"] == {"since": "2026-10-25", "until": "2026-11-23", "days": 30}
     assert month["cravings"]["count"] == 6
     assert month["cravings"]["previous"]["count"] == 0
+    # The 30 days before (25 Sep - 24 Oct) began ahead of the clock's first clean day.
+    assert month["cravings"]["previous_from_first_clean_day"] == "2026-10-01"
+    month_text = " ".join(run("report", "--period", "month").stdout.split())
+    assert "(Tracking began on Thu 1 Oct 2026; the days before it were not tracked.)" in month_text
     one = json.loads(
         run("report", "--since", "2026-11-19", "--until", "2026-11-19", "-f", "json").stdout
     )

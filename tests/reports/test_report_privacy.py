@@ -44,8 +44,8 @@ def test_a_sponsor_report_holds_no_private_text_in_any_format(fixture_home: Path
 
 def test_a_sponsor_report_says_what_it_left_out(fixture_home: Path, run: Run) -> None:
     text = run("report").stdout
-    assert "Not in this report: Free-text notes on entries; Notes on the circumstances" in text
-    assert "Names of other people" in text
+    assert "Not in this report: free-text notes on entries; notes on the circumstances" in text
+    assert "names of other people" in text
     data = json.loads(run("report", "-f", "json").stdout)
     assert data["shared"] == {
         "notes": False,

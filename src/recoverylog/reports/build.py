@@ -128,7 +128,7 @@ def build_report(request: ReportRequest, sources: ReportSources) -> dict[str, An
         "clock_filter": clocks[0].name if request.clock and clocks else None,
         "clocks": [_clock_dict(c, ins, sources, period) for c in clocks],
         "lapses": _lapses(ins, tz, LAPSE_DETAILS in shared),
-        "cravings": _cravings(ins, scoped, period, tz),
+        "cravings": _cravings(ins, scoped, period, tz, clocks),
         "coping": _coping(ins),
         "peer_support": _peer_support(loose, period, tz, sources, NAMES in shared),
         "checkins": _checkins(scoped, period, tz),
@@ -243,9 +243,10 @@ def _stats(count: int, average: float | None, peak: int | None) -> dict[str, Any
 
 
 def _cravings(
-    ins: Insights, entries: Sequence[Entry], period: Period, tz: tzinfo
+    ins: Insights, entries: Sequence[Entry], period: Period, tz: tzinfo, clocks: Sequence[Clock]
 ) -> dict[str, Any]:
     trend, times, halt, outcomes = ins.trend, ins.times, ins.halt, ins.outcomes
+    first = min((c.clean_since for c in clocks), default=None)
     busiest_day = _clear_leader(times.by_weekday)
     busiest_block = _clear_leader(times.by_block())
     return {
@@ -255,6 +256,11 @@ def _cravings(
         "previous": _stats(
             trend.previous.count, trend.previous.average_intensity, trend.previous.peak_intensity
         ),
+        # When the period before starts ahead of the first clock, part of it was not
+        # tracked, and the comparison says so.
+        "previous_from_first_clean_day": first.isoformat()
+        if first is not None and trend.previous_period.since < first
+        else None,
         "change": trend.change,
         "direction": trend.direction,
         "by_day": [

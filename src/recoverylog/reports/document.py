@@ -330,6 +330,7 @@ def _cravings(r: Mapping[str, Any]) -> Section:
         )
     else:
         text = "No cravings logged in this period."
+    started = c.get("previous_from_first_clean_day")
     if c["change"]:
         text += (
             f" The {plural(days, 'day')} before: {prev['count']} "
@@ -337,6 +338,8 @@ def _cravings(r: Mapping[str, Any]) -> Section:
         )
     elif c["count"] or prev["count"]:
         text += f" The same number as the {plural(days, 'day')} before."
+    if started and (c["count"] or prev["count"]):
+        text += f" (Tracking began on {nice_date(started)}; the days before it were not tracked.)"
     blocks.append(Para(text))
     if not c["count"]:
         return Section("cravings", "Cravings", tuple(blocks))

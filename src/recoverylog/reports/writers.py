@@ -89,7 +89,8 @@ def to_markdown(doc: Document) -> str:
     out.extend(f"{md(line)}  " for line in doc.meta)
     out.append("")
     if doc.left_out:
-        out.append("> Not in this report: " + "; ".join(md(x) for x in doc.left_out) + ".")
+        parts = [md(x[:1].lower() + x[1:]) for x in doc.left_out]
+        out.append("> Not in this report: " + "; ".join(parts) + ".")
         out.append("")
     for section in doc.sections:
         out.append(f"## {md(section.title)}")
