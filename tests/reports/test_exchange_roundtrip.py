@@ -262,3 +262,20 @@ def test_export_file_is_private(rich_home: Path, run: Run, tmp_path: Path) -> No
         json.loads(target.read_text(encoding="utf-8"))["journal"]["goals"]["meetings"]["start"]
         == date(2026, 11, 1).isoformat()
     )
+
+
+def test_an_encrypted_home_imports_into_encrypted_files(
+    run: Run, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("cryptography")
+    monkeypatch.setenv("RECOVERYLOG_PASSPHRASE", "correct horse battery staple")
+    run("clock", "add", "alcohol", "--since", "2026-11-01")
+    run("encrypt")
+    jrnl = Path(__file__).parent.parent / "fixtures" / "jrnl_export.json"
+    run("import", "--from", "jrnl", str(jrnl))
+    shard = (home / "entries" / "2026-09.json").read_bytes()
+    assert b"First week" not in shard and not shard.startswith(b"{")
+    exported = json.loads(run("export").stdout)
+    assert [e["note"].split("\n")[0] for e in exported["entries"]][:1] == [
+        "First week without a drink."
+    ]
