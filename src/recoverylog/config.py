@@ -142,6 +142,8 @@ def load_settings(path: Path, io: FileIO) -> Settings:
         value = _lookup(raw, name)
         if value is None:
             continue
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            raise DataError(f"{path}: '{name}' must be text or a number, found {value!r:.40}")
         try:
             values[name.replace(".", "_")] = key.parse(str(value))
         except InvalidInput as exc:

@@ -19,9 +19,20 @@ _NO_CELEBRATION = {"demo", "config", "doctor", "help-now", "backup", "decrypt", 
 
 
 def report_error(message: str, hint: str | None = None) -> None:
-    sys.stderr.write(f"Error: {message}\n")
+    sys.stderr.write(f"Error: {one_line(message)}\n")
     if hint:
-        sys.stderr.write(f"Hint: {hint}\n")
+        sys.stderr.write(f"Hint: {one_line(hint)}\n")
+
+
+def one_line(text: str) -> str:
+    """Messages echo what people typed: show control, format and line-break characters
+    as escapes (\\n, \\x1b, \\u202e) so an error stays one plain line on the terminal."""
+    import unicodedata
+
+    unsafe = ("Cc", "Cf", "Cs", "Zl", "Zp")
+    if all(ch.isprintable() for ch in text):
+        return text
+    return "".join(repr(ch)[1:-1] if unicodedata.category(ch) in unsafe else ch for ch in text)
 
 
 class RecoveryGroup(TyperGroup):

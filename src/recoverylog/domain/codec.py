@@ -104,6 +104,51 @@ def entry_to_dict(entry: Entry) -> dict[str, Any]:
     return out
 
 
+# The JSON kind of each entry field; every other field is text. None means "not set".
+_FIELD_KINDS = {
+    "intensity": "int",
+    "duration_min": "int",
+    "helped": "int",
+    "mood": "int",
+    "total": "int",
+    "answers": "ints",
+    "triggers": "texts",
+    "halt": "texts",
+    "coping": "texts",
+    "online": "bool",
+    "clean": "bool",
+}
+_KIND_WORDS = {
+    "int": "a whole number",
+    "ints": "a list of whole numbers",
+    "texts": "a list of text",
+    "bool": "true or false",
+    "text": "text",
+}
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _as_field(key: str, value: Any, where: str) -> Any:
+    """A type field's stored value, if it has the kind this version reads."""
+    kind = _FIELD_KINDS.get(key, "text")
+    fits = (
+        value is None
+        or {
+            "int": _is_int(value),
+            "ints": isinstance(value, list) and all(_is_int(v) for v in value),
+            "texts": isinstance(value, list) and all(isinstance(v, str) for v in value),
+            "bool": isinstance(value, bool),
+            "text": isinstance(value, str),
+        }[kind]
+    )
+    if not fits:
+        raise SchemaError(f"{where}: expected {_KIND_WORDS[kind]}, found {value!r:.40}")
+    return value
+
+
 def entry_from_dict(raw: Any, where: str = "entry") -> Entry:
     if not isinstance(raw, dict):
         raise SchemaError(f"{where}: expected an object")
@@ -118,7 +163,7 @@ def entry_from_dict(raw: Any, where: str = "entry") -> Entry:
     from recoverylog.domain.model import TYPE_FIELDS
 
     own_fields = TYPE_FIELDS[entry_type]
-    data = {k: raw[k] for k in own_fields if k in raw}
+    data = {k: _as_field(k, raw[k], f"{where}.{k}") for k in own_fields if k in raw}
     known = set(ENTRY_KEYS) | set(own_fields)
     created = raw.get("created")
     updated = raw.get("updated")

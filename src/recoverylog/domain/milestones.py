@@ -125,14 +125,26 @@ def schedule(start: date, steps: Sequence[Step]) -> Iterator[Milestone]:
 
 def _expand(step: Step, start: date, fixed_years: int) -> Iterator[Milestone]:
     if not step.repeat:
-        yield Milestone(step.label, step.date_from(start), step.colour)
+        once = _reachable(step, start)
+        if once is not None:
+            yield Milestone(step.label, once, step.colour)
         return
     for n in range(1, MAX_REPEATS + 1):
         total = step.amount * n
         if step.unit == "y" and total <= fixed_years:
             continue  # "every year" begins after the schedule's own 1-year milestone
-        when = Step(total, step.unit, "").date_from(start)
+        when = _reachable(Step(total, step.unit, ""), start)
+        if when is None:
+            return  # later repeats fall even further past the calendar's end
         yield Milestone(_label(total, step.unit), when, step.colour)
+
+
+def _reachable(step: Step, start: date) -> date | None:
+    """The step's date from ``start``, or None if it falls after the year 9999."""
+    try:
+        return step.date_from(start)
+    except (OverflowError, ValueError):
+        return None
 
 
 def max_fixed_years(steps: Sequence[Step]) -> int:

@@ -103,7 +103,10 @@ def parse_when(text: str, now: datetime) -> datetime:
         unit = _UNIT_SECONDS.get(ago.group(2))
         if unit is None:
             raise TimeParseError(f"unknown unit '{ago.group(2)}' in '{text}'")
-        return now - timedelta(seconds=int(ago.group(1)) * unit)
+        try:
+            return now - timedelta(seconds=int(ago.group(1)) * unit)
+        except (OverflowError, ValueError):
+            raise TimeParseError(f"'{text}' is too far back") from None
     clock_only = _parse_clock_time(cleaned)
     if clock_only is not None:
         return _at_time_of_day(now.date(), clock_only, now)
@@ -139,6 +142,13 @@ def parse_duration(text: str) -> timedelta:
     cleaned = text.strip().lower().replace(" ", "")
     if not cleaned:
         raise TimeParseError("the duration is empty")
+    try:
+        return _parse_duration(cleaned, text)
+    except OverflowError:
+        raise TimeParseError(f"the duration '{text}' is far too long") from None
+
+
+def _parse_duration(cleaned: str, text: str) -> timedelta:
     if re.fullmatch(r"\d+(\.\d+)?", cleaned):
         return timedelta(minutes=float(cleaned))
     total = 0.0
