@@ -1,0 +1,122 @@
+"""Shared tools for the safety tests: file snapshots, parse checks and child processes."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+CHILD = Path(__file__).with_name("safety_child.py")
+MONTH_FILE = re.compile(r"^\d{4}-\d{2}\.json$")
+TEMP_FILE = re.compile(r"^\..+\.tmp$")
+FIXED_NOW = "2026-11-23T20:00:00+00:00"
+
+Snapshot = dict[str, object]
+
+
+def snapshot(root: Path) -> Snapshot:
+    """Every path under ``root``: file bytes, link targets, and folders, by relative path."""
+    found: Snapshot = {}
+    if not root.exists():
+        return found
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        base = Path(folder)
+        for name in dirs + files:
+            path = base / name
+            rel = path.relative_to(root).as_posix()
+            if path.is_symlink():
+                found[rel] = ("link", os.readlink(path))
+            elif path.is_dir():
+                found[rel + "/"] = "folder"
+            else:
+                found[rel] = path.read_bytes()
+    return found
+
+
+def walk_all(root: Path) -> list[Path]:
+    """Every path under ``root`` (not following links), ``root`` excluded."""
+    out: list[Path] = []
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        out.extend(Path(folder) / name for name in dirs + files)
+    return out
+
+
+def check_data_files(folder: Path) -> dict[str, dict]:
+    """Parse every journal, config and month file under ``folder`` the way a reader would.
+
+    Returns the parsed entry documents by path; raises if anything fails to parse.
+    Orphan temp files (".name.PID.hex.tmp") from an interrupted write are skipped:
+    they are never read.
+    """
+    months: dict[str, dict] = {}
+    for path in walk_all(folder):
+        if path.is_symlink() or not path.is_file() or TEMP_FILE.match(path.name):
+            continue
+        if path.name in ("journal.toml", "config.toml"):
+            tomllib.loads(path.read_text(encoding="utf-8"))
+        elif MONTH_FILE.match(path.name) or path.name == "backup.json":
+            doc = json.loads(path.read_text(encoding="utf-8"))
+            if MONTH_FILE.match(path.name):
+                assert isinstance(doc["entries"], list), path
+                months[str(path)] = doc
+    return months
+
+
+def entries_on_disk(home: Path) -> list[dict]:
+    """The raw entries of every month file in the home's entries folder."""
+    folder = home / "entries"
+    if not folder.exists():
+        return []
+    found: list[dict] = []
+    for path in sorted(folder.iterdir()):
+        if MONTH_FILE.match(path.name):
+            found.extend(json.loads(path.read_text(encoding="utf-8"))["entries"])
+    return found
+
+
+def child_env(home: Path, **extra: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        RECOVERYLOG_HOME=str(home),
+        RECOVERYLOG_NOW=FIXED_NOW,
+        RECOVERYLOG_TIMEZONE="UTC",
+        NO_COLOR="1",
+        COLUMNS="100",
+        PYTHONUNBUFFERED="1",
+    )
+    env.pop("RECOVERYLOG_DEBUG", None)
+    env.pop("RECOVERYLOG_PASSPHRASE", None)
+    env.update(extra)
+    return env
+
+
+def spawn_child(home: Path, *args: str, stderr: object = subprocess.PIPE) -> subprocess.Popen:
+    """Start ``safety_child.py`` with the given mode and arguments."""
+    return subprocess.Popen(
+        [sys.executable, str(CHILD), *args],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=stderr,  # type: ignore[arg-type]
+        env=child_env(home),
+        text=True,
+    )
+
+
+def run_cli_process(home: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProcess:
+    """The real command line in its own process: python -m recoverylog ARGS."""
+    return subprocess.run(
+        [sys.executable, "-m", "recoverylog", *args],
+        capture_output=True,
+        text=True,
+        env=child_env(home),
+        timeout=timeout,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def mode_of(path: Path) -> int:
+    return path.lstat().st_mode & 0o777
