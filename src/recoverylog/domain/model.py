@@ -175,7 +175,7 @@ class Journal:
         return [clock.name for clock in self.clocks]
 
     def find_clock(self, name: str) -> Clock | None:
-        wanted = name.casefold()
+        wanted = normalise_name(name).casefold()  # names are stored normalised
         return next((c for c in self.clocks if c.name.casefold() == wanted), None)
 
     def find_technique(self, name: str) -> Technique | None:
