@@ -160,9 +160,46 @@ def test_sigkilled_writers_never_lose_an_acknowledged_entry(cli, home: Path, tmp
     assert len(generations) == KILLS
     acked_total = sum(1 for g in generations for op in g.ops if op.acked)
     assert acked_total >= KILLS  # every writer got at least one command done
-    # The whole program still works on what the kills left behind.
+    # The whole program still works on what the kills left behind, and doctor tidies it.
     assert cli("status").exit_code == 0
-    assert cli("doctor").exit_code in (0, 4)  # it may report leftovers; it must not crash
+    assert cli("doctor", "--fix").exit_code == 0
+    assert cli("doctor").exit_code == 0
+    leftovers = [p.relative_to(home) for p in walk_all(home) if TEMP_FILE.match(p.name)]
+    # (Leftovers inside backups/ are not tidied yet: see the strict xfail test below.)
+    assert not [p for p in leftovers if p.parts[0] not in ("quarantine", "backups")], leftovers
+    assert {e["id"][:8] for e in entries_on_disk(home)} >= set(notes)
+
+
+def test_orphan_temp_files_are_never_read(cli, home: Path) -> None:
+    """What a kill in the middle of a write leaves: half-written temp files beside the
+    real ones. Reads and writes ignore them; doctor reports them and moves them aside."""
+    assert cli("clock", "add", "alcohol", "--since", "2026-10-01").exit_code == 0
+    short = cli("log", "craving", "5", "--note", "kept").stdout.split()[0]
+    half_month = b'{"schema_version": 2, "month": "2026-11", "entries": [\n{"id": "ab'
+    half_journal = b'schema_version = 2\n[[clocks]]\nname = "alc'
+    orphans = {
+        home / "entries" / ".2026-11.json.4242.deadbeef.tmp": half_month,
+        home / ".journal.toml.4242.0badcafe.tmp": half_journal,
+    }
+    for path, data in orphans.items():
+        path.write_bytes(data)
+        path.chmod(0o600)
+
+    for args in (("list",), ("status",), ("clock", "list"), ("show", short)):
+        result = cli(*args)
+        assert result.exit_code == 0, (args, result.stderr)
+    assert cli("log", "craving", "3", "--note", "after").exit_code == 0
+    assert cli("edit", short, "--intensity", "6").exit_code == 0
+    assert sorted(e["note"] for e in entries_on_disk(home)) == ["after", "kept"]
+    assert all(path.read_bytes() == data for path, data in orphans.items())
+
+    report = cli("doctor")
+    assert report.exit_code == 4
+    assert all(path.name in report.stdout for path in orphans)
+    assert cli("doctor", "--fix").exit_code == 0
+    assert not any(path.exists() for path in orphans)
+    kept = {p.read_bytes() for p in walk_all(home / "quarantine") if p.is_file()}
+    assert set(orphans.values()) <= kept  # moved aside byte for byte, never deleted
 
 
 def _record(
@@ -230,3 +267,38 @@ def _check_home(
     result = cli("list", "--limit", "100000", "--format", "json")
     assert result.exit_code == 0, result.stderr
     assert {e["id"] for e in json.loads(result.stdout)} == set(ids)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="services/doctor.py looks for leftover temp files only in the home, entries/ "
+    "and tmp/, and store/backup.py lists (and so prunes) only backups that have a "
+    "backup.json: a backup cut off by a kill leaves temp files and a half-made backup "
+    "folder that doctor never reports, --fix never moves and pruning never removes",
+)
+def test_doctor_finds_what_a_killed_backup_leaves(cli, home: Path) -> None:
+    assert cli("log", "craving", "5", "--note", "kept").exit_code == 0
+    created = cli("backup", "create")
+    assert created.exit_code == 0
+    complete = Path(created.stdout.split()[-1])
+    half_made = home / "backups" / "20261123-200000-9-edit"
+    (half_made / "entries").mkdir(parents=True)
+    leftovers = {
+        complete / ".backup.json.77.0a0b0c0d.tmp": b'{"created": "2026-',
+        half_made / "entries" / ".2026-11.json.77.0e0f0a0b.tmp": b'{"schema_version": 2, "mon',
+    }
+    for path, data in leftovers.items():
+        path.write_bytes(data)
+    for folder in (half_made, half_made / "entries"):
+        folder.chmod(0o700)
+    for path in leftovers:
+        path.chmod(0o600)
+
+    report = cli("doctor")
+    assert report.exit_code == 4
+    assert all(path.name in report.stdout for path in leftovers)
+    assert half_made.name in report.stdout
+    assert cli("doctor", "--fix").exit_code == 0
+    assert not any(path.exists() for path in leftovers)
+    kept = {p.read_bytes() for p in walk_all(home / "quarantine") if p.is_file()}
+    assert set(leftovers.values()) <= kept
