@@ -9,7 +9,15 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from recoverylog.domain.model import Clock, Entry, EntryType, Journal, Lapse, Technique
+from recoverylog.domain.model import (
+    TYPE_FIELDS,
+    Clock,
+    Entry,
+    EntryType,
+    Journal,
+    Lapse,
+    Technique,
+)
 
 
 class SchemaError(ValueError):
@@ -131,20 +139,44 @@ def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+def _is_int_list(value: Any) -> bool:
+    return isinstance(value, list) and all(_is_int(v) for v in value)
+
+
+def _is_text_list(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _is_bool(value: Any) -> bool:
+    return isinstance(value, bool)
+
+
+def _is_text(value: Any) -> bool:
+    return isinstance(value, str)
+
+
+_KIND_CHECKS = {
+    "int": _is_int,
+    "ints": _is_int_list,
+    "texts": _is_text_list,
+    "bool": _is_bool,
+    "text": _is_text,
+}
+# Entries are read by the thousand: look up each type's field checks and known keys once.
+_TYPE_CHECKS = {
+    entry_type: tuple((key, _KIND_CHECKS[_FIELD_KINDS.get(key, "text")]) for key in own_fields)
+    for entry_type, own_fields in TYPE_FIELDS.items()
+}
+_TYPE_KNOWN_KEYS = {
+    entry_type: frozenset(ENTRY_KEYS) | frozenset(own_fields)
+    for entry_type, own_fields in TYPE_FIELDS.items()
+}
+
+
 def _as_field(key: str, value: Any, where: str) -> Any:
     """A type field's stored value, if it has the kind this version reads."""
     kind = _FIELD_KINDS.get(key, "text")
-    fits = (
-        value is None
-        or {
-            "int": _is_int(value),
-            "ints": isinstance(value, list) and all(_is_int(v) for v in value),
-            "texts": isinstance(value, list) and all(isinstance(v, str) for v in value),
-            "bool": isinstance(value, bool),
-            "text": isinstance(value, str),
-        }[kind]
-    )
-    if not fits:
+    if value is not None and not _KIND_CHECKS[kind](value):
         raise SchemaError(f"{where}: expected {_KIND_WORDS[kind]}, found {value!r:.40}")
     return value
 
@@ -156,29 +188,61 @@ def entry_from_dict(raw: Any, where: str = "entry") -> Entry:
     assert entry_id is not None
     where = f"entry {entry_id[:8]}"
     type_text = str(_as_str(_require(raw, "type", where), f"{where}.type"))
-    try:
-        entry_type = EntryType(type_text)
-    except ValueError as exc:
-        raise SchemaError(f"{where}: unknown entry type {type_text!r}") from exc
-    from recoverylog.domain.model import TYPE_FIELDS
-
-    own_fields = TYPE_FIELDS[entry_type]
-    data = {k: _as_field(k, raw[k], f"{where}.{k}") for k in own_fields if k in raw}
-    known = set(ENTRY_KEYS) | set(own_fields)
+    entry_type = _ENTRY_TYPES.get(type_text)
+    if entry_type is None:
+        raise SchemaError(f"{where}: unknown entry type {type_text!r}")
+    data = {}
+    for key, fits in _TYPE_CHECKS[entry_type]:
+        if key in raw:
+            value = raw[key]
+            if value is not None and not fits(value):
+                _as_field(key, value, f"{where}.{key}")  # raises the readable error
+            data[key] = value
+    known = _TYPE_KNOWN_KEYS[entry_type]
     created = raw.get("created")
     updated = raw.get("updated")
     return Entry(
         id=entry_id,
         type=entry_type,
-        at=parse_datetime(_require(raw, "at", where), f"{where}.at"),
-        clock=_as_str(raw.get("clock"), f"{where}.clock", optional=True),
-        note=_as_str(raw.get("note"), f"{where}.note", optional=True),
-        tags=_as_str_list(raw.get("tags"), f"{where}.tags"),
+        at=_entry_time(_require(raw, "at", where), where, "at"),
+        clock=_entry_text(raw, "clock", where),
+        note=_entry_text(raw, "note", where),
+        tags=_entry_text_list(raw, "tags", where),
         data=data,
-        created=parse_datetime(created, f"{where}.created") if created else None,
-        updated=parse_datetime(updated, f"{where}.updated") if updated else None,
+        created=_entry_time(created, where, "created") if created else None,
+        updated=_entry_time(updated, where, "updated") if updated else None,
         extra={k: v for k, v in raw.items() if k not in known},
     )
+
+
+# The common keys of an entry, checked as ``_as_str``, ``_as_str_list`` and
+# ``parse_datetime`` do, but building the "where" of an error message only for an error.
+_ENTRY_TYPES = {entry_type.value: entry_type for entry_type in EntryType}
+
+
+def _entry_text(raw: dict[str, Any], key: str, where: str) -> str | None:
+    value = raw.get(key)
+    if value is None or isinstance(value, str):
+        return value
+    return _as_str(value, f"{where}.{key}")  # raises
+
+
+def _entry_text_list(raw: dict[str, Any], key: str, where: str) -> list[str]:
+    value = raw.get(key)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return list(value)
+    return _as_str_list(value, f"{where}.{key}")  # [] for None, else raises
+
+
+def _entry_time(value: Any, where: str, key: str) -> datetime:
+    if isinstance(value, str):
+        try:
+            parsed = datetime.fromisoformat(value)
+        except ValueError:
+            parsed = None
+        if parsed is not None and parsed.tzinfo is not None:
+            return parsed
+    return parse_datetime(value, f"{where}.{key}")  # anything else: as parse_datetime
 
 
 # --- journal (TOML) -------------------------------------------------------------

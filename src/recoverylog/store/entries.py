@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -184,10 +184,14 @@ class EntryStore:
         self.write_doc(entry.month, doc)
 
 
+# One encoder for every line: json.dumps with options builds a new one on each call.
+_LINE_ENCODER = json.JSONEncoder(ensure_ascii=False)
+
+
 def encode_month(doc: RawDoc) -> bytes:
     head = {k: v for k, v in doc.items() if k != "entries"}
-    lines = ",\n".join(json.dumps(raw, ensure_ascii=False) for raw in doc["entries"])
-    body = json.dumps(head, ensure_ascii=False)[:-1]
+    lines = ",\n".join(map(_LINE_ENCODER.encode, doc["entries"]))
+    body = _LINE_ENCODER.encode(head)[:-1]
     text = f'{body}, "entries": [\n{lines}\n]}}\n' if lines else f'{body}, "entries": []}}\n'
     try:
         return text.encode("utf-8")
@@ -195,16 +199,26 @@ def encode_month(doc: RawDoc) -> bytes:
         raise InvalidInput("the text contains characters that are not valid Unicode") from exc
 
 
+# An entry lives in the month file of its own local time ("at" as written, with its UTC
+# offset), and a UTC offset is always less than a day. So an entry at or after a moment
+# is in the month of that moment's UTC time minus a day, or later; an entry at or before
+# it is in the month of its UTC time plus a day, or earlier. Only the first or last day
+# of a month reaches into the next file, so a range in one month reads one file.
+
+
 def _month_after(moment: datetime) -> str:
-    """The latest month file that can hold entries up to ``moment`` (offsets differ)."""
-    year, month = moment.year, moment.month + 1
-    if month == 13:
-        year, month = year + 1, 1
-    return f"{year:04d}-{month:02d}"
+    """The latest month file that can hold entries up to ``moment``."""
+    return _utc_month(moment, timedelta(days=1), "9999-12")
 
 
 def _month_before(moment: datetime) -> str:
-    year, month = moment.year, moment.month - 1
-    if month == 0:
-        year, month = year - 1, 12
-    return f"{year:04d}-{month:02d}"
+    """The earliest month file that can hold entries from ``moment`` on."""
+    return _utc_month(moment, timedelta(days=-1), "0001-01")
+
+
+def _utc_month(moment: datetime, shift: timedelta, beyond: str) -> str:
+    try:
+        utc = moment.replace(tzinfo=None) - (moment.utcoffset() or timedelta(0)) + shift
+    except OverflowError:
+        return beyond  # at the ends of the calendar: read everything on that side
+    return f"{utc.year:04d}-{utc.month:02d}"
