@@ -182,6 +182,8 @@ def set_value(path: Path, name: str, text: str, io: FileIO) -> Any:
     else:
         raise InvalidInput(f"unknown setting '{name}' (known: {', '.join(known_keys())})")
     raw = load_raw(path, io)
+    if name == "milestone_scheme":
+        _check_scheme_known(value, raw)
     raw["schema_version"] = schema.CURRENT_VERSION[schema.CONFIG]
     node = raw
     *parents, leaf = name.split(".")
@@ -193,6 +195,19 @@ def set_value(path: Path, name: str, text: str, io: FileIO) -> Any:
         node[leaf] = value
     save_toml(path, raw, io, "# recoverylog settings (see 'recoverylog config show')\n")
     return value
+
+
+def _check_scheme_known(name: str, raw: dict[str, Any]) -> None:
+    """A default scheme must exist, or every milestone view would fail until it is fixed."""
+    from recoverylog.domain.milestones import BUILTIN_SCHEMES
+
+    custom = raw.get("schemes")
+    known = [*BUILTIN_SCHEMES, *(str(k).lower() for k in (custom or {}))]
+    if name not in known:
+        raise InvalidInput(
+            f"unknown milestone scheme '{name}' (known: {', '.join(sorted(known))})",
+            hint="define your own first: recoverylog config set schemes.NAME 24h,30d,90d,1y",
+        )
 
 
 def known_keys() -> list[str]:

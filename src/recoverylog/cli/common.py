@@ -13,7 +13,13 @@ from pathlib import Path
 
 import typer
 
-from recoverylog.domain.timeparse import TimeParseError, parse_day, parse_duration, parse_when
+from recoverylog.domain.timeparse import (
+    TimeParseError,
+    parse_bound,
+    parse_day,
+    parse_duration,
+    parse_when,
+)
 from recoverylog.errors import InvalidInput
 from recoverylog.render.lines import Line, print_lines
 from recoverylog.render.output import Format, resolve_format
@@ -25,6 +31,16 @@ def when(ws: Workspace, value: str | None, option: str = "--at") -> datetime | N
         return None
     try:
         return parse_when(value, ws.now)
+    except TimeParseError as exc:
+        raise InvalidInput(f"{option}: {exc}") from exc
+
+
+def bound(ws: Workspace, value: str | None, option: str, *, end: bool = False) -> datetime | None:
+    """A --since/--until limit: a day on its own covers that whole day."""
+    if value is None:
+        return None
+    try:
+        return parse_bound(value, ws.now, end=end)
     except TimeParseError as exc:
         raise InvalidInput(f"{option}: {exc}") from exc
 

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from recoverylog.cli import state
-from recoverylog.cli.common import confirm, duration, note_text, say, show_lines, when
+from recoverylog.cli.common import bound, confirm, duration, note_text, say, show_lines, when
 from recoverylog.cli.options import AtOpt, ClockOpt, EditOpt, FormatOpt, HaltOpt, NoteOpt, TagOpt
 from recoverylog.domain.model import EntryType, short_id
 from recoverylog.domain.timeparse import WHEN_HELP
@@ -43,8 +43,8 @@ def list_entries(
     ws = state.workspace()
     query = service.EntryFilter(
         types=tuple(_entry_type(t) for t in type_ or []),
-        since=when(ws, since, "--since"),
-        until=when(ws, until, "--until"),
+        since=bound(ws, since, "--since"),
+        until=bound(ws, until, "--until", end=True),
         clock=clock,
         tag=tag.lstrip("#@") if tag else None,
         search=search,

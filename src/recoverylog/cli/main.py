@@ -44,7 +44,7 @@ class RecoveryGroup(TyperGroup):
         except RecoveryLogError as exc:
             report_error(exc.message, exc.hint)
             raise typer.Exit(int(exc.exit_code)) from None
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, typer.Abort):  # Abort: Ctrl-C or Ctrl-D at a prompt
             sys.stderr.write("\nStopped. Nothing more was saved.\n")
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
         except Exception as exc:

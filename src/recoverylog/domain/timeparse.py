@@ -132,6 +132,16 @@ def _parse_iso_date(text: str) -> date | None:
         raise TimeParseError(f"'{text}' is not a real date") from exc
 
 
+def parse_bound(text: str, now: datetime, *, end: bool = False) -> datetime:
+    """A range limit: a day on its own ("2026-11-10", "yesterday") means that whole day,
+    from its first moment (or, with ``end``, to its last); anything else as parse_when."""
+    cleaned = " ".join(text.strip().lower().split())
+    day = _parse_day_word(cleaned, now) or _parse_iso_date(cleaned)
+    if day is None:
+        return parse_when(text, now)
+    return _localise(datetime.combine(day, time.max if end else time.min), now)
+
+
 def parse_day(text: str, now: datetime) -> date:
     """A WHEN string reduced to its local calendar date (for clean-since dates)."""
     return parse_when(text, now).date()

@@ -79,6 +79,8 @@ def safe_cell(value: Any) -> Any:
         return "true" if value else "false"
     if isinstance(value, list):
         value = ";".join(str(v) for v in value)
+    if isinstance(value, dict):
+        value = json.dumps(value, ensure_ascii=False)  # readable by scripts, unlike repr()
     if isinstance(value, str) and value.lstrip("'").startswith(FORMULA_STARTS):
         # Apostrophes before a formula get one more, so reading the file back is exact.
         return "'" + value

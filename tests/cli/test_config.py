@@ -1,0 +1,162 @@
+"""recoverylog config show / get / set / path, and the global --home option."""
+
+from __future__ import annotations
+
+import stat
+import tomllib
+from pathlib import Path
+
+import pytest
+from cli_helpers import Cli, as_json, fails, files_under, ok
+
+DEFAULTS = {
+    "timezone": None,
+    "milestone_scheme": "extended",
+    "currency": "$",
+    "default_clock": None,
+    "country": "US",
+    "backups.keep": 10,
+}
+
+
+@pytest.fixture
+def no_zone_from_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The environment outranks config.toml; these tests look at the file's own value."""
+    monkeypatch.delenv("RECOVERYLOG_TIMEZONE")
+
+
+def test_show_lists_every_setting_with_its_default(
+    cli: Cli, home: Path, no_zone_from_env: None
+) -> None:
+    assert as_json(ok(cli, "config", "show", "--format", "json")) == DEFAULTS
+
+    lines = ok(cli, "config", "show", "--format", "plain").stdout.splitlines()
+    assert lines[0].split() == ["Key", "Value", "About"]
+    assert [line.split()[0] for line in lines[1:]] == list(DEFAULTS)
+    assert not (home / "config.toml").exists()  # reading never writes
+
+
+def test_set_then_get_and_show(cli: Cli, home: Path, no_zone_from_env: None) -> None:
+    assert ok(cli, "config", "set", "currency", "£").stdout == "currency = £\n"
+    ok(cli, "config", "set", "timezone", "Europe/London")
+    ok(cli, "config", "set", "backups.keep", "3")
+
+    assert ok(cli, "config", "get", "currency").stdout == "£\n"
+    assert ok(cli, "config", "get", "timezone").stdout == "Europe/London\n"
+    shown = as_json(ok(cli, "config", "show", "-f", "json"))
+    assert (shown["currency"], shown["timezone"], shown["backups.keep"]) == (
+        "£",
+        "Europe/London",
+        3,
+    )
+
+    path = home / "config.toml"
+    stored = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert stored["currency"] == "£"
+    assert stored["backups"]["keep"] == 3
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_an_empty_value_clears_an_optional_setting(cli: Cli, no_zone_from_env: None) -> None:
+    ok(cli, "config", "set", "timezone", "Europe/London")
+    assert ok(cli, "config", "set", "timezone", "").stdout == "timezone = (default)\n"
+    assert ok(cli, "config", "get", "timezone").stdout == "\n"
+
+
+def test_the_environment_outranks_the_file(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    ok(cli, "config", "set", "timezone", "Europe/London")
+    monkeypatch.setenv("RECOVERYLOG_TIMEZONE", "Asia/Tokyo")
+    assert ok(cli, "config", "get", "timezone").stdout == "Asia/Tokyo\n"
+
+
+def test_the_default_scheme_must_exist(cli: Cli, alcohol: str) -> None:
+    result = fails(cli, 2, "config", "set", "milestone_scheme", "mine")
+    assert "unknown milestone scheme 'mine'" in result.stderr
+    ok(cli, "status")  # still works
+
+    ok(cli, "config", "set", "schemes.mine", "10d,50d")
+    ok(cli, "config", "set", "milestone_scheme", "Mine")
+    assert ok(cli, "config", "get", "milestone_scheme").stdout == "mine\n"
+    (clock,) = as_json(ok(cli, "milestones", "-f", "json"))
+    assert [m["label"] for m in clock["achieved"]] == ["10 days", "50 days"]
+
+
+def test_a_custom_milestone_scheme(cli: Cli) -> None:
+    ok(cli, "config", "set", "schemes.mine", "3d,10d,every 1y")
+    assert ok(cli, "config", "get", "schemes.mine").stdout == "3d,10d,every 1y\n"
+
+    ok(cli, "clock", "add", "alcohol", "--since", "2026-11-17", "--scheme", "mine")
+    (clock,) = as_json(ok(cli, "milestones", "-f", "json"))
+    assert [(m["label"], m["date"]) for m in clock["achieved"]] == [("3 days", "2026-11-20")]
+    assert [(m["label"], m["date"]) for m in clock["upcoming"]] == [
+        ("10 days", "2026-11-27"),
+        ("1 year", "2027-11-17"),
+        ("2 years", "2028-11-17"),
+    ]
+
+
+def test_the_default_scheme_applies_to_clocks_without_one(cli: Cli, alcohol: str) -> None:
+    ok(cli, "config", "set", "milestone_scheme", "common")
+    (clock,) = as_json(ok(cli, "milestones", "-f", "json"))
+    assert [m["label"] for m in clock["achieved"]] == ["24 hours", "30 days"]
+
+
+def test_a_time_zone_changes_how_times_are_shown(
+    cli: Cli, alcohol: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("RECOVERYLOG_TIMEZONE")
+    ok(cli, "config", "set", "timezone", "Asia/Tokyo")
+    short = ok(cli, "log", "craving", "4").stdout.split()[0]
+    # 20:00 UTC is 05:00 the next morning in Tokyo (UTC+9, no daylight saving).
+    assert as_json(ok(cli, "show", short, "-f", "json"))["at"] == "2026-11-24T05:00:00+09:00"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("set", "colour", "blue"),
+        ("set", "timezone", "Mars/Olympus_Mons"),
+        ("set", "backups.keep", "none"),
+        ("set", "backups.keep", "0"),
+        ("set", "milestone_scheme", "no-such-scheme"),
+        ("set", "schemes.bad", "3 fortnights"),
+        ("get", "colour"),
+    ],
+    ids=lambda a: "-".join(a),
+)
+def test_bad_keys_and_values_are_refused_and_nothing_written(
+    cli: Cli, home: Path, args: tuple
+) -> None:
+    ok(cli, "config", "set", "currency", "€")
+    before = files_under(home)
+    fails(cli, 2, "config", *args)
+    assert files_under(home) == before
+
+
+def test_unknown_key_lists_the_known_ones(cli: Cli) -> None:
+    result = fails(cli, 2, "config", "get", "colour")
+    assert "unknown setting 'colour'" in result.stderr
+    assert "currency" in result.stderr
+
+
+def test_path_prints_where_things_live(cli: Cli, home: Path) -> None:
+    lines = ok(cli, "config", "path").stdout.splitlines()
+    assert lines == [
+        f"config:  {home / 'config.toml'}",
+        f"journal: {home / 'journal.toml'}",
+        f"entries: {home / 'entries'}",
+    ]
+    assert not home.exists()  # asking where does not create anything
+
+
+def test_the_home_option_overrides_the_environment(cli: Cli, home: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other home"
+    assert ok(cli, "--home", str(other), "config", "path").stdout.startswith(
+        f"config:  {other / 'config.toml'}"
+    )
+    ok(cli, "--home", str(other), "clock", "add", "alcohol", "--since", "2026-11-01")
+    ok(cli, "--home", str(other), "config", "set", "currency", "€")
+
+    assert (other / "journal.toml").exists() and (other / "config.toml").exists()
+    assert not home.exists()
+    assert as_json(ok(cli, "clock", "list", "-f", "json")) == []

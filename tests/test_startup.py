@@ -1,0 +1,82 @@
+"""Startup stays light: heavy modules load only in the commands that need them."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from recoverylog import __version__
+
+HEAVY = ("rich.console", "rich.table", "rich.text", "tomllib", "tomli_w", "platformdirs", "jinja2")
+
+
+def _loaded_after(code: str, env: dict[str, str] | None = None) -> list[str]:
+    """Run ``code`` in a fresh interpreter; return which HEAVY modules it left loaded."""
+    probe = (
+        "import sys, json\n"
+        f"{code}\n"
+        f"print(json.dumps([m for m in {list(HEAVY)!r} if m in sys.modules]))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        env=env or dict(os.environ),
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    loaded: list[str] = json.loads(result.stdout.strip().splitlines()[-1])
+    return loaded
+
+
+def test_the_probe_sees_heavy_modules_when_they_are_loaded() -> None:
+    """Control: the check below would notice if these modules were imported."""
+    modules = ["rich.console", "rich.table", "tomllib", "tomli_w", "platformdirs"]
+    assert set(_loaded_after(f"import {', '.join(modules)}")) >= set(modules)
+
+
+def test_importing_the_cli_loads_no_heavy_module() -> None:
+    assert _loaded_after("import recoverylog.cli.main") == []
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--help"],
+        ["log", "craving", "--help"],
+        ["list", "--format", "json"],
+        ["status", "-f", "plain"],
+    ],
+    ids=" ".join,
+)
+def test_help_and_plain_output_need_no_rich(args: list[str], tmp_path: Path) -> None:
+    env = dict(os.environ, RECOVERYLOG_HOME=str(tmp_path / "home"))
+    code = (
+        "from recoverylog.cli.main import app\n"
+        "try:\n"
+        f"    app({args!r}, prog_name='recoverylog', standalone_mode=False)\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print()\n"
+    )
+    loaded = _loaded_after(code, env)
+    assert [m for m in loaded if m.startswith("rich")] == []
+
+
+def test_python_dash_m_prints_the_version() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "recoverylog", "--version"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"recoverylog {__version__}\n"
+    assert __version__.count(".") >= 1
