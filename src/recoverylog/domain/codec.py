@@ -125,6 +125,11 @@ _FIELD_KINDS = {
     "coping": "texts",
     "online": "bool",
     "clean": "bool",
+    "lapsed": "texts",
+    "gratitude": "texts",
+    "resentful": "bool",
+    "dishonest": "bool",
+    "afraid": "bool",
 }
 _KIND_WORDS = {
     "int": "a whole number",

@@ -69,7 +69,21 @@ TYPE_FIELDS: dict[EntryType, tuple[str, ...]] = {
     EntryType.MEETING: ("name", "fellowship", "online"),
     EntryType.NOTE: ("mood",),
     EntryType.CONTACT: ("person", "via"),
-    EntryType.CHECKIN: ("clean", "difficulty", "mood", "halt"),
+    # The daily check-in: clean today (lapsed: the clocks with a lapse), how hard the day
+    # was, mood, HALT, gratitudes, a short inventory, and the morning's intention.
+    EntryType.CHECKIN: (
+        "clean",
+        "difficulty",
+        "mood",
+        "halt",
+        "lapsed",
+        "gratitude",
+        "resentful",
+        "dishonest",
+        "afraid",
+        "tomorrow",
+        "intention",
+    ),
     # A weekly craving self-check: five answers 0-6 and their total 0-30.
     EntryType.SELFCHECK: ("answers", "total"),
 }

@@ -1,0 +1,281 @@
+"""Pure rules for peer support: goals, check-in answers, the plan, SOS suggestions."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from recoverylog.domain import support as rules
+from recoverylog.domain.codec import entry_from_dict, entry_to_dict
+from recoverylog.domain.insights import TechniqueStats
+from recoverylog.domain.model import Entry, EntryType
+from recoverylog.errors import InvalidInput
+
+# --- people --------------------------------------------------------------------------
+
+
+def test_roles_and_ways_of_reaching_out_accept_common_spellings() -> None:
+    assert rules.role("Sponsor") == "sponsor"
+    assert rules.role("counselor") == "counsellor"
+    assert rules.via("in person") == "in-person"
+    assert rules.via("Phone") == "call"
+    with pytest.raises(InvalidInput, match="not a role"):
+        rules.role("boss")
+    with pytest.raises(InvalidInput, match="call, text, in-person, video, online"):
+        rules.via("carrier pigeon")
+
+
+def test_phone_and_email_are_checked() -> None:
+    assert rules.phone("  +44 (0)20  7946 0000 ") == "+44 (0)20 7946 0000"
+    assert rules.phone("1-800-662-HELP") == "1-800-662-HELP"
+    for bad in ("call me", "12", "555\x1b0100", "x" * 50):
+        with pytest.raises(InvalidInput):
+            rules.phone(bad)
+    assert rules.email("sam@example.org") == "sam@example.org"
+    for bad in ("sam", "@example.org", "sam@", "s am@example.org"):
+        with pytest.raises(InvalidInput):
+            rules.email(bad)
+
+
+def test_person_names_include_old_names() -> None:
+    person = {"name": "Sam", "aliases": ["Samuel", 3]}
+    assert rules.person_names(person) == ["Sam", "Samuel"]
+
+
+# --- goals -----------------------------------------------------------------------------
+
+START = date(2026, 11, 1)
+
+
+def test_one_off_goal_counts_days_in_its_window_up_to_today() -> None:
+    goal = rules.new_goal("meetings", 90, 90, START)
+    days = [
+        date(2026, 10, 31),  # before the goal: not counted
+        START,
+        date(2026, 11, 10),
+        date(2026, 11, 10),  # two meetings on one day are two meetings
+        date(2026, 11, 23),
+        date(2026, 11, 24),  # after "today": not counted
+    ]
+    progress = rules.goal_progress(goal, days, date(2026, 11, 23))
+    assert (progress.done, progress.day) == (4, 23)  # 1 Nov is day 1, 23 Nov day 23
+    assert progress.window_end == date(2027, 1, 29)  # 90 days from 1 Nov, both ends included
+    assert not progress.finished and not progress.reached
+
+
+def test_goal_before_it_starts_and_after_it_ends() -> None:
+    goal = rules.new_goal("contacts", 3, 7, START)
+    before = rules.goal_progress(goal, [START], date(2026, 10, 30))
+    assert (before.day, before.done, before.finished) == (0, 0, False)
+    last_day = rules.goal_progress(goal, [START], date(2026, 11, 7))
+    assert (last_day.day, last_day.finished) == (7, False)
+    after = rules.goal_progress(
+        goal, [START, date(2026, 11, 3), date(2026, 11, 7)], date(2026, 11, 9)
+    )
+    assert (after.day, after.done, after.finished, after.reached) == (7, 3, True, True)
+
+
+def test_repeating_goal_starts_again_every_n_days() -> None:
+    goal = rules.new_goal("meetings", 3, 7, date(2026, 11, 2), repeat=True)  # a Monday
+    today = date(2026, 11, 18)  # Wednesday of the third week
+    days = [date(2026, 11, 9), date(2026, 11, 15), date(2026, 11, 16), date(2026, 11, 18)]
+    progress = rules.goal_progress(goal, days, today)
+    assert progress.window_start == date(2026, 11, 16)
+    assert progress.window_end == date(2026, 11, 22)
+    assert (progress.done, progress.day, progress.finished) == (2, 3, False)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    count=st.integers(1, 50),
+    days=st.integers(1, 120),
+    repeat=st.booleans(),
+    offset=st.integers(-30, 400),
+    entry_offsets=st.lists(st.integers(-60, 500), max_size=40),
+)
+def test_goal_progress_properties(
+    count: int, days: int, repeat: bool, offset: int, entry_offsets: list[int]
+) -> None:
+    goal = rules.new_goal("meetings", count, days, START, repeat)
+    today = START + timedelta(days=offset)
+    entry_days = [START + timedelta(days=o) for o in entry_offsets]
+    p = rules.goal_progress(goal, entry_days, today)
+    assert 0 <= p.day <= days
+    assert (p.window_end - p.window_start).days == days - 1
+    assert p.done == sum(1 for d in entry_days if p.window_start <= d <= min(today, p.window_end))
+    if repeat and today >= START:
+        assert p.window_start <= today <= p.window_end and not p.finished
+    assert p.finished == (not repeat and today > p.window_end)
+
+
+def test_goal_validation_and_stored_goals() -> None:
+    with pytest.raises(InvalidInput, match="not a goal"):
+        rules.new_goal("sleep", 3, 7, START)
+    with pytest.raises(InvalidInput, match="--days"):
+        rules.new_goal("meetings", 3, 0, START)
+    with pytest.raises(InvalidInput, match="at least 1"):
+        rules.new_goal("meetings", 0, 7, START)
+    stored = rules.goal_to_dict(rules.new_goal("meeting", 90, 90, START))
+    assert stored == {"count": 90, "days": 90, "start": START}
+    assert rules.goal_from_dict("meetings", stored) == rules.Goal("meetings", 90, 90, START)
+    # Hand edits that make no sense are ignored rather than crashing status.
+    for bad in ({"count": True, "days": 9, "start": START}, {"count": 3, "days": 7}, "90", None):
+        assert rules.goal_from_dict("meetings", bad) is None
+
+
+def test_week_starts_are_mondays_covering_the_range() -> None:
+    weeks = rules.week_starts(date(2026, 11, 4), date(2026, 11, 23))
+    assert weeks == [date(2026, 11, 2), date(2026, 11, 9), date(2026, 11, 16), date(2026, 11, 23)]
+    assert all(w.weekday() == 0 for w in weeks)
+
+
+# --- check-in answers --------------------------------------------------------------------
+
+
+def test_difficulty_words_numbers_and_aliases() -> None:
+    assert rules.difficulty("Very  Hard") == "very hard"
+    assert rules.difficulty("not bad") == "ok"
+    assert rules.difficulty("1") == "easy"
+    assert rules.difficulty("5") == "very hard"
+    for bad in ("6", "terrible", ""):
+        with pytest.raises(InvalidInput, match="how hard the day was"):
+            rules.difficulty(bad)
+
+
+def test_clean_answers_per_clock() -> None:
+    clocks = ["alcohol", "nicotine"]
+    assert rules.clean_answer("Yes") is True
+    assert rules.clean_answer("lapse") is False
+    answers = rules.clean_options(["Alcohol=lapse", "nicotine=yes"], clocks)
+    assert answers == {"alcohol": False, "nicotine": True}
+    assert rules.clean_by_clock(answers, clocks) == (False, ["alcohol"])
+    # A plain answer is for every clock; a clock named after it wins for that clock.
+    mixed = rules.clean_options(["lapse", "nicotine=yes"], clocks)
+    assert rules.clean_by_clock(mixed, clocks) == (False, ["alcohol"])
+    assert rules.clean_by_clock({"": True}, clocks) == (True, [])
+    assert rules.clean_by_clock({"": False}, []) == (False, [])
+    with pytest.raises(InvalidInput, match="no clock named 'coffee'"):
+        rules.clean_options(["coffee=yes"], clocks)
+    with pytest.raises(InvalidInput, match="yes or lapse"):
+        rules.clean_answer("maybe")
+
+
+def test_gratitude_and_halt_text() -> None:
+    assert rules.gratitude(["  my  dog ", "", "the sun"]) == ["my dog", "the sun"]
+    with pytest.raises(InvalidInput, match="up to 3"):
+        rules.gratitude(["a", "b", "c", "d"])
+    assert rules.halt_text("tired, Lonely") == ["lonely", "tired"]  # HALT order
+    assert rules.halt_text("h t") == ["hungry", "tired"]
+    assert rules.halt_text("") == []
+
+
+def test_checkin_checks_read_csv_cells_too() -> None:
+    checks = rules.CHECKIN_CHECKS
+    assert checks["resentful"]("false") is False
+    assert checks["afraid"](True) is True
+    assert checks["gratitude"]("my dog;the sun") == ["my dog", "the sun"]
+    assert checks["lapsed"](["alcohol"]) == ["alcohol"]
+    assert checks["mood"]("4") == 4
+    with pytest.raises(InvalidInput):
+        checks["mood"](6)
+    with pytest.raises(InvalidInput):
+        checks["dishonest"]("perhaps")
+
+
+def test_a_full_checkin_round_trips_through_the_codec() -> None:
+    entry = Entry(
+        id="c" * 32,
+        type=EntryType.CHECKIN,
+        at=datetime(2026, 11, 23, 21, 0, tzinfo=UTC),
+        data={
+            "clean": False,
+            "difficulty": "hard",
+            "mood": 2,
+            "halt": ["tired"],
+            "lapsed": ["alcohol"],
+            "gratitude": ["my dog"],
+            "resentful": True,
+            "dishonest": False,
+            "afraid": False,
+            "tomorrow": "call earlier",
+            "intention": "one day at a time",
+        },
+    )
+    assert entry_from_dict(entry_to_dict(entry)) == entry
+
+
+# --- the plan ------------------------------------------------------------------------
+
+
+def test_clean_plan_keeps_known_sections_as_lists() -> None:
+    plan = rules.clean_plan(
+        {"reasons": ["my kids", "  ", "my  health"], "call": "Sam 555 0100", "instead": []}
+    )
+    assert plan == {"reasons": ["my kids", "my health"], "call": ["Sam 555 0100"]}
+    with pytest.raises(InvalidInput, match="'resons' is not a section"):
+        rules.clean_plan({"resons": ["typo"]})
+    with pytest.raises(InvalidInput, match="list of text"):
+        rules.clean_plan({"reasons": [1, 2]})
+
+
+def test_stored_plan_is_read_leniently() -> None:
+    assert rules.stored_plan({"reasons": ["a", 3, ""], "call": 7, "other": ["x"]}) == {
+        "reasons": ["a"]
+    }
+
+
+# --- SOS suggestions -------------------------------------------------------------------
+
+
+def stat(
+    name: str, used: int, passed: int = 0, known: int = 0, helped: float | None = None
+) -> TechniqueStats:
+    return TechniqueStats(name, used, helped, known, passed)
+
+
+def test_top_techniques_prefers_what_has_worked() -> None:
+    stats = [
+        stat("walk", 6, passed=5, known=6),  # (5+1)/(6+2) = 0.75
+        stat("call sponsor", 4, passed=4, known=4),  # (4+1)/(4+2) = 0.83
+        stat("tea", 1, passed=1, known=1),  # (1+1)/(1+2) = 0.67
+        stat("scrolling", 5, passed=0, known=5),  # never passed: left out
+    ]
+    chosen = rules.top_techniques(stats, [("scrolling", None), ("journal", "write it down")])
+    assert [c.name for c in chosen] == ["call sponsor", "walk", "tea"]
+    assert all(c.source == "log" for c in chosen)
+
+
+def test_top_techniques_falls_back_to_toolkit_then_defaults() -> None:
+    stats = [stat("walk", 2, helped=4.0), stat("Urge Surfing", 0)]
+    toolkit = [("Urge Surfing", None), ("walk", "round the block")]
+    chosen = rules.top_techniques(stats, toolkit)
+    assert [(c.name, c.source) for c in chosen] == [
+        ("walk", "log"),
+        ("Urge Surfing", "toolkit"),
+        ("call someone", "suggested"),  # "urge surfing" is already there, in any case
+    ]
+    assert chosen[0].description == "round the block"
+    nothing = rules.top_techniques([], [])
+    assert [c.name for c in nothing] == ["urge surfing", "call someone", "play the tape through"]
+
+
+def test_top_techniques_never_suggests_what_was_rated_unhelpful() -> None:
+    stats = [stat("urge surfing", 3, helped=1.5)]
+    chosen = rules.top_techniques(stats, [("urge surfing", None)])
+    assert "urge surfing" not in [c.name for c in chosen]
+    assert len(chosen) == 3
+
+
+def test_timer_helpers() -> None:
+    assert rules.minutes_from_seconds(89) == 1
+    assert rules.minutes_from_seconds(90) == 2
+    assert rules.minutes_from_seconds(900) == 15
+    assert rules.breathing_prompt(0) == rules.breathing_prompt(len(rules.BREATHING_PROMPTS))
+    assert rules.breathing_prompt(0) != rules.breathing_prompt(1)
+    with pytest.raises(InvalidInput):
+        rules.timer_minutes(0)
+    with pytest.raises(InvalidInput):
+        rules.timer_minutes(61)
