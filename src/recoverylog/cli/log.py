@@ -15,7 +15,8 @@ from recoverylog.services import clocks
 from recoverylog.services.entries import NewEntry, add_entry, entry_as_dict
 
 app = typer.Typer(
-    help="Log a craving, trigger, coping, meeting, note or lapse.", no_args_is_help=True
+    help="Log a craving, trigger, coping, meeting, contact, note or lapse.",
+    no_args_is_help=True,
 )
 
 
@@ -160,6 +161,36 @@ def meeting(
         fellowship=fellowship,
         online=online,
     )
+
+
+@app.command("contact")
+def contact(
+    person: Annotated[str, typer.Argument(help="Who you reached out to ('people list').")],
+    via: Annotated[
+        str | None, typer.Option("--via", help="call, text, in-person, video or online.")
+    ] = None,
+    new: Annotated[
+        bool, typer.Option("--new", help="Someone not in your support network yet: add them.")
+    ] = False,
+    clock: ClockOpt = None,
+    at: AtOpt = None,
+    note: NoteOpt = None,
+    edit: EditOpt = False,
+    tag: TagOpt = None,
+) -> None:
+    """Log reaching out to someone: a call, a text, a coffee, a video call.
+
+    Example: recoverylog log contact Sam --via call --note "talked about the weekend"
+    """
+    from recoverylog.domain.support import via as checked_via
+    from recoverylog.render.output import message
+    from recoverylog.services.people import contact_name
+
+    how = checked_via(via) if via is not None else None
+    name, added = contact_name(state.workspace(), person, new)
+    if added:
+        message(f"Added {name} to your support network (role: other; 'people edit' changes it).")
+    _log(EntryType.CONTACT, at, clock, note, edit, tag, person=name, via=how)
 
 
 @app.command("note")

@@ -128,8 +128,10 @@ def _register() -> None:
         exchange,
         insights,
         log,
+        people,
         progress,
         report,
+        support,
     )
 
     demo.register(app)
@@ -139,6 +141,8 @@ def _register() -> None:
     entries.register(app)
     insights.register(app)
     app.add_typer(progress.coping_app, name="coping")
+    app.add_typer(people.app, name="people")
+    support.register(app)
     app.add_typer(config.app, name="config")
     app.add_typer(backup.app, name="backup")
     doctor.register(app)

@@ -100,6 +100,11 @@ def status_lines(data: dict[str, Any], *, plain: bool) -> list[Line]:
     if week["lapses"]:
         parts.append(plural(week["lapses"], "lapse"))
     lines.append([text("  " + " · ".join(parts))])
+    if data.get("support"):
+        from recoverylog.render.support import support_status_lines
+
+        lines.append([])
+        lines.extend(support_status_lines(data["support"], plain=plain))
     return lines
 
 
@@ -190,7 +195,9 @@ def describe(entry: dict[str, Any]) -> str:
     kind = entry["type"]
     parts: list[str] = []
     if kind == "craving":
-        parts.append(f"intensity {entry['intensity']}")
+        end = entry.get("intensity_end")
+        then = f", then {end}" if isinstance(end, int) else ""
+        parts.append(f"intensity {entry['intensity']}{then}")
         if entry.get("outcome"):
             parts.append(entry["outcome"])
         if entry.get("duration_min") is not None:
@@ -222,6 +229,10 @@ def describe(entry: dict[str, Any]) -> str:
         parts.append(entry.get("person") or "")
         if entry.get("via"):
             parts.append(entry["via"])
+    elif kind == "checkin":
+        from recoverylog.render.support import describe_checkin
+
+        parts.extend(describe_checkin(entry))
     if entry.get("note"):
         parts.append(f"“{entry['note']}”" if kind != "note" else entry["note"])
     return " · ".join(p for p in parts if p)

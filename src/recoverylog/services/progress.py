@@ -21,7 +21,10 @@ def start_of_day(ws: Workspace, day: date) -> datetime:
 
 
 def status(ws: Workspace) -> dict[str, Any]:
-    """Every clock's clean time and next milestone, and the last 7 days at a glance."""
+    """Every clock's clean time and next milestone, the last 7 days at a glance, and
+    support: sponsor contact, meetings this week, goals."""
+    from recoverylog.services.goals import support_status
+
     since_day = ws.today - timedelta(days=6)
     recent = ws.store.entries.iter_range(start_of_day(ws, since_day), ws.now)
     summary = summarise(recent)
@@ -44,6 +47,7 @@ def status(ws: Workspace) -> dict[str, Any]:
             "contacts": summary.contacts,
             "lapses": lapses,
         },
+        "support": support_status(ws, recent, since_day),
     }
 
 

@@ -1,0 +1,609 @@
+"""recoverylog goal / meetings / checkin / plan / sos / help-now: peer support and the
+hard moments."""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from typing import Annotated, Any, NoReturn, TypeVar
+
+import typer
+
+from recoverylog.cli import state
+from recoverylog.cli.common import day, edit_in_editor, say, show_lines
+from recoverylog.cli.options import ClockOpt, EditOpt, FormatOpt, HaltOpt, NoteOpt
+from recoverylog.domain import support as rules
+from recoverylog.domain.model import short_id
+from recoverylog.errors import ExitCode, InvalidInput
+from recoverylog.render import support as views
+from recoverylog.render.output import Format, emit_json, emit_rows, message, resolve_format
+from recoverylog.render.views import nice_date, plural
+
+T = TypeVar("T")
+
+# The urge-surfing timer waits one second per tick through this (tests replace it).
+sleep: Callable[[float], None] = time.sleep
+
+
+def stdin_is_terminal() -> bool:
+    """Someone is there to answer: a terminal, or the test runner's scripted input
+    (which has no file descriptor). Piped or redirected input is not."""
+    stream = sys.stdin
+    if stream is None:
+        return False
+    try:
+        return stream.isatty() or _no_descriptor(stream)
+    except (AttributeError, ValueError):
+        return False
+
+
+def _no_descriptor(stream: Any) -> bool:
+    try:
+        stream.fileno()
+    except (OSError, ValueError, AttributeError):
+        return True
+    return False
+
+
+class Stopped(Exception):
+    """Ctrl-C (or the end of input) while answering a question."""
+
+
+def _ask(question: str, parse: Callable[[str], T], default: str | None = None) -> T:
+    """Ask until the answer can be used; Enter gives the default ('' when there is none);
+    Ctrl-C raises Stopped."""
+    while True:
+        try:
+            reply = typer.prompt(
+                question, default=default or "", show_default=bool(default), err=True
+            )
+        except (typer.Abort, KeyboardInterrupt):
+            raise Stopped from None
+        try:
+            return parse(str(reply))
+        except InvalidInput as exc:
+            typer.echo(f"  {exc.message}", err=True)
+
+
+def _yes(question: str, default: bool) -> bool:
+    try:
+        return typer.confirm(question, default=default, err=True)
+    except (typer.Abort, KeyboardInterrupt):
+        raise Stopped from None
+
+
+def _stopped(words: str = "Stopped. Nothing was saved.") -> NoReturn:
+    typer.echo("", err=True)
+    message(words)
+    raise typer.Exit(int(ExitCode.INTERRUPTED))
+
+
+# --- goals --------------------------------------------------------------------------
+
+goal_app = typer.Typer(
+    help="Goals for meetings and contacts, e.g. 90 meetings in 90 days.",
+    invoke_without_command=True,
+)
+
+
+@goal_app.callback()
+def goal_main(ctx: typer.Context) -> None:
+    """Goals for meetings and contacts, e.g. 90 meetings in 90 days. Alone: show them."""
+    if ctx.invoked_subcommand is None:
+        goal_show(None)
+
+
+@goal_app.command("set")
+def goal_set(
+    kind: Annotated[str, typer.Argument(help="meetings or contacts.")],
+    count: Annotated[int, typer.Argument(help="How many.")],
+    days: Annotated[int, typer.Option("--days", "-d", help="In how many days.")],
+    start: Annotated[
+        str | None, typer.Option("--start", help="First day of the goal (default today).")
+    ] = None,
+    repeat: Annotated[
+        bool, typer.Option("--repeat", help="Start again every N days (e.g. 3 a week).")
+    ] = False,
+) -> None:
+    """Set a goal; setting it again replaces it.
+
+    Examples: recoverylog goal set meetings 90 --days 90 ;
+    recoverylog goal set contacts 3 --days 7 --repeat
+    """
+    from recoverylog.services import goals as service
+
+    ws = state.workspace()
+    goal = service.set_goal(ws, kind, count, days, day(ws, start, "--start"), repeat)
+    every = f"every {plural(days, 'day')}" if repeat else f"in {plural(days, 'day')}"
+    say(f"Goal set: {count} {goal.kind} {every}, from {nice_date(goal.start.isoformat())}.")
+
+
+@goal_app.command("show")
+def goal_show(fmt: FormatOpt = None) -> None:
+    """Your goals and how they stand today.
+
+    Example: recoverylog goal show
+    """
+    from recoverylog.services import goals as service
+
+    data = service.goals_overview(state.workspace())
+    chosen = resolve_format(fmt)
+    if chosen is Format.JSON:
+        emit_json(data)
+        return
+    show_lines(views.goal_lines(data, plain=chosen is not Format.TABLE), chosen)
+
+
+@goal_app.command("clear")
+def goal_clear(kind: Annotated[str, typer.Argument(help="meetings or contacts.")]) -> None:
+    """Remove a goal (what you logged is kept).
+
+    Example: recoverylog goal clear meetings
+    """
+    from recoverylog.services import goals as service
+
+    say(f"Removed your {service.clear_goal(state.workspace(), kind)} goal.")
+
+
+# --- meetings -------------------------------------------------------------------------
+
+
+def meetings(
+    since: Annotated[
+        str | None, typer.Option("--since", help="First day (default: four weeks back).")
+    ] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Last day (default today).")] = None,
+    fmt: FormatOpt = None,
+) -> None:
+    """Meetings you went to, week by week, and your meetings goal.
+
+    Example: recoverylog meetings --since 2026-10-01
+    """
+    from recoverylog.services import goals as service
+
+    ws = state.workspace()
+    data = service.meetings(ws, day(ws, since, "--since"), day(ws, until, "--until"))
+    chosen = resolve_format(fmt)
+    if chosen is Format.JSON:
+        emit_json(data)
+    elif chosen is Format.CSV:
+        rows = views.meeting_rows(data)
+        emit_rows(rows, views.MEETING_COLUMNS, chosen, json_rows=rows)
+    else:
+        show_lines(views.meetings_lines(data, plain=chosen is not Format.TABLE), chosen)
+
+
+# --- check-in -------------------------------------------------------------------------
+
+
+def checkin(
+    clean: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--clean",
+            help="yes or lapse; with several clocks, CLOCK=yes or CLOCK=lapse (repeatable).",
+        ),
+    ] = None,
+    difficulty: Annotated[
+        str | None,
+        typer.Option("--difficulty", help="easy, ok, questionable, hard or very hard."),
+    ] = None,
+    mood: Annotated[int | None, typer.Option("--mood", help="Mood from 1 (low) to 5.")] = None,
+    halt: HaltOpt = None,
+    grateful: Annotated[
+        list[str] | None,
+        typer.Option("--grateful", "-g", help="Something you are grateful for (up to 3)."),
+    ] = None,
+    resentful: Annotated[
+        bool | None, typer.Option("--resentful/--not-resentful", help="Was I resentful?")
+    ] = None,
+    dishonest: Annotated[
+        bool | None, typer.Option("--dishonest/--not-dishonest", help="Was I dishonest?")
+    ] = None,
+    afraid: Annotated[
+        bool | None, typer.Option("--afraid/--not-afraid", help="Was I afraid?")
+    ] = None,
+    tomorrow: Annotated[
+        str | None, typer.Option("--tomorrow", help="What I could do better tomorrow.")
+    ] = None,
+    morning: Annotated[
+        bool, typer.Option("--morning", help="A morning check-in: one line of intention.")
+    ] = False,
+    intention: Annotated[
+        str | None, typer.Option("--intention", help="Your intention for the day (--morning).")
+    ] = None,
+    clock: ClockOpt = None,
+    day_: Annotated[
+        str | None, typer.Option("--day", help="Which day (default today), e.g. yesterday.")
+    ] = None,
+    note: NoteOpt = None,
+    edit: EditOpt = False,
+) -> None:
+    """The daily check-in: clean today, how hard it was, mood, HALT, gratitude and a
+    short inventory. In a terminal with no answers given, it asks; running it again the
+    same day edits that day's check-in. Ctrl-C saves nothing.
+
+    Examples: recoverylog checkin ; recoverylog checkin --clean yes --difficulty hard
+    --mood 3 --grateful "my sister called" ; recoverylog checkin --morning
+    """
+    from recoverylog.cli.common import note_text
+    from recoverylog.services import checkin as service
+
+    ws = state.workspace()
+    where = service.scope(ws, clock)
+    the_day = service.check_day(ws, day(ws, day_, "--day"))
+    morning = morning or intention is not None
+    evening = {
+        "difficulty": difficulty,
+        "mood": mood,
+        "halt": halt,
+        "gratitude": grateful,
+        "resentful": resentful,
+        "dishonest": dishonest,
+        "afraid": afraid,
+        "tomorrow": tomorrow,
+    }
+    answers = _checkin_answers(ws, where, the_day, clean or [], evening, intention, morning)
+    saved = service.save(ws, the_day, where, answers, note_text(ws, note, edit), morning)
+    day_iso, today_iso = the_day.isoformat(), ws.today.isoformat()
+    short = short_id(saved.entry.id)
+    for line in views.checkin_saved(short, saved.updated, day_iso, today_iso, morning, answers):
+        say(line)
+    for name in saved.unrecorded_lapses:
+        message(views.unrecorded_lapse_hint(name, day_iso))
+
+
+def _checkin_answers(
+    ws: Any,
+    where: Any,
+    the_day: Any,
+    clean: list[str],
+    evening: dict[str, Any],
+    intention: str | None,
+    morning: bool,
+) -> dict[str, Any]:
+    """The answers given as options; with none, ask them (in a terminal)."""
+    from recoverylog.services import checkin as service
+
+    if morning and (clean or any(v is not None for v in evening.values())):
+        raise InvalidInput("--morning takes only --intention (and --note); the rest is evening")
+    answers: dict[str, Any] = {"intention": intention} if morning else dict(evening)
+    if clean:
+        answers.update(service.clean_answers(where, rules.clean_options(clean, where.clocks)))
+    if any(v is not None for v in answers.values()):
+        return answers
+    if not stdin_is_terminal():
+        raise InvalidInput(
+            "there is no terminal to ask the check-in questions on",
+            hint="give the answers as options, e.g. --clean yes --difficulty ok --mood 3",
+        )
+    previous = service.current(ws, the_day, where) or {}
+    today = the_day == ws.today
+    try:
+        if morning:
+            return _ask_morning(previous, today)
+        return _ask_evening(where, previous, today)
+    except Stopped:
+        _stopped()
+
+
+def _ask_morning(previous: dict[str, Any], today: bool) -> dict[str, Any]:
+    typer.echo("Morning check-in. Ctrl-C stops without saving.", err=True)
+    question = "Your intention for today, in one line" if today else "Your intention that day"
+    intention = _ask(
+        question, lambda v: rules.line(v, "intention"), previous.get("intention") or None
+    )
+    return {"intention": intention}
+
+
+def _ask_evening(where: Any, previous: dict[str, Any], today: bool) -> dict[str, Any]:
+    when = "today" if today else "that day"
+    typer.echo(
+        f"Evening check-in for {when}. Enter keeps the answer in [brackets]; "
+        "Ctrl-C stops without saving.",
+        err=True,
+    )
+    answers: dict[str, Any] = {}
+    before_lapsed = previous.get("lapsed") or []
+    per_clock: dict[str, bool] = {}
+    for name in where.clocks or [""]:
+        about = f" from {name}" if name else ""
+        lapsed_before = name in before_lapsed or (
+            not before_lapsed and previous.get("clean") is False
+        )
+        was = "lapse" if lapsed_before else "yes"
+        per_clock[name] = _ask(f"Clean {when}{about}? (yes / lapse)", rules.clean_answer, was)
+    clean, lapsed = rules.clean_by_clock(per_clock, where.clocks)
+    answers.update({"clean": clean, "lapsed": lapsed})
+    answers["difficulty"] = _ask(
+        f"How was {when}: easy, ok, questionable, hard or very hard?",
+        rules.difficulty,
+        previous.get("difficulty") or "ok",
+    )
+    answers["mood"] = _ask(
+        "Mood from 1 (low) to 5 (good)",
+        lambda v: rules.mood(_int(v)),
+        str(previous.get("mood") or 3),
+    )
+    answers["halt"] = _ask(
+        "Hungry, angry, lonely or tired? (any of them, or Enter for none)",
+        rules.halt_text,
+        ", ".join(previous.get("halt") or []) or None,
+    )
+    answers["gratitude"] = _ask_gratitude(previous.get("gratitude") or [], when)
+    typer.echo("A short inventory, just for you:", err=True)
+    for key, question in rules.INVENTORY:
+        answers[key] = _yes(question.replace("today", when), bool(previous.get(key)))
+    better = _ask(
+        "What could I do better tomorrow? (Enter to skip)",
+        lambda v: v.strip(),
+        previous.get("tomorrow") or None,
+    )
+    answers["tomorrow"] = rules.line(better, "answer") if better else None
+    return answers
+
+
+def _ask_gratitude(before: list[str], when: str) -> list[str]:
+    kept: list[str] = []
+    if before and _yes(f"Grateful for: {'; '.join(before)}. Keep these?", True):
+        kept = list(before)
+    while len(kept) < rules.MAX_GRATITUDE:
+        question = (
+            f"Something you are grateful for {when} (Enter to skip)"
+            if not kept
+            else "Something else? (Enter to finish)"
+        )
+        item = _ask(question, lambda v: v.strip())
+        if not item:
+            break
+        kept.append(rules.line(item, "gratitude"))
+    return kept
+
+
+def _int(text: str) -> int:
+    try:
+        return int(text.strip())
+    except ValueError:
+        raise InvalidInput("please answer with a whole number") from None
+
+
+# --- the plan ---------------------------------------------------------------------------
+
+plan_app = typer.Typer(
+    help="Your relapse-prevention plan: reasons, warning signs, what you do instead.",
+    invoke_without_command=True,
+)
+
+
+@plan_app.callback()
+def plan_main(ctx: typer.Context) -> None:
+    """Your relapse-prevention plan. Alone: show it; 'plan edit' changes it."""
+    if ctx.invoked_subcommand is None:
+        plan_show(None)
+
+
+@plan_app.command("show")
+def plan_show(fmt: FormatOpt = None) -> None:
+    """Show your plan.
+
+    Example: recoverylog plan show
+    """
+    from recoverylog.services import support as service
+
+    data = service.plan_as_dict(service.plan(state.workspace()))
+    chosen = resolve_format(fmt)
+    if chosen is Format.JSON:
+        emit_json(data)
+        return
+    show_lines(views.plan_lines(data), chosen)
+
+
+@plan_app.command("edit")
+def plan_edit(
+    file: Annotated[
+        str | None,
+        typer.Option(
+            "--file",
+            help="Read the plan (TOML, as the editor shows it) from a file; "
+            "'-' reads standard input.",
+        ),
+    ] = None,
+) -> None:
+    """Write or change your plan in $EDITOR: my reasons, warning signs, high-risk
+    situations, what I do instead, who I call, what I do if I lapse.
+
+    Example: recoverylog plan edit
+    """
+    from recoverylog.services import support as service
+
+    ws = state.workspace()
+    before = service.plan(ws)
+    sections = _plan_from_file(file) if file else _plan_from_editor(ws, before)
+    if sections is None:
+        message("No changes; your plan is as it was.")
+        return
+    service.save_plan(ws, sections)
+    count = sum(len(lines) for lines in sections.values())
+    say(
+        f"Saved your plan: {plural(count, 'line')} in {plural(len(sections), 'section')}."
+        if sections
+        else "Saved your plan; it is empty now."
+    )
+
+
+def _plan_from_file(file: str) -> dict[str, list[str]]:
+    from pathlib import Path
+
+    from recoverylog.services import support as service
+
+    if file == "-":
+        return service.parse_plan(sys.stdin.read())
+    try:
+        text = Path(file).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidInput(f"could not read {file}: {exc}") from exc
+    return service.parse_plan(text)
+
+
+def _plan_from_editor(ws: Any, before: dict[str, list[str]]) -> dict[str, list[str]] | None:
+    """Open the editor until the plan reads well, or the person gives up."""
+    from recoverylog.services import support as service
+
+    template = service.plan_template(before)
+    text = template
+    while True:
+        edited = edit_in_editor(ws, text)
+        if edited is None or edited == template:
+            return None
+        try:
+            return service.parse_plan(edited)
+        except InvalidInput as exc:
+            if not stdin_is_terminal() or not _yes_or_no(f"{exc.message}. Edit it again?"):
+                raise
+            kept = "".join(
+                row for row in edited.splitlines(keepends=True) if not row.startswith("# Problem:")
+            )
+            text = f"# Problem: {' '.join(exc.message.split())}\n{kept}"
+
+
+def _yes_or_no(question: str) -> bool:
+    try:
+        return _yes(question, True)
+    except Stopped:
+        return False
+
+
+# --- SOS and help-now ---------------------------------------------------------------------
+
+CountryOpt = Annotated[
+    str | None,
+    typer.Option("--country", help="Crisis lines for this country (US, UK, CA, AU)."),
+]
+
+
+def sos(
+    minutes: Annotated[
+        int, typer.Option("--minutes", "-m", help="Length of the urge-surfing timer.")
+    ] = 15,
+    intensity: Annotated[
+        int | None, typer.Option("--intensity", "-i", help="How strong the urge is, 0 to 10.")
+    ] = None,
+    no_timer: Annotated[
+        bool, typer.Option("--no-timer", help="Only show your plan and the lines to call.")
+    ] = False,
+    country: CountryOpt = None,
+    clock: ClockOpt = None,
+) -> None:
+    """For the moment a craving hits: your reasons, what has helped you, people and
+    crisis lines to call, then an urge-surfing timer. Afterwards it logs the craving.
+
+    Example: recoverylog sos --minutes 10
+    """
+    from recoverylog.services import support as service
+
+    rules.timer_minutes(minutes)
+    ws = state.workspace(strict_settings=False)
+    guided = not no_timer and stdin_is_terminal()
+    if guided and intensity is None:
+        try:
+            intensity = _ask("How strong is the urge right now, 0 to 10?", _intensity)
+        except Stopped:
+            _stopped("Stopped. Nothing was saved. 'recoverylog help-now' shows crisis lines.")
+    screen = service.sos_screen(ws, country, intensity)
+    show_lines(views.sos_lines(screen, minutes if guided else None, plain=_plain()), None)
+    if not guided:
+        return
+    assert intensity is not None
+    result = views.urge_timer(
+        minutes * 60,
+        lambda seconds: sleep(seconds),
+        rules.breathing_prompt,
+        fancy=not _plain() and not _no_colour(),
+        live=not _plain(),
+    )
+    _after_sos(
+        ws, service.SosCraving(ws.now, intensity, result.elapsed, clock=clock), result, screen
+    )
+
+
+def _after_sos(ws: Any, craving: Any, result: views.TimerResult, screen: dict[str, Any]) -> None:
+    from recoverylog.services import support as service
+
+    if result.stopped:
+        typer.echo(f"Stopped the timer after {views.clock_text(result.elapsed)}.", err=True)
+        if not _yes_or_no("Save this craving in your log?"):
+            message("Nothing was saved. Take care of yourself.")
+            return
+    if screen["problem"]:
+        message("Your journal could not be read, so this craving was not saved. Take care.")
+        return
+    try:
+        craving.intensity_end = _ask("How strong is it now, 0 to 10?", _intensity)
+        craving.coping = _ask("What did you do? (comma-separated)", _list, "urge surfing")
+        passed = _yes("Did it pass without using?", True)
+        craving.outcome = "passed" if passed else "used"
+        craving.triggers = _ask("Anything that set it off? (Enter to skip)", _list, "")
+    except Stopped:
+        typer.echo("", err=True)
+        if not _yes_or_no("Save what you entered so far?"):
+            _stopped()
+    entry = service.save_sos_craving(ws, craving)
+    say(
+        views.sos_saved(
+            short_id(entry.id),
+            craving.intensity,
+            craving.intensity_end,
+            rules.minutes_from_seconds(craving.seconds),
+            craving.outcome,
+        )
+    )
+    if craving.outcome == "used":
+        message("If you want your clock to show it: recoverylog log lapse")
+
+
+def _intensity(text: str) -> int:
+    from recoverylog.domain import fields
+
+    return fields.intensity(_int(text), "the intensity")
+
+
+def _list(text: str) -> list[str]:
+    return [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
+
+
+def _plain() -> bool:
+    return resolve_format(None) is not Format.TABLE
+
+
+def _no_colour() -> bool:
+    from recoverylog.render.output import no_color
+
+    return no_color()
+
+
+def help_now(country: CountryOpt = None, fmt: FormatOpt = None) -> None:
+    """Crisis lines for your country, and nothing else: no journal needed.
+
+    Example: recoverylog help-now --country UK
+    """
+    from recoverylog.services import support as service
+
+    view = service.help_now(state.home(), country)
+    for problem in view.problems:
+        message(f"Note: {problem}.")
+    data = service.crisis_as_dict(view)
+    chosen = resolve_format(fmt)
+    if chosen is Format.JSON:
+        emit_json(data)
+        return
+    show_lines(views.help_now_lines(data, plain=chosen is not Format.TABLE), chosen)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(goal_app, name="goal")
+    app.command("meetings")(meetings)
+    app.command("checkin")(checkin)
+    app.add_typer(plan_app, name="plan")
+    app.command("sos")(sos)
+    app.command("help-now")(help_now)

@@ -1,0 +1,186 @@
+"""Meeting and contact goals, the meetings list, and the support part of status."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from recoverylog.domain import support as rules
+from recoverylog.domain.model import Entry, EntryType
+from recoverylog.errors import InvalidInput, NotFound
+from recoverylog.services.people import last_contacts
+from recoverylog.services.workspace import Workspace
+
+# A finished goal stays on the status screen this many days after its last day.
+SHOW_FINISHED_DAYS = 7
+DEFAULT_MEETING_WEEKS = 4
+
+
+def _day_start(ws: Workspace, day: date) -> datetime:
+    return datetime.combine(day, time(0), tzinfo=ws.tz)
+
+
+def set_goal(
+    ws: Workspace, kind: str, count: int, days: int, start: date | None, repeat: bool
+) -> rules.Goal:
+    goal = rules.new_goal(kind, count, days, start or ws.today, repeat)
+    with ws.store.writing():
+        journal = ws.reload_journal()
+        journal.goals[goal.kind] = rules.goal_to_dict(goal)
+        ws.save_journal(journal)
+    return goal
+
+
+def clear_goal(ws: Workspace, kind: str) -> str:
+    name = rules.goal_kind(kind)
+    with ws.store.writing():
+        journal = ws.reload_journal()
+        if name not in journal.goals:
+            raise NotFound(f"there is no {name} goal", hint="'recoverylog goal show' lists goals")
+        del journal.goals[name]
+        ws.save_journal(journal)
+    return name
+
+
+def stored_goals(ws: Workspace) -> list[rules.Goal]:
+    goals = ws.journal().goals
+    found = (rules.goal_from_dict(kind, goals.get(kind)) for kind in rules.GOAL_KINDS)
+    return [g for g in found if g is not None]
+
+
+def goal_progress(
+    ws: Workspace,
+    goals: Sequence[rules.Goal],
+    recent: Sequence[Entry] = (),
+    recent_since: date | None = None,
+) -> list[rules.GoalProgress]:
+    """Progress for each goal today. Entries are read from the earliest window start,
+    unless ``recent`` (every entry from ``recent_since`` to now, already read) covers
+    every window."""
+    if not goals:
+        return []
+    first = min(rules.goal_window(g, ws.today)[0] for g in goals)
+    covered = recent_since is not None and recent_since <= first
+    if covered or first > ws.today:
+        entries: Sequence[Entry] = recent
+    else:
+        entries = ws.store.entries.iter_range(_day_start(ws, first), ws.now)
+    days: dict[EntryType, list[date]] = {}
+    for entry in entries:
+        days.setdefault(entry.type, []).append(ws.local(entry.at).date())
+    return [rules.goal_progress(g, days.get(rules.GOAL_KINDS[g.kind], []), ws.today) for g in goals]
+
+
+def progress_as_dict(p: rules.GoalProgress) -> dict[str, Any]:
+    return {
+        "kind": p.goal.kind,
+        "count": p.goal.count,
+        "days": p.goal.days,
+        "start": p.goal.start.isoformat(),
+        "repeat": p.goal.repeat,
+        "window_start": p.window_start.isoformat(),
+        "window_end": p.window_end.isoformat(),
+        "done": p.done,
+        "day": p.day,
+        "reached": p.reached,
+        "finished": p.finished,
+    }
+
+
+def goals_overview(ws: Workspace) -> list[dict[str, Any]]:
+    return [progress_as_dict(p) for p in goal_progress(ws, stored_goals(ws))]
+
+
+# --- meetings ----------------------------------------------------------------------
+
+
+def meetings(ws: Workspace, since: date | None, until: date | None) -> dict[str, Any]:
+    """Meetings attended, week by week (Monday to Sunday), with the meetings goal."""
+    last = until or ws.today
+    first = since or rules.week_start(last) - timedelta(weeks=DEFAULT_MEETING_WEEKS - 1)
+    if first > last:
+        raise InvalidInput("--since is after --until")
+    found = [
+        e
+        for e in ws.store.entries.iter_range(
+            _day_start(ws, first), min(ws.now, _day_start(ws, last + timedelta(days=1)))
+        )
+        if e.type is EntryType.MEETING and first <= ws.local(e.at).date() <= last
+    ]
+    weeks = []
+    for monday in rules.week_starts(first, last):
+        sunday = monday + timedelta(days=6)
+        these = [m for m in found if monday <= ws.local(m.at).date() <= sunday]
+        weeks.append(
+            {
+                "week_start": monday.isoformat(),
+                "count": len(these),
+                "meetings": [meeting_as_dict(ws, m) for m in these],
+            }
+        )
+    goal = next((p for p in goal_progress(ws, stored_goals(ws)) if p.goal.kind == "meetings"), None)
+    return {
+        "since": first.isoformat(),
+        "until": last.isoformat(),
+        "total": len(found),
+        "online": sum(1 for m in found if m.get("online")),
+        "weeks": weeks,
+        "goal": progress_as_dict(goal) if goal else None,
+    }
+
+
+def meeting_as_dict(ws: Workspace, entry: Entry) -> dict[str, Any]:
+    return {
+        "id": entry.id,
+        "at": ws.local(entry.at).isoformat(),
+        "name": entry.get("name"),
+        "fellowship": entry.get("fellowship"),
+        "online": bool(entry.get("online")),
+        "clock": entry.clock,
+        "note": entry.note,
+    }
+
+
+# --- status ------------------------------------------------------------------------
+
+
+def support_status(ws: Workspace, recent: Sequence[Entry], since: date) -> dict[str, Any]:
+    """For the status screen: days since the sponsor was last reached, meetings this
+    week (Monday on), and goals that are running or just finished.
+
+    ``recent`` holds every entry from ``since`` to now, which status already read."""
+    journal = ws.journal()
+    sponsors = [p for p in journal.people if p.get("role") == "sponsor" and p.get("name")]
+    last = last_contacts(ws, sponsors, recent) if sponsors else {}
+    monday = rules.week_start(ws.today)
+    this_week = sum(
+        1 for e in recent if e.type is EntryType.MEETING and ws.local(e.at).date() >= monday
+    )
+    progress = goal_progress(ws, stored_goals(ws), recent, since)
+    shown = [
+        p
+        for p in progress
+        if not p.finished or (ws.today - p.window_end).days <= SHOW_FINISHED_DAYS
+    ]
+    return {
+        "sponsors": [
+            {
+                "name": str(p["name"]),
+                "last_contact": _iso(last.get(str(p["name"]).casefold())),
+                "days_since_contact": _days_since(ws, last.get(str(p["name"]).casefold())),
+            }
+            for p in sponsors
+        ],
+        "week_start": monday.isoformat(),
+        "meetings_this_week": this_week,
+        "goals": [progress_as_dict(p) for p in shown],
+    }
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _days_since(ws: Workspace, day: date | None) -> int | None:
+    return (ws.today - day).days if day else None

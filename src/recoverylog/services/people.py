@@ -1,0 +1,185 @@
+"""The support network: people in journal.toml, and when each was last reached."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from recoverylog.domain import fields
+from recoverylog.domain import support as rules
+from recoverylog.domain.model import Entry, EntryType, Journal
+from recoverylog.errors import InvalidInput, NotFound
+from recoverylog.services.workspace import Workspace, did_you_mean
+
+PERSON_KEYS = ("name", "role", "phone", "email", "note")
+# How far back "when did I last reach them" looks in the log.
+LOOKBACK_DAYS = 366
+
+
+def find_person(journal: Journal, name: str) -> dict[str, Any] | None:
+    return next((p for p in journal.people if rules.same_name(str(p.get("name", "")), name)), None)
+
+
+def resolve_person(journal: Journal, name: str) -> dict[str, Any]:
+    """The named person, or NotFound with a 'did you mean'."""
+    found = find_person(journal, name)
+    if found is not None:
+        return found
+    known = [str(p.get("name")) for p in journal.people if p.get("name")]
+    hint = did_you_mean(name, known) or (
+        f"people you have added: {', '.join(known)}"
+        if known
+        else "add them with: recoverylog people add NAME --role sponsor"
+    )
+    raise NotFound(f"'{name}' is not in your support network", hint=hint)
+
+
+def add_person(
+    ws: Workspace,
+    name: str,
+    role: str | None = None,
+    phone: str | None = None,
+    email: str | None = None,
+    note: str | None = None,
+) -> dict[str, Any]:
+    clean = fields.name(name, "name")
+    person: dict[str, Any] = {"name": clean, "role": rules.role(role or "other")}
+    if phone:
+        person["phone"] = rules.phone(phone)
+    if email:
+        person["email"] = rules.email(email)
+    if note and note.strip():
+        person["note"] = fields.note(note)
+    with ws.store.writing():
+        journal = ws.reload_journal()
+        existing = find_person(journal, clean)
+        if existing is not None:
+            raise InvalidInput(
+                f"'{existing.get('name')}' is already in your support network",
+                hint=f"change their details with: recoverylog people edit '{existing.get('name')}'",
+            )
+        journal.people.append(person)
+        ws.save_journal(journal)
+    return person
+
+
+def edit_person(ws: Workspace, name: str, changes: dict[str, str | None]) -> dict[str, Any]:
+    """Apply the given changes (None = unchanged, '' = clear phone, email or note)."""
+    given = {k: v for k, v in changes.items() if v is not None}
+    if not given:
+        raise InvalidInput("nothing to change: give at least one option (see --help)")
+    checks = {"role": rules.role, "phone": rules.phone, "email": rules.email}
+    with ws.store.writing():
+        journal = ws.reload_journal()
+        person = resolve_person(journal, name)
+        if "name" in given:
+            new_name = fields.name(given.pop("name") or "", "name")
+            other = find_person(journal, new_name)
+            if other is not None and other is not person:
+                raise InvalidInput(f"'{other.get('name')}' is already in your support network")
+            old = str(person.get("name", ""))
+            if not rules.same_name(old, new_name):
+                # Contacts logged under the old name still count as contacts with them.
+                aliases = [a for a in rules.person_names(person)[1:] if a != new_name]
+                person["aliases"] = [*aliases, old]
+            person["name"] = new_name
+        for key, value in given.items():
+            assert value is not None
+            if key == "role":
+                person["role"] = rules.role(value)
+            elif not value.strip():
+                person.pop(key, None)
+            elif key == "note":
+                person["note"] = fields.note(value)
+            else:
+                person[key] = checks[key](value)
+        ws.save_journal(journal)
+    return person
+
+
+def remove_person(ws: Workspace, name: str) -> dict[str, Any]:
+    with ws.store.writing():
+        journal = ws.reload_journal()
+        person = resolve_person(journal, name)
+        journal.people = [p for p in journal.people if p is not person]
+        ws.save_journal(journal)
+    return person
+
+
+def contact_name(ws: Workspace, name: str, new: bool) -> tuple[str, bool]:
+    """The stored spelling of a person to log a contact with; with ``new``, someone not
+    yet in the network is added (role other). Returns (name, added)."""
+    person = find_person(ws.journal(), name)
+    if person is not None:
+        return str(person["name"]), False
+    if not new:
+        resolve_person(ws.journal(), name)  # raises NotFound with a hint
+    added = add_person(ws, name)
+    return str(added["name"]), True
+
+
+# --- reading ---------------------------------------------------------------------
+
+
+def last_contacts(
+    ws: Workspace, people: list[dict[str, Any]], recent: Iterable[Entry] = ()
+) -> dict[str, date]:
+    """Each person's last logged contact day, keyed by their casefolded name; people with
+    none in the last LOOKBACK_DAYS days are left out.
+
+    ``recent`` may hold entries already read; the store is read further back, newest
+    first, only when someone is not found there, and stops once everyone is found."""
+    wanted = {str(p.get("name", "")).casefold(): p for p in people if p.get("name")}
+    names = {
+        " ".join(alias.split()).casefold(): key
+        for key, person in wanted.items()
+        for alias in rules.person_names(person)
+    }
+    found: dict[str, date] = {}
+
+    def see(entry: Entry) -> None:
+        if entry.type is EntryType.CONTACT:
+            key = names.get(" ".join(str(entry.get("person") or "").split()).casefold())
+            day = ws.local(entry.at).date()
+            if key is not None and (key not in found or day > found[key]):
+                found[key] = day
+
+    for entry in recent:
+        see(entry)
+    if len(found) < len(wanted):
+        oldest = ws.today - timedelta(days=LOOKBACK_DAYS)
+        since = datetime.combine(oldest, time(0), tzinfo=ws.tz)
+        for entry in ws.store.entries.iter_newest_first(since, ws.now):
+            see(entry)
+            if len(found) == len(wanted):
+                break
+    return found
+
+
+def list_people(ws: Workspace) -> list[dict[str, Any]]:
+    """Everyone in the network, sponsor first, with their last logged contact."""
+    people = [p for p in ws.journal().people if p.get("name")]
+    last = last_contacts(ws, people)
+    rows: list[dict[str, Any]] = []
+    for person in people:
+        seen = last.get(str(person["name"]).casefold())
+        rows.append(
+            {
+                "name": str(person["name"]),
+                "role": str(person.get("role") or "other"),
+                "phone": person.get("phone"),
+                "email": person.get("email"),
+                "note": person.get("note"),
+                "last_contact": seen.isoformat() if seen else None,
+                "days_since_contact": (ws.today - seen).days if seen else None,
+            }
+        )
+    rows.sort(key=lambda r: rules.ROLE_ORDER.get(r["role"], len(rules.ROLES)))
+    return rows
+
+
+def person_as_dict(person: dict[str, Any]) -> dict[str, Any]:
+    out = {key: person.get(key) for key in PERSON_KEYS}
+    out["role"] = out["role"] or "other"
+    return out
