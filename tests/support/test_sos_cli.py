@@ -233,3 +233,33 @@ def test_timer_length_is_checked(cli: Any, ticks: Ticks) -> None:
         assert result.exit_code == 2 and "--minutes must be from 1 to 60" in result.stderr
     bad = cli("sos", "--no-timer", "--intensity", "12")
     assert bad.exit_code == 2
+
+
+def test_a_short_stop_is_under_a_minute(cli: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(support_cli, "sleep", Ticks(stop_at=20))
+    result = ok(cli, "sos", "--intensity", "6", input="y\n4\n\ny\n\n")
+    assert "Logged this craving: intensity 6, then 4, in under a minute." in result.stdout
+    assert entries(cli)[0]["duration_min"] == 0
+
+
+@pytest.mark.parametrize("fancy", [True, False])
+def test_the_terminal_timers_count_down_and_stop_on_ctrl_c(
+    fancy: bool, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from recoverylog.render.support import urge_timer
+
+    prompts: list[int] = []
+
+    def prompt(minute: int) -> str:
+        prompts.append(minute)
+        return f"breathe {minute}"
+
+    done = urge_timer(125, Ticks(), prompt, fancy=fancy, live=True)
+    assert (done.elapsed, done.stopped) == (125, False)
+    assert prompts == [0, 1, 2]  # one at the start of each minute
+    out = capsys.readouterr().out
+    assert "breathe 2" in out and "Time is up." in out
+    if not fancy:
+        assert "\r  02:05 left  " in out and "\r  00:01 left  " in out
+    stopped = urge_timer(125, Ticks(stop_at=7), prompt, fancy=fancy, live=True)
+    assert (stopped.elapsed, stopped.stopped) == (7, True)

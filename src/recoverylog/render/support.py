@@ -351,7 +351,8 @@ def _why(item: dict[str, Any]) -> str:
 
 def sos_saved(short: str, start: int, end: int | None, minutes: int, outcome: str | None) -> str:
     change = f"intensity {start}" if end is None else f"intensity {start}, then {end}"
-    line = f"{short}  Logged this craving: {change}, over {plural(minutes, 'minute')}."
+    over = f"over {plural(minutes, 'minute')}" if minutes else "in under a minute"
+    line = f"{short}  Logged this craving: {change}, {over}."
     if outcome == "passed":
         return line + " You rode it out. That matters."
     if outcome == "used":
@@ -438,7 +439,7 @@ def _plain_timer(
                 status = (
                     f"  {clock_text(left)} left  {bar(elapsed[0] / seconds, 30, plain=True)[0]}"
                 )
-                width = len(status)
+                width = len(status) + 2  # and the ^C a terminal may echo after it
                 out.write("\r" + status)
             out.flush()
             sleep(1)
