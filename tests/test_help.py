@@ -6,15 +6,21 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+import typer
 import typer.main
 
 from recoverylog.cli.main import app
 
 
 def _walk(command: Any, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], Any]]:
+    """Every command as the help screens and completion see it: groups load lazily."""
     yield path, command
-    for name, sub in getattr(command, "commands", {}).items():
-        yield from _walk(sub, (*path, name))
+    if hasattr(command, "list_commands"):
+        ctx = typer.Context(command)
+        for name in command.list_commands(ctx):
+            sub = command.get_command(ctx, name)
+            assert sub is not None, f"{' '.join((*path, name))} is listed but does not load"
+            yield from _walk(sub, (*path, name))
 
 
 COMMANDS = dict(_walk(typer.main.get_command(app)))

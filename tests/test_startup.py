@@ -80,3 +80,32 @@ def test_python_dash_m_prints_the_version() -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout == f"recoverylog {__version__}\n"
     assert __version__.count(".") >= 1
+
+
+def test_a_command_loads_only_its_own_group(tmp_path: Path) -> None:
+    """Commands load lazily: status does not pay for reports, insights or the SOS screen."""
+    env = dict(os.environ, RECOVERYLOG_HOME=str(tmp_path / "home"))
+    probe = (
+        "import sys, json\n"
+        "from recoverylog.cli.main import app\n"
+        "try:\n"
+        "    app(['status', '-f', 'plain'], prog_name='recoverylog', standalone_mode=False)\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print()\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.startswith('recoverylog.'))))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    loaded = set(json.loads(result.stdout.strip().splitlines()[-1]))
+    assert "recoverylog.cli.progress" in loaded  # control: the probe ran status
+    unwanted = {
+        "recoverylog.cli.support",
+        "recoverylog.cli.entries",
+        "recoverylog.domain.insights",
+        "recoverylog.reports.writers",
+        "recoverylog.services.reports",
+    }
+    assert loaded & unwanted == set()

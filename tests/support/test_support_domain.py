@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from recoverylog.domain import support as rules
 from recoverylog.domain.codec import entry_from_dict, entry_to_dict
-from recoverylog.domain.insights import TechniqueStats
 from recoverylog.domain.model import Entry, EntryType
+from recoverylog.domain.tallies import TechniqueStats
 from recoverylog.errors import InvalidInput
 
 # --- people --------------------------------------------------------------------------

@@ -59,7 +59,61 @@ class RecoveryGroup(TyperGroup):
         return result
 
     def list_commands(self, ctx: Any) -> list[str]:
-        return list(self.commands)  # keep the order they were added in
+        return [name for name, _ in COMMANDS]  # in the order of the help screen
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        """Build a command group only when it is used: a command loads its own module
+        and none of the others', which keeps every command's startup short."""
+        if cmd_name not in self.commands and cmd_name in _MODULE_OF:
+            self.commands.update(_load_commands(_MODULE_OF[cmd_name]))
+        return self.commands.get(cmd_name)
+
+
+# Every top-level command, in the order of the help screen, with the module under
+# recoverylog.cli that defines it (its register(app), or its Typer `app` as a group).
+COMMANDS: list[tuple[str, str]] = [
+    ("demo", "demo"),
+    ("status", "progress"),
+    ("milestones", "progress"),
+    ("clock", "clock"),
+    ("log", "log"),
+    ("list", "entries"),
+    ("show", "entries"),
+    ("edit", "entries"),
+    ("delete", "entries"),
+    ("insights", "insights"),
+    ("selfcheck", "insights"),
+    ("coping", "progress"),
+    ("people", "people"),
+    ("goal", "support"),
+    ("meetings", "support"),
+    ("checkin", "support"),
+    ("plan", "support"),
+    ("sos", "support"),
+    ("help-now", "support"),
+    ("config", "config"),
+    ("backup", "backup"),
+    ("doctor", "doctor"),
+    ("encrypt", "encryption"),
+    ("decrypt", "encryption"),
+    ("report", "report"),
+    ("export", "exchange"),
+    ("import", "exchange"),
+]
+_MODULE_OF = dict(COMMANDS)
+
+
+def _load_commands(module_name: str) -> dict[str, Any]:
+    """The Click commands one cli module defines, built through a scratch Typer app."""
+    import importlib
+
+    module = importlib.import_module(f"recoverylog.cli.{module_name}")
+    scratch = typer.Typer(rich_markup_mode=None)
+    if hasattr(module, "register"):
+        module.register(scratch)
+    else:
+        scratch.add_typer(module.app, name=module_name)
+    return dict(typer.main.get_group(scratch).commands)
 
 
 def _celebrate(ctx: Any) -> None:
@@ -114,44 +168,6 @@ def main(
 ) -> None:
     """A private, local-first recovery journal and milestone tracker."""
     state.reset(home)
-
-
-def _register() -> None:
-    from recoverylog.cli import (
-        backup,
-        clock,
-        config,
-        demo,
-        doctor,
-        encryption,
-        entries,
-        exchange,
-        insights,
-        log,
-        people,
-        progress,
-        report,
-        support,
-    )
-
-    demo.register(app)
-    progress.register(app)
-    app.add_typer(clock.app, name="clock")
-    app.add_typer(log.app, name="log")
-    entries.register(app)
-    insights.register(app)
-    app.add_typer(progress.coping_app, name="coping")
-    app.add_typer(people.app, name="people")
-    support.register(app)
-    app.add_typer(config.app, name="config")
-    app.add_typer(backup.app, name="backup")
-    doctor.register(app)
-    encryption.register(app)
-    report.register(app)
-    exchange.register(app)
-
-
-_register()
 
 
 def run() -> None:

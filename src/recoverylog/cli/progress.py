@@ -93,3 +93,4 @@ def coping_list(fmt: FormatOpt = None) -> None:
 def register(app: typer.Typer) -> None:
     app.command("status")(status)
     app.command("milestones")(milestones)
+    app.add_typer(coping_app, name="coping")

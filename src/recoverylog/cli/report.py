@@ -12,8 +12,7 @@ from recoverylog.cli import state
 from recoverylog.cli.common import day
 from recoverylog.cli.options import ClockOpt
 from recoverylog.render.output import message, write
-from recoverylog.reports.writers import EXTENSIONS, ReportFormat, render
-from recoverylog.services import reports as service
+from recoverylog.reports.formats import EXTENSIONS, ReportFormat
 
 app = typer.Typer(invoke_without_command=True)
 
@@ -107,6 +106,9 @@ def report(
     """
     if ctx.invoked_subcommand is not None:
         return
+    from recoverylog.reports.writers import render
+    from recoverylog.services import reports as service
+
     ws = state.workspace()
     data = service.build(
         ws,
@@ -138,6 +140,8 @@ def ask_to_share(output: Path | None) -> None:
 
 
 def deliver(text: str, output: Path | None, what: str) -> None:
+    from recoverylog.services import reports as service
+
     if output is None:
         write(text)
         return
@@ -157,6 +161,9 @@ def view(
 
     Example: recoverylog report view alex-week.json --output alex-week.html
     """
+    from recoverylog.reports.writers import render
+    from recoverylog.services import reports as service
+
     data = service.load_received_report(file)
     chosen = fmt or (choose_format(None, output) if output else ReportFormat.TXT)
     deliver(render(data, chosen), output, "report")
@@ -206,6 +213,8 @@ def printable_milestones(
     if output is None and fmt not in PRINTABLE:
         return False
     chosen = fmt.value if fmt in PRINTABLE or fmt is MilestoneFormat.JSON else "txt"
+    from recoverylog.services import reports as service
+
     text = service.milestone_text(state.workspace(), clock, upcoming, chosen)
     deliver(text, output, "milestones")
     return True

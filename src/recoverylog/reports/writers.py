@@ -11,7 +11,6 @@ import json
 import re
 import textwrap
 from collections.abc import Mapping, Sequence
-from enum import StrEnum
 from typing import Any
 
 from recoverylog.reports.document import (
@@ -25,26 +24,10 @@ from recoverylog.reports.document import (
     Table,
     document,
 )
+from recoverylog.reports.formats import ReportFormat
 
 WIDTH = 80
 
-
-class ReportFormat(StrEnum):
-    MD = "md"
-    TXT = "txt"
-    HTML = "html"
-    JSON = "json"
-
-
-EXTENSIONS = {
-    ".md": ReportFormat.MD,
-    ".markdown": ReportFormat.MD,
-    ".txt": ReportFormat.TXT,
-    ".text": ReportFormat.TXT,
-    ".html": ReportFormat.HTML,
-    ".htm": ReportFormat.HTML,
-    ".json": ReportFormat.JSON,
-}
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 

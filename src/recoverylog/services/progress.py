@@ -8,9 +8,9 @@ from typing import Any
 
 from recoverylog.domain import fields
 from recoverylog.domain.cleantime import clean_time
-from recoverylog.domain.insights import summarise, technique_stats
 from recoverylog.domain.milestones import milestone_status
 from recoverylog.domain.model import Technique
+from recoverylog.domain.tallies import summarise, technique_stats
 from recoverylog.errors import InvalidInput
 from recoverylog.services.clocks import clock_summary, steps_for
 from recoverylog.services.workspace import Workspace, resolve_clock

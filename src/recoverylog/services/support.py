@@ -217,7 +217,7 @@ def _people_to_call(people: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _techniques(ws: Workspace) -> list[rules.Suggestion]:
-    from recoverylog.domain.insights import technique_stats
+    from recoverylog.domain.tallies import technique_stats
 
     journal = ws.journal()
     since = datetime.combine(ws.today - timedelta(days=TECHNIQUE_DAYS), time(0), tzinfo=ws.tz)
