@@ -49,6 +49,11 @@ class Layout:
 
 def resolve_layout(home: str | os.PathLike[str] | None = None) -> Layout:
     """An explicit home wins, then $RECOVERYLOG_HOME, then platformdirs' folders."""
+    if home is not None and not str(home).strip():
+        from recoverylog.errors import InvalidInput
+
+        # An empty path would mean the current folder: never scatter a journal there.
+        raise InvalidInput("--home is empty", hint="give the folder to keep your journal in")
     chosen = home if home is not None else os.environ.get(HOME_ENV) or None
     if chosen is not None:
         root = Path(chosen).expanduser()

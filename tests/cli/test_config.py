@@ -160,3 +160,15 @@ def test_the_home_option_overrides_the_environment(cli: Cli, home: Path, tmp_pat
     assert (other / "journal.toml").exists() and (other / "config.toml").exists()
     assert not home.exists()
     assert as_json(ok(cli, "clock", "list", "-f", "json")) == []
+
+
+@pytest.mark.parametrize("empty", ["", "  "])
+def test_an_empty_home_option_is_refused_not_the_current_folder(
+    cli: Cli, empty: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    workdir = tmp_path / "work"
+    workdir.mkdir()
+    monkeypatch.chdir(workdir)
+    result = fails(cli, 2, "--home", empty, "config", "set", "currency", "£")
+    assert "--home is empty" in result.stderr
+    assert list(workdir.iterdir()) == []  # nothing written where the command ran
