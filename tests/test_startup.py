@@ -109,3 +109,28 @@ def test_a_command_loads_only_its_own_group(tmp_path: Path) -> None:
         "recoverylog.services.reports",
     }
     assert loaded & unwanted == set()
+
+
+def test_the_console_entry_point_keeps_exit_codes_and_flushes_output(tmp_path: Path) -> None:
+    """run() ends the process without interpreter teardown: nothing printed may be lost."""
+    env = dict(os.environ, RECOVERYLOG_HOME=str(tmp_path / "home"))
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "recoverylog", *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+            check=False,
+        )
+
+    added = run("clock", "add", "alcohol", "--since", "2026-01-01")
+    assert added.returncode == 0, added.stderr
+    listed = run("clock", "list", "--format", "json")
+    assert listed.returncode == 0 and json.loads(listed.stdout)[0]["name"] == "alcohol"
+    refused = run("log", "craving", "11")
+    assert refused.returncode == 2
+    assert refused.stderr.startswith("Error: ") and refused.stdout == ""
+    unknown = run("no-such-command")
+    assert unknown.returncode == 2 and "No such command" in unknown.stderr

@@ -16,7 +16,6 @@ from recoverylog.domain.milestones import (
 )
 from recoverylog.domain.model import WITHDRAWAL_RISK_NAMES, Clock, Lapse, new_id
 from recoverylog.errors import InvalidInput
-from recoverylog.services.safety import take_backup
 from recoverylog.services.workspace import Workspace, resolve_clock
 
 
@@ -102,6 +101,8 @@ def edit_clock(
     with ws.store.writing():
         journal = ws.reload_journal()
         clock = resolve_clock(ws, name, journal)
+        from recoverylog.services.safety import take_backup  # only when changing
+
         take_backup(ws, "edit-clock", [ws.layout.journal_file])
         if since is not None:
             clock.clean_since = since
@@ -122,6 +123,8 @@ def rename_clock(ws: Workspace, old: str, new: str) -> Clock:
     with ws.store.writing():
         journal = ws.reload_journal()
         clock = resolve_clock(ws, old, journal)
+        from recoverylog.services.safety import take_backup  # only when changing
+
         take_backup(ws, "rename-clock")
         other = journal.find_clock(new_name)
         if other is not None and other is not clock:
@@ -151,6 +154,8 @@ def remove_clock(ws: Workspace, name: str) -> Clock:
     with ws.store.writing():
         journal = ws.reload_journal()
         clock = resolve_clock(ws, name, journal)
+        from recoverylog.services.safety import take_backup  # only when changing
+
         take_backup(ws, "remove-clock", [ws.layout.journal_file])
         journal.clocks = [c for c in journal.clocks if c is not clock]
         ws.save_journal(journal)
