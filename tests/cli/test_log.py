@@ -343,3 +343,13 @@ def test_a_lapse_in_the_future_or_before_the_start_is_refused(
 def test_a_lapse_with_no_clocks_says_how_to_add_one(cli: Cli) -> None:
     result = fails(cli, 3, "log", "lapse")
     assert "clock add" in result.stderr
+
+
+def test_on_the_day_of_a_lapse_status_says_when_the_new_run_starts(cli: Cli, alcohol: str) -> None:
+    ok(cli, "log", "lapse", "alcohol", "--at", "today 12:00")
+    clock = as_json(ok(cli, "status", "-f", "json"))["clocks"][0]
+    assert (clock["current_run_start"], clock["current_run_started"]) == ("2026-11-24", False)
+    out = ok(cli, "status", "-f", "plain").stdout
+    assert "alcohol  a new run starts Tue 24 Nov 2026" in out
+    assert "0 days clean" not in out
+    assert "clean in total" in out  # history stays beside it

@@ -49,11 +49,16 @@ def clock_lines(clock: dict[str, Any], currency: str, *, plain: bool) -> list[Li
         if until > 0:
             lines.append([text(f"  {plural(until, 'day')} to go until your start date.")])
         return lines
-    headline = f"  {days(clock['days'])} clean"
-    since = clock["current_run_start"] if clock["reset_on_lapse"] else clock["clean_since"]
-    lines.append(
-        [text(name, "bold cyan"), text(headline, "bold"), text(f"  since {nice_date(since)}")]
-    )
+    if clock["reset_on_lapse"] and not clock.get("current_run_started", True):
+        # The day of a lapse: the new run begins tomorrow; say so rather than "0 days".
+        starts = nice_date(clock["current_run_start"])
+        lines.append([text(name, "bold cyan"), text(f"  a new run starts {starts}", "bold")])
+    else:
+        headline = f"  {days(clock['days'])} clean"
+        since = clock["current_run_start"] if clock["reset_on_lapse"] else clock["clean_since"]
+        lines.append(
+            [text(name, "bold cyan"), text(headline, "bold"), text(f"  since {nice_date(since)}")]
+        )
     facts = [f"{days(clock['total_clean_days'])} clean in total"]
     facts.append(f"longest run {days(clock['longest_run_days'])}")
     if clock["share_clean"] is not None:

@@ -215,6 +215,7 @@ def clock_summary(ws: Workspace, clock: Clock, upcoming: int = 1) -> dict[str, A
         "name": clock.name,
         "clean_since": clock.clean_since.isoformat(),
         "current_run_start": ct.runs[-1].start.isoformat(),
+        "current_run_started": ct.runs[-1].start <= ws.today,
         "started": ct.started,
         "starts_in_days": max(0, (clock.clean_since - ws.today).days),
         "days": ct.headline_days,
