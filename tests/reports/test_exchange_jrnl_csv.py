@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -159,23 +160,42 @@ def test_csv_needs_its_two_columns(cli: Callable[..., Any], tmp_path: Path) -> N
 
 # --- CSV out, and back in -----------------------------------------------------------------
 
-FORMULAS = ['=HYPERLINK("x")', "+1", "-2 degrees", "@SUM(A1)", "\tindented", "'=already", "plain"]
+FORMULAS = [
+    '=HYPERLINK("x")',
+    "+1",
+    "-2 degrees",
+    "@SUM(A1)",
+    "\tindented",
+    "'=already",
+    "plain",
+    # A carriage return or line feed starts a new line in many spreadsheets and scripts:
+    # the cell is quoted, and what follows the line break is guarded too.
+    "fine\r=1+1",
+    "\r=2",
+    "two lines\r\n@SUM(B1)\nand '+3",
+    "list\n- milk\n''-already",
+]
+
+
+def csv_out(run: Run) -> str:
+    """The CSV exactly as written (the runner's .stdout turns CRLF into LF)."""
+    return str(run("list", "--limit", "1000", "--format", "csv").stdout_bytes.decode("utf-8"))
 
 
 @pytest.fixture
 def formula_home(home: Path) -> Path:
     entries = fixture_entries()
     for n, text in enumerate(FORMULAS):
-        entries.append(make_entry(60 + n, EntryType.NOTE, f"2026-11-0{n + 1}T12:00:00", text))
+        entries.append(make_entry(60 + n, EntryType.NOTE, f"2026-11-{n + 1:02d}T12:00:00", text))
     entries.append(
-        make_entry(70, EntryType.CRAVING, "2026-11-09T12:00:00", intensity=2, triggers=["=cmd|x"])
+        make_entry(90, EntryType.CRAVING, "2026-11-09T13:00:00", intensity=2, triggers=["=cmd|x"])
     )
     build_home(home, fixture_journal(), entries)
     return home
 
 
 def test_csv_cells_never_start_a_formula(formula_home: Path, run: Run) -> None:
-    text = run("list", "--limit", "1000", "--format", "csv").stdout
+    text = csv_out(run)
     rows = list(csv.DictReader(io.StringIO(text)))
     assert rows and text.splitlines()[0].startswith("id,type,at")
     for row in rows:
@@ -187,6 +207,13 @@ def test_csv_cells_never_start_a_formula(formula_home: Path, run: Run) -> None:
     assert "'\tindented" in notes
     assert "''=already" in notes  # an apostrophe before a formula gets one more
     assert "plain" in notes
+    assert "fine\r'=1+1" in notes
+    assert "'\r'=2" in notes
+    assert "two lines\r\n'@SUM(B1)\nand '+3" in notes
+    assert "list\n'- milk\n'''-already" in notes
+    # Read as a naive program would, splitting at every CR or LF: no line starts a formula.
+    for line in re.split(r"\r\n|\r|\n", text):
+        assert not line.lstrip('"').startswith(("=", "+", "-", "@", "\t")), repr(line)
     triggers = {row["triggers"] for row in rows if row["type"] == "craving"}
     assert "'=cmd|x" in triggers
     assert "payday;after work" in triggers  # lists are joined with ';'
@@ -197,7 +224,7 @@ def test_list_csv_imports_back_exactly(
 ) -> None:
     original = entries_json(run)
     exported = tmp_path / "entries.csv"
-    exported.write_text(run("list", "--limit", "1000", "--format", "csv").stdout, encoding="utf-8")
+    exported.write_bytes(csv_out(run).encode("utf-8"))
     monkeypatch.setenv("RECOVERYLOG_HOME", str(tmp_path / "fresh"))
     run("clock", "add", "alcohol", "--since", "2026-10-01")
     result = json.loads(run("import", "--from", "csv", str(exported), "-f", "json").stdout)
@@ -206,13 +233,62 @@ def test_list_csv_imports_back_exactly(
     assert entries_json(run) == original
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.text(max_size=20))
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("=+-@\t\r\n'ax"), max_size=20) | st.text(max_size=20))
 def test_the_formula_guard_reads_back_exactly(text: str) -> None:
     written = output.safe_cell(text)
     assert not written.startswith(output.FORMULA_STARTS)
+    for line in re.split(r"\r\n|\r|\n", written):
+        assert not line.startswith(output.FORMULA_STARTS), repr(written)
     assert exchange.unneutralise(written) == text
 
 
 def test_reader_and_writer_agree_on_formula_starts() -> None:
     assert exchange.FORMULA_STARTS == output.FORMULA_STARTS
+
+
+def test_a_note_with_a_carriage_return_is_safe_and_reads_back(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run("log", "note", "fine\r=1+1")
+    text = csv_out(run)
+    assert '"fine\r\'=1+1"' in text  # quoted, and the line after the CR is guarded
+    exported = tmp_path / "notes.csv"
+    exported.write_bytes(text.encode("utf-8"))
+    monkeypatch.setenv("RECOVERYLOG_HOME", str(tmp_path / "fresh"))
+    result = json.loads(run("import", "--from", "csv", str(exported), "-f", "json").stdout)
+    assert result["problems"] == [] and result["added"] == {"entries": 1}
+    assert [e["note"] for e in entries_json(run)] == ["fine\r=1+1"]
+
+
+BROKEN_CSV = (
+    "type,at,note\n"
+    "note,2026-11-20 10:00,first\n"
+    "note,2026-11-20 11:00,bare\r=cr\n"  # a CR outside quotes: this row cannot be read
+    'note,2026-11-20 12:00,"a ""quoted"" word"\n'
+    'note,2026-11-20 13:00,"two\nlines"\n'
+    'note,2026-11-20 14:00,"shut" here\n'  # text after a closing quote
+    'note,2026-11-20 15:00,"never closed\n'  # swallows the rows after it
+    "note,2026-11-20 16:00,swallowed\n"
+    "note,2026-11-20 17:00,swallowed too\n"
+)
+
+
+def test_csv_rows_that_are_not_valid_csv_are_reported(
+    cli: Callable[..., Any], run: Run, tmp_path: Path
+) -> None:
+    source = tmp_path / "broken.csv"
+    source.write_bytes(BROKEN_CSV.encode("utf-8"))
+    result = cli("import", "--from", "csv", str(source))
+    assert result.exit_code == 0, result.stderr
+    text = result.stdout
+    assert "added: 3 entries" in text
+    assert "Could not read 3" in text
+    assert "row 3: a line break (carriage return) inside a cell that is not in quotes" in text
+    assert "row 7: a quoted cell has text after its closing quote" in text
+    assert (
+        "row at lines 8-10: a quote opens a cell and is never closed, so the rest of the file "
+        "was not read"
+    ) in text
+    notes = sorted(e["note"] for e in entries_json(run))
+    assert notes == ['a "quoted" word', "first", "two\nlines"]

@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -69,10 +70,26 @@ def emit_json(data: Any) -> None:
 # --- CSV -----------------------------------------------------------------------
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+LINE_BREAKS = re.compile(r"(\r\n|\r|\n)")
+
+
+def _guard(text: str) -> str:
+    # Apostrophes before a formula get one more, so reading the file back is exact.
+    return "'" + text if text.lstrip("'").startswith(FORMULA_STARTS) else text
+
+
+def neutralise(text: str) -> str:
+    """Text that no spreadsheet runs as a formula: the cell, and every line inside it
+    (a program that splits rows at a line break must not find a formula there either),
+    never starts with = + - @ tab or CR. ``services.exchange.unneutralise`` undoes it."""
+    pieces = LINE_BREAKS.split(text)
+    for i in range(2, len(pieces), 2):  # the text after each line break
+        pieces[i] = _guard(pieces[i])
+    return _guard("".join(pieces))
 
 
 def safe_cell(value: Any) -> Any:
-    """Neutralise spreadsheet formulas: a text cell never starts with = + - @ tab or CR."""
+    """A value ready for a CSV cell; text is neutralised (see ``neutralise``)."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -81,16 +98,17 @@ def safe_cell(value: Any) -> Any:
         value = ";".join(str(v) for v in value)
     if isinstance(value, dict):
         value = json.dumps(value, ensure_ascii=False)  # readable by scripts, unlike repr()
-    if isinstance(value, str) and value.lstrip("'").startswith(FORMULA_STARTS):
-        # Apostrophes before a formula get one more, so reading the file back is exact.
-        return "'" + value
+    if isinstance(value, str):
+        return neutralise(value)
     return value
 
 
 def to_csv(rows: Sequence[dict[str, Any]], keys: Sequence[str]) -> str:
+    """RFC 4180 CSV: CRLF between rows, which also makes the writer quote any cell that
+    holds a carriage return or a line feed, so no cell can break a row in two."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(keys)
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([neutralise(str(key)) for key in keys])
     for row in rows:
         writer.writerow([safe_cell(row.get(key)) for key in keys])
     return buffer.getvalue()

@@ -597,11 +597,22 @@ _HEX_ID = re.compile(r"^[0-9a-f]{32}$")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+_LINE_BREAKS = re.compile(r"(\r\n|\r|\n)")
+
+
+def _unguard(text: str) -> str:
+    if text.startswith("'") and text.lstrip("'").startswith(FORMULA_STARTS):
+        return text[1:]
+    return text
+
+
 def unneutralise(cell: str) -> str:
-    """Undo the spreadsheet-formula guard our CSV writer adds (one leading apostrophe)."""
-    if cell.startswith("'") and cell.lstrip("'").startswith(FORMULA_STARTS):
-        return cell[1:]
-    return cell
+    """Undo the spreadsheet-formula guard our CSV writer adds: one apostrophe before the
+    cell, and before each line inside it, that would otherwise start a formula."""
+    pieces = _LINE_BREAKS.split(_unguard(cell))
+    for i in range(2, len(pieces), 2):
+        pieces[i] = _unguard(pieces[i])
+    return "".join(pieces)
 
 
 def read_csv(ws: Workspace, text: str, result: ImportResult) -> list[Entry]:
@@ -610,14 +621,23 @@ def read_csv(ws: Workspace, text: str, result: ImportResult) -> list[Entry]:
     import csv
     import io
 
-    reader = csv.DictReader(io.StringIO(text))
-    headers = [h.strip().lower() for h in reader.fieldnames or []]
+    # Lines end only at a line feed, so a bare carriage return in a cell that is not in
+    # quotes is found and reported instead of silently cutting the row in two. Strict:
+    # a quote that is never closed is reported, not read on to the end of the file.
+    reader = csv.reader(io.StringIO(text), strict=True)
+    try:
+        header = next(reader, [])
+    except csv.Error as exc:
+        raise DataError(
+            f"the CSV's header row cannot be read ({_csv_trouble(exc)})",
+            hint="see README, 'Import from CSV', for the columns",
+        ) from exc
+    headers = [h.strip().lower() for h in header]
     if "type" not in headers or "at" not in headers:
         raise DataError(
             "the CSV needs a header row with at least the columns 'type' and 'at'",
             hint="see README, 'Import from CSV', for the columns",
         )
-    reader.fieldnames = headers
     unknown = [h for h in headers if h and h not in CSV_COLUMNS]
     if unknown:
         result.notices.append(
@@ -626,20 +646,54 @@ def read_csv(ws: Workspace, text: str, result: ImportResult) -> list[Entry]:
     journal = ws.journal()
     default_clock = _default_clock(ws)
     out: list[Entry] = []
-    for row in reader:
-        line = reader.line_num
+    while True:
+        first = reader.line_num + 1
+        try:
+            values = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            result.problems.append(f"{_rows(first, reader.line_num)}: {_csv_trouble(exc)}")
+            continue
+        where = _rows(first, reader.line_num)
+        if len(values) > len(headers) and any(v.strip() for v in values[len(headers) :]):
+            result.problems.append(
+                f"{where}: it has {len(values)} cells but the header row has {len(headers)}"
+                " (a quote that is not closed, or a comma in a cell that is not in quotes?)"
+            )
+            continue
         cells = {
             k: unneutralise(v if k == "note" else v.strip())
-            for k, v in row.items()
-            if k in CSV_COLUMNS and isinstance(v, str) and v.strip()
+            for k, v in zip(headers, values, strict=False)
+            if k in CSV_COLUMNS and v.strip()
         }
         if not cells:
             continue
         try:
             out.append(_csv_entry(ws, journal, cells, default_clock))
         except (RecoveryLogError, ValueError, TypeError, KeyError) as exc:
-            result.problems.append(f"row {line}: {_reason(exc)}")
+            result.problems.append(f"{where}: {_reason(exc)}")
     return out
+
+
+def _rows(first: int, last: int) -> str:
+    """Where a row is in the file: its line, or its lines when a cell spans several."""
+    return f"row {first}" if last <= first else f"row at lines {first}-{last}"
+
+
+def _csv_trouble(exc: Exception) -> str:
+    """What the csv module's complaint means, in plain words."""
+    text = str(exc)
+    if "unexpected end of data" in text:
+        return "a quote opens a cell and is never closed, so the rest of the file was not read"
+    if "new-line character" in text:
+        return "a line break (carriage return) inside a cell that is not in quotes"
+    if "expected after" in text:
+        return (
+            "a quoted cell has text after its closing quote "
+            '(a quote inside quotes is written twice: "say ""hi""")'
+        )
+    return f"this is not valid CSV ({text})"
 
 
 def _csv_entry(
