@@ -58,6 +58,32 @@ def test_clean_time(report: dict[str, Any]) -> None:
     ]
 
 
+def test_clean_time_as_of_a_period_before_the_lapse(fixture_home: Path, run: Run) -> None:
+    """A report for 4-10 Nov sees the clock as it was on 10 Nov: the lapse of 19 Nov has
+    not happened yet, so it changes none of the figures."""
+    early = json.loads(
+        run("report", "--since", "2026-11-04", "--until", "2026-11-10", "-f", "json").stdout
+    )
+    (clock,) = early["clocks"]
+    # One run so far: 1 Oct -> 10 Nov is 40 days.
+    assert clock["counting_from"] == "2026-10-01"
+    assert (clock["days"], clock["current_run_days"]) == (40, 40)
+    assert (clock["longest_run_days"], clock["total_clean_days"]) == (40, 40)
+    assert clock["days_since_first_clean_day"] == 40
+    assert clock["share_clean"] == 1.0
+    assert clock["lapses_total"] == 0
+    assert clock["in_period"]["clean_days"] == 7 and clock["in_period"]["lapse_days"] == 0
+    # From 1 Oct: 30 days on 31 Oct (before the period); next 60 days, 90 days, 100 days.
+    assert clock["milestones_reached"] == []
+    assert clock["next_milestones"] == [
+        {"label": "60 days", "date": "2026-11-30", "days_left": 20},
+        {"label": "90 days", "date": "2026-12-30", "days_left": 50},
+        {"label": "100 days", "date": "2027-01-09", "days_left": 60},
+    ]
+    assert early["lapses"] == []
+    assert [i["label"] for i in early["coming_up"][:3]] == ["60 days", "90 days", "100 days"]
+
+
 def test_lapses_carry_date_and_triggers(report: dict[str, Any]) -> None:
     assert report["lapses"] == [
         {

@@ -46,11 +46,15 @@ class CleanTime:
 
 
 def compute_runs(clock: Clock, today: date, tz: tzinfo | None = None) -> list[Run]:
-    """Split the clock's history into runs, oldest first, ending with the current run."""
+    """Split the clock's history up to ``today`` into runs, oldest first, ending with the
+    run that is current on ``today``. Lapses after ``today`` are not yet history: a
+    report that ends on an earlier day sees the clock as it was on that day."""
     runs: list[Run] = []
     start = clock.clean_since
     for lapse in clock.sorted_lapses():
         lapse_day = lapse.at.astimezone(tz).date() if tz else lapse.at.date()
+        if lapse_day > today:
+            break  # lapses are sorted: the rest are later still
         if lapse_day < start:
             continue  # a lapse before the run began changes nothing
         runs.append(Run(start, lapse_day, (lapse_day - start).days))
