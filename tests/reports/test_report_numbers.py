@@ -50,7 +50,9 @@ def test_clean_time(report: dict[str, Any]) -> None:
         "share_clean": round(6 / 7, 4),
     }
     # Extended scheme from 20 Nov: 24 hours on the 21st, then 1 week, 2 weeks, 30 days.
-    assert clock["milestones_reached"] == [{"label": "24 hours", "date": "2026-11-21"}]
+    assert clock["milestones_reached"] == [
+        {"label": "24 hours", "date": "2026-11-21", "run_from": "2026-11-20"}
+    ]
     assert clock["next_milestones"] == [
         {"label": "1 week", "date": "2026-11-27", "days_left": 4},
         {"label": "2 weeks", "date": "2026-12-04", "days_left": 11},
@@ -82,6 +84,24 @@ def test_clean_time_as_of_a_period_before_the_lapse(fixture_home: Path, run: Run
     ]
     assert early["lapses"] == []
     assert [i["label"] for i in early["coming_up"][:3]] == ["60 days", "90 days", "100 days"]
+
+
+def test_a_milestone_before_a_lapse_in_the_same_period_still_counts(
+    fixture_home: Path, run: Run
+) -> None:
+    # 28 Oct - 23 Nov: 30 days (from 1 Oct) on 31 Oct, the lapse on 19 Nov, then 24 hours
+    # (from 20 Nov) on 21 Nov.
+    args = ("report", "--since", "2026-10-28")
+    (clock,) = json.loads(run(*args, "-f", "json").stdout)["clocks"]
+    assert clock["milestones_reached"] == [
+        {"label": "30 days", "date": "2026-10-31", "run_from": "2026-10-01"},
+        {"label": "24 hours", "date": "2026-11-21", "run_from": "2026-11-20"},
+    ]
+    text = " ".join(run(*args, "-f", "txt").stdout.split())
+    assert (
+        "Reached this period: 30 days on Sat 31 Oct (in the run from Thu 1 Oct), "
+        "24 hours on Sat 21 Nov."
+    ) in text
 
 
 def test_lapses_carry_date_and_triggers(report: dict[str, Any]) -> None:

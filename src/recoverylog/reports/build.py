@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
-from recoverylog.domain.cleantime import clean_time
+from recoverylog.domain.cleantime import CleanTime, Run, clean_time
 from recoverylog.domain.insights import (
     BEFORE,
     CLEAN,
@@ -213,9 +213,38 @@ def _clock_dict(
             "lapse_days": share.lapses,
             "share_clean": _round(share.share, 4),
         },
-        "milestones_reached": [_milestone(m) for m in status.achieved if period.contains(m.date)],
+        "milestones_reached": _reached_in(period, clock, ct, steps),
         "next_milestones": [_milestone(m, until) for m in status.upcoming],
     }
+
+
+def run_milestones(
+    clock: Clock, ct: CleanTime, steps: Sequence[Step], today: date
+) -> list[tuple[Run, list[Milestone]]]:
+    """Each run of ``ct`` (clean time as of ``today``) with the milestones reached in it,
+    oldest first. A run that a lapse ended keeps what it reached up to the lapse day; the
+    current run, up to ``today``. A clock that does not reset on a lapse has one series
+    of milestones, counted from its first clean day."""
+    if not clock.reset_on_lapse:
+        achieved = milestone_status(ct.headline_start, today, steps, 0).achieved
+        return [(Run(ct.headline_start, None, ct.headline_days), achieved)]
+    return [
+        (run, milestone_status(run.start, today if run.end is None else run.end, steps, 0).achieved)
+        for run in ct.runs
+    ]
+
+
+def _reached_in(
+    period: Period, clock: Clock, ct: CleanTime, steps: Sequence[Step]
+) -> list[dict[str, Any]]:
+    """Milestones reached during the period, in any run: one reached before a lapse in
+    the same period is still reached. ``run_from`` says which run it belongs to."""
+    return [
+        {**_milestone(m), "run_from": run.start.isoformat()}
+        for run, achieved in run_milestones(clock, ct, steps, period.until)
+        for m in achieved
+        if period.contains(m.date)
+    ]
 
 
 def _lapses(ins: Insights, tz: tzinfo, details: bool) -> list[dict[str, Any]]:

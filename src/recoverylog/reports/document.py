@@ -269,11 +269,7 @@ def _clean_time(r: Mapping[str, Any]) -> Section:
             )
         reached = c["milestones_reached"]
         if reached:
-            items.append(
-                "Reached this period: "
-                + ", ".join(f"{_milestone_name(m)} on {short_date(m['date'])}" for m in reached)
-                + "."
-            )
+            items.append("Reached this period: " + ", ".join(_reached(m, c) for m in reached) + ".")
         upcoming = c["next_milestones"]
         if upcoming:
             items.append(
@@ -286,6 +282,15 @@ def _clean_time(r: Mapping[str, Any]) -> Section:
             )
         blocks.append(Bullets(tuple(items)))
     return Section("clean-time", "Clean time", tuple(blocks))
+
+
+def _reached(m: Mapping[str, Any], clock: Mapping[str, Any]) -> str:
+    """'30 days on Sat 31 Oct', saying which run when it is not the one counted now."""
+    text = f"{_milestone_name(m)} on {short_date(m['date'])}"
+    run_from = m.get("run_from")
+    if run_from and run_from != clock["counting_from"]:
+        text += f" (in the run from {short_date(run_from)})"
+    return text
 
 
 def _milestone_name(m: Mapping[str, Any]) -> str:
