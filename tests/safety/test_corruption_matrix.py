@@ -63,6 +63,12 @@ DAMAGES: dict[str, dict[str, Damage]] = {
         "wrong-type-tags": _replace(b'"tags": ["x"]', b'"tags": "x"'),
         "wrong-type-intensity": _replace(b'"intensity": 5', b'"intensity": "five"'),
         "wrong-type-entries": _replace(b'"entries": [', b'"entries": {"x": ['),
+        "wrong-type-id": _replace(b'"id": "', b'"id": 7, "was": "'),
+        "missing-type": _replace(b'"type": "craving", ', b""),
+        "missing-at": _replace(b'"at": "', b'"when": "'),
+        "bad-at": _replace(b'"at": "2026', b'"at": "not a time 2026'),
+        "unknown-type": _replace(b'"type": "craving"', b'"type": "cravings"'),
+        "entry-not-object": _replace(b'"entries": [', b'"entries": [42, '),
     },
     CONFIG: {
         "truncated": _cut_after(b'currency = "E'),
@@ -80,27 +86,8 @@ COMMANDS: dict[str, list[tuple[str, ...]]] = {
     CONFIG: [("status",), ("list",), ("log", "craving", "4")],
 }
 
-# Known gaps, each a bug to fix; strict, so a fix makes these fail until the mark goes.
-_APPEND_REWRITES = (
-    "store/entries.py EntryStore.append (via read_doc) only checks that each entry is an "
-    "object with an id, so logging into a month whose other entries have wrong types "
-    "rewrites that damaged file and exits 0 instead of stopping with exit 4"
-)
-KNOWN_BUGS: dict[tuple[str, str, str], str] = {
-    (ENTRIES, "wrong-type-tags", "log craving 4"): _APPEND_REWRITES,
-    (ENTRIES, "wrong-type-intensity", "log craving 4"): _APPEND_REWRITES,
-}
-
 CASES = [
-    pytest.param(
-        kind,
-        damage,
-        command,
-        id=f"{kind}-{damage}-{'-'.join(command)}",
-        marks=[pytest.mark.xfail(strict=True, reason=KNOWN_BUGS[key])]
-        if (key := (kind, damage, " ".join(command))) in KNOWN_BUGS
-        else [],
-    )
+    pytest.param(kind, damage, command, id=f"{kind}-{damage}-{'-'.join(command)}")
     for kind, damages in DAMAGES.items()
     for damage in damages
     for command in COMMANDS[kind]

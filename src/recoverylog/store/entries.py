@@ -21,18 +21,22 @@ from recoverylog.store.files import FileIO
 
 MONTH_FILE = re.compile(r"^(\d{4}-\d{2})\.json$")
 RawDoc = dict[str, Any]
-Migrator = Callable[[str, Path, RawDoc], RawDoc]
+# Saves a document that was brought up to date in memory and checked: (kind, path,
+# the updated document, the text it was read from). The default keeps it in memory.
+SaveMigrated = Callable[[str, Path, RawDoc, str], None]
 
 
-def _no_migration(kind: str, path: Path, doc: RawDoc) -> RawDoc:
-    return schema.migrate(kind, doc, path)
+def _keep_in_memory(kind: str, path: Path, doc: RawDoc, text: str) -> None:
+    return None
 
 
 class EntryStore:
-    def __init__(self, folder: Path, io: FileIO, migrate: Migrator = _no_migration) -> None:
+    def __init__(
+        self, folder: Path, io: FileIO, save_migrated: SaveMigrated = _keep_in_memory
+    ) -> None:
         self.folder = folder
         self.io = io
-        self._migrate = migrate
+        self._save_migrated = save_migrated
 
     # --- files ---------------------------------------------------------------
 
@@ -49,14 +53,23 @@ class EntryStore:
 
     def read_doc(self, month: str) -> RawDoc:
         """The month's raw document (an empty one if missing), checked before any rewrite."""
+        return self._read(month)[0]
+
+    def _read(self, month: str) -> tuple[RawDoc, list[Entry]]:
+        """The raw document and its entries, every one of them checked.
+
+        A month is rewritten from its raw document, so one damaged entry anywhere in it
+        stops the command before anything is written. An older document is updated and
+        checked in memory first; only a good result is saved."""
         path = self.path_for(month)
         text = self.io.read_text(path)
         if text is None:
-            return {
+            empty = {
                 "schema_version": schema.CURRENT_VERSION[schema.ENTRIES],
                 "month": month,
                 "entries": [],
             }
+            return empty, []
         try:
             doc = json.loads(text)
         except json.JSONDecodeError as exc:
@@ -64,16 +77,17 @@ class EntryStore:
                 f"{path} is not valid JSON ({exc.msg} at line {exc.lineno})",
                 hint="run 'recoverylog doctor' to check your files; nothing was changed",
             ) from exc
+        except RecursionError as exc:
+            raise DataError(f"{path} is nested too deeply to read") from exc
         if not isinstance(doc, dict):
             raise DataError(f"{path}: expected a JSON object at the top")
         if schema.needs_migration(schema.ENTRIES, doc, path):
-            doc = self._migrate(schema.ENTRIES, path, doc)
-        entries = doc.get("entries")
-        if not isinstance(entries, list) or not all(
-            isinstance(e, dict) and isinstance(e.get("id"), str) for e in entries
-        ):
-            raise DataError(f"{path}: 'entries' must be a list of objects that each have an id")
-        return doc
+            doc = schema.migrate(schema.ENTRIES, doc, path)
+            entries = check_month(doc, path)
+            self._save_migrated(schema.ENTRIES, path, doc, text)
+        else:
+            entries = check_month(doc, path)
+        return doc, entries
 
     def write_doc(self, month: str, doc: RawDoc) -> None:
         doc["schema_version"] = schema.CURRENT_VERSION[schema.ENTRIES]
@@ -82,11 +96,7 @@ class EntryStore:
 
     def load_month(self, month: str) -> list[Entry]:
         """The month's entries, oldest first."""
-        doc = self.read_doc(month)
-        try:
-            entries = [entry_from_dict(raw) for raw in doc["entries"]]
-        except SchemaError as exc:
-            raise DataError(f"{self.path_for(month)}: {exc}") from exc
+        entries = self._read(month)[1]
         entries.sort(key=lambda e: e.at)
         return entries
 
@@ -182,6 +192,23 @@ class EntryStore:
         doc = self.read_doc(entry.month)
         doc["entries"] = [raw for raw in doc["entries"] if raw["id"] != entry.id]
         self.write_doc(entry.month, doc)
+
+
+def check_month(doc: RawDoc, path: Path) -> list[Entry]:
+    """Every entry of a month document, decoded; any malformed one is a DataError."""
+    raws = doc.get("entries")
+    if not isinstance(raws, list):
+        raise DataError(
+            f"{path}: 'entries' must be a list of entries",
+            hint="run 'recoverylog doctor' to check your files; nothing was changed",
+        )
+    try:
+        return [entry_from_dict(raw) for raw in raws]
+    except SchemaError as exc:
+        raise DataError(
+            f"{path}: {exc}",
+            hint="run 'recoverylog doctor' to check your files; nothing was changed",
+        ) from exc
 
 
 # One encoder for every line: json.dumps with options builds a new one on each call.

@@ -16,7 +16,7 @@ from recoverylog.store.atomic import DIR_MODE, ensure_private_dir, writer_lock
 from recoverylog.store.entries import EntryStore
 from recoverylog.store.files import FileIO
 from recoverylog.store.journal import HEADER, journal_from_doc, save_journal
-from recoverylog.store.tomlfile import load_toml, save_toml
+from recoverylog.store.tomlfile import parse_toml, save_toml
 
 
 class Store:
@@ -25,34 +25,42 @@ class Store:
         self.io = io
         self.now = now
         self.backups_keep = backups_keep
-        self.entries = EntryStore(layout.entries_dir, io, self._migrate_file)
+        self.entries = EntryStore(layout.entries_dir, io, self._save_migrated)
         self._backed_up_for_migration = False
 
     def load_journal(self) -> Journal:
         path = self.layout.journal_file
-        doc = load_toml(path, self.io)
-        if doc is not None and schema.needs_migration(schema.JOURNAL, doc, path):
-            doc = self._migrate_file(schema.JOURNAL, path, doc)
-        return journal_from_doc(doc, path)
+        text = self.io.read_text(path)
+        if text is None:
+            return journal_from_doc(None, path)
+        doc = parse_toml(text, path)
+        if not schema.needs_migration(schema.JOURNAL, doc, path):
+            return journal_from_doc(doc, path)
+        migrated = schema.migrate(schema.JOURNAL, doc, path)
+        journal = journal_from_doc(migrated, path)  # checked before anything is written
+        self._save_migrated(schema.JOURNAL, path, migrated, text)
+        return journal
 
     def save_journal(self, journal: Journal) -> None:
         save_journal(self.layout.journal_file, journal, self.io)
 
-    def _migrate_file(self, kind: str, path: Path, doc: dict[str, Any]) -> dict[str, Any]:
-        """Bring an older file up to date, once, after a backup of the whole home."""
+    def _save_migrated(self, kind: str, path: Path, migrated: dict[str, Any], text: str) -> None:
+        """Save a file brought up to date (and checked) in memory, once, after a backup
+        of the whole home. If another command changed the file since it was read, that
+        command has already updated it: nothing is written."""
         from recoverylog.store.backup import create_backup
         from recoverylog.store.entries import encode_month
 
         with self.writing():
+            if self.io.read_text(path) != text:
+                return
             if not self._backed_up_for_migration:
                 create_backup(self.layout, "before-migration", self.now, self.backups_keep)
                 self._backed_up_for_migration = True
-            migrated = schema.migrate(kind, doc, path)
             if kind == schema.JOURNAL:
                 save_toml(path, migrated, self.io, HEADER)
             else:
                 self.io.write(path, encode_month(migrated))
-        return migrated
 
     @contextlib.contextmanager
     def writing(self) -> Iterator[None]:

@@ -6,6 +6,7 @@ A document newer than this program knows is refused, never rewritten.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time
 from pathlib import Path
@@ -23,21 +24,33 @@ CONFIG = "config"
 CURRENT_VERSION: dict[str, int] = {JOURNAL: 2, ENTRIES: 2, CONFIG: 1}
 
 
+class MigrationError(ValueError):
+    """An older document is too damaged to update; nothing is written."""
+
+
 def _journal_1_to_2(doc: Document) -> Document:
     """Version 1 (the preview format) kept the toolkit as plain names and lapses as dates."""
-    doc["toolkit"] = [{"name": t} if isinstance(t, str) else t for t in doc.get("toolkit", [])]
-    for clock in doc.get("clocks", []):
-        for lapse in clock.get("lapses", []) if isinstance(clock, dict) else []:
+    toolkit = doc.get("toolkit", [])
+    if not isinstance(toolkit, list):
+        raise MigrationError(f"'toolkit' must be a list of names, found {toolkit!r:.40}")
+    doc["toolkit"] = [{"name": t} if isinstance(t, str) else t for t in toolkit]
+    clocks = doc.get("clocks", [])
+    for clock in clocks if isinstance(clocks, list) else []:
+        lapses = clock.get("lapses", []) if isinstance(clock, dict) else []
+        for lapse in lapses if isinstance(lapses, list) else []:
             if isinstance(lapse, dict) and "at" not in lapse and "date" in lapse:
-                day = lapse.pop("date")
+                day = _as_date(lapse.pop("date"))
                 # Noon UTC falls on the same calendar day in nearly every time zone.
-                lapse["at"] = datetime.combine(_as_date(day), time(12), tzinfo=UTC)
+                lapse["at"] = datetime.combine(day, time(12), tzinfo=UTC)
     return doc
 
 
 def _entries_1_to_2(doc: Document) -> Document:
     """Version 1 stored tags and HALT states as comma-separated text."""
-    for entry in doc.get("entries", []):
+    entries = doc.get("entries")
+    if not isinstance(entries, list):
+        raise MigrationError("'entries' must be a list of entries")
+    for entry in entries:
         if not isinstance(entry, dict):
             continue
         for key in ("tags", "halt", "triggers", "coping"):
@@ -47,7 +60,14 @@ def _entries_1_to_2(doc: Document) -> Document:
 
 
 def _as_date(value: Any) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(str(value))
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise MigrationError(f"lapse date {value!r:.40} is not a date (YYYY-MM-DD)") from None
 
 
 # MIGRATIONS[kind][n] turns version n into version n + 1.
@@ -79,13 +99,25 @@ def needs_migration(kind: str, doc: Document, path: Path) -> bool:
 
 
 def migrate(kind: str, doc: Document, path: Path) -> Document:
-    """Run every migration from the document's version up to the current one."""
+    """Run every migration from the document's version up to the current one.
+
+    Works on a copy: the document given is left as it was. A document too damaged to
+    update is a DataError naming the file (the caller writes nothing)."""
     version = document_version(kind, doc, path)
+    if version == CURRENT_VERSION[kind]:
+        return doc
+    doc = copy.deepcopy(doc)
     while version < CURRENT_VERSION[kind]:
         step = MIGRATIONS[kind].get(version)
         if step is None:
             raise DataError(f"{path}: no migration from schema_version {version}")
-        doc = step(dict(doc))
+        try:
+            doc = step(doc)
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            raise DataError(
+                f"{path} could not be updated from schema_version {version}: {exc}",
+                hint="fix the file by hand, or run 'recoverylog doctor'; nothing was changed",
+            ) from exc
         version += 1
         doc["schema_version"] = version
     return doc
