@@ -246,3 +246,59 @@ def test_report_view_refuses_what_it_cannot_read(
     damaged.write_text('{"kind": "recoverylog-report", "report_version": 1}', encoding="utf-8")
     assert cli("report", "view", str(damaged)).exit_code == 4
     assert cli("report", "view", str(tmp_path / "missing.json")).exit_code == 3
+
+
+@pytest.fixture
+def people_home(home: Path) -> Path:
+    """Two triggers that name other people: one logged with the kind 'people', one that
+    mentions someone in the support network; and the lapse names the first too."""
+    journal = fixture_journal()
+    journal.clocks[0].lapses[0].triggers.append("Sam from work")
+    entries = fixture_entries()
+    entries += [
+        make_entry(
+            40, EntryType.TRIGGER, "2026-11-18T09:00:00", text="Sam from work", kind="people"
+        ),
+        make_entry(
+            41, EntryType.CRAVING, "2026-11-18T09:05:00", intensity=6, triggers=["Sam from work"]
+        ),
+        make_entry(
+            42,
+            EntryType.CRAVING,
+            "2026-11-22T10:00:00",
+            intensity=8,
+            triggers=["call with PERSONMARKER Dana"],
+        ),
+    ]
+    build_home(home, journal, entries)
+    return home
+
+
+def test_a_sponsor_report_shows_people_triggers_without_their_names(
+    people_home: Path, run: Run
+) -> None:
+    for fmt, text in written(run).items():
+        assert "Sam" not in text and "PERSONMARKER" not in text, fmt
+    data = json.loads(run("report", "-f", "json").stdout)
+    # 'Sam from work': the trigger entry and one craving of 6; the other: one craving of 8.
+    # Together 3 mentions, 2 cravings, average 7.0; ahead of 'after work' (3, average 5).
+    assert [
+        (t["name"], t["count"], t["cravings"], t["average_intensity"])
+        for t in data["cravings"]["triggers"]
+    ] == [
+        ("people", 3, 2, 7.0),
+        ("after work", 3, 3, 5.0),
+        ("wedding", 1, 1, 9.0),
+        ("payday", 1, 1, 8.0),
+    ]
+    assert data["lapses"][0]["triggers"] == ["wedding", "open bar", "a person"]
+    text = run("report").stdout
+    assert "| people | 3 | 7 | people |" in text
+
+
+def test_names_shows_people_triggers_as_written(people_home: Path, run: Run) -> None:
+    data = json.loads(run("report", "--include", "names", "-f", "json").stdout)
+    names = [t["name"] for t in data["cravings"]["triggers"]]
+    assert "Sam from work" in names and "call with PERSONMARKER Dana" in names
+    assert "people" not in names
+    assert data["lapses"][0]["triggers"] == ["wedding", "open bar", "Sam from work"]

@@ -9,6 +9,7 @@ The shape is documented and versioned (``report_version``); see README, "Reports
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
@@ -25,6 +26,7 @@ from recoverylog.domain.insights import (
     CleanDays,
     Insights,
     Period,
+    TriggerStat,
     block_label,
     build_insights,
     clean_calendar,
@@ -111,7 +113,8 @@ def build_report(request: ReportRequest, sources: ReportSources) -> dict[str, An
         if request.clock is None or c.name.casefold() == request.clock.casefold()
     ]
     entries = list(sources.entries)
-    ins = build_insights(entries, period, tz, clocks, request.clock, trigger_limit=TOP_TRIGGERS)
+    ins = build_insights(entries, period, tz, clocks, request.clock, trigger_limit=None)
+    people = None if NAMES in shared else _People.known(entries, sources.people)
     scoped = list(only_clock(entries, request.clock))
     loose = _peer_entries(entries)
     report: dict[str, Any] = {
@@ -127,8 +130,8 @@ def build_report(request: ReportRequest, sources: ReportSources) -> dict[str, An
         "previous_period": _period_dict(period.previous()),
         "clock_filter": clocks[0].name if request.clock and clocks else None,
         "clocks": [_clock_dict(c, ins, sources, period) for c in clocks],
-        "lapses": _lapses(ins, tz, LAPSE_DETAILS in shared),
-        "cravings": _cravings(ins, scoped, period, tz, clocks),
+        "lapses": _lapses(ins, tz, LAPSE_DETAILS in shared, people),
+        "cravings": _cravings(ins, scoped, period, tz, clocks, people),
         "coping": _coping(ins),
         "peer_support": _peer_support(loose, period, tz, sources, NAMES in shared),
         "checkins": _checkins(scoped, period, tz),
@@ -247,15 +250,61 @@ def _reached_in(
     ]
 
 
-def _lapses(ins: Insights, tz: tzinfo, details: bool) -> list[dict[str, Any]]:
+# --- other people, when their names are not shared ------------------------------------
+
+A_PERSON = "a person"
+PEOPLE = "people"  # the trigger kind, and the row that stands for several people
+
+
+@dataclass(frozen=True)
+class _People:
+    """What names another person: a trigger logged with the kind 'people', or one that
+    mentions someone in the support network or a contact by name."""
+
+    trigger_keys: frozenset[str]
+    names: re.Pattern[str] | None
+
+    @classmethod
+    def known(cls, entries: Iterable[Entry], people: Iterable[Mapping[str, Any]]) -> _People:
+        keys: set[str] = set()
+        names: set[str] = set()
+        for entry in entries:
+            if entry.type is EntryType.TRIGGER and entry.get("kind") == PEOPLE:
+                keys.add(_key(str(entry.get("text") or "")))
+            elif entry.type is EntryType.CONTACT and entry.get("person"):
+                names.add(_key(str(entry.get("person"))))
+        names.update(_key(str(p.get("name") or "")) for p in people)
+        names.discard("")
+        alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)") if names else None
+        return cls(frozenset(keys), pattern)
+
+    def names_someone(self, trigger: str, kind: str | None = None) -> bool:
+        key = _key(trigger)
+        if kind == PEOPLE or key in self.trigger_keys:
+            return True
+        return self.names is not None and self.names.search(key) is not None
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _lapses(
+    ins: Insights, tz: tzinfo, details: bool, people: _People | None
+) -> list[dict[str, Any]]:
     out = []
     for clock_name, lapse in ins.lapses:
         local = lapse.at.astimezone(tz)
+        triggers = list(lapse.triggers)
+        if people is not None:
+            shown = [A_PERSON if people.names_someone(t) else t for t in triggers]
+            triggers = list(dict.fromkeys(shown))
         item: dict[str, Any] = {
             "clock": clock_name,
             "date": local.date().isoformat(),
             "time": local.strftime("%H:%M"),
-            "triggers": list(lapse.triggers),
+            "triggers": triggers,
             "next_run_from": lapse.restart.isoformat(),
         }
         if details:
@@ -271,8 +320,46 @@ def _stats(count: int, average: float | None, peak: int | None) -> dict[str, Any
     return {"count": count, "average_intensity": average, "peak_intensity": peak}
 
 
+def _triggers(ins: Insights, people: _People | None) -> list[dict[str, Any]]:
+    """The top triggers. Without names shared, triggers that name another person become
+    one row, 'a person' (or 'people' for several), which keeps their count."""
+    stats = list(ins.triggers.triggers)
+    if people is not None:
+        hidden = [t for t in stats if people.names_someone(t.name, t.kind)]
+        if hidden:
+            stats = [t for t in stats if t not in hidden]
+            cravings = sum(t.cravings for t in hidden)
+            total = sum((t.average_intensity or 0) * t.cravings for t in hidden)
+            stats.append(
+                TriggerStat(
+                    name=A_PERSON if len(hidden) == 1 else PEOPLE,
+                    count=sum(t.count for t in hidden),
+                    cravings=cravings,
+                    average_intensity=round(total / cravings, 1) if cravings else None,
+                    kind=PEOPLE,
+                )
+            )
+            # The order the insights use: most often, then strongest.
+            stats.sort(key=lambda t: (-t.count, -(t.average_intensity or 0), t.name.casefold()))
+    return [
+        {
+            "name": t.name,
+            "count": t.count,
+            "cravings": t.cravings,
+            "average_intensity": t.average_intensity,
+            "kind": t.kind,
+        }
+        for t in stats[:TOP_TRIGGERS]
+    ]
+
+
 def _cravings(
-    ins: Insights, entries: Sequence[Entry], period: Period, tz: tzinfo, clocks: Sequence[Clock]
+    ins: Insights,
+    entries: Sequence[Entry],
+    period: Period,
+    tz: tzinfo,
+    clocks: Sequence[Clock],
+    people: _People | None,
 ) -> dict[str, Any]:
     trend, times, halt, outcomes = ins.trend, ins.times, ins.halt, ins.outcomes
     first = min((c.clean_since for c in clocks), default=None)
@@ -318,16 +405,7 @@ def _cravings(
         ],
         "busiest_weekday": None if busiest_day is None else WEEKDAYS[busiest_day],
         "busiest_part_of_day": None if busiest_block is None else DAY_PARTS[busiest_block],
-        "triggers": [
-            {
-                "name": t.name,
-                "count": t.count,
-                "cravings": t.cravings,
-                "average_intensity": t.average_intensity,
-                "kind": t.kind,
-            }
-            for t in ins.triggers.triggers
-        ],
+        "triggers": _triggers(ins, people),
         "halt": {
             "cravings": halt.cravings,
             "with_any": halt.with_any,
