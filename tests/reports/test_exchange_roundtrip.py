@@ -193,11 +193,14 @@ def test_merging_into_a_home_with_its_own_data(
     assert {
         "what": "clock 'alcohol'",
         "kept": "yours",
-        "why": "its clean since, cost per day differ",
+        "why": "its clean since, cost per day differ; neither copy says when it was changed, "
+        "so yours stays",
     } in result["conflicts"]
-    assert {"what": "setting 'currency'", "kept": "yours", "why": "the values differ"} in result[
-        "conflicts"
-    ]
+    assert {
+        "what": "setting 'currency'",
+        "kept": "yours",
+        "why": "the values differ; settings are your choice here, so yours stays",
+    } in result["conflicts"]
     assert result["added"]["lapses"] == 1
     assert result["added"]["entries"] == len(fixture_entries()) + 3
     assert result["backup"] and result["backup"].endswith("-import")
@@ -279,3 +282,72 @@ def test_an_encrypted_home_imports_into_encrypted_files(
     assert [e["note"].split("\n")[0] for e in exported["entries"]][:1] == [
         "First week without a drink."
     ]
+
+
+def test_an_entry_changed_only_in_the_file_is_not_called_edited_in_both_places(
+    rich_home: Path, run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old = tmp_path / "old.json"
+    run("export", "--output", str(old))
+    run("edit", f"{16:032x}", "--mood", "5")  # edited here only, after the export
+    text = run("import", str(old)).stdout
+    assert "Edited in both places" not in text
+    assert "Different here and in the file (the newer wins when both say when):" in text
+    assert "entry 00000000 (note, 2026-11-20): kept yours (yours was edited more recently)" in text
+
+
+def person_home(home: Path, phone: str, updated: str | None) -> None:
+    journal = fixture_journal()
+    journal.people[0]["phone"] = phone
+    if updated:
+        journal.people[0]["updated"] = at(updated)
+    build_home(home, journal, [])
+
+
+def test_a_newer_person_in_the_file_replaces_yours_and_says_so(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    person_home(switch_home(monkeypatch, tmp_path / "a"), "555-0111", "2026-11-20T10:00:00")
+    exported = tmp_path / "a.json"
+    run("export", "--output", str(exported))
+    here = switch_home(monkeypatch, tmp_path / "b")
+    person_home(here, "555-0100", "2026-11-02T10:00:00")
+    result = json.loads(run("import", str(exported), "-f", "json").stdout)
+    assert result["conflicts"] == [
+        {
+            "what": "a person in your support network",
+            "kept": "imported",
+            "why": "the details differ; it was changed more recently",
+        }
+    ]
+    assert result["replaced"] == {"people": 1}
+    assert result["backup"]
+    people = json.loads(run("people", "list", "-f", "json").stdout)
+    assert [p["phone"] for p in people] == ["555-0111"]
+    # The same file again: nothing changes and nothing is reported as different.
+    before = files_of(here)
+    again = json.loads(run("import", str(exported), "-f", "json").stdout)
+    assert again["conflicts"] == [] and again["replaced"] == {} and again["added"] == {}
+    assert files_of(here) == before
+
+
+def test_an_older_person_in_the_file_keeps_yours(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    person_home(switch_home(monkeypatch, tmp_path / "a"), "555-0111", "2026-11-01T10:00:00")
+    exported = tmp_path / "a.json"
+    run("export", "--output", str(exported))
+    person_home(switch_home(monkeypatch, tmp_path / "b"), "555-0100", "2026-11-02T10:00:00")
+    result = json.loads(run("import", str(exported), "-f", "json").stdout)
+    assert result["conflicts"] == [
+        {
+            "what": "a person in your support network",
+            "kept": "yours",
+            "why": "the details differ; yours was changed more recently",
+        }
+    ]
+    assert result["replaced"] == {}
+    people = json.loads(run("people", "list", "-f", "json").stdout)
+    assert [p["phone"] for p in people] == ["555-0100"]
+    text = run("import", str(exported)).stdout
+    assert "a person in your support network: kept yours (the details differ; yours was" in text

@@ -72,8 +72,9 @@ def import_(
     ] = False,
     fmt: FormatOpt = None,
 ) -> None:
-    """Bring entries in, merging by id: importing the same file twice changes nothing, and
-    when an entry was edited in both places the newer edit is kept. A backup comes first.
+    """Bring entries in, merging by id: importing the same file twice changes nothing.
+    Where the file and your journal differ, the newer copy wins if both say when they
+    were changed, otherwise yours stays; each difference is listed. A backup comes first.
 
     Examples: recoverylog import export.json --dry-run ;
     recoverylog import --from jrnl journal.json ; recoverylog import --from csv cravings.csv
@@ -108,13 +109,19 @@ def import_summary(result: dict[str, Any], name: str) -> list[str]:
     if result["updated"]:
         lines.append(
             f"  {_word('entries', result['updated'])} updated to a newer edit: {result['updated']}"
+            + (" (would be)" if dry else "")
+        )
+    replaced = result.get("replaced") or {}
+    if replaced:
+        lines.append(
+            f"  replaced by a newer copy: {_counts(replaced)}" + (" (would be)" if dry else "")
         )
     if result["unchanged"]:
         lines.append(f"  already here, unchanged: {result['unchanged']}")
-    if not result["added"] and not result["updated"]:
+    if not result["added"] and not result["updated"] and not replaced:
         lines.append(f"  nothing new: no changes {verb} needed.")
     if result["conflicts"]:
-        lines.append("Edited in both places; kept the newer or yours:")
+        lines.append("Different here and in the file (the newer wins when both say when):")
         for c in result["conflicts"]:
             kept = "kept the imported one" if c["kept"] == "imported" else "kept yours"
             lines.append(f"  {c['what']}: {kept} ({c['why']})")

@@ -2,8 +2,11 @@
 
 An export holds clocks with their whole history, the toolkit, people, goals, plan,
 settings and every entry. Importing merges by id: what is new is added, what is the
-same is left alone, and when the same entry was edited in both places the newer edit
-(``updated``, else ``created``, else its time) is kept and reported. Imports from jrnl
+same is left alone, and when the two copies of the same thing differ, one rule decides:
+the newer wins where the records say when they were changed (an entry's ``updated``,
+else ``created``, else its time; any other record's ``updated``), and otherwise the
+copy already in the home stays. Every such difference is reported with the copy kept
+and why. Imports from jrnl
 (its JSON export) and from CSV become entries with ids derived from their content, so
 importing the same file twice changes nothing. A backup is taken before anything is
 written; ``dry_run`` writes nothing at all.
@@ -117,6 +120,7 @@ class ImportResult:
     dry_run: bool
     added: dict[str, int] = field(default_factory=dict)
     updated: int = 0  # entries replaced by a newer imported edit
+    replaced: dict[str, int] = field(default_factory=dict)  # other records, by kind
     unchanged: int = 0
     conflicts: list[Conflict] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # rows or records not imported
@@ -127,9 +131,12 @@ class ImportResult:
         if count:
             self.added[what] = self.added.get(what, 0) + count
 
+    def replace(self, what: str) -> None:
+        self.replaced[what] = self.replaced.get(what, 0) + 1
+
     @property
     def changes(self) -> int:
-        return sum(self.added.values()) + self.updated
+        return sum(self.added.values()) + self.updated + sum(self.replaced.values())
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -137,6 +144,7 @@ class ImportResult:
             "dry_run": self.dry_run,
             "added": dict(self.added),
             "updated": self.updated,
+            "replaced": dict(self.replaced),
             "unchanged": self.unchanged,
             "conflicts": [c.__dict__ for c in self.conflicts],
             "problems": list(self.problems),
@@ -376,8 +384,51 @@ def _plan_entries(
 CLOCK_FIELDS = ("clean_since", "cost_per_day", "hours_per_day", "scheme", "reset_on_lapse")
 
 
+def _stamp(record: Any) -> datetime | None:
+    """When a record says it was last changed: its ``updated`` time, if it keeps one."""
+    raw = record.get("updated") if isinstance(record, Mapping) else None
+    if isinstance(raw, str):
+        try:
+            raw = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+        except ValueError:
+            return None
+    if isinstance(raw, datetime):
+        return raw if raw.tzinfo else raw.replace(tzinfo=UTC)
+    return None
+
+
+def _take_theirs(
+    result: ImportResult,
+    what: str,
+    kind: str,
+    differs: str,
+    mine: Mapping[str, Any],
+    theirs: Mapping[str, Any],
+) -> bool:
+    """The one rule for two different copies: the newer wins when both say when they were
+    changed; otherwise yours stays. Reported either way; True to take the imported copy."""
+    mine_at, theirs_at = _stamp(mine), _stamp(theirs)
+    if mine_at is not None and theirs_at is not None:
+        if theirs_at > mine_at:
+            result.conflicts.append(
+                Conflict(what, "imported", f"{differs}; it was changed more recently")
+            )
+            result.replace(kind)
+            return True
+        why = "yours was changed more recently"
+        if theirs_at == mine_at:
+            why = "both say they were changed at the same time, so yours stays"
+        result.conflicts.append(Conflict(what, "yours", f"{differs}; {why}"))
+        return False
+    result.conflicts.append(
+        Conflict(what, "yours", f"{differs}; neither copy says when it was changed, so yours stays")
+    )
+    return False
+
+
 def _merge_journal(current: Journal, incoming: Journal, result: ImportResult) -> Journal:
-    """Add what is missing; where both have the same thing and it differs, keep yours."""
+    """Add what is missing; where both have the same thing and it differs, the newer wins
+    if both copies say when they were changed, else yours stays (see ``_take_theirs``)."""
     merged = Journal(
         clocks=list(current.clocks),
         toolkit=list(current.toolkit),
@@ -402,23 +453,32 @@ def _merge_journal(current: Journal, incoming: Journal, result: ImportResult) ->
         elif have.description is None and technique.description:
             have.description = technique.description
             result.add("technique descriptions")
-        elif technique.description and have.description != technique.description:
-            result.conflicts.append(
-                Conflict(f"technique '{have.name}'", "yours", "the descriptions differ")
+        elif (
+            technique.description
+            and have.description != technique.description
+            and _take_theirs(
+                result,
+                f"technique '{have.name}'",
+                "techniques",
+                "the descriptions differ",
+                have.extra,
+                technique.extra,
             )
-    keys = {_person_key(p) for p in merged.people}
+        ):
+            have.description = technique.description
+            have.extra = dict(technique.extra)
     for person in incoming.people:
         key = _person_key(person)
-        if key not in keys:
+        index = next((i for i, p in enumerate(merged.people) if _person_key(p) == key), None)
+        if index is None:
             merged.people.append(dict(person))
-            keys.add(key)
             result.add("people")
             continue
-        mine_person = next(p for p in merged.people if _person_key(p) == key)
+        mine_person = merged.people[index]
         if mine_person != person:
-            result.conflicts.append(
-                Conflict("a person in your support network", "yours", "the details differ")
-            )
+            label = "a person in your support network"  # no name in a report of changes
+            if _take_theirs(result, label, "people", "the details differ", mine_person, person):
+                merged.people[index] = dict(person)
     for name, mine_table, theirs in (
         ("goal", merged.goals, incoming.goals),
         ("plan section", merged.plan, incoming.plan),
@@ -428,8 +488,10 @@ def _merge_journal(current: Journal, incoming: Journal, result: ImportResult) ->
             if key not in mine_table:
                 mine_table[key] = value
                 result.add(f"{name}s")
-            elif mine_table[key] != value:
-                result.conflicts.append(Conflict(f"{name} '{key}'", "yours", "they differ"))
+            elif mine_table[key] != value and _take_theirs(
+                result, f"{name} '{key}'", f"{name}s", "they differ", mine_table[key], value
+            ):
+                mine_table[key] = value
     return merged
 
 
@@ -441,28 +503,38 @@ def _person_key(person: Mapping[str, Any]) -> str:
 
 def _merge_clock(mine: Clock, theirs: Clock, result: ImportResult) -> None:
     differing = [f for f in CLOCK_FIELDS if getattr(mine, f) != getattr(theirs, f)]
-    if differing:
-        result.conflicts.append(
-            Conflict(
-                f"clock '{mine.name}'",
-                "yours",
-                "its " + ", ".join(f.replace("_", " ") for f in differing) + " differ",
-            )
-        )
+    if differing and _take_theirs(
+        result,
+        f"clock '{mine.name}'",
+        "clocks",
+        "its " + ", ".join(f.replace("_", " ") for f in differing) + " differ",
+        mine.extra,
+        theirs.extra,
+    ):
+        for name in CLOCK_FIELDS:
+            setattr(mine, name, getattr(theirs, name))
+        mine.extra["updated"] = theirs.extra["updated"]
     if theirs.celebrated_through and (
         mine.celebrated_through is None or theirs.celebrated_through > mine.celebrated_through
     ):
         mine.celebrated_through = theirs.celebrated_through
-    known = {lapse.id: lapse for lapse in mine.lapses}
+    known = {lapse.id: index for index, lapse in enumerate(mine.lapses)}
     for lapse in theirs.lapses:
-        have = known.get(lapse.id)
-        if have is None:
+        index = known.get(lapse.id)
+        if index is None:
             mine.lapses.append(lapse)
             result.add("lapses")
-        elif _lapse_content(have) != _lapse_content(lapse):
-            result.conflicts.append(
-                Conflict(f"lapse {lapse.id} of '{mine.name}'", "yours", "the details differ")
-            )
+            continue
+        have = mine.lapses[index]
+        if _lapse_content(have) != _lapse_content(lapse) and _take_theirs(
+            result,
+            f"lapse {lapse.id} of '{mine.name}'",
+            "lapses",
+            "the details differ",
+            have.extra,
+            lapse.extra,
+        ):
+            mine.lapses[index] = lapse
     for key, value in theirs.extra.items():
         mine.extra.setdefault(key, value)
 
@@ -471,10 +543,15 @@ def _lapse_content(lapse: Lapse) -> dict[str, Any]:
     return {**lapse_to_dict(lapse), "at": _instant(lapse.at)}
 
 
+# Settings keep no time of change: the home's own choice stays, and says so.
+SETTING_WHY = "the values differ; settings are your choice here, so yours stays"
+
+
 def _merge_config(
     ws: Workspace, incoming: Mapping[str, Any], result: ImportResult
 ) -> dict[str, Any] | None:
-    """Settings the home does not have yet are added; differing ones keep yours."""
+    """Settings the home does not have yet are added; differing ones keep yours, since
+    settings record no time of change (said in the report of the import)."""
     from recoverylog.config import load_raw
 
     incoming = {k: v for k, v in incoming.items() if k != "schema_version"}
@@ -495,11 +572,11 @@ def _merge_config(
                     added += 1
                 elif table[inner] != inner_value:
                     result.conflicts.append(
-                        Conflict(f"setting '{key}.{inner}'", "yours", "the values differ")
+                        Conflict(f"setting '{key}.{inner}'", "yours", SETTING_WHY)
                     )
             merged[key] = table
         elif merged[key] != value:
-            result.conflicts.append(Conflict(f"setting '{key}'", "yours", "the values differ"))
+            result.conflicts.append(Conflict(f"setting '{key}'", "yours", SETTING_WHY))
     if not added:
         return None
     result.add("settings", added)
