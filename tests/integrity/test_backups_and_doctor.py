@@ -127,3 +127,44 @@ def test_doctor_runs_with_a_damaged_config(cli, home: Path) -> None:
     result = cli("doctor")
     assert result.exit_code == 4
     assert "config.toml" in result.stdout
+
+
+def _backup_at(cli, monkeypatch: pytest.MonkeyPatch, utc: str, zone: str) -> str:
+    monkeypatch.setenv("RECOVERYLOG_NOW", utc)
+    monkeypatch.setenv("RECOVERYLOG_TIMEZONE", zone)
+    created = cli("backup", "create")
+    assert created.exit_code == 0, created.stderr
+    return Path(created.stdout.split()[-1]).name
+
+
+def test_backups_are_ordered_by_utc_time_across_a_time_zone_change(
+    cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _setup(cli)
+    assert cli("config", "set", "backups.keep", "2").exit_code == 0
+    # Tokyo's local clock reads later than New York's for hours after: the names mislead.
+    first = _backup_at(cli, monkeypatch, "2026-11-23T20:00:00+00:00", "Asia/Tokyo")
+    second = _backup_at(cli, monkeypatch, "2026-11-23T20:10:00+00:00", "America/New_York")
+    third = _backup_at(cli, monkeypatch, "2026-11-23T20:20:00+00:00", "America/New_York")
+    assert first > third > second  # as text, the oldest sorts last
+    assert [b["name"] for b in _backups(cli)] == [third, second]  # newest first; first pruned
+
+
+def test_a_second_backup_in_the_same_second_counts_as_newer(
+    cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _setup(cli)
+    assert cli("config", "set", "backups.keep", "2").exit_code == 0
+    names = [_backup_at(cli, monkeypatch, "2026-11-23T20:00:00+00:00", "UTC") for _ in range(3)]
+    assert names[1].endswith("-2-manual") and names[2].endswith("-3-manual")
+    assert [b["name"] for b in _backups(cli)] == [names[2], names[1]]
+
+
+def test_pruning_removes_a_backup_cut_off_half_way(cli, home: Path) -> None:
+    _setup(cli)
+    half_made = home / "backups" / "20261120-100000-edit"
+    (half_made / "entries").mkdir(parents=True)
+    (half_made / "entries" / ".2026-11.json.7.0a0b0c0d.tmp").write_text('{"schema_ver')
+    assert cli("backup", "create").exit_code == 0
+    assert not half_made.exists()
+    assert len(_backups(cli)) == 1

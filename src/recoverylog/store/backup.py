@@ -1,6 +1,12 @@
 """Snapshots of the home's data files in backups/, newest kept, oldest pruned.
 
-Files are copied byte for byte, so an encrypted home has encrypted backups.
+Files are copied byte for byte, so an encrypted home has encrypted backups (and each
+holds a copy of encryption.toml, without which they could not be read).
+
+Backups are ordered by the UTC time in their backup.json, then by the number a second
+backup in the same second gets in its name: a change of time zone never reorders them.
+A backup folder without a backup.json was cut off while it was being made; it is never
+listed or restored, and pruning (which runs under the writer lock) removes it.
 """
 
 from __future__ import annotations
@@ -9,16 +15,18 @@ import json
 import re
 import shutil
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from recoverylog.errors import DataError, InvalidInput, NotFound
 from recoverylog.paths import Layout
 from recoverylog.store.atomic import atomic_write, ensure_private_dir, fsync_dir, real_target
 from recoverylog.store.entries import MONTH_FILE
+from recoverylog.store.files import MARKER_NAME
 
 MANIFEST = "backup.json"
-_NAME = re.compile(r"^\d{8}-\d{6}(-\d+)?-[a-z0-9-]+$")
+_NAME = re.compile(r"^(\d{8}-\d{6})(?:-(\d+))?-[a-z0-9-]+$")
 
 
 @dataclass(frozen=True)
@@ -33,7 +41,11 @@ class BackupInfo:
 
 def data_files(layout: Layout) -> list[tuple[str, Path]]:
     """Every file a backup holds, as (name inside the backup, current path)."""
-    files = [("config.toml", layout.config_file), ("journal.toml", layout.journal_file)]
+    files = [
+        ("config.toml", layout.config_file),
+        ("journal.toml", layout.journal_file),
+        (MARKER_NAME, layout.data_dir / MARKER_NAME),
+    ]
     if layout.entries_dir.is_dir():
         for path in sorted(layout.entries_dir.iterdir()):
             if MONTH_FILE.match(path.name):
@@ -71,34 +83,83 @@ def create_backup(
 
 
 def list_backups(layout: Layout) -> list[BackupInfo]:
-    """Backups, oldest first."""
+    """Complete backups, oldest first."""
+    found: list[tuple[tuple[datetime, int, str], BackupInfo]] = []
+    for folder in _backup_folders(layout):
+        manifest = _manifest(folder)
+        if manifest is None:
+            continue  # an incomplete backup (interrupted) is not listed or restored
+        created = str(manifest.get("created", ""))
+        info = BackupInfo(
+            folder.name,
+            folder,
+            created,
+            str(manifest.get("reason", "")),
+            [str(f) for f in manifest.get("files", [])],
+            bool(manifest.get("partial", False)),
+        )
+        found.append((_order(folder.name, created), info))
+    return [info for _, info in sorted(found, key=lambda pair: pair[0])]
+
+
+def incomplete_backups(layout: Layout) -> list[Path]:
+    """Backup folders cut off before their backup.json was written."""
+    return [folder for folder in _backup_folders(layout) if _manifest(folder) is None]
+
+
+def _backup_folders(layout: Layout) -> list[Path]:
     if not layout.backups_dir.is_dir():
         return []
-    found = []
-    for folder in sorted(layout.backups_dir.iterdir()):
-        if not folder.is_dir() or not _NAME.match(folder.name):
-            continue
-        try:
-            manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue  # an incomplete backup (interrupted) is not listed or restored
-        found.append(
-            BackupInfo(
-                folder.name,
-                folder,
-                str(manifest.get("created", "")),
-                str(manifest.get("reason", "")),
-                [str(f) for f in manifest.get("files", [])],
-                bool(manifest.get("partial", False)),
-            )
-        )
-    return found
+    return [
+        folder
+        for folder in sorted(layout.backups_dir.iterdir())
+        if folder.is_dir() and not folder.is_symlink() and _NAME.match(folder.name)
+    ]
+
+
+def _manifest(folder: Path) -> dict[str, Any] | None:
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return manifest if isinstance(manifest, dict) else None
+
+
+def _order(name: str, created: str) -> tuple[datetime, int, str]:
+    """When a backup was made, in UTC (its name's local time only if backup.json has
+    none), then its same-second number: the first of a second has none, so it is 1."""
+    match = _NAME.match(name)
+    assert match is not None
+    moment: datetime | None = None
+    try:
+        moment = datetime.fromisoformat(created)
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is None:
+        moment = datetime.strptime(match.group(1), "%Y%m%d-%H%M%S").replace(tzinfo=UTC)
+    return moment.astimezone(UTC), int(match.group(2) or 1), name
 
 
 def prune(layout: Layout, keep: int) -> None:
+    """Keep the newest ``keep`` backups; remove older ones and any cut off half way.
+
+    Backups are made under the writer lock, as this runs: a folder still without its
+    backup.json belongs to a command that was stopped, never to one still running."""
+    for folder in incomplete_backups(layout):
+        shutil.rmtree(folder, ignore_errors=True)
     backups = list_backups(layout)
     for old in backups[: max(0, len(backups) - keep)]:
         shutil.rmtree(old.path, ignore_errors=True)
+
+
+def forget_file(info: BackupInfo, inner: str) -> None:
+    """Take one file out of a backup (and out of its backup.json)."""
+    (info.path / inner).unlink(missing_ok=True)
+    manifest = _manifest(info.path)
+    if manifest is not None:
+        files = manifest.get("files", [])
+        manifest["files"] = [f for f in files if f != inner] if isinstance(files, list) else []
+        atomic_write(info.path / MANIFEST, json.dumps(manifest, indent=2).encode("utf-8"))
 
 
 def find_backup(layout: Layout, name: str) -> BackupInfo:
