@@ -77,3 +77,100 @@ def test_newer_version_is_refused_and_untouched(cli, home: Path) -> None:
     assert "journal.toml" in result.stderr and "newer" in result.stderr
     assert (home / "journal.toml").read_bytes() == original
     assert not (home / "backups").exists()
+
+
+def _private(root: Path) -> None:
+    """Modes as recoverylog makes them, so doctor has only the files to talk about."""
+    for path in [root, *root.rglob("*")]:
+        path.chmod(0o700 if path.is_dir() else 0o600)
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    """Every file's bytes (the writer's empty lock file aside: it holds no data)."""
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in root.rglob("*")
+        if p.is_file() and p.name != ".lock"
+    }
+
+
+V1_MONTH_HEAD = b'{"schema_version": 1, "month": "2026-11"'
+BROKEN_V1 = {
+    "entries-as-object": (
+        "entries/2026-11.json",
+        V1_MONTH_HEAD + b', "entries": {"0123456789abcdef0123456789abcdef": '
+        b'{"type": "note", "at": "2026-11-20T21:00:00+00:00"}}}',
+    ),
+    "entries-missing": ("entries/2026-11.json", V1_MONTH_HEAD + b"}"),
+    "entry-without-type": (
+        "entries/2026-11.json",
+        V1_MONTH_HEAD + b', "entries": [{"id": "0123456789abcdef0123456789abcdef", '
+        b'"at": "2026-11-20T21:00:00+00:00", "tags": "a, b"}]}',
+    ),
+    "toolkit-as-text": ("journal.toml", b'schema_version = 1\ntoolkit = "urge surfing"\n'),
+    "lapse-date-not-a-date": (
+        "journal.toml",
+        b'schema_version = 1\n[[clocks]]\nname = "alcohol"\nclean_since = 2026-08-01\n'
+        b'[[clocks.lapses]]\ndate = "not a date"\n',
+    ),
+    "clocks-as-number": ("journal.toml", b"schema_version = 1\nclocks = 3\n"),
+    "lapses-as-text": (
+        "journal.toml",
+        b'schema_version = 1\n[[clocks]]\nname = "alcohol"\nclean_since = 2026-08-01\n'
+        b'lapses = "none"\n',
+    ),
+}
+
+
+READERS = {
+    "journal.toml": [("status",), ("clock", "list"), ("log", "note", "hi")],
+    "entries/2026-11.json": [("status",), ("list",), ("log", "note", "hi")],
+}
+
+
+@pytest.mark.parametrize(
+    ("case", "command"),
+    [(case, command) for case in sorted(BROKEN_V1) for command in READERS[BROKEN_V1[case][0]]],
+)
+def test_a_damaged_old_file_is_refused_and_never_rewritten(
+    cli, v1_home: Path, case: str, command: tuple[str, ...]
+) -> None:
+    name, data = BROKEN_V1[case]
+    (v1_home / name).write_bytes(data)
+    for other in READERS:  # the other old file would be (rightly) updated: leave it out
+        if other != name:
+            (v1_home / other).unlink()
+    before = _files(v1_home)
+
+    result = cli(*command)
+
+    assert result.exit_code == 4, (result.exit_code, result.stdout, result.stderr)
+    assert result.stderr.startswith("Error: ") and str(v1_home / name) in result.stderr
+    assert "Traceback" not in result.stderr
+    assert _files(v1_home) == before
+    assert not (v1_home / "backups").exists()
+
+
+def test_plain_doctor_reports_old_files_without_updating_them(cli, v1_home: Path) -> None:
+    _private(v1_home)
+    before = _files(v1_home)
+    result = cli("doctor")
+    assert result.exit_code == 0, result.stdout
+    assert _files(v1_home) == before
+    assert not (v1_home / "backups").exists()
+
+
+def test_plain_doctor_finds_damage_inside_an_old_file(cli, v1_home: Path) -> None:
+    name, data = BROKEN_V1["entry-without-type"]
+    (v1_home / name).write_bytes(data)
+    name, data = BROKEN_V1["lapse-date-not-a-date"]
+    (v1_home / name).write_bytes(data)
+    _private(v1_home)
+    before = _files(v1_home)
+    result = cli("doctor", "--format", "json")
+    assert result.exit_code == 4
+    problems = {p["file"]: p for p in json.loads(result.stdout)["problems"]}
+    assert set(problems) == {"journal.toml", "entries/2026-11.json"}
+    assert "not a date" in problems["journal.toml"]["problem"]
+    assert "type" in problems["entries/2026-11.json"]["problem"]
+    assert _files(v1_home) == before

@@ -165,8 +165,7 @@ def test_sigkilled_writers_never_lose_an_acknowledged_entry(cli, home: Path, tmp
     assert cli("doctor", "--fix").exit_code == 0
     assert cli("doctor").exit_code == 0
     leftovers = [p.relative_to(home) for p in walk_all(home) if TEMP_FILE.match(p.name)]
-    # (Leftovers inside backups/ are not tidied yet: see the strict xfail test below.)
-    assert not [p for p in leftovers if p.parts[0] not in ("quarantine", "backups")], leftovers
+    assert not [p for p in leftovers if p.parts[0] != "quarantine"], leftovers
     assert {e["id"][:8] for e in entries_on_disk(home)} >= set(notes)
 
 
@@ -269,13 +268,6 @@ def _check_home(
     assert {e["id"] for e in json.loads(result.stdout)} == set(ids)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="services/doctor.py looks for leftover temp files only in the home, entries/ "
-    "and tmp/, and store/backup.py lists (and so prunes) only backups that have a "
-    "backup.json: a backup cut off by a kill leaves temp files and a half-made backup "
-    "folder that doctor never reports, --fix never moves and pruning never removes",
-)
 def test_doctor_finds_what_a_killed_backup_leaves(cli, home: Path) -> None:
     assert cli("log", "craving", "5", "--note", "kept").exit_code == 0
     created = cli("backup", "create")

@@ -117,3 +117,39 @@ def test_linked_journal_file_keeps_working_and_stays_a_link(
     ok(cli, "decrypt")
     assert [c["name"] for c in journal()["clocks"]] == ["alcohol", "nicotine"]
     assert sorted(p.name for p in home.iterdir() if p.name.endswith(".toml")) == ["journal.toml"]
+
+
+def _linked_journal(cli, home: Path, tmp_path: Path) -> tuple[Path, Path]:
+    ok(cli, "clock", "add", "alcohol", "--since", "2026-10-01")
+    synced = tmp_path / "synced"
+    synced.mkdir(mode=0o700)
+    target = synced / "journal.toml"
+    (home / "journal.toml").rename(target)
+    link = home / "journal.toml"
+    link.symlink_to(os.path.join("..", "synced", "journal.toml"))
+    return link, target
+
+
+def test_doctor_fix_on_a_damaged_linked_journal_keeps_the_link(
+    cli, home: Path, tmp_path: Path
+) -> None:
+    link, target = _linked_journal(cli, home, tmp_path)
+    damaged = b'schema_version = 2\n[[clocks]]\nname = "alc'
+    target.write_bytes(damaged)
+
+    check = cli("doctor")
+    assert check.exit_code == 4 and "journal.toml" in check.stdout
+    fixed = cli("doctor", "--fix", "--format", "json")
+    assert fixed.exit_code == 0, fixed.stdout + fixed.stderr
+    assert "Traceback" not in fixed.stdout + fixed.stderr
+
+    assert link.is_symlink() and os.readlink(link) == os.path.join("..", "synced", "journal.toml")
+    kept = [p for p in (home / "quarantine").rglob("*") if p.is_file() and not p.is_symlink()]
+    assert [p.read_bytes() for p in kept] == [damaged]  # the words, not a broken link
+    assert all(mode_of(p) == 0o600 for p in kept)
+
+    # The journal starts afresh through the link: the next save lands in the target.
+    ok(cli, "clock", "add", "nicotine", "--since", "2026-11-01")
+    assert link.is_symlink()
+    assert [c["name"] for c in tomllib.loads(target.read_text())["clocks"]] == ["nicotine"]
+    assert cli("doctor").exit_code == 0

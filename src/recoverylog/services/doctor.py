@@ -1,11 +1,14 @@
 """recoverylog doctor: check every file, and repair what is safe to repair.
 
-Repairs never delete user text: an unreadable file or an orphan temp file is moved
-into quarantine/, and a backup of the home is taken before anything changes.
+Repairs never delete user text: an unreadable file, an orphan temp file or a backup
+cut off half way is moved into quarantine/ (encrypted on the way in an encrypted home).
+A backup of the data files is taken before any of them changes. Files that cannot be
+judged (encrypted ones, when encryption.toml is damaged or missing) are left alone.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -14,14 +17,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from recoverylog.domain.codec import SchemaError, entry_from_dict
+from recoverylog.domain.codec import entry_from_dict
 from recoverylog.domain.model import new_id
 from recoverylog.errors import DataError, RecoveryLogError
 from recoverylog.services.safety import take_backup
 from recoverylog.services.workspace import Workspace
-from recoverylog.store import schema
-from recoverylog.store.atomic import DIR_MODE, FILE_MODE, TEMP_SUFFIX, ensure_private_dir
-from recoverylog.store.entries import MONTH_FILE
+from recoverylog.store import backup, schema
+from recoverylog.store.atomic import (
+    DIR_MODE,
+    FILE_MODE,
+    TEMP_SUFFIX,
+    atomic_write,
+    ensure_private_dir,
+    fsync_dir,
+    real_target,
+)
+from recoverylog.store.crypto import MAGIC, Vault, is_encrypted
+from recoverylog.store.entries import MONTH_FILE, EntryStore
+from recoverylog.store.files import MARKER_NAME, read_marker
 from recoverylog.store.journal import journal_from_doc
 from recoverylog.store.tomlfile import parse_toml
 
@@ -62,33 +75,96 @@ def _relative(path: Path, root: Path) -> str:
 
 
 def examine(ws: Workspace, fix: bool = False) -> Report:
-    """Check every file; with ``fix``, back up and then repair what is safe."""
+    """Check every file; with ``fix``, back up and then repair what is safe.
+
+    A plain check reads and never writes: older files are updated in memory only, and
+    it takes no writer lock (every file is replaced whole, so each read is consistent).
+    """
     report = Report()
     if not ws.layout.data_dir.is_dir():
         return report
-    with ws.store.writing():
-        if fix:
-            info = take_backup(ws, "before-doctor")
-            report.backup = info.name if info else None
-        _check_settings(ws, report)
-        _check_journal(ws, report)
-        damaged_months = _check_months(ws, report)
-        _check_orphans(ws, report)
+    with ws.store.writing() if fix else contextlib.nullcontext():
+        sealing = _check_encryption(ws, report)
+        _check_settings(ws, report, sealing)
+        _check_journal(ws, report, sealing)
+        damaged_months = _check_months(ws, report, sealing)
+        _check_orphans(ws, report, sealing)
+        _check_unsealed(ws, report, sealing)
         _check_permissions(ws, report)
         if fix:
-            _repair(ws, report, damaged_months)
+            _repair(ws, report, damaged_months, sealing)
     return report
 
 
-def _read(ws: Workspace, path: Path) -> str | None:
-    return ws.store.io.read_text(path)
+@dataclass
+class _Sealing:
+    """What doctor knows about encryption: is the home encrypted, and can it read it."""
+
+    encrypted: bool = False
+    vault: Vault | None = None
+    blind: list[Path] = field(default_factory=list)  # encrypted files it could not judge
+
+    @property
+    def broken(self) -> bool:
+        return self.encrypted and self.vault is None
+
+    def can_judge(self, path: Path) -> bool:
+        if self.broken and _is_sealed(path):
+            self.blind.append(path)
+            return False
+        return True
 
 
-def _check_settings(ws: Workspace, report: Report) -> None:
+def _is_sealed(path: Path) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return is_encrypted(handle.read(len(MAGIC)))
+    except OSError:
+        return False
+
+
+def _check_encryption(ws: Workspace, report: Report) -> _Sealing:
+    """encryption.toml first: every encrypted file depends on it.
+
+    If it is damaged or missing, the encrypted files cannot be read, so they cannot be
+    judged: they are not reported as damaged and never moved into quarantine."""
+    io = ws.store.io
+    marker = io.marker
+    if marker.exists():
+        report.checked += 1
+        try:
+            read_marker(marker)
+        except DataError as exc:
+            detail = _short(marker, exc.message).removeprefix("is damaged: ")
+            report.add(_marker_finding(ws, marker, "damaged", detail))
+            return _Sealing(encrypted=True)
+        return _Sealing(encrypted=True, vault=io.vault())  # a wrong passphrase stops here
+    sealed = [path for _, path in backup.data_files(ws.layout) if _is_sealed(path)]
+    if marker.is_symlink() or sealed:
+        report.add(_marker_finding(ws, marker, "missing", f"{len(sealed)} files are encrypted"))
+        return _Sealing(encrypted=True)
+    return _Sealing()
+
+
+def _marker_finding(ws: Workspace, marker: Path, what: str, detail: str) -> Finding:
+    """The most useful words first: the table shows only the start of a problem."""
+    copies = [info.name for info in backup.list_backups(ws.layout) if MARKER_NAME in info.files]
+    if copies:
+        problem = f"{what}; copy it back from backups/{copies[-1]}/ ({detail})"
+    else:
+        problem = f"{what}: encrypted files cannot be read or checked without it ({detail})"
+    return Finding(marker, problem, None, kind="encryption")
+
+
+def _short(path: Path, message: str) -> str:
+    return message.replace(f"{path}: ", "").replace(f"{path} ", "")  # the File column says it
+
+
+def _check_settings(ws: Workspace, report: Report, sealing: _Sealing) -> None:
     from recoverylog.config import load_settings
 
     path = ws.layout.config_file
-    if not path.exists():
+    if not path.exists() or not sealing.can_judge(path):
         return
     report.checked += 1
     try:
@@ -97,31 +173,29 @@ def _check_settings(ws: Workspace, report: Report) -> None:
         report.add(_damage(path, exc.message))
 
 
-def _check_journal(ws: Workspace, report: Report) -> None:
+def _check_journal(ws: Workspace, report: Report, sealing: _Sealing) -> None:
     path = ws.layout.journal_file
-    if not path.exists():
+    if not path.exists() or not sealing.can_judge(path):
         return
     report.checked += 1
     try:
-        text = _read(ws, path)
-        doc = parse_toml(text or "", path)
-        version = schema.document_version(schema.JOURNAL, doc, path)
-        if version == schema.CURRENT_VERSION[schema.JOURNAL]:
-            journal_from_doc(doc, path)
+        doc = parse_toml(ws.store.io.read_text(path) or "", path)
+        journal_from_doc(schema.migrate(schema.JOURNAL, doc, path), path)  # in memory only
     except RecoveryLogError as exc:
         report.add(_damage(path, exc.message))
 
 
 def _damage(path: Path, message: str) -> Finding:
-    message = message.replace(f"{path}: ", "").replace(f"{path} ", "")  # the File column says it
+    message = _short(path, message)
     if "newer recoverylog" in message:
         return Finding(path, message, None, kind="newer")
     return Finding(path, message, "move it into quarantine/ (the app can then start afresh)")
 
 
-def _check_months(ws: Workspace, report: Report) -> set[str]:
+def _check_months(ws: Workspace, report: Report, sealing: _Sealing) -> set[str]:
     """Parse every month; note damaged ones, misplaced entries and duplicate ids."""
-    store = ws.store.entries
+    # Its own reader: an older month is updated in memory to be checked, never saved.
+    store = EntryStore(ws.layout.entries_dir, ws.store.io)
     damaged: set[str] = set()
     seen: dict[str, str] = {}
     for path in sorted(store.folder.iterdir()) if store.folder.is_dir() else []:
@@ -131,39 +205,40 @@ def _check_months(ws: Workspace, report: Report) -> set[str]:
                 report.add(Finding(path, "not a month file; left alone", None, kind="unknown"))
             continue
         month = match.group(1)
+        if not sealing.can_judge(path):
+            continue
         report.checked += 1
         try:
-            doc = store.read_doc(month)
-            raws = doc["entries"]
-            for raw in raws:
-                entry = entry_from_dict(raw)
-                if entry.month != month:
-                    report.add(
-                        Finding(
-                            path,
-                            f"entry {entry.id[:8]} belongs in {entry.month}.json",
-                            f"move it to {entry.month}.json",
-                            kind="misplaced",
-                        )
-                    )
-                if entry.id in seen:
-                    report.add(
-                        Finding(
-                            path,
-                            f"entry id {entry.id[:8]} also appears in {seen[entry.id]}.json",
-                            "keep one copy of identical entries; give a different copy a new id",
-                            kind="duplicate",
-                        )
-                    )
-                seen.setdefault(entry.id, month)
-        except (RecoveryLogError, SchemaError) as exc:
-            message = exc.message if isinstance(exc, RecoveryLogError) else str(exc)
-            report.add(_damage(path, message))
+            entries = store.load_month(month)
+        except RecoveryLogError as exc:
+            report.add(_damage(path, exc.message))
             damaged.add(month)
+            continue
+        for entry in entries:
+            if entry.month != month:
+                report.add(
+                    Finding(
+                        path,
+                        f"entry {entry.id[:8]} belongs in {entry.month}.json",
+                        f"move it to {entry.month}.json",
+                        kind="misplaced",
+                    )
+                )
+            if entry.id in seen:
+                report.add(
+                    Finding(
+                        path,
+                        f"entry id {entry.id[:8]} also appears in {seen[entry.id]}.json",
+                        "keep one copy of identical entries; give a different copy a new id",
+                        kind="duplicate",
+                    )
+                )
+            seen.setdefault(entry.id, month)
     return damaged
 
 
 def _orphans(ws: Workspace) -> list[Path]:
+    """Temp files of interrupted writes (backups included) and editor scratch files."""
     folders = {
         ws.layout.config_dir,
         ws.layout.data_dir,
@@ -179,18 +254,40 @@ def _orphans(ws: Workspace) -> list[Path]:
                 if p.is_file()
                 and (p.name.endswith(TEMP_SUFFIX) or folder == ws.layout.private_tmp_dir)
             ]
-    return sorted(found)
+    if ws.layout.backups_dir.is_dir():
+        found += [p for p in ws.layout.backups_dir.rglob(f"*{TEMP_SUFFIX}") if p.is_file()]
+    return sorted(set(found))
 
 
-def _check_orphans(ws: Workspace, report: Report) -> None:
-    for path in _orphans(ws):
+def _check_orphans(ws: Workspace, report: Report, sealing: _Sealing) -> None:
+    repair = None if sealing.broken else "move it into quarantine/"
+    for folder in backup.incomplete_backups(ws.layout):
         report.add(
             Finding(
-                path,
-                "left over from an interrupted write or edit",
-                "move it into quarantine/",
-                kind="orphan",
+                folder,
+                "a backup that was cut off before it was finished",
+                repair,
+                kind="incomplete-backup",
             )
+        )
+    for path in _orphans(ws):
+        report.add(
+            Finding(path, "left over from an interrupted write or edit", repair, kind="orphan")
+        )
+
+
+def _check_unsealed(ws: Workspace, report: Report, sealing: _Sealing) -> None:
+    """In an encrypted home, every file that holds journal data must be encrypted."""
+    if not sealing.encrypted:
+        return
+    from recoverylog.services.safety import sensitive_files
+
+    repair = None if sealing.broken else "encrypt it"
+    for path in sensitive_files(ws):
+        if path.name.endswith(TEMP_SUFFIX) or _is_sealed(path):
+            continue  # leftovers are reported (and sealed when moved aside) as orphans
+        report.add(
+            Finding(path, "holds plain text in an encrypted journal", repair, kind="unencrypted")
         )
 
 
@@ -217,14 +314,36 @@ def _check_permissions(ws: Workspace, report: Report) -> None:
 
 # --- repairs ---------------------------------------------------------------------
 
+_MOVED_ASIDE = ("orphan", "incomplete-backup")
 
-def _repair(ws: Workspace, report: Report, damaged_months: set[str]) -> None:
+
+def _repair(ws: Workspace, report: Report, damaged_months: set[str], sealing: _Sealing) -> None:
     quarantine = ws.layout.quarantine_dir / ws.now.strftime("%Y%m%d-%H%M%S")
-    for finding in report.findings:
-        if finding.kind in ("damaged", "orphan") and finding.path.exists():
-            _quarantine(finding.path, quarantine, ws)
-            finding.fixed = True
-    _move_misplaced_and_duplicates(ws, report, damaged_months)
+    if not sealing.broken:
+        # Leftovers first: they are not data files, and the backup below would prune
+        # a half-made backup folder (a plain deletion) before it could be moved aside.
+        for finding in report.findings:
+            if finding.kind in _MOVED_ASIDE:
+                if os.path.lexists(finding.path):
+                    _quarantine(finding.path, quarantine, ws, sealing)
+                finding.fixed = True
+    info = take_backup(ws, "before-doctor")
+    report.backup = info.name if info else None
+    if not sealing.broken:
+        for finding in report.findings:
+            if finding.kind == "damaged" and os.path.lexists(finding.path):
+                finding.fixed = _quarantine(finding.path, quarantine, ws, sealing, data_file=True)
+                if not finding.fixed:
+                    finding.repair = (
+                        "copied into quarantine/, but the file could not be removed: "
+                        "fix or remove it by hand"
+                    )
+        _move_misplaced_and_duplicates(ws, report, damaged_months)
+        unsealed = [f for f in report.findings if f.kind == "unencrypted"]
+        if unsealed:
+            _seal_everything(ws, sealing)  # the backup just taken holds plain copies too
+            for finding in unsealed:
+                finding.fixed = True
     for finding in report.findings:
         if finding.kind == "permissions":
             if finding.path.exists():  # else it was moved into quarantine, already 0600
@@ -232,12 +351,51 @@ def _repair(ws: Workspace, report: Report, damaged_months: set[str]) -> None:
             finding.fixed = True
 
 
-def _quarantine(path: Path, folder: Path, ws: Workspace) -> None:
-    root = ws.layout.data_dir
-    relative = Path(_relative(path, root).lstrip("/"))
-    target = ensure_private_dir(folder / relative.parent) / relative.name
-    shutil.move(str(path), target)
-    os.chmod(target, FILE_MODE)
+def _quarantine(
+    path: Path, folder: Path, ws: Workspace, sealing: _Sealing, *, data_file: bool = False
+) -> bool:
+    """Move a file (or a folder, file by file) into quarantine/, byte for byte; in an
+    encrypted home a plain file is encrypted on the way.
+
+    A linked data file keeps its link: the file it points to is copied, then removed, so
+    the link starts afresh with the next save. Returns False if the copy was made but
+    the original could not be removed (it then needs a hand fix)."""
+    if path.is_dir() and not path.is_symlink():
+        done = True
+        for top, _dirs, names in os.walk(path, followlinks=False):
+            for name in sorted(names):
+                done = _quarantine(Path(top) / name, folder, ws, sealing) and done
+        if done:
+            shutil.rmtree(path, ignore_errors=True)
+        return done
+    relative = Path(_relative(path, ws.layout.data_dir).lstrip("/"))
+    source = real_target(path) if data_file else path
+    try:
+        data = source.read_bytes()
+    except FileNotFoundError:
+        data = None  # a link to nothing: there is nothing to keep
+    except OSError:
+        return False
+    if data is not None:
+        if sealing.vault is not None and not is_encrypted(data):
+            data = sealing.vault.seal(data)
+        atomic_write(ensure_private_dir(folder / relative.parent) / relative.name, data)
+    try:
+        source.unlink(missing_ok=True)
+    except OSError:
+        return False
+    fsync_dir(source.parent)
+    return True
+
+
+def _seal_everything(ws: Workspace, sealing: _Sealing) -> None:
+    from recoverylog.services.safety import sensitive_files
+
+    assert sealing.vault is not None
+    for path in sensitive_files(ws):
+        data = path.read_bytes()
+        if not is_encrypted(data):
+            atomic_write(path, sealing.vault.seal(data))
 
 
 def _move_misplaced_and_duplicates(ws: Workspace, report: Report, damaged: set[str]) -> None:

@@ -54,34 +54,54 @@ def restore(ws: Workspace, name: str) -> tuple[backup.BackupInfo, backup.BackupI
 # --- encryption at rest ----------------------------------------------------------
 
 
-def _sensitive_files(ws: Workspace) -> list[Path]:
-    """Every file holding journal data: live files, backups and quarantine."""
-    files = [path for _, path in backup.data_files(ws.layout)]
-    for info in backup.list_backups(ws.layout):
-        files.extend(p for p in info.path.rglob("*") if p.is_file() and p.name != backup.MANIFEST)
+def sensitive_files(ws: Workspace) -> list[Path]:
+    """Every file holding journal data: live files, backups (finished or not) and
+    quarantine. Not encryption.toml (or its copies): it is needed to read the rest."""
+    from recoverylog.store.files import MARKER_NAME
+
+    files = [path for name, path in backup.data_files(ws.layout) if name != MARKER_NAME]
+    folders = [info.path for info in backup.list_backups(ws.layout)]
+    folders += backup.incomplete_backups(ws.layout)
+    for folder in folders:
+        files.extend(
+            p
+            for p in sorted(folder.rglob("*"))
+            if p.is_file() and not p.is_symlink() and p.name not in (backup.MANIFEST, MARKER_NAME)
+        )
     if ws.layout.quarantine_dir.is_dir():
-        files.extend(p for p in ws.layout.quarantine_dir.rglob("*") if p.is_file())
+        files.extend(p for p in sorted(ws.layout.quarantine_dir.rglob("*")) if p.is_file())
     return files
 
 
 def encrypt_home(ws: Workspace, passphrase: str) -> int:
-    """Encrypt every data file; returns how many files were converted."""
+    """Encrypt every data file; returns how many files were converted.
+
+    If an earlier run was stopped after writing encryption.toml, this finishes it: the
+    passphrase must be the one that run used, and whatever is still plain is encrypted."""
     from recoverylog.store.atomic import atomic_write
     from recoverylog.store.crypto import KdfParams, Vault, is_encrypted
-    from recoverylog.store.files import write_marker
+    from recoverylog.store.files import read_marker, write_marker
 
     io = ws.store.io
-    if io.encrypted():
-        raise InvalidInput("this journal is already encrypted")
-    vault = Vault(passphrase, KdfParams.new())
     with ws.store.writing():
-        take_backup(ws, "before-encrypt")
-        # The marker goes first: a home interrupted half way reads fine (plain and
-        # sealed files are both understood) and running encrypt again finishes it.
-        write_marker(io.marker, vault)
+        if io.encrypted():
+            params, check = read_marker(io.marker)
+            vault = Vault(passphrase, params)
+            vault.verify(check)  # the passphrase the home is already encrypted with
+            plain = [p for p in sensitive_files(ws) if not is_encrypted(p.read_bytes())]
+            if not plain:
+                raise InvalidInput("this journal is already encrypted")
+        else:
+            vault = Vault(passphrase, KdfParams.new())
+            vault.verified = True  # the home's key from now on, by definition
+            take_backup(ws, "before-encrypt")
+            # The marker goes first: a home interrupted half way reads fine (plain and
+            # sealed files are both understood) and running encrypt again finishes it.
+            write_marker(io.marker, vault)
+            plain = sensitive_files(ws)
         io.use_vault(vault)
         count = 0
-        for path in _sensitive_files(ws):
+        for path in plain:
             data = path.read_bytes()
             if not is_encrypted(data):
                 atomic_write(path, vault.seal(data))
@@ -93,6 +113,7 @@ def decrypt_home(ws: Workspace) -> int:
     """Decrypt every data file back to plain text; returns how many were converted."""
     from recoverylog.store.atomic import atomic_write
     from recoverylog.store.crypto import is_encrypted
+    from recoverylog.store.files import MARKER_NAME
 
     io = ws.store.io
     if not io.encrypted():
@@ -101,11 +122,15 @@ def decrypt_home(ws: Workspace) -> int:
     with ws.store.writing():
         take_backup(ws, "before-decrypt")
         count = 0
-        for path in _sensitive_files(ws):
+        for path in sensitive_files(ws):
             data = path.read_bytes()
             if is_encrypted(data):
                 atomic_write(path, vault.open(data, str(path)))
                 count += 1
+        # Backups are plain now too: their copies of the settings no longer apply.
+        for info in backup.list_backups(ws.layout):
+            if MARKER_NAME in info.files or (info.path / MARKER_NAME).exists():
+                backup.forget_file(info, MARKER_NAME)
         io.marker.unlink()
         io.use_vault(None)
     return count

@@ -60,6 +60,9 @@ class Vault:
         kdf = Scrypt(salt=params.salt, length=32, n=params.n, r=params.r, p=params.p)
         self._home_key = kdf.derive(passphrase.encode("utf-8"))
         self.params = params
+        # Once the passphrase has opened the home's check token, a file that does not
+        # open is damaged, not a sign of a wrong passphrase.
+        self.verified = False
 
     def _file_key(self, file_salt: bytes) -> bytes:
         from cryptography.hazmat.primitives import hashes
@@ -83,7 +86,10 @@ class Vault:
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
         if len(data) < HEADER_BYTES + 16 or not is_encrypted(data):
-            raise DataError(f"{what} is not a complete encrypted file")
+            raise DataError(
+                f"{what} is damaged: it is not a complete encrypted file",
+                hint="run 'recoverylog doctor' to check your files; nothing was changed",
+            )
         version = data[len(MAGIC)]
         if version != VERSION:
             raise DataError(
@@ -96,6 +102,12 @@ class Vault:
         try:
             return AESGCM(self._file_key(file_salt)).decrypt(nonce, data[HEADER_BYTES:], header)
         except InvalidTag:
+            if self.verified:
+                raise DataError(
+                    f"{what} is damaged: it does not decrypt with your passphrase, "
+                    "which is the right one",
+                    hint="run 'recoverylog doctor' to check your files; nothing was changed",
+                ) from None
             raise InvalidInput(
                 f"could not decrypt {what}: wrong passphrase, or the file was changed",
                 hint="check RECOVERYLOG_PASSPHRASE or the passphrase you typed",
@@ -108,8 +120,9 @@ class Vault:
         """Fail early, and clearly, on a wrong passphrase (before any data is read)."""
         try:
             matches = self.open(token, "the passphrase check") == CHECK_PLAINTEXT
-        except InvalidInput:
+        except (InvalidInput, DataError):
             matches = False
+        self.verified = matches
         if not matches:
             raise InvalidInput(
                 "wrong passphrase for this journal",
