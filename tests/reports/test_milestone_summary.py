@@ -112,3 +112,51 @@ def test_no_clocks_yet(run: Run) -> None:
     assert "No clocks yet." in run("milestones", "--format", "txt").stdout
     cal = icalendar.Calendar.from_ical(run("milestones", "--format", "ics").stdout)
     assert [c for c in cal.walk() if c.name == "VEVENT"] == []
+
+
+def test_after_a_lapse_the_summary_keeps_the_whole_history(fixture_home: Path, run: Run) -> None:
+    # Clean from 1 Oct; a lapse on 19 Nov; the current run from 20 Nov is 3 days old.
+    lines = run("milestones", "--format", "txt").stdout.splitlines()
+    assert lines[4:7] == [
+        "3 days without alcohol",
+        "Current run: 3 days, from Fri 20 Nov 2026",
+        "52 clean days in total since Thu 1 Oct 2026; longest run 49 days",
+    ]
+    heading = lines.index("Reached in earlier runs, and still yours")
+    assert lines.index("Next") < heading
+    assert lines[heading + 1] == "  Thu 1 Oct 2026 to Thu 19 Nov 2026: 49 clean days"
+    earlier = [re.split(r" \.+ ", line[6:]) for line in lines[heading + 2 :]]
+    assert earlier == [
+        ["24 hours", "Fri 2 Oct 2026"],
+        ["1 week", "Thu 8 Oct 2026"],
+        ["2 weeks", "Thu 15 Oct 2026"],
+        ["30 days", "Sat 31 Oct 2026"],
+    ]
+    assert all(len(line) <= 80 for line in lines)
+    md = run("milestones", "--format", "md").stdout
+    assert "### Reached in earlier runs, and still yours" in md
+    assert "| 30 days | Sat 31 Oct 2026 |" in md
+    html = run("milestones", "--format", "html").stdout
+    assert "Reached in earlier runs, and still yours" in html
+    assert "52 clean days in total since Thu 1 Oct 2026; longest run 49 days" in html
+
+
+def test_on_the_day_of_a_lapse_the_summary_speaks_of_a_new_run(run: Run) -> None:
+    run("clock", "add", "alcohol", "--since", "2026-08-25")
+    run("log", "lapse", "alcohol")  # now: Mon 23 Nov 2026; the next run starts tomorrow
+    lines = run("milestones", "--format", "txt").stdout.splitlines()
+    assert lines[4:7] == [
+        "A new run without alcohol starts Tue 24 Nov 2026",
+        "90 clean days in total since Tue 25 Aug 2026, and they all still count; longest",
+        "  run 90 days",
+    ]
+    assert not any(line.startswith("Starts") for line in lines)
+    assert "  Tue 25 Aug 2026 to Mon 23 Nov 2026: 90 clean days" in lines
+    assert any(line.startswith("  [x] 90 days ") for line in lines)
+
+
+def test_a_planned_start_reads_as_a_sentence(run: Run) -> None:
+    run("clock", "add", "nicotine", "--since", "2026-12-01")
+    lines = run("milestones", "--format", "txt").stdout.splitlines()
+    assert "Starting Tue 1 Dec 2026 without nicotine" in lines
+    assert "Clean since Tue 1 Dec 2026" in lines

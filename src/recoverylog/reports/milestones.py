@@ -7,6 +7,7 @@ today's date. Pure: the caller writes the text where it belongs.
 from __future__ import annotations
 
 import hashlib
+import textwrap
 from collections.abc import Mapping
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -22,20 +23,51 @@ def _tag(item: Mapping[str, Any]) -> str:
     return f" ({item['keytag']} keytag)" if item.get("keytag") else ""
 
 
+EARLIER = "Reached in earlier runs, and still yours"
+
+
 def headline(clock: Mapping[str, Any], today: date) -> tuple[str, str]:
-    """('61 days', 'without alcohol') or, before the start, ('Starts Tue 1 Dec 2026', ...)."""
+    """('61 days', 'without alcohol'); before a planned start ('Starting Tue 1 Dec 2026',
+    'without alcohol'); the day of a lapse ('A new run', 'without alcohol starts ...')."""
     counting = date.fromisoformat(clock["counting_from"])
     name = one_line(clock["clock"])
     if counting > today:
-        return f"Starts {nice_date(clock['counting_from'])}", name
+        if clock.get("started", date.fromisoformat(clock["clean_since"]) <= today):
+            return "A new run", f"without {name} starts {nice_date(clock['counting_from'])}"
+        return f"Starting {nice_date(clock['counting_from'])}", f"without {name}"
     return plural(int(clock["days"]), "day"), f"without {name}"
 
 
-def _since_line(clock: Mapping[str, Any]) -> str:
-    line = f"Clean since {nice_date(clock['clean_since'])}"
-    if clock["counting_from"] != clock["clean_since"]:
-        line += f"; counting from {nice_date(clock['counting_from'])}"
-    return line
+def facts(clock: Mapping[str, Any], today: date) -> list[str]:
+    """The lines under the headline: since when, and after a lapse the current run beside
+    every clean day so far and the longest run."""
+    if not clock.get("lapses"):
+        line = f"Clean since {nice_date(clock['clean_since'])}"
+        if clock["counting_from"] != clock["clean_since"]:
+            line += f"; counting from {nice_date(clock['counting_from'])}"
+        return [line]
+    total = (
+        f"{plural(int(clock['total_clean_days']), 'clean day')} in total since "
+        f"{nice_date(clock['clean_since'])}"
+    )
+    longest = f"longest run {plural(int(clock['longest_run_days']), 'day')}"
+    run_from = clock.get("current_run_from", clock["counting_from"])
+    if date.fromisoformat(run_from) > today:  # the headline says when the new run starts
+        return [f"{total}, and they all still count; {longest}"]
+    days = plural(int(clock.get("current_run_days", clock["days"])), "day")
+    return [f"Current run: {days}, from {nice_date(run_from)}", f"{total}; {longest}"]
+
+
+def run_title(run: Mapping[str, Any]) -> str:
+    """'Sun 23 Aug 2026 to Wed 30 Sep 2026: 38 clean days'."""
+    return (
+        f"{nice_date(run['from'])} to {nice_date(run['to'])}: "
+        f"{plural(int(run['days']), 'clean day')}"
+    )
+
+
+def _earlier(clock: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    return [run for run in clock.get("earlier_runs") or [] if run.get("achieved")]
 
 
 def to_text(summary: Mapping[str, Any]) -> str:
@@ -46,7 +78,9 @@ def to_text(summary: Mapping[str, Any]) -> str:
         out += ["", "No clocks yet."]
     for clock in summary["clocks"]:
         big, small = headline(clock, today)
-        out += ["", f"{big} {small}"[:WIDTH], _since_line(clock)[:WIDTH]]
+        out += ["", *_lines(f"{big} {small}")]
+        for line in facts(clock, today):
+            out += _lines(line)
         if clock["achieved"]:
             out += ["", "Reached"]
             out += [
@@ -63,7 +97,23 @@ def to_text(summary: Mapping[str, Any]) -> str:
                 )
                 for m in clock["upcoming"]
             ]
+        earlier = _earlier(clock)
+        if earlier:
+            out += ["", EARLIER]
+            for run in earlier:
+                out += _lines(run_title(run), "  ")
+                out += [
+                    _leader("[x]", f"{m['label']}{_tag(m)}", nice_date(m["date"]))
+                    for m in run["achieved"]
+                ]
     return "\n".join(out) + "\n"
+
+
+def _lines(text: str, indent: str = "") -> list[str]:
+    """One line of the summary, wrapped to fit 80 columns."""
+    return textwrap.wrap(
+        one_line(text), WIDTH, initial_indent=indent, subsequent_indent=indent + "  "
+    ) or [indent]
 
 
 def _leader(mark: str, label: str, when: str, width: int = LINE) -> str:
@@ -76,6 +126,12 @@ def _leader(mark: str, label: str, when: str, width: int = LINE) -> str:
     return f"  {mark} {label} {dots} {when}"
 
 
+def _md_reached(items: Any, head: str = "Reached") -> list[str]:
+    return [f"| {head} | Date |", "|---|---|"] + [
+        f"| {md(m['label'] + _tag(m))} | {md(nice_date(m['date']))} |" for m in items
+    ]
+
+
 def to_markdown(summary: Mapping[str, Any]) -> str:
     today = date.fromisoformat(summary["today"])
     out = [f"# {TITLE}", "", md(nice_date(summary["today"]))]
@@ -83,13 +139,10 @@ def to_markdown(summary: Mapping[str, Any]) -> str:
         out += ["", "No clocks yet."]
     for clock in summary["clocks"]:
         big, small = headline(clock, today)
-        out += ["", f"## {md(big)} {md(small)}", "", md(_since_line(clock))]
+        out += ["", f"## {md(big)} {md(small)}", ""]
+        out += [f"{md(line)}  " for line in facts(clock, today)]
         if clock["achieved"]:
-            out += ["", "| Reached | Date |", "|---|---|"]
-            out += [
-                f"| {md(m['label'] + _tag(m))} | {md(nice_date(m['date']))} |"
-                for m in clock["achieved"]
-            ]
+            out += ["", *_md_reached(clock["achieved"])]
         if clock["upcoming"]:
             out += ["", "| Next | Date | |", "|---|---|---|"]
             out += [
@@ -97,6 +150,11 @@ def to_markdown(summary: Mapping[str, Any]) -> str:
                 f"| {md(in_days(int(m['days_left'])))} |"
                 for m in clock["upcoming"]
             ]
+        earlier = _earlier(clock)
+        if earlier:
+            out += ["", f"### {md(EARLIER)}"]
+            for run in earlier:
+                out += ["", md(run_title(run)), "", *_md_reached(run["achieved"])]
     return "\n".join(out) + "\n"
 
 
@@ -124,16 +182,24 @@ def to_html(summary: Mapping[str, Any]) -> str:
             {
                 "big": big,
                 "small": small,
-                "since": _since_line(clock),
+                "facts": facts(clock, today),
                 "achieved": [_html_item(m) for m in clock["achieved"]],
                 "upcoming": [
                     {**_html_item(m), "left": in_days(int(m["days_left"]))}
                     for m in clock["upcoming"]
                 ],
+                "earlier": [
+                    {"title": run_title(run), "achieved": [_html_item(m) for m in run["achieved"]]}
+                    for run in _earlier(clock)
+                ],
             }
         )
     return render_template(
-        "milestones.html", title=TITLE, today=nice_date(summary["today"]), clocks=clocks
+        "milestones.html",
+        title=TITLE,
+        today=nice_date(summary["today"]),
+        clocks=clocks,
+        earlier_heading=EARLIER,
     )
 
 

@@ -189,7 +189,10 @@ def milestone_text(ws: Workspace, clock: str | None, upcoming: int, fmt: str) ->
     from recoverylog.reports import milestones as summary
     from recoverylog.services.progress import milestones
 
-    data = {"today": ws.today.isoformat(), "clocks": milestones(ws, clock, upcoming)}
+    clocks = milestones(ws, clock, upcoming)
+    if fmt in ("md", "txt", "html"):
+        clocks = [_with_history(ws, c) for c in clocks]
+    data = {"today": ws.today.isoformat(), "clocks": clocks}
     if fmt == "md":
         return summary.to_markdown(data)
     if fmt == "html":
@@ -201,3 +204,42 @@ def milestone_text(ws: Workspace, clock: str | None, upcoming: int, fmt: str) ->
 
         return json.dumps(data["clocks"], ensure_ascii=False, indent=2) + "\n"
     return summary.to_text(data)
+
+
+def _with_history(ws: Workspace, summary: dict[str, Any]) -> dict[str, Any]:
+    """A clock's milestone summary with its whole history beside the current run: total
+    clean days, the longest run, and what each earlier run reached (never back to zero)."""
+    from recoverylog.domain.cleantime import clean_time
+    from recoverylog.reports.build import run_milestones
+
+    found = ws.journal().find_clock(summary["clock"])
+    if found is None:
+        return summary
+    ct = clean_time(found, ws.today, ws.tz)
+    runs = run_milestones(found, ct, steps_for(ws, found), ws.today)
+    return {
+        **summary,
+        "started": ct.started,
+        "current_run_from": ct.runs[-1].start.isoformat(),
+        "current_run_days": ct.current_days,
+        "total_clean_days": ct.total_clean_days,
+        "longest_run_days": ct.longest_run_days,
+        "lapses": ct.lapse_count,
+        "earlier_runs": [
+            {
+                "from": run.start.isoformat(),
+                "to": run.end.isoformat(),
+                "days": run.days,
+                "achieved": [_milestone_item(m) for m in achieved],
+            }
+            for run, achieved in runs
+            if run.end is not None
+        ],
+    }
+
+
+def _milestone_item(m: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {"label": m.label, "date": m.date.isoformat()}
+    if m.colour:
+        out["keytag"] = m.colour
+    return out
