@@ -260,6 +260,23 @@ def test_a_longer_period_and_one_day(fixture_home: Path, run: Run) -> None:
     assert everything["period"]["since"] == "2026-10-01"  # the clock's first clean day
 
 
+def test_no_comparison_with_a_period_before_tracking_began(fixture_home: Path, run: Run) -> None:
+    # All: 1 Oct - 23 Nov (54 days); the 54 days before end on 30 Sep, ahead of the clock.
+    data = json.loads(run("report", "--period", "all", "-f", "json").stdout)
+    c = data["cravings"]
+    assert data["period"]["days"] == 54
+    assert (c["count"], c["previous"]["count"]) == (6, 0)
+    assert c["previous_tracked"] is False
+    assert (c["change"], c["direction"]) == (None, None)
+    for fmt in ("md", "txt", "html"):
+        text = " ".join(run("report", "--period", "all", "-f", fmt).stdout.split())
+        assert "No earlier period to compare with: tracking began on Thu 1 Oct 2026." in text
+        assert "days before:" not in text and "more now" not in text
+    # A tracked period before is compared as ever.
+    week = json.loads(run("report", "-f", "json").stdout)["cravings"]
+    assert week["previous_tracked"] is True and week["change"] == 2
+
+
 def test_period_mistakes_are_refused(fixture_home: Path, cli: Callable[..., Any]) -> None:
     future = cli("report", "--until", "2026-12-01")
     assert future.exit_code == 2

@@ -365,6 +365,11 @@ def _cravings(
     first = min((c.clean_since for c in clocks), default=None)
     busiest_day = _clear_leader(times.by_weekday)
     busiest_block = _clear_leader(times.by_block())
+    # The period before, when it ended ahead of the first clock and holds nothing, was
+    # never tracked: there is nothing to compare with, so no change is given.
+    untracked = (
+        first is not None and trend.previous_period.until < first and not trend.previous.count
+    )
     return {
         **_stats(
             trend.current.count, trend.current.average_intensity, trend.current.peak_intensity
@@ -377,8 +382,9 @@ def _cravings(
         "previous_from_first_clean_day": first.isoformat()
         if first is not None and trend.previous_period.since < first
         else None,
-        "change": trend.change,
-        "direction": trend.direction,
+        "previous_tracked": not untracked,
+        "change": None if untracked else trend.change,
+        "direction": None if untracked else trend.direction,
         "by_day": [
             {
                 "date": d.day.isoformat(),

@@ -336,14 +336,17 @@ def _cravings(r: Mapping[str, Any]) -> Section:
     else:
         text = "No cravings logged in this period."
     started = c.get("previous_from_first_clean_day")
-    if c["change"]:
+    if c.get("previous_tracked") is False:
+        text += " No earlier period to compare with"
+        text += f": tracking began on {nice_date(started)}." if started else "."
+    elif c["change"]:
         text += (
             f" The {plural(days, 'day')} before: {prev['count']} "
             f"({abs(int(c['change']))} {c['direction']} now)."
         )
     elif c["count"] or prev["count"]:
         text += f" The same number as the {plural(days, 'day')} before."
-    if started and (c["count"] or prev["count"]):
+    if started and (c["count"] or prev["count"]) and c.get("previous_tracked") is not False:
         text += f" (Tracking began on {nice_date(started)}; the days before it were not tracked.)"
     blocks.append(Para(text))
     if not c["count"]:
