@@ -156,3 +156,36 @@ def _env(home: Path) -> dict[str, str]:
     from safety_helpers import child_env
 
     return child_env(home)
+
+
+class _NoWaiting:
+    """Stands in for the lock's clock: any wait for the lock fails the test at once."""
+
+    monotonic = staticmethod(__import__("time").monotonic)
+
+    @staticmethod
+    def sleep(_seconds: float) -> None:
+        raise AssertionError("a read-only command waited for the writer lock")
+
+
+def test_a_pending_celebration_never_makes_a_reader_wait_for_the_lock(
+    cli, home: Path, hold_lock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from recoverylog.store import atomic
+
+    assert cli("clock", "add", "alcohol", "--since", "2026-11-17").exit_code == 0
+    monkeypatch.setenv("RECOVERYLOG_NOW", "2026-11-24T09:00:00+00:00")  # one week: pending
+    release = hold_lock()
+    before = snapshot(home)
+    with monkeypatch.context() as patched:
+        patched.setattr(atomic, "time", _NoWaiting)
+        for args in (("status",), ("list",), ("milestones",), ("doctor",)):
+            result = cli(*args)
+            assert result.exit_code == 0, (args, result.stdout, result.stderr)
+            assert "Milestone" not in result.stderr  # skipped quietly, not used up
+            assert "busy" not in result.stderr.lower()
+    assert snapshot(home) == before
+    release()
+    shown = cli("status")
+    assert shown.exit_code == 0 and shown.stderr.count("Milestone:") == 1
+    assert "Milestone" not in cli("status").stderr

@@ -11,7 +11,7 @@ from recoverylog.domain.cleantime import clean_time
 from recoverylog.domain.milestones import milestone_status
 from recoverylog.domain.model import Technique
 from recoverylog.domain.tallies import summarise, technique_stats
-from recoverylog.errors import InvalidInput
+from recoverylog.errors import Busy, InvalidInput
 from recoverylog.services.clocks import clock_summary, steps_for
 from recoverylog.services.workspace import Workspace, resolve_clock
 
@@ -97,21 +97,27 @@ class Celebration:
 
 
 def new_celebrations(ws: Workspace) -> list[Celebration]:
-    """Milestones reached since they were last shown; each is returned only once."""
+    """Milestones reached since they were last shown; each is returned only once.
+
+    Checked without the writer lock; the lock is taken only to mark one as shown, and
+    never waited for: if another command is writing, the celebration waits for the
+    next command instead of holding this one up."""
     if not ws.layout.journal_file.exists():
         return []
-    pending = _pending(ws)
-    if not pending:
+    if not _pending(ws):
         return []
-    with ws.store.writing():
-        journal = ws.reload_journal()
-        pending = _pending(ws)
-        for item in pending:
-            clock = journal.find_clock(item.clock)
-            if clock is not None:
-                clock.celebrated_through = max(item.date, clock.celebrated_through or item.date)
-        if pending:
-            ws.save_journal(journal)
+    try:
+        with ws.store.writing(timeout=0):
+            journal = ws.reload_journal()
+            pending = _pending(ws)
+            for item in pending:
+                clock = journal.find_clock(item.clock)
+                if clock is not None:
+                    clock.celebrated_through = max(item.date, clock.celebrated_through or item.date)
+            if pending:
+                ws.save_journal(journal)
+    except Busy:
+        return []
     return pending
 
 

@@ -12,7 +12,12 @@ from typing import Any
 from recoverylog.domain.model import Journal
 from recoverylog.paths import Layout
 from recoverylog.store import schema
-from recoverylog.store.atomic import DIR_MODE, ensure_private_dir, writer_lock
+from recoverylog.store.atomic import (
+    DIR_MODE,
+    LOCK_TIMEOUT_SECONDS,
+    ensure_private_dir,
+    writer_lock,
+)
 from recoverylog.store.entries import EntryStore
 from recoverylog.store.files import FileIO
 from recoverylog.store.journal import HEADER, journal_from_doc, save_journal
@@ -63,11 +68,12 @@ class Store:
                 self.io.write(path, encode_month(migrated))
 
     @contextlib.contextmanager
-    def writing(self) -> Iterator[None]:
-        """Hold the writer lock around a read-modify-write (re-entrant in one process)."""
+    def writing(self, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
+        """Hold the writer lock around a read-modify-write (re-entrant in one process);
+        wait up to ``timeout`` seconds for another command to finish, then Busy."""
         ensure_private_dir(self.layout.data_dir)
         _tighten(self.layout.data_dir)
-        with writer_lock(self.layout.lock_file):
+        with writer_lock(self.layout.lock_file, timeout):
             yield
 
     def has_data(self) -> bool:
