@@ -475,3 +475,27 @@ def test_dates_and_amounts_at_the_edges_of_the_calendar(
     for after in (["status"], ["milestones"], ["clock", "list"], ["list"], ["insights"]):
         again = cli("--home", str(home), *after)
         assert again.exit_code == 0, (after, again.stderr)
+
+
+def test_an_editor_that_saves_invalid_utf8_is_refused_plainly(
+    cli, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    editor = tmp_path / "latin1_editor.py"
+    editor.write_text(
+        "import sys\nopen(sys.argv[1], 'wb').write('caf\\u00e9 at night'.encode('latin-1'))\n"
+    )
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {editor}")
+    assert cli("log", "craving", "5", "--note", "first").exit_code == 0
+    before = sorted(p.name for p in (home / "entries").iterdir())
+
+    result = cli("log", "craving", "4", "--edit")
+
+    assert result.exit_code == 2, (result.exit_code, result.stderr)
+    assert result.stderr.startswith("Error: ") and "UTF-8" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert sorted(p.name for p in (home / "entries").iterdir()) == before
+    assert not any((home / "tmp").iterdir())  # the scratch file is gone
+    listed = json.loads(cli("list", "--format", "json").stdout)
+    assert [e["note"] for e in listed] == ["first"]

@@ -98,7 +98,15 @@ def edit_in_editor(ws: Workspace, initial: str) -> str | None:
             raise InvalidInput(
                 f"the editor exited with status {result.returncode}; nothing was saved"
             )
-        text = Path(path).read_text(encoding="utf-8")
+        raw = Path(path).read_bytes()
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise InvalidInput(
+                f"the editor saved text that is not valid UTF-8 (byte {exc.start}); "
+                "nothing was saved",
+                hint="save the note as UTF-8 in your editor, or use --note -",
+            ) from None
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(path)
