@@ -145,3 +145,20 @@ def test_a_lock_held_by_another_open_file_means_busy(home: Path) -> None:
             pytest.fail("the lock was taken twice")
     finally:
         os.close(fd)
+
+
+def test_a_new_folder_is_made_durable_in_its_parent(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file fsynced into a folder whose own name never reached the disk can vanish
+    in a power cut: every folder made on the way is fsynced into its parent."""
+    from recoverylog.store import atomic
+
+    synced: list[Path] = []
+    real = atomic.fsync_dir
+    monkeypatch.setattr(atomic, "fsync_dir", lambda folder: (synced.append(folder), real(folder)))
+    home.mkdir()
+    atomic_write(home / "backups" / "20261123-200000-manual" / "entries" / "2026-11.json", b"{}")
+    made = home / "backups" / "20261123-200000-manual" / "entries"
+    assert {made.parent.parent.parent, made.parent.parent, made.parent} <= set(synced)
+    assert made in synced  # and the file itself, into its folder

@@ -23,7 +23,8 @@ LOCK_TIMEOUT_SECONDS = 5.0
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create the folder (and missing parents) as 0700, whatever the umask."""
+    """Create the folder (and missing parents) as 0700, whatever the umask; each new
+    folder is made durable in its parent."""
     missing: list[Path] = []
     probe = path
     while not probe.exists():
@@ -32,8 +33,12 @@ def ensure_private_dir(path: Path) -> Path:
             break
         probe = probe.parent
     for folder in reversed(missing):
-        with contextlib.suppress(FileExistsError):
+        try:
             folder.mkdir(mode=DIR_MODE)
+        except FileExistsError:
+            pass  # another process made it first
+        else:
+            fsync_dir(folder.parent)  # the new folder's name is on disk before any file in it
         os.chmod(folder, DIR_MODE)
     return path
 
