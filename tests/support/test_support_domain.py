@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from recoverylog.domain import support as rules
 from recoverylog.domain.codec import entry_from_dict, entry_to_dict
+from recoverylog.domain.insights import CopingEffect, Period, coping_effectiveness
 from recoverylog.domain.model import Entry, EntryType
-from recoverylog.domain.tallies import TechniqueStats
 from recoverylog.errors import InvalidInput
 
 # --- people --------------------------------------------------------------------------
@@ -232,20 +232,34 @@ def test_stored_plan_is_read_leniently() -> None:
 
 def stat(
     name: str, used: int, passed: int = 0, known: int = 0, helped: float | None = None
-) -> TechniqueStats:
-    return TechniqueStats(name, used, helped, known, passed)
+) -> CopingEffect:
+    return CopingEffect(name, used, used, passed, known, 0, 0, helped, 1 if helped else 0)
 
 
-def test_top_techniques_prefers_what_has_worked() -> None:
-    stats = [
-        stat("walk", 6, passed=5, known=6),  # (5+1)/(6+2) = 0.75
-        stat("call sponsor", 4, passed=4, known=4),  # (4+1)/(4+2) = 0.83
-        stat("tea", 1, passed=1, known=1),  # (1+1)/(1+2) = 0.67
-        stat("scrolling", 5, passed=0, known=5),  # never passed: left out
+def _craving(day: int, coping: list[str], outcome: str) -> Entry:
+    return Entry(
+        f"{day:032x}",
+        EntryType.CRAVING,
+        datetime(2026, 11, day, 20, tzinfo=UTC),
+        data={"intensity": 5, "coping": coping, "outcome": outcome},
+    )
+
+
+def test_top_techniques_follow_the_insights_ranking() -> None:
+    # walk: 5 uses, passed 4 of 5 (enough data); call sponsor: 3 of 3, too few uses to
+    # say; scrolling: never passed. The insights put walk first, and so does SOS.
+    log = [_craving(d, ["walk"], "passed") for d in range(1, 5)]
+    log += [_craving(5, ["walk", "scrolling"], "used"), _craving(6, ["scrolling"], "used")]
+    log += [_craving(d, ["call sponsor"], "passed") for d in (7, 8, 9)]
+    effects = coping_effectiveness(log, Period(date(2026, 11, 1), date(2026, 11, 30)), UTC)
+    assert [e.name for e in effects] == ["walk", "call sponsor", "scrolling"]
+    chosen = rules.top_techniques(effects, [("scrolling", None), ("journal", "write it down")])
+    assert [(c.name, c.source) for c in chosen] == [
+        ("walk", "log"),
+        ("call sponsor", "log"),
+        ("journal", "toolkit"),  # scrolling never helped: left out
     ]
-    chosen = rules.top_techniques(stats, [("scrolling", None), ("journal", "write it down")])
-    assert [c.name for c in chosen] == ["call sponsor", "walk", "tea"]
-    assert all(c.source == "log" for c in chosen)
+    assert (chosen[0].passed, chosen[0].with_outcome, chosen[0].times_used) == (4, 5, 5)
 
 
 def test_top_techniques_falls_back_to_toolkit_then_defaults() -> None:
@@ -267,6 +281,15 @@ def test_top_techniques_never_suggests_what_was_rated_unhelpful() -> None:
     chosen = rules.top_techniques(stats, [("urge surfing", None)])
     assert "urge surfing" not in [c.name for c in chosen]
     assert len(chosen) == 3
+
+
+def test_calls_already_listed_are_not_repeated() -> None:
+    lines = ["Sam 555 0100", "the night line at work", "Samantha after 6pm"]
+    assert rules.calls_not_listed(lines, ["sam"]) == [
+        "the night line at work",
+        "Samantha after 6pm",
+    ]
+    assert rules.calls_not_listed(lines, []) == lines
 
 
 def test_timer_helpers() -> None:

@@ -500,19 +500,38 @@ def sos(
 
     Example: recoverylog sos --minutes 10
     """
+    from recoverylog.domain import fields
     from recoverylog.services import support as service
 
     rules.timer_minutes(minutes)
-    ws = state.workspace(strict_settings=False)
+    if intensity is not None:
+        fields.intensity(intensity)
+    # First what needs no journal at all, so a locked or damaged journal, or a
+    # passphrase prompt, never stands between someone and the numbers to call.
+    first = service.help_now(state.home(), country)
+    shown = service.crisis_as_dict(first)
+    show_lines(views.sos_opening_lines(shown, plain=_plain()), None)
+    for note in first.problems:
+        message(f"Note: {note}.")
     guided = not no_timer and stdin_is_terminal()
     if guided and intensity is None:
+        typer.echo("", err=True)
         try:
             intensity = _ask("How strong is the urge right now, 0 to 10?", _intensity)
         except Stopped:
-            _stopped("Stopped. Nothing was saved. 'recoverylog help-now' shows crisis lines.")
-    screen = service.sos_screen(ws, country, intensity)
-    show_lines(views.sos_lines(screen, minutes if guided else None, plain=_plain()), None)
-    if not guided:
+            _stopped(
+                "Stopped. Nothing was saved. The lines above are there whenever you need them."
+            )
+    ws, problem, locked = _open_for_sos()
+    screen = service.sos_screen(ws, country, intensity, problem)
+    typer.echo("")
+    show_lines(
+        views.sos_lines(
+            screen, minutes if guided and not locked else None, plain=_plain(), shown=shown
+        ),
+        None,
+    )
+    if not guided or locked:
         return
     assert intensity is not None
     result = views.urge_timer(
@@ -522,9 +541,29 @@ def sos(
         fancy=not _plain() and not _no_colour(),
         live=not _plain(),
     )
+    if ws is None or screen["problem"]:
+        if result.stopped:
+            typer.echo(f"Stopped the timer after {views.clock_text(result.elapsed)}.", err=True)
+        message("Your journal could not be read, so this craving was not saved. Take care.")
+        return
     _after_sos(
         ws, service.SosCraving(ws.now, intensity, result.elapsed, clock=clock), result, screen
     )
+
+
+def _open_for_sos() -> tuple[Any, str | None, bool]:
+    """(workspace or None, why the journal cannot be used, stopped at the passphrase)."""
+    from recoverylog.errors import RecoveryLogError
+
+    try:
+        ws = state.workspace(strict_settings=False)
+        ws.journal()
+    except (KeyboardInterrupt, EOFError, typer.Abort):
+        typer.echo("", err=True)
+        return None, "your journal stays locked for now", True
+    except RecoveryLogError as exc:
+        return state.opened(), f"your journal could not be read just now ({exc.message})", False
+    return ws, None, False
 
 
 def _after_sos(ws: Any, craving: Any, result: views.TimerResult, screen: dict[str, Any]) -> None:
@@ -535,9 +574,6 @@ def _after_sos(ws: Any, craving: Any, result: views.TimerResult, screen: dict[st
         if not _yes_or_no("Save this craving in your log?"):
             message("Nothing was saved. Take care of yourself.")
             return
-    if screen["problem"]:
-        message("Your journal could not be read, so this craving was not saved. Take care.")
-        return
     try:
         craving.intensity_end = _ask("How strong is it now, 0 to 10?", _intensity)
         craving.coping = _ask("What did you do? (comma-separated)", _list, "urge surfing")

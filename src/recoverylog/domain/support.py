@@ -16,7 +16,7 @@ from recoverylog.domain.model import EntryType
 from recoverylog.errors import InvalidInput
 
 if TYPE_CHECKING:
-    from recoverylog.domain.tallies import TechniqueStats
+    from recoverylog.domain.insights import CopingEffect
 
 # --- people ------------------------------------------------------------------------
 
@@ -415,7 +415,7 @@ def stored_plan(raw: Mapping[str, Any]) -> dict[str, list[str]]:
 
 DEFAULT_TECHNIQUES: tuple[tuple[str, str], ...] = (
     ("urge surfing", "notice the urge rise, peak and fall; you do not have to act on it"),
-    ("call someone", "your sponsor, a peer, or one of the lines below"),
+    ("call someone", "your sponsor, a peer, or one of the crisis lines"),
     ("play the tape through", "picture tonight, tomorrow morning and next week if you used"),
     ("delay 15 minutes", "tell yourself: not now, maybe later; then wait and see"),
     ("leave the situation", "go outside, walk around the block, change rooms"),
@@ -436,61 +436,61 @@ class Suggestion:
     average_helped: float | None = None
 
 
-def _unhelpful(stat: TechniqueStats) -> bool:
+def _unhelpful(effect: CopingEffect) -> bool:
     """Clearly not working for this person: never passed in 2+ tries, or rated below 2."""
-    never_passed = stat.cravings_with_outcome >= 2 and stat.cravings_passed == 0
-    rated_low = stat.average_helped is not None and stat.average_helped < 2
+    never_passed = effect.known_with >= 2 and effect.passed_with == 0
+    rated_low = effect.average_helped is not None and effect.average_helped < 2
     return never_passed or rated_low
 
 
-def _score(stat: TechniqueStats) -> float:
-    """Pass rate pulled towards one half when there are few outcomes, blended with how
-    helpful it was rated (1-5 mapped onto 0-1) when both are known."""
-    parts = []
-    if stat.cravings_with_outcome:
-        parts.append((stat.cravings_passed + 1) / (stat.cravings_with_outcome + 2))
-    if stat.average_helped is not None:
-        parts.append((stat.average_helped - 1) / 4)
-    return sum(parts) / len(parts) if parts else 0.5
-
-
 def top_techniques(
-    stats: Sequence[TechniqueStats],
+    effects: Sequence[CopingEffect],
     toolkit: Sequence[tuple[str, str | None]],
     count: int = TOP,
 ) -> list[Suggestion]:
-    """The techniques to suggest in a hard moment: what has worked best in the log, then
-    the rest of the toolkit, then sensible defaults. Never one that clearly has not
+    """The techniques to suggest in a hard moment: what has worked best in the log, in
+    the order the insights rank them (``effects`` from insights.coping_effectiveness),
+    then the rest of the toolkit, then sensible defaults. Never one that clearly has not
     helped this person; never the same name twice."""
-    described = {name.casefold(): about for name, about in toolkit}
+    described = {" ".join(name.split()).casefold(): about for name, about in toolkit}
     chosen: list[Suggestion] = []
-    skip = {s.name.casefold() for s in stats if s.times_used and _unhelpful(s)}
+    skip = {" ".join(e.name.split()).casefold() for e in effects if e.times_used and _unhelpful(e)}
 
     def take(suggestion: Suggestion) -> None:
-        key = suggestion.name.casefold()
+        key = " ".join(suggestion.name.split()).casefold()
         if len(chosen) < count and key not in skip:
             skip.add(key)
             chosen.append(suggestion)
 
-    used = [s for s in stats if s.times_used > 0]
-    used.sort(key=lambda s: (-_score(s), -s.times_used, s.name.casefold()))
-    for s in used:
-        take(
-            Suggestion(
-                s.name,
-                "log",
-                described.get(s.name.casefold()),
-                s.times_used,
-                s.cravings_passed,
-                s.cravings_with_outcome,
-                s.average_helped,
+    for e in effects:
+        if e.times_used > 0:
+            take(
+                Suggestion(
+                    e.name,
+                    "log",
+                    described.get(" ".join(e.name.split()).casefold()),
+                    e.times_used,
+                    e.passed_with,
+                    e.known_with,
+                    e.average_helped,
+                )
             )
-        )
     for name, about in toolkit:
         take(Suggestion(name, "toolkit", about))
     for name, about in DEFAULT_TECHNIQUES:
         take(Suggestion(name, "suggested", about))
     return chosen
+
+
+def calls_not_listed(lines: Iterable[str], names: Iterable[str]) -> list[str]:
+    """The plan's "Who I call" lines that do not name someone already shown with their
+    number (a line such as "Sam 555 0100" beside Sam from the support network)."""
+    patterns = [
+        re.compile(r"(?<!\w)" + re.escape(" ".join(n.split())) + r"(?!\w)", re.IGNORECASE)
+        for n in names
+        if n.strip()
+    ]
+    return [line for line in lines if not any(p.search(line) for p in patterns)]
 
 
 # --- SOS: the urge-surfing timer ------------------------------------------------------

@@ -268,29 +268,47 @@ def help_now_lines(crisis: dict[str, Any], *, plain: bool) -> list[Line]:
     return lines
 
 
-def sos_lines(screen: dict[str, Any], minutes: int | None, *, plain: bool) -> list[Line]:
-    lines: list[Line] = [
-        [text("You reached out. Stay with this for a few minutes: cravings rise, peak and pass.")]
-    ]
+SOS_OPENING = "You reached out. Stay with this for a few minutes: cravings rise, peak and pass."
+
+
+def sos_opening_lines(crisis: dict[str, Any], *, plain: bool) -> list[Line]:
+    """What SOS shows first, before the journal is opened: it needs no data at all."""
+    return [[text(SOS_OPENING)], [], *crisis_lines(crisis, plain=plain)]
+
+
+def sos_lines(
+    screen: dict[str, Any],
+    minutes: int | None,
+    *,
+    plain: bool,
+    shown: dict[str, Any] | None = None,
+) -> list[Line]:
+    """The part of the SOS screen that comes from the journal. ``shown``: the crisis
+    lines already on screen; the journal's own choice is shown again only if it
+    differs (another country in the settings, or lines of your own)."""
+    lines: list[Line] = []
     if screen["intensity"] is not None:
         lines.append([text(f"Right now: {screen['intensity']} out of 10.")])
     if screen["problem"]:
-        lines.append([text(f"Note: {screen['problem']}.", "yellow")])
-    lines.append([])
-    lines.append(heading("Your reasons"))
-    if screen["reasons"]:
-        lines.extend([text(f"  - {reason}")] for reason in screen["reasons"])
-    else:
         lines.append(
-            [
-                text(
-                    "  Not written yet. On a calmer day, 'recoverylog plan edit' keeps them "
-                    "here for moments like this.",
-                    "dim",
-                )
-            ]
+            [text(f"Note: {screen['problem']}. These are general ideas that help many people.")]
         )
-    lines.append([])
+    if lines:
+        lines.append([])
+    if screen["reasons"] or not screen["problem"]:
+        lines.append(heading("Your reasons"))
+        lines.extend([text(f"  - {reason}")] for reason in screen["reasons"])
+        if not screen["reasons"]:
+            lines.append(
+                [
+                    text(
+                        "  Not written yet. On a calmer day, 'recoverylog plan edit' keeps "
+                        "them here for moments like this.",
+                        "dim",
+                    )
+                ]
+            )
+        lines.append([])
     lines.append(heading("Three things to try"))
     for number, item in enumerate(screen["techniques"], start=1):
         lines.append([text(f"  {number}. "), text(item["name"], "bold"), text(_why(item))])
@@ -307,17 +325,22 @@ def sos_lines(screen: dict[str, Any], minutes: int | None, *, plain: bool) -> li
         )
     lines.extend([text(f"  {item}")] for item in screen["call"])
     if not screen["people"] and not screen["call"]:
-        lines.append(
-            [
-                text(
-                    "  No one added yet. When you can: recoverylog people add NAME "
-                    "--role sponsor --phone NUMBER",
-                    "dim",
-                )
-            ]
-        )
-    lines.append([])
-    lines.extend(crisis_lines(screen["crisis"], plain=plain))
+        if screen["problem"]:
+            lines.append([text("  Your sponsor, a peer, a friend, or one of the lines above.")])
+        else:
+            lines.append(
+                [
+                    text(
+                        "  No one added yet. When you can: recoverylog people add NAME "
+                        "--role sponsor --phone NUMBER",
+                        "dim",
+                    )
+                ]
+            )
+    crisis = screen.get("crisis")
+    if crisis is not None and (shown is None or _lines_differ(crisis, shown)):
+        lines.append([])
+        lines.extend(crisis_lines(crisis, plain=plain))
     if minutes is not None:
         lines.append([])
         lines.append(
@@ -329,6 +352,10 @@ def sos_lines(screen: dict[str, Any], minutes: int | None, *, plain: bool) -> li
             ]
         )
     return lines
+
+
+def _lines_differ(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return (a["country"], a["lines"]) != (b["country"], b["lines"])
 
 
 def _why(item: dict[str, Any]) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
+from datetime import datetime
 from typing import Any
 
 from recoverylog.domain import fields
@@ -14,9 +14,9 @@ from recoverylog.errors import InvalidInput, RecoveryLogError
 from recoverylog.services.entries import check_not_future, validate_data
 from recoverylog.services.workspace import Workspace, optional_clock
 
-# SOS suggests techniques from this many days of the log.
-TECHNIQUE_DAYS = 365
 MAX_PEOPLE_SHOWN = 6
+# Crisis lines for this country, over config.toml's `country` (--country wins over both).
+COUNTRY_ENV = "RECOVERYLOG_COUNTRY"
 
 # --- the plan ----------------------------------------------------------------------
 
@@ -114,16 +114,25 @@ def crisis_view(country: str, own: Any = None, problems: list[str] | None = None
     )
 
 
+def country_choice(option: str | None) -> str | None:
+    """--country, else RECOVERYLOG_COUNTRY; None leaves it to config.toml."""
+    import os
+
+    chosen = option or os.environ.get(COUNTRY_ENV, "").strip()
+    return chosen or None
+
+
 def help_now(home: str | None, country: str | None) -> CrisisView:
-    """Crisis lines without the journal: the country from config.toml if it can be read
-    (no passphrase is ever asked), else the default, saying so."""
+    """Crisis lines without the journal: the country from --country, RECOVERYLOG_COUNTRY
+    or config.toml if it can be read (no passphrase is ever asked), else the default,
+    saying how to choose."""
     from recoverylog.config import load_raw, load_settings
     from recoverylog.paths import resolve_layout
     from recoverylog.store.files import FileIO
 
     problems: list[str] = []
     own: Any = None
-    chosen = country
+    chosen = country_choice(country)
     try:
         layout = resolve_layout(home)
         io = FileIO(layout, None)
@@ -133,8 +142,9 @@ def help_now(home: str | None, country: str | None) -> CrisisView:
     except (RecoveryLogError, OSError, ValueError):
         if chosen is None:
             problems.append(
-                f"your settings could not be read, so these are the lines for "
-                f"{rules.DEFAULT_COUNTRY}; choose another with --country"
+                f"your settings could not be read without the passphrase, so these are the "
+                f"lines for {rules.DEFAULT_COUNTRY}; choose another with --country UK "
+                f"(or set {COUNTRY_ENV})"
             )
     return crisis_view(chosen or rules.DEFAULT_COUNTRY, own, problems)
 
@@ -161,34 +171,44 @@ def crisis_as_dict(view: CrisisView) -> dict[str, Any]:
 # --- SOS -----------------------------------------------------------------------------
 
 
-def sos_screen(ws: Workspace, country: str | None, intensity: int | None) -> dict[str, Any]:
-    """Everything the calm screen shows. A journal that cannot be read still gives the
-    defaults and the crisis lines, with a note."""
+def sos_screen(
+    ws: Workspace | None,
+    country: str | None,
+    intensity: int | None,
+    problem: str | None = None,
+) -> dict[str, Any]:
+    """What the calm screen shows from the journal: reasons, techniques, people, and the
+    crisis lines as the journal's settings choose them. Without a journal (``ws`` None,
+    or one that cannot be read) it gives the sensible defaults and says why in
+    ``problem``; the crisis lines are then None (shown already, from help_now)."""
     if intensity is not None:
         fields.intensity(intensity)
-    problem = None
     reasons: list[str] = []
     call: list[str] = []
     people: list[dict[str, Any]] = []
-    techniques: list[rules.Suggestion]
-    try:
-        journal = ws.journal()
-        sections = rules.stored_plan(journal.plan)
-        reasons, call = sections.get("reasons", []), sections.get("call", [])
-        people = _people_to_call(journal.people)
-        techniques = _techniques(ws)
-    except RecoveryLogError as exc:
-        problem = f"your journal could not be read just now ({exc.message})"
-        techniques = rules.top_techniques([], [])
-    own = _own_crisis_lines(ws)
-    view = crisis_view(country or ws.settings.country, own)
+    techniques: list[rules.Suggestion] | None = None
+    crisis: dict[str, Any] | None = None
+    if ws is not None and problem is None:
+        try:
+            journal = ws.journal()
+            sections = rules.stored_plan(journal.plan)
+            people = _people_to_call(journal.people)
+            reasons = sections.get("reasons", [])
+            call = rules.calls_not_listed(sections.get("call", []), [p["name"] for p in people])
+            techniques = _techniques(ws)
+        except RecoveryLogError as exc:
+            problem = f"your journal could not be read just now ({exc.message})"
+    if ws is not None:
+        own = _own_crisis_lines(ws)
+        chosen = country_choice(country) or ws.settings.country
+        crisis = crisis_as_dict(crisis_view(chosen, own))
     return {
         "intensity": intensity,
         "reasons": reasons,
-        "techniques": [_suggestion_dict(s) for s in techniques],
+        "techniques": [_suggestion_dict(s) for s in techniques or rules.top_techniques([], [])],
         "people": people,
         "call": call,
-        "crisis": crisis_as_dict(view),
+        "crisis": crisis,
         "problem": problem,
     }
 
@@ -217,13 +237,16 @@ def _people_to_call(people: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _techniques(ws: Workspace) -> list[rules.Suggestion]:
-    from recoverylog.domain.tallies import technique_stats
+    """What has helped most, ranked exactly as 'recoverylog insights' ranks it over its
+    default period, then the toolkit, then defaults."""
+    from recoverylog.domain.insights import Period, coping_effectiveness
+    from recoverylog.services.insights import DEFAULT_DAYS
 
     journal = ws.journal()
-    since = datetime.combine(ws.today - timedelta(days=TECHNIQUE_DAYS), time(0), tzinfo=ws.tz)
-    entries = ws.store.entries.iter_range(since, ws.now)
-    stats = technique_stats(entries, [t.name for t in journal.toolkit])
-    return rules.top_techniques(stats, [(t.name, t.description) for t in journal.toolkit])
+    period = Period.last_days(DEFAULT_DAYS, ws.today)
+    entries = ws.store.entries.iter_newest_first(*period.bounds(ws.tz))
+    effects = coping_effectiveness(entries, period, ws.tz)
+    return rules.top_techniques(effects, [(t.name, t.description) for t in journal.toolkit])
 
 
 def _suggestion_dict(s: rules.Suggestion) -> dict[str, Any]:
