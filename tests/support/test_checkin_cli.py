@@ -241,3 +241,33 @@ def test_checkins_survive_a_csv_export_and_import(cli: Any, alcohol: None, home:
     for key in ("clean", "lapsed", "difficulty", "mood", "gratitude", "resentful", "dishonest"):
         assert after[key] == before[key], key
     assert after["tomorrow"] == "rest"
+
+
+def test_a_checkin_for_one_clock_edits_the_day_s_checkin(cli: Any, alcohol: None) -> None:
+    ok(cli, "clock", "add", "nicotine", "--since", "2026-11-01")
+    day = ok(cli, "checkin", "--clean", "yes", "--mood", "3", "-g", "a quiet evening")
+    later = ok(cli, "checkin", "--clock", "nicotine", "--clean", "lapse", "--mood", "2")
+    assert f"{day.stdout.split()[0]}  Updated your check-in for today." in later.stdout
+    (entry,) = checkins(cli)  # one check-in: no second, contradictory one for nicotine
+    assert entry["clock"] is None
+    assert (entry["clean"], entry["lapsed"], entry["mood"]) == (False, ["nicotine"], 2)
+    assert entry["gratitude"] == ["a quiet evening"]
+    asked = ok(cli, "checkin", "--clock", "nicotine", input="yes\n\n\n\n\n\n\n\n\n\n")
+    assert "Clean today from nicotine? (yes / lapse) [lapse]" in asked.stderr
+    (entry,) = checkins(cli)
+    assert (entry["clean"], entry["lapsed"]) == (True, [])
+
+
+def test_a_checkin_for_the_day_takes_in_the_ones_for_single_clocks(cli: Any, alcohol: None) -> None:
+    ok(cli, "clock", "add", "nicotine", "--since", "2026-11-01")
+    ok(cli, "checkin", "--clock", "alcohol", "--clean", "yes", "--mood", "4")
+    ok(cli, "checkin", "--clock", "nicotine", "--clean", "lapse", "--tomorrow", "walk")
+    assert len(checkins(cli)) == 2
+    ok(cli, "checkin", "--difficulty", "hard")
+    (entry,) = checkins(cli)
+    assert entry["clock"] is None
+    assert (entry["clean"], entry["lapsed"]) == (False, ["nicotine"])
+    assert (entry["mood"], entry["tomorrow"], entry["difficulty"]) == (4, "walk", "hard")
+    ok(cli, "checkin", "--clean", "yes")  # the whole day again: every clock clean
+    (entry,) = checkins(cli)
+    assert (entry["clean"], entry["lapsed"]) == (True, [])

@@ -297,6 +297,41 @@ def clean_by_clock(answers: Mapping[str, bool], clocks: Sequence[str]) -> tuple[
     return not lapsed, lapsed
 
 
+def clean_statuses(
+    clean: Any, lapsed: Any, clock: str | None, clocks: Sequence[str]
+) -> dict[str, bool]:
+    """What one check-in says per clock (True clean, False lapse); {} when it did not
+    answer "clean today?". ``clock``: the check-in's own clock (None: every clock in
+    ``clocks``; with no clocks at all, the key "" stands for the day)."""
+    names = [str(n) for n in lapsed] if isinstance(lapsed, list) else []
+    if clean is None and not names:
+        return {}
+    if clock is not None:
+        return {clock: clean is not False and clock not in names}
+    if not clocks:
+        return {"": clean is not False}
+    if clean is False and not names:  # not clean, with no clock named: every clock
+        return dict.fromkeys(clocks, False)
+    out = {c: c not in names for c in clocks}
+    out.update(dict.fromkeys((n for n in names if n not in out), False))
+    return out
+
+
+def clean_fields(statuses: Mapping[str, bool], clocks: Sequence[str]) -> dict[str, Any]:
+    """The check-in's clean / lapsed fields from per-clock answers (see clean_statuses).
+    A clock not answered for counts as clean, as in clean_by_clock."""
+    if not statuses:
+        return {}
+    if not clocks:
+        return {
+            "clean": statuses.get("", not any(v is False for v in statuses.values())),
+            "lapsed": [],
+        }
+    lapsed = [c for c in clocks if statuses.get(c) is False]
+    lapsed += [c for c, ok in statuses.items() if not ok and c and c not in clocks]
+    return {"clean": not lapsed, "lapsed": lapsed}
+
+
 def gratitude(values: Iterable[str]) -> list[str]:
     out = [line(v, "gratitude") for v in values if str(v).strip()]
     if len(out) > MAX_GRATITUDE:

@@ -51,24 +51,78 @@ def check_day(ws: Workspace, day: date | None) -> date:
     return chosen
 
 
-def find(ws: Workspace, day: date, where: Scope) -> Entry | None:
-    """The check-in already saved for that day and scope, if any."""
+def _gather(ws: Workspace, day: date, where: Scope) -> tuple[Entry | None, list[Entry]]:
+    """The check-in to edit for that day and scope, and any others that overlap it.
+
+    One check-in per day and clock: a check-in for the whole day (no clock) covers every
+    clock, so ``--clock X`` edits it when there is one; a check-in for the whole day
+    takes in the day's check-ins for single clocks (they are folded into it)."""
     start = datetime.combine(day, time(0), tzinfo=ws.tz)
     end = datetime.combine(day, time.max, tzinfo=ws.tz)
-    for entry in ws.store.entries.iter_newest_first(start, end):
-        if entry.type is EntryType.CHECKIN and _same_clock(entry.clock, where.clock):
-            return entry
-    return None
+    found = [
+        e
+        for e in ws.store.entries.iter_newest_first(start, end)
+        if e.type is EntryType.CHECKIN and ws.local(e.at).date() == day
+    ]
+    whole_day = [e for e in found if e.clock is None]
+    if where.clock is not None:
+        overlapping = [e for e in found if e.clock is None or _same_clock(e.clock, where.clock)]
+    else:
+        wanted = {c.casefold() for c in where.clocks}
+        overlapping = [e for e in found if e.clock is None or e.clock.casefold() in wanted]
+    if not overlapping:
+        return None, []
+    target = whole_day[-1] if whole_day else overlapping[-1]  # the oldest
+    return target, [e for e in overlapping if e is not target]
+
+
+def find(ws: Workspace, day: date, where: Scope) -> Entry | None:
+    """The check-in already saved for that day and scope, if any."""
+    return _gather(ws, day, where)[0]
 
 
 def _same_clock(a: str | None, b: str | None) -> bool:
     return (a or "").casefold() == (b or "").casefold()
 
 
+def _saved_order(entry: Entry) -> tuple[datetime, datetime]:
+    return (entry.updated or entry.created or entry.at, entry.at)
+
+
+def _combined(
+    ws: Workspace, where: Scope, target: Entry, others: list[Entry], answers: dict[str, Any]
+) -> Entry:
+    """The target check-in with the others folded in and the new answers (about
+    ``where``) applied: for each question the answer saved last wins; "clean today?" is
+    kept per clock. Folding check-ins for single clocks makes one for the whole day."""
+    clock = None if where.clock is None else target.clock
+    clocks = ws.journal().clock_names() if clock is None else [clock]
+    data: dict[str, Any] = {}
+    statuses: dict[str, bool] = {}
+    notes: list[str] = []
+    for entry in sorted([target, *others], key=_saved_order):
+        data.update({k: v for k, v in entry.data.items() if k not in ("clean", "lapsed")})
+        statuses.update(
+            rules.clean_statuses(entry.get("clean"), entry.get("lapsed"), entry.clock, clocks)
+        )
+        if entry.note and entry.note not in notes:
+            notes.append(entry.note)
+    data.update({k: v for k, v in answers.items() if k not in ("clean", "lapsed")})
+    if "clean" in answers:
+        statuses.update(
+            rules.clean_statuses(answers["clean"], answers.get("lapsed"), where.clock, clocks)
+        )
+    data.update(rules.clean_fields(statuses, clocks))
+    note = "\n\n".join(notes) if notes else None
+    return replace(target, clock=clock, data=data, note=note)
+
+
 def current(ws: Workspace, day: date, where: Scope) -> dict[str, Any] | None:
     """That day's check-in as a dict (for defaults when asking again)."""
-    found = find(ws, day, where)
-    return None if found is None else entry_as_dict(ws, found)
+    target, others = _gather(ws, day, where)
+    if target is None:
+        return None
+    return entry_as_dict(ws, _combined(ws, where, target, others, {}))
 
 
 def save(
@@ -84,7 +138,7 @@ def save(
     if not data and note is None:
         raise InvalidInput("nothing to save: answer at least one question (see --help)")
     with ws.store.writing():
-        old = find(ws, day, where)
+        old, others = _gather(ws, day, where)
         if old is None:
             moment = ws.now if day == ws.today else _filed_at(ws, day, morning)
             entry = Entry(
@@ -98,10 +152,12 @@ def save(
             )
             ws.store.entries.append(entry)
         else:
-            entry = replace(old, data={**old.data, **data}, updated=ws.now)
+            entry = replace(_combined(ws, where, old, others, data), updated=ws.now)
             if note is not None:
                 entry.note = fields.note(note)
             ws.store.entries.replace(old, entry)
+            for extra in others:
+                ws.store.entries.delete(extra)
     lapsed = data.get("lapsed") or []  # only when this save answered "clean today?"
     return SavedCheckin(entry, old is not None, _unrecorded(ws, day, lapsed))
 
