@@ -44,7 +44,10 @@ def test_a_sponsor_report_holds_no_private_text_in_any_format(fixture_home: Path
 
 def test_a_sponsor_report_says_what_it_left_out(fixture_home: Path, run: Run) -> None:
     text = run("report").stdout
-    assert "Not in this report: free-text notes on entries; notes on the circumstances" in text
+    assert (
+        "Not in this report: free-text notes on entries and check-in answers in their own "
+        "words; notes on the circumstances"
+    ) in text
     assert "names of other people" in text
     data = json.loads(run("report", "-f", "json").stdout)
     assert data["shared"] == {
@@ -302,3 +305,108 @@ def test_names_shows_people_triggers_as_written(people_home: Path, run: Run) -> 
     assert "Sam from work" in names and "call with PERSONMARKER Dana" in names
     assert "people" not in names
     assert data["lapses"][0]["triggers"] == ["wedding", "open bar", "Sam from work"]
+
+
+def test_an_output_extension_we_do_not_write_is_refused(
+    fixture_home: Path, run: Run, cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    for args in (
+        ("report", "--output", str(tmp_path / "r.pdf")),
+        ("report", "view", str(tmp_path / "x.json"), "--output", str(tmp_path / "r.pdf")),
+        ("milestones", "--output", str(tmp_path / "m.pdf")),
+        ("export", "--output", str(tmp_path / "all.pdf")),
+    ):
+        if args[1] == "view":
+            run("report", "--output", str(tmp_path / "x.json"))
+        result = cli(*args)
+        assert result.exit_code == 2, args
+        assert "cannot write '.pdf' files; use one of" in result.stderr, args
+        assert "Traceback" not in result.stderr
+    assert ".md, .markdown, .txt" in cli("report", "-o", str(tmp_path / "r.pdf")).stderr
+    assert not (tmp_path / "r.pdf").exists() and not (tmp_path / "all.pdf").exists()
+    # With --format the name is the person's choice.
+    run("report", "--format", "txt", "--output", str(tmp_path / "r.pdf"))
+    assert (tmp_path / "r.pdf").read_text(encoding="utf-8").startswith("Recovery report\n===")
+
+
+def test_preview_is_in_the_chosen_text_format(fixture_home: Path, run: Run, tmp_path: Path) -> None:
+    md = run("report", "--preview", "-o", str(tmp_path / "w.md"), input="n\n").stderr
+    assert "# Recovery report" in md and "## Clean time" in md
+    txt = run("report", "--preview", "-o", str(tmp_path / "w.txt"), input="n\n").stderr
+    assert "Recovery report\n=====" in txt and "CLEAN TIME" in txt
+    html = run("report", "--preview", "-o", str(tmp_path / "w.html"), input="n\n").stderr
+    assert "<html" not in html and "CLEAN TIME" in html  # HTML is previewed as plain text
+
+
+CHECKIN_MARKER = "CHECKIN-MARKER-5W"
+
+
+@pytest.fixture
+def checkin_home(home: Path) -> Path:
+    entries = fixture_entries()
+    entries += [
+        make_entry(
+            45,
+            EntryType.CHECKIN,
+            "2026-11-21T21:00:00",
+            clean=True,
+            difficulty="hard",
+            mood=2,
+            gratitude=[f"my sister {CHECKIN_MARKER}", "a quiet evening"],
+            tomorrow="call my sponsor before work",
+        ),
+        make_entry(
+            46,
+            EntryType.CHECKIN,
+            "2026-11-22T21:00:00",
+            clean=True,
+            difficulty="not bad",
+            mood=4,
+            intention="one day at a time",
+        ),
+        make_entry(47, EntryType.CHECKIN, "2026-11-19T22:00:00", clean=False, mood=1),
+        make_entry(48, EntryType.CHECKIN, "2026-11-15T21:00:00", clean=True, mood=5),  # before
+    ]
+    build_home(home, fixture_journal(), entries)
+    return home
+
+
+def test_checkins_in_a_report(checkin_home: Path, run: Run) -> None:
+    sponsor = json.loads(run("report", "-f", "json").stdout)["checkins"]
+    # In the week: 21, 22 (clean) and 19 Nov (not clean); moods 2, 4, 1: average 2.3.
+    assert sponsor == {
+        "count": 3,
+        "clean": 2,
+        "not_clean": 1,
+        "difficulty": [{"label": "hard", "count": 1}, {"label": "not bad", "count": 1}],
+        "average_mood": 2.3,
+    }
+    text = " ".join(run("report", "-f", "txt").stdout.split())
+    assert "3 daily check-ins: clean on 2, not clean on 1." in text
+    assert "How hard the day was: hard 1, not bad 1." in text
+    assert "Average mood: 2.3." in text
+    for fmt, written_text in written(run).items():
+        assert CHECKIN_MARKER not in written_text and "quiet evening" not in written_text, fmt
+        assert "call my sponsor" not in written_text and "one day at a time" not in written_text
+    mine = json.loads(run("report", "--audience", "self", "-f", "json").stdout)["checkins"]
+    assert mine["answers"] == [
+        {
+            "date": "2026-11-21",
+            "gratitude": [f"my sister {CHECKIN_MARKER}", "a quiet evening"],
+            "intention": None,
+            "tomorrow": "call my sponsor before work",
+        },
+        {
+            "date": "2026-11-22",
+            "gratitude": [],
+            "intention": "one day at a time",
+            "tomorrow": None,
+        },
+    ]
+    for fmt in ("md", "txt", "html"):
+        shown = " ".join(run("report", "--audience", "self", "-f", fmt).stdout.split())
+        assert f"Grateful for: my sister {CHECKIN_MARKER}; a quiet evening" in shown, fmt
+        assert "Tomorrow: call my sponsor before work" in shown, fmt
+        assert "Intention: one day at a time" in shown, fmt
+    shared = run("report", "--include", "notes").stdout
+    assert CHECKIN_MARKER in shared

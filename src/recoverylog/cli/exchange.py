@@ -47,12 +47,14 @@ def export(
 
     Example: recoverylog export --output backup-2026-11.json
     """
-    from recoverylog.cli.report import deliver
+    from recoverylog.cli.report import deliver, format_for
 
     if fmt is None:
-        fmt = (
-            ExportFormat.TOML if output and output.suffix.lower() == ".toml" else ExportFormat.JSON
-        )
+        fmt = ExportFormat.JSON
+        if output is not None:
+            fmt = format_for(
+                output, {".json": ExportFormat.JSON, ".toml": ExportFormat.TOML}, ExportFormat.JSON
+            )
     deliver(service.export_text(state.workspace(), fmt.value), output, "export")
 
 

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 
 from recoverylog.cli import state
 from recoverylog.cli.common import day
 from recoverylog.cli.options import ClockOpt
+from recoverylog.errors import InvalidInput
 from recoverylog.render.output import message, write
 from recoverylog.reports.formats import EXTENSIONS, ReportFormat
 
 app = typer.Typer(invoke_without_command=True)
+T = TypeVar("T")
 
 
 class Period(StrEnum):
@@ -47,11 +50,25 @@ OutputOpt = Annotated[
 ]
 
 
+def format_for(output: Path, known: Mapping[str, T], default: T) -> T:
+    """The format a file name asks for; an extension we do not write is refused, so a
+    report.pdf never quietly holds Markdown. No extension at all: ``default``."""
+    suffix = output.suffix.lower()
+    if not suffix:
+        return default
+    if suffix not in known:
+        raise InvalidInput(
+            f"--output {output.name}: cannot write '{suffix}' files; "
+            f"use one of {', '.join(known)}, or choose with --format"
+        )
+    return known[suffix]
+
+
 def choose_format(fmt: ReportFormat | None, output: Path | None) -> ReportFormat:
     if fmt is not None:
         return fmt
     if output is not None:
-        return EXTENSIONS.get(output.suffix.lower(), ReportFormat.MD)
+        return format_for(output, EXTENSIONS, ReportFormat.MD)
     return ReportFormat.MD
 
 
@@ -122,8 +139,10 @@ def report(
     )
     chosen = choose_format(fmt, output)
     if preview:
+        # Text formats are previewed as they will be written; HTML and JSON as plain text.
+        shown = chosen if chosen in (ReportFormat.MD, ReportFormat.TXT) else ReportFormat.TXT
         message("This is what the report will contain:\n")
-        message(render(data, ReportFormat.TXT))
+        message(render(data, shown))
         ask_to_share(output)
     deliver(render(data, chosen), output, "report")
 
@@ -209,7 +228,7 @@ def printable_milestones(
 ) -> bool:
     """Write a summary for paper or a calendar; False when the usual view should show."""
     if fmt is None and output is not None:
-        fmt = MILESTONE_EXTENSIONS.get(output.suffix.lower(), MilestoneFormat.TXT)
+        fmt = format_for(output, MILESTONE_EXTENSIONS, MilestoneFormat.TXT)
     if output is None and fmt not in PRINTABLE:
         return False
     chosen = fmt.value if fmt in PRINTABLE or fmt is MilestoneFormat.JSON else "txt"

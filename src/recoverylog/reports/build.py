@@ -63,7 +63,7 @@ AUDIENCE_INCLUDES: dict[str, frozenset[str]] = {
 
 # Said in the report when a part is left out, so the reader knows it is not missing.
 LEFT_OUT = {
-    NOTES: "Free-text notes on entries",
+    NOTES: "Free-text notes on entries and check-in answers in their own words",
     LAPSE_DETAILS: "Notes on the circumstances of lapses",
     JOURNAL: "Journal entries",
     NAMES: "Names of other people",
@@ -134,7 +134,7 @@ def build_report(request: ReportRequest, sources: ReportSources) -> dict[str, An
         "cravings": _cravings(ins, scoped, period, tz, clocks, people),
         "coping": _coping(ins),
         "peer_support": _peer_support(loose, period, tz, sources, NAMES in shared),
-        "checkins": _checkins(scoped, period, tz),
+        "checkins": _checkins(scoped, period, tz, NOTES in shared),
         "selfchecks": [
             {"week_start": s.week_start.isoformat(), "date": s.day.isoformat(), "total": s.total}
             for s in ins.selfchecks
@@ -585,8 +585,17 @@ def _goal(
     return progress
 
 
-def _checkins(entries: Sequence[Entry], period: Period, tz: tzinfo) -> dict[str, Any] | None:
-    found = [e for e in _in(entries, period, tz) if e.type is EntryType.CHECKIN]
+CHECKIN_WORDS = ("gratitude", "intention", "tomorrow")  # answers in the person's own words
+
+
+def _checkins(
+    entries: Sequence[Entry], period: Period, tz: tzinfo, words: bool
+) -> dict[str, Any] | None:
+    """Counts of the daily check-ins; with ``words`` (notes shared) their answers in the
+    person's own words too: gratitudes, the intention, and the answer about tomorrow."""
+    found = sorted(
+        (e for e in _in(entries, period, tz) if e.type is EntryType.CHECKIN), key=lambda e: e.at
+    )
     if not found:
         return None
     difficulty: dict[str, int] = {}
@@ -598,13 +607,25 @@ def _checkins(entries: Sequence[Entry], period: Period, tz: tzinfo) -> dict[str,
         mood = entry.get("mood")
         if isinstance(mood, int) and not isinstance(mood, bool):
             moods.append(mood)
-    return {
+    out: dict[str, Any] = {
         "count": len(found),
         "clean": sum(1 for e in found if e.get("clean") is True),
         "not_clean": sum(1 for e in found if e.get("clean") is False),
         "difficulty": _counted(difficulty, "label"),
         "average_mood": round(sum(moods) / len(moods), 1) if moods else None,
     }
+    if words:
+        out["answers"] = [
+            {
+                "date": _local_day(e, tz).isoformat(),
+                "gratitude": [str(g) for g in e.get("gratitude") or []],
+                "intention": e.get("intention"),
+                "tomorrow": e.get("tomorrow"),
+            }
+            for e in found
+            if any(e.get(key) for key in CHECKIN_WORDS)
+        ]
+    return out
 
 
 # --- what's coming up, calendar, notes -------------------------------------------------

@@ -615,6 +615,9 @@ def _checkins(r: Mapping[str, Any]) -> list[Section]:
             )
         if checkins.get("average_mood") is not None:
             blocks.append(Para(f"Average mood: {number(checkins['average_mood'])}."))
+        answers = checkins.get("answers") or []
+        if answers:
+            blocks.append(Quotes(tuple(_checkin_words(a) for a in answers)))
     selfchecks = r.get("selfchecks") or []
     if selfchecks:
         blocks.append(
@@ -627,6 +630,17 @@ def _checkins(r: Mapping[str, Any]) -> list[Section]:
             )
         )
     return [Section("checkins", "Check-ins", tuple(blocks))] if blocks else []
+
+
+def _checkin_words(answer: Mapping[str, Any]) -> tuple[str, str]:
+    lines = []
+    if answer.get("gratitude"):
+        lines.append("Grateful for: " + "; ".join(str(g) for g in answer["gratitude"]))
+    if answer.get("intention"):
+        lines.append(f"Intention: {answer['intention']}")
+    if answer.get("tomorrow"):
+        lines.append(f"Tomorrow: {answer['tomorrow']}")
+    return f"{short_date(answer['date'])} (check-in)", "\n".join(lines)
 
 
 def _coming_up(r: Mapping[str, Any]) -> Section:
