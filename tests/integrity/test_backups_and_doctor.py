@@ -168,3 +168,11 @@ def test_pruning_removes_a_backup_cut_off_half_way(cli, home: Path) -> None:
     assert cli("backup", "create").exit_code == 0
     assert not half_made.exists()
     assert len(_backups(cli)) == 1
+
+
+def test_a_later_backup_in_the_same_second_for_another_reason_is_newer(cli) -> None:
+    ids = _setup(cli)
+    assert cli("backup", "create").exit_code == 0
+    assert cli("delete", ids[0], "--yes").exit_code == 0  # its own backup, same second
+    newest_first = [b["reason"] for b in _backups(cli)]
+    assert newest_first == ["delete", "manual"]

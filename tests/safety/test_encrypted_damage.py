@@ -241,3 +241,12 @@ def test_an_interrupted_encrypt_is_finished_by_running_it_again(
     again = cli("encrypt")
     assert again.exit_code == 2 and "already encrypted" in again.stderr
     assert cli("doctor").exit_code == 0
+
+
+def test_doctor_never_points_to_a_backup_of_the_damage(cli, encrypted: Path) -> None:
+    good = Path(cli("backup", "create").stdout.split()[-1])
+    (encrypted / MARKER).write_bytes(b"not toml [[\n")
+    assert cli("doctor", "--fix").exit_code == 4  # its own backup copies the damaged file
+    report = json.loads(cli("doctor", "--format", "json").stdout)
+    [problem] = report["problems"]
+    assert f"backups/{good.name}/" in problem["problem"]

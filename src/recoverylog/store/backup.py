@@ -60,8 +60,15 @@ def create_backup(
     slug = re.sub(r"[^a-z0-9]+", "-", reason.lower()).strip("-") or "manual"
     root = ensure_private_dir(layout.backups_dir)
     stamp = now.strftime("%Y%m%d-%H%M%S")
-    name, n = f"{stamp}-{slug}", 1
-    while (root / name).exists():
+    # A later backup in the same second, whatever its reason, gets the next number.
+    taken = [
+        int(match.group(2) or 1)
+        for other in root.iterdir()
+        if (match := _NAME.match(other.name)) and match.group(1) == stamp
+    ]
+    n = max(taken, default=0) + 1
+    name = f"{stamp}-{slug}" if n == 1 else f"{stamp}-{n}-{slug}"
+    while (root / name).exists():  # a name left by a backup cut off half way
         n += 1
         name = f"{stamp}-{n}-{slug}"
     folder = ensure_private_dir(root / name)
