@@ -303,3 +303,36 @@ def test_trigger_kinds_and_coping_entries_count(cli: Any) -> None:
     assert data["coping"][0]["technique"] == "walk"  # enough data comes first
     out = cli("insights", "--since", "2026-11-17").stdout
     assert "kinds: thing 3" in out
+
+
+def test_selfcheck_without_a_terminal_asks_for_answers(
+    cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import recoverylog.cli.support as support_cli
+
+    monkeypatch.setattr(support_cli, "stdin_is_terminal", lambda: False)
+    result = cli("selfcheck")
+    assert result.exit_code == 2
+    assert "no terminal to ask the self-check questions on" in result.stderr
+    assert "--answers 2,3,1,0,2" in result.stderr
+    assert "1." not in result.stderr  # no question was asked
+    assert cli("selfcheck", "--answers", "1,1,1,1,1").exit_code == 0
+
+
+def test_ctrl_c_in_the_selfcheck_saves_nothing(cli: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    import typer
+
+    replies = iter(["3", "2"])
+
+    def prompt(question: str, **_: Any) -> str:
+        try:
+            return next(replies)
+        except StopIteration:
+            raise KeyboardInterrupt from None  # at the third question
+
+    monkeypatch.setattr(typer, "prompt", prompt)
+    result = cli("selfcheck")
+    assert result.exit_code == 130
+    assert "Stopped. Nothing was saved." in result.stderr
+    assert "3. " in result.stderr and "4. " not in result.stderr
+    assert cli("list", "--type", "selfcheck", "--format", "json").stdout.strip() == "[]"

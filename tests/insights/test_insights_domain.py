@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, timedelta
 from zoneinfo import ZoneInfo
 
@@ -560,3 +561,37 @@ def test_observations_are_plain_sentences_from_the_numbers() -> None:
     assert texts["selfcheck"] == ["Latest self-check: 8 of 30 (week of 2 Nov)."]
     for o in ins.observations(built):
         assert "!" not in o.text
+
+
+def test_a_redone_selfcheck_at_the_same_time_wins() -> None:
+    first = selfcheck("2026-11-04T20:00", [1, 1, 1, 1, 1])
+    redone = selfcheck("2026-11-04T20:00", [4, 4, 4, 4, 4])  # saved later, later in the file
+    period = Period(date(2026, 11, 2), date(2026, 11, 8))
+    oldest_first = ins.selfcheck_weeks([first, redone], period, UTC)
+    assert [w.total for w in oldest_first] == [20]
+    newest_first = ins.selfcheck_weeks([redone, first], period, UTC, newest_first=True)
+    assert [w.total for w in newest_first] == [20]
+    built = ins.build_insights([redone, first], period, UTC, newest_first=True)
+    assert [w.total for w in built.selfchecks] == [20]
+    # Saved later wins over file order.
+    saved_first = replace(first, created=at("2026-11-05T09:00"))
+    saved_again = replace(redone, created=at("2026-11-04T20:01"))
+    assert [w.total for w in ins.selfcheck_weeks([saved_first, saved_again], period, UTC)] == [5]
+
+
+def test_selfchecks_for_two_clocks_in_one_week_are_both_kept() -> None:
+    entries = [
+        selfcheck("2026-11-03T20:00", [3, 3, 3, 3, 3], clock="alcohol"),
+        selfcheck("2026-11-04T20:00", [1, 0, 0, 0, 1], clock="nicotine"),
+        selfcheck("2026-11-10T20:00", [2, 2, 2, 2, 2], clock="alcohol"),
+    ]
+    period = Period(date(2026, 11, 2), date(2026, 11, 15))
+    weeks = ins.selfcheck_weeks(entries, period, UTC)
+    assert [(w.week_start.day, w.clock, w.total) for w in weeks] == [
+        (2, "alcohol", 15),
+        (2, "nicotine", 2),
+        (9, "alcohol", 10),
+    ]
+    said = [o.text for o in ins.observations(ins.build_insights(entries, period, UTC))]
+    assert "Latest self-check (alcohol): 10 of 30 (week of 9 Nov); the one before: 15." in said
+    assert "Latest self-check (nicotine): 2 of 30 (week of 2 Nov)." in said

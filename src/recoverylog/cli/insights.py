@@ -75,6 +75,25 @@ def _parse(text: str) -> list[int]:
 
 
 def _ask(clock: str | None) -> list[int]:
+    """Ask the five questions in a terminal; Ctrl-C saves nothing."""
+    from recoverylog.cli import support
+    from recoverylog.errors import ExitCode, InvalidInput
+    from recoverylog.render.output import message
+
+    if not support.stdin_is_terminal():
+        raise InvalidInput(
+            "there is no terminal to ask the self-check questions on",
+            hint="give the five answers, e.g. recoverylog selfcheck --answers 2,3,1,0,2",
+        )
+    try:
+        return _questions(clock)
+    except (typer.Abort, KeyboardInterrupt, EOFError):
+        typer.echo("", err=True)
+        message("Stopped. Nothing was saved.")
+        raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+
+
+def _questions(clock: str | None) -> list[int]:
     from recoverylog.domain.selfcheck import HIGHEST, LOWEST, REFLECTION_NOTE
 
     typer.echo(f"Weekly self-check{f' ({clock})' if clock else ''}. {REFLECTION_NOTE}", err=True)

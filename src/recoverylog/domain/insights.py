@@ -954,8 +954,13 @@ class SelfCheckWeek:
 
 
 class _SelfChecks:
-    def __init__(self) -> None:
-        self.weeks: dict[date, tuple[datetime, SelfCheckWeek]] = {}
+    """The latest self-check of each (clock, week). Later means a later time; at the
+    same time, the one saved later; saved at the same moment too, the one later in the
+    file (the entries come newest first when ``newest_first``, as the store reads them)."""
+
+    def __init__(self, newest_first: bool = False) -> None:
+        self.newest_first = newest_first
+        self.weeks: dict[tuple[str, date], tuple[tuple[datetime, datetime], SelfCheckWeek]] = {}
 
     def add(self, entry: Entry, local: datetime) -> None:
         if entry.type is not EntryType.SELFCHECK:
@@ -965,17 +970,24 @@ class _SelfChecks:
         total = int(total) if isinstance(total, int | float) else sum(answers)
         day = local.date()
         monday = day - timedelta(days=day.weekday())
-        known = self.weeks.get(monday)
-        if known is None or entry.at >= known[0]:
-            self.weeks[monday] = (entry.at, SelfCheckWeek(monday, day, total, answers, entry.clock))
+        key = ((entry.clock or "").casefold(), monday)
+        order = (entry.at, entry.updated or entry.created or entry.at)
+        known = self.weeks.get(key)
+        later = known is None or order > known[0] or (order == known[0] and not self.newest_first)
+        if later:
+            self.weeks[key] = (order, SelfCheckWeek(monday, day, total, answers, entry.clock))
 
     def result(self) -> list[SelfCheckWeek]:
-        return [self.weeks[k][1] for k in sorted(self.weeks)]
+        """Oldest week first; within a week, by clock."""
+        return [self.weeks[k][1] for k in sorted(self.weeks, key=lambda k: (k[1], k[0]))]
 
 
-def selfcheck_weeks(entries: Iterable[Entry], period: Period, tz: tzinfo) -> list[SelfCheckWeek]:
-    """Weekly self-check totals (0-30), oldest first; one per calendar week."""
-    acc = _SelfChecks()
+def selfcheck_weeks(
+    entries: Iterable[Entry], period: Period, tz: tzinfo, newest_first: bool = False
+) -> list[SelfCheckWeek]:
+    """Weekly self-check totals (0-30), oldest first; one per clock and calendar week.
+    Say ``newest_first`` when the entries come newest first (ties go to the later one)."""
+    acc = _SelfChecks(newest_first)
     for entry, local in _in_period(entries, period, tz):
         acc.add(entry, local)
     return acc.result()
@@ -1010,13 +1022,16 @@ def build_insights(
     clocks: Sequence[Clock] = (),
     clock: str | None = None,
     trigger_limit: int | None = 8,
+    newest_first: bool = False,
 ) -> Insights:
     """All sections in one pass over the entries (which must cover the previous period
-    too, for the trend). ``clock`` limits entries and clean days to one clock."""
+    too, for the trend). ``clock`` limits entries and clean days to one clock. Say
+    ``newest_first`` when the entries come newest first (the store's order), so ties
+    between self-checks go to the one later in the file."""
     before = period.previous()
     now, then = _Cravings(), _Cravings()
     by_day, times, triggers = _ByDay(period), _Times(), _Triggers()
-    halt, coping, outcomes, checks = _Halt(), _Coping(), _Outcomes(), _SelfChecks()
+    halt, coping, outcomes, checks = _Halt(), _Coping(), _Outcomes(), _SelfChecks(newest_first)
     current = (now, by_day, times, triggers, halt, coping, outcomes, checks)
     for entry, local in _in_period(
         only_clock(entries, clock), Period(before.since, period.until), tz
@@ -1168,11 +1183,14 @@ def observations(ins: Insights) -> list[Observation]:
             f"{days_of}.",
         )
 
-    checks = ins.selfchecks
-    if checks:
+    by_clock: dict[str, list[SelfCheckWeek]] = {}
+    for check in ins.selfchecks:
+        by_clock.setdefault(check.clock or "", []).append(check)
+    for name, checks in by_clock.items():
         latest = checks[-1]
         week = latest.week_start
-        text = f"Latest self-check: {latest.total} of 30 (week of {week.day} {week:%b})"
+        about = f" ({name})" if name and len(by_clock) > 1 else ""
+        text = f"Latest self-check{about}: {latest.total} of 30 (week of {week.day} {week:%b})"
         if len(checks) > 1:
             text += f"; the one before: {checks[-2].total}"
         say("selfcheck", text + ".")

@@ -517,10 +517,16 @@ def selfcheck_section(data: dict[str, Any], *, plain: bool) -> list[Line]:
             ]
         )
         return lines
-    points = [(_short(_day(s["week_start"])), float(s["total"])) for s in checks]
-    lines += trend_line(points, lo=0, hi=30, height=7, plain=plain)
-    totals = " ".join(str(s["total"]) for s in checks[-15:])
-    lines.append([text("  weekly totals, 0-30: ", "dim"), text(totals)])
+    by_clock: dict[str, list[dict[str, Any]]] = {}
+    for s in checks:
+        by_clock.setdefault(s["clock"] or "", []).append(s)
+    for name, series in by_clock.items():
+        if name and len(by_clock) > 1:
+            lines.append([text(f"  {name}", "bold")])
+        points = [(_short(_day(s["week_start"])), float(s["total"])) for s in series]
+        lines += trend_line(points, lo=0, hi=30, height=7, plain=plain)
+        totals = " ".join(str(s["total"]) for s in series[-15:])
+        lines.append([text("  weekly totals, 0-30: ", "dim"), text(totals)])
     return lines + _said(data, "selfcheck")
 
 

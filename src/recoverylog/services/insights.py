@@ -54,7 +54,7 @@ def load_insights(
     start, _ = period.previous().bounds(ws.tz)
     _, end = period.bounds(ws.tz)
     entries = ws.store.entries.iter_newest_first(start, end)
-    return build_insights(entries, period, ws.tz, ws.journal().clocks, name)
+    return build_insights(entries, period, ws.tz, ws.journal().clocks, name, newest_first=True)
 
 
 def insights(
