@@ -65,7 +65,7 @@ def import_(
         typer.Option(
             "--from",
             help="recoverylog (an export, json or toml; default), jrnl (jrnl --format json) "
-            "or csv (see README for the columns).",
+            "or csv (see README, 'Import from CSV', for the columns).",
             case_sensitive=False,
         ),
     ] = Source.RECOVERYLOG,

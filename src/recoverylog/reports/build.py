@@ -4,7 +4,8 @@ The report holds only what its audience may see: a value that is not to be share
 never put in the dict, so no writer can leak it. Every figure comes from the domain
 (clean time, milestones, insights), so a number means the same here as on screen.
 
-The shape is documented and versioned (``report_version``); see README, "Reports".
+The shape is documented and versioned (``report_version``); see README, "Reports for
+your sponsor", "The JSON shape".
 """
 
 from __future__ import annotations
