@@ -113,8 +113,11 @@ def test_insights_numbers_from_logged_cravings(cli: Any) -> None:
         "end": "2026-11-23",
         "status": "clean",
     }
-    assert clean["shares"]["30"]["counted"] == 23
-    assert clean["shares"]["30"]["share"] == 1.0
+    # Shares count whole days too, as the total does: the 30 days before today.
+    share = clean["shares"]["30"]
+    assert (share["since"], share["until"]) == ("2026-10-24", "2026-11-22")
+    assert (share["counted"], share["clean"]) == (22, clean["total_clean_days"])
+    assert share["share"] == 1.0
 
 
 def test_the_screen_shows_the_same_figures(cli: Any) -> None:
@@ -130,6 +133,7 @@ def test_the_screen_shows_the_same_figures(cli: Any) -> None:
     assert "2 of 3 cravings with an outcome passed without using." in out
     assert "* fewer than 5 uses: too early to say" in out
     assert "alcohol  22 clean days in total" in out
+    assert "30 days 100% of 22 days tracked" in out
     for line in out.splitlines():
         assert len(line) <= 80, line
     assert "\x1b[" not in out  # plain text when piped
@@ -297,7 +301,7 @@ def test_trigger_kinds_and_coping_entries_count(cli: Any) -> None:
         "average_intensity": 6.0,
         "kind": "thing",
     }
-    assert data["triggers"]["kinds"] == [{"kind": "thing", "count": 3}]
+    assert data["triggers"]["kinds"] == [{"kind": "thing", "count": 3, "average_intensity": 6.0}]
     walk = next(c for c in data["coping"] if c["technique"] == "walk")
     assert (walk["times_used"], walk["average_helped"], walk["enough_data"]) == (5, 4.0, True)
     assert data["coping"][0]["technique"] == "walk"  # enough data comes first
@@ -336,3 +340,28 @@ def test_ctrl_c_in_the_selfcheck_saves_nothing(cli: Any, monkeypatch: pytest.Mon
     assert "Stopped. Nothing was saved." in result.stderr
     assert "3. " in result.stderr and "4. " not in result.stderr
     assert cli("list", "--type", "selfcheck", "--format", "json").stdout.strip() == "[]"
+
+
+def test_a_long_period_is_drawn_by_month(cli: Any) -> None:
+    for when in ("2026-01-10 18:00", "2026-03-02 18:00", "2026-03-20 18:00", "2026-11-20 18:00"):
+        assert cli("log", "craving", "5", "--at", when).exit_code == 0
+    long = cli("insights", "--since", "2026-01-01").stdout
+    assert "  month\n" in long and "week of" not in long
+    assert "Jan 2026" in long and "Nov 2026" in long
+    assert "average intensity by month (0-10)" in long
+    data = _json(cli, "--since", "2026-01-01")
+    march = next(m for m in data["cravings"]["months"] if m["start"] == "2026-03-01")
+    assert (march["count"], march["days"]) == (2, 31)
+    short = cli("insights").stdout  # 90 days: week by week
+    assert "week of" in short and "Jan 2026" not in short
+
+
+def test_the_trend_waits_for_an_earlier_period(cli: Any) -> None:
+    _log_week(cli)  # the first entry is on 30 Oct, the clock starts on 1 Nov
+    data = _json(cli, "--since", "2026-11-17")
+    assert data["cravings"]["comparable"] is True
+    assert data["cravings"]["tracked_since"] == "2026-10-30"
+    early = _json(cli, "--since", "2026-10-30", "--until", "2026-11-05")
+    assert early["cravings"]["comparable"] is False
+    said = [o["text"] for o in early["observations"]]
+    assert "There is no earlier period to compare with yet." in said

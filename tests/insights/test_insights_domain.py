@@ -225,10 +225,11 @@ def test_triggers_counts_kinds_and_intensity() -> None:
         ins.TriggerStat("after work", 3, 2, 7.0, "time"),
     )
     # time: 1 entry + 2 craving mentions; emotion: 1 entry + 1 mention; thing: 1 entry.
+    # Average intensity of the craving mentions: time (6 + 8) / 2; emotion 8; thing none.
     assert summary.kinds == (
-        ins.KindStat("time", 3),
-        ins.KindStat("emotion", 2),
-        ins.KindStat("thing", 1),
+        ins.KindStat("time", 3, 7.0),
+        ins.KindStat("emotion", 2, 8.0),
+        ins.KindStat("thing", 1, None),
     )
     assert summary.mentions == 6
     assert ins.trigger_stats(entries, WEEK, UTC, limit=1).triggers[0].name == "payday"
@@ -381,14 +382,17 @@ def test_a_lapse_day_follows_the_time_zone() -> None:
 
 
 def test_clean_shares_by_hand() -> None:
+    # Shares count whole days, as total clean days does: today (20 Nov) is not over.
     days = ins.clean_days(_two_lapse_clock(), date(2026, 11, 20), UTC, windows=(7, 30))
-    week = days.shares[7]  # 14 clean, 15 lapse, 16-17 gap, 18-20 clean
+    week = days.shares[7]  # 13-19 Nov: 13-14 clean, 15 lapse, 16-17 gap, 18-19 clean
+    assert (week.since, week.until) == (date(2026, 11, 13), date(2026, 11, 19))
     assert (week.days, week.counted, week.clean, week.lapses) == (7, 7, 4, 1)
     assert week.share == pytest.approx(4 / 7)
-    month = days.shares[30]  # 22 Oct - 20 Nov: 10 days before the clock, then 16 of 20 clean
-    assert (month.days, month.counted, month.clean, month.lapses) == (30, 20, 16, 2)
-    assert month.share == 0.8
+    month = days.shares[30]  # 21 Oct - 19 Nov: 11 days before the clock, then 15 of 19 clean
+    assert (month.days, month.counted, month.clean, month.lapses) == (30, 19, 15, 2)
+    assert month.share == pytest.approx(15 / 19)
     assert days.total_clean_days == 9 + 4 + 2  # the current run counts whole days: 18 -> 20
+    assert month.clean == days.total_clean_days  # the window holds the whole history
 
 
 def test_share_is_none_before_the_clock_starts() -> None:
@@ -518,7 +522,7 @@ def test_build_insights_agrees_with_the_single_functions() -> None:
     clocks = [_two_lapse_clock()]
     built = ins.build_insights(entries, WEEK, UTC, clocks, clock="alcohol", trigger_limit=None)
     mine = list(ins.only_clock(entries, "alcohol"))
-    assert built.trend == ins.craving_trend(mine, WEEK, UTC)
+    assert built.trend == ins.craving_trend(mine, WEEK, UTC, clocks[0].clean_since)
     assert list(built.weeks) == ins.cravings_by_week(mine, WEEK, UTC)
     assert built.times == ins.cravings_by_time(mine, WEEK, UTC)
     assert built.triggers == ins.trigger_stats(mine, WEEK, UTC)
@@ -550,7 +554,7 @@ def test_observations_are_plain_sentences_from_the_numbers() -> None:
     # Six cravings at 5 and one at 8: 38 / 7 = 5.43.
     assert texts["cravings"] == [
         "7 cravings in these 7 days, average intensity 5.4, strongest 8.",
-        "That is 6 more than the 7 days before (1).",
+        "That is 6 more than the 7 days before (1). Average intensity fell from 9 to 5.4.",
     ]
     # Every weekday x time cell holds one craving: no busiest time; Friday has two.
     assert texts["when"] == ["Fridays had the most cravings: 2 of 7."]
@@ -595,3 +599,51 @@ def test_selfchecks_for_two_clocks_in_one_week_are_both_kept() -> None:
     said = [o.text for o in ins.observations(ins.build_insights(entries, period, UTC))]
     assert "Latest self-check (alcohol): 10 of 30 (week of 9 Nov); the one before: 15." in said
     assert "Latest self-check (nicotine): 2 of 30 (week of 2 Nov)." in said
+
+
+def test_no_earlier_period_before_tracking_began() -> None:
+    entries = [craving("2026-11-03T18:00", 6), craving("2026-11-04T18:00", 4)]
+    built = ins.build_insights(entries, WEEK, UTC, [clock(date(2026, 11, 2))])
+    assert built.trend.comparable is False
+    texts = [o.text for o in ins.observations(built) if o.section == "cravings"]
+    assert texts == [
+        "2 cravings in these 7 days, average intensity 5, strongest 6.",
+        "There is no earlier period to compare with yet.",
+    ]
+    # Tracking began inside the period before: compared, and said so.
+    partly = ins.build_insights(
+        [craving("2026-10-31T18:00", 8), *entries],
+        WEEK,
+        UTC,
+        [clock(date(2026, 11, 2))],
+        tracked_since=date(2026, 10, 30),
+    )
+    assert partly.trend.previous_partly_tracked
+    said = [o.text for o in ins.observations(partly) if o.section == "cravings"]
+    assert said[1] == (
+        "That is 1 more than the 7 days before (1, tracked from 30 Oct). "
+        "Average intensity fell from 8 to 5."
+    )
+
+
+def test_a_period_of_one_day_reads_well() -> None:
+    day = Period(date(2026, 11, 4), date(2026, 11, 4))
+    built = ins.build_insights([craving("2026-11-03T18:00", 5)], day, UTC)
+    texts = [o.text for o in ins.observations(built)]
+    assert texts[0] == "No cravings logged on this day."
+    assert texts[1] == "That is 1 fewer than the day before (1)."
+    assert not any("these 1 day" in t for t in texts)
+
+
+def test_cravings_by_month_clip_to_the_period() -> None:
+    entries = [
+        craving("2026-01-31T18:00", 4),
+        craving("2026-02-01T18:00", 8),
+        craving("2026-02-27T18:00", 6),
+    ]
+    months = ins.cravings_by_month(entries, Period(date(2026, 1, 20), date(2026, 3, 5)), UTC)
+    assert [(m.start, m.end, m.count, m.average_intensity) for m in months] == [
+        (date(2026, 1, 20), date(2026, 1, 31), 1, 4.0),
+        (date(2026, 2, 1), date(2026, 2, 28), 2, 7.0),
+        (date(2026, 3, 1), date(2026, 3, 5), 0, None),
+    ]

@@ -169,6 +169,28 @@ class CravingTrend:
     current: CravingStats
     previous_period: Period
     previous: CravingStats
+    # The first day anything was tracked (first entry or first clock), if known.
+    tracked_since: date | None = None
+
+    @property
+    def comparable(self) -> bool:
+        """False when the period before lies wholly before tracking began."""
+        return self.tracked_since is None or self.previous_period.until >= self.tracked_since
+
+    @property
+    def previous_partly_tracked(self) -> bool:
+        """The period before began before tracking did (part of it has no data)."""
+        return (
+            self.comparable
+            and self.tracked_since is not None
+            and self.previous_period.since < self.tracked_since
+        )
+
+    @property
+    def intensity_change(self) -> float | None:
+        """Average intensity this period minus the period before (None if either is)."""
+        now, then = self.current.average_intensity, self.previous.average_intensity
+        return None if now is None or then is None else round(now - then, 1)
 
     @property
     def change(self) -> int:
@@ -188,13 +210,17 @@ class CravingTrend:
         return "more" if self.change > 0 else "same"
 
 
-def craving_trend(entries: Iterable[Entry], period: Period, tz: tzinfo) -> CravingTrend:
-    """Cravings in the period against the period before; pass entries covering both."""
+def craving_trend(
+    entries: Iterable[Entry], period: Period, tz: tzinfo, tracked_since: date | None = None
+) -> CravingTrend:
+    """Cravings in the period against the period before; pass entries covering both.
+    ``tracked_since``: the first day anything was tracked; a period before it is not
+    compared with."""
     before = period.previous()
     now, then = _Cravings(), _Cravings()
     for entry, local in _in_period(entries, Period(before.since, period.until), tz):
         (now if local.date() >= period.since else then).add(entry, local)
-    return CravingTrend(period, now.result(), before, then.result())
+    return CravingTrend(period, now.result(), before, then.result(), tracked_since)
 
 
 @dataclass(frozen=True)
@@ -210,6 +236,21 @@ class DayCravings:
 @dataclass(frozen=True)
 class WeekCravings:
     """Cravings in one calendar week (Monday to Sunday), clipped to the period."""
+
+    start: date
+    end: date
+    count: int
+    average_intensity: float | None
+    peak_intensity: int | None
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+
+@dataclass(frozen=True)
+class MonthCravings:
+    """Cravings in one calendar month, clipped to the period."""
 
     start: date
     end: date
@@ -270,6 +311,30 @@ class _ByDay:
             i += length
         return out
 
+    def months(self) -> list[MonthCravings]:
+        out: list[MonthCravings] = []
+        days = self.days()
+        i = 0
+        while i < len(days):
+            first = days[i].day
+            j = i
+            while j < len(days) and (days[j].day.year, days[j].day.month) == (
+                first.year,
+                first.month,
+            ):
+                j += 1
+            chunk = days[i:j]
+            count = sum(d.count for d in chunk)
+            total = sum(self.totals[i:j])
+            peaks = [d.peak_intensity for d in chunk if d.peak_intensity is not None]
+            out.append(
+                MonthCravings(
+                    first, chunk[-1].day, count, _avg(total, count), max(peaks) if peaks else None
+                )
+            )
+            i = j
+        return out
+
 
 def cravings_by_day(entries: Iterable[Entry], period: Period, tz: tzinfo) -> list[DayCravings]:
     """One row per local day of the period (days with no cravings included)."""
@@ -285,6 +350,14 @@ def cravings_by_week(entries: Iterable[Entry], period: Period, tz: tzinfo) -> li
     for entry, local in _in_period(entries, period, tz):
         acc.add(entry, local)
     return acc.weeks()
+
+
+def cravings_by_month(entries: Iterable[Entry], period: Period, tz: tzinfo) -> list[MonthCravings]:
+    """One row per calendar month; the first and last may be partial."""
+    acc = _ByDay(period)
+    for entry, local in _in_period(entries, period, tz):
+        acc.add(entry, local)
+    return acc.months()
 
 
 # --- when: weekday x hour -----------------------------------------------------
@@ -407,8 +480,12 @@ class TriggerStat:
 
 @dataclass(frozen=True)
 class KindStat:
+    """A kind of trigger: trigger entries of that kind plus craving mentions of trigger
+    texts logged with that kind; the average intensity of those cravings."""
+
     kind: str
     count: int
+    average_intensity: float | None = None
 
 
 @dataclass(frozen=True)
@@ -478,16 +555,20 @@ class _Triggers:
         # Kinds: each trigger entry counts under its own kind; craving mentions count
         # under the kind their trigger text was given in a trigger entry.
         kinds: dict[str, int] = {}
+        mentions: dict[str, int] = {}  # kind -> craving mentions
+        totals: dict[str, int] = {}  # kind -> their intensities
         for key, per in self.entry_kinds.items():
             for kind, count in per.items():
                 kinds[kind] = kinds.get(kind, 0) + count
             if key in self.kinds and self.cravings.get(key):
                 kind = self.kinds[key][1]
                 kinds[kind] = kinds.get(kind, 0) + self.cravings[key]
+                mentions[kind] = mentions.get(kind, 0) + self.cravings[key]
+                totals[kind] = totals.get(kind, 0) + self.totals.get(key, 0)
         ordered = sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))
         return TriggerSummary(
             tuple(stats[:limit] if limit is not None else stats),
-            tuple(KindStat(k, c) for k, c in ordered),
+            tuple(KindStat(k, c, _avg(totals.get(k, 0), mentions.get(k, 0))) for k, c in ordered),
         )
 
 
@@ -850,6 +931,8 @@ class CleanShare:
     counted: int  # days on or after the clock's first clean day
     clean: int
     lapses: int
+    since: date | None = None  # the window's first and last day
+    until: date | None = None
 
     @property
     def share(self) -> float | None:
@@ -868,7 +951,7 @@ def clean_share(calendar: CleanCalendar, first: date, last: date) -> CleanShare:
             clean += status == CLEAN
             lapses += status == LAPSE
         day += timedelta(days=1)
-    return CleanShare(days, counted, clean, lapses)
+    return CleanShare(days, counted, clean, lapses, first, last)
 
 
 def score_series(statuses: Iterable[str], start: float = 0.0) -> list[float]:
@@ -910,9 +993,10 @@ def clean_days(
 ) -> CleanDays:
     """Everything the clean-days section shows for one clock, up to and including today.
 
-    Windows end today: the 30-day window is today and the 29 days before it."""
+    The shares count whole days, as total clean days does: today is not over yet, so
+    the 30-day window is the 30 days before today. The calendar shows today too."""
     first_shown = today - timedelta(days=today.weekday() + 7 * (weeks - 1))
-    earliest = min(clock.clean_since, first_shown, today - timedelta(days=max(windows) - 1))
+    earliest = min(clock.clean_since, first_shown, today - timedelta(days=max(windows)))
     full = clean_calendar(clock, earliest, today, tz)
     series = score_series(full.statuses)
     offset = (first_shown - earliest).days
@@ -930,7 +1014,7 @@ def clean_days(
         calendar=shown,
         shares=MappingProxyType(
             {
-                n: clean_share(full, today - timedelta(days=n - 1), today)
+                n: clean_share(full, today - timedelta(days=n), today - timedelta(days=1))
                 for n in sorted(set(windows))
             }
         ),
@@ -1013,6 +1097,7 @@ class Insights:
     selfchecks: tuple[SelfCheckWeek, ...]
     lapses: tuple[tuple[str, Lapse], ...]
     tz: tzinfo = UTC  # the zone the local days were counted in
+    months: tuple[MonthCravings, ...] = ()
 
 
 def build_insights(
@@ -1023,11 +1108,14 @@ def build_insights(
     clock: str | None = None,
     trigger_limit: int | None = 8,
     newest_first: bool = False,
+    tracked_since: date | None = None,
 ) -> Insights:
     """All sections in one pass over the entries (which must cover the previous period
     too, for the trend). ``clock`` limits entries and clean days to one clock. Say
     ``newest_first`` when the entries come newest first (the store's order), so ties
-    between self-checks go to the one later in the file."""
+    between self-checks go to the one later in the file. ``tracked_since``: the first
+    day anything was tracked (first entry or clock); when not given, the earliest
+    clock's first day. The trend does not compare with a period before it."""
     before = period.previous()
     now, then = _Cravings(), _Cravings()
     by_day, times, triggers = _ByDay(period), _Times(), _Triggers()
@@ -1042,11 +1130,17 @@ def build_insights(
         for acc in current:
             acc.add(entry, local)
     wanted = [c for c in clocks if clock is None or c.name.casefold() == clock.casefold()]
+    starts = [c.clean_since for c in clocks]
+    if tracked_since is not None:
+        starts.append(tracked_since)
     return Insights(
         period=period,
         clock=clock,
-        trend=CravingTrend(period, now.result(), before, then.result()),
+        trend=CravingTrend(
+            period, now.result(), before, then.result(), min(starts) if starts else None
+        ),
         weeks=tuple(by_day.weeks()),
+        months=tuple(by_day.months()),
         times=times.result(),
         triggers=triggers.result(trigger_limit),
         halt=halt.result(),
@@ -1077,6 +1171,11 @@ def _plural(count: int, word: str, words: str | None = None) -> str:
     return f"{count} {word if count == 1 else (words or word + 's')}"
 
 
+def _these_days(days: int) -> str:
+    """'in these 90 days'; 'on this day' for a period of one day."""
+    return "on this day" if days == 1 else f"in these {days} days"
+
+
 def block_label(block: int, hours: int = BLOCK_HOURS) -> str:
     """'20:00–24:00' for block 5 of 4 hours."""
     return f"{block * hours:02d}:00–{(block + 1) * hours:02d}:00"
@@ -1091,23 +1190,40 @@ def observations(ins: Insights) -> list[Observation]:
 
     trend, days = ins.trend, ins.period.days
     now, then = trend.current, trend.previous
+    these = _these_days(days)
+    before = "the day before" if days == 1 else f"the {days} days before"
     if now.count:
         say(
             "cravings",
-            f"{_plural(now.count, 'craving')} in these {_plural(days, 'day')}, "
+            f"{_plural(now.count, 'craving')} {these}, "
             f"average intensity {now.average_intensity:g}, strongest {now.peak_intensity}.",
         )
     else:
-        say("cravings", f"No cravings logged in these {_plural(days, 'day')}.")
-    if now.count or then.count:
+        say("cravings", f"No cravings logged {these}.")
+    if not trend.comparable:
+        if now.count:
+            say("cravings", "There is no earlier period to compare with yet.")
+    elif now.count or then.count:
+        partly = ""
+        if trend.previous_partly_tracked and trend.tracked_since is not None:
+            partly = f", tracked from {trend.tracked_since.day} {trend.tracked_since:%b}"
         if trend.change:
-            say(
-                "cravings",
-                f"That is {abs(trend.change)} {trend.direction} than the "
-                f"{_plural(days, 'day')} before ({then.count}).",
+            text = (
+                f"That is {abs(trend.change)} {trend.direction} than {before} "
+                f"({then.count}{partly})."
             )
         else:
-            say("cravings", f"The same number as the {_plural(days, 'day')} before.")
+            text = f"The same number as {before}{f' ({partly[2:]})' if partly else ''}."
+        change = trend.intensity_change
+        if change is not None and now.average_intensity is not None:
+            if change:
+                text += (
+                    f" Average intensity {'rose' if change > 0 else 'fell'} from "
+                    f"{then.average_intensity:g} to {now.average_intensity:g}."
+                )
+            else:
+                text += f" Average intensity stayed at {now.average_intensity:g}."
+        say("cravings", text)
 
     total = ins.times.total
     if total >= MIN_CRAVINGS_FOR_PATTERNS:
@@ -1153,7 +1269,7 @@ def observations(ins: Insights) -> list[Observation]:
         say(
             "coping",
             f"Too early to say what helps most: no technique has been used "
-            f"{ENOUGH_USES} times in these {_plural(days, 'day')} yet.",
+            f"{ENOUGH_USES} times {these} yet.",
         )
 
     o = ins.outcomes
@@ -1179,8 +1295,7 @@ def observations(ins: Insights) -> list[Observation]:
         )
         say(
             "outcomes",
-            f"{_plural(len(ins.lapses), 'lapse')} recorded in these {_plural(days, 'day')}: "
-            f"{days_of}.",
+            f"{_plural(len(ins.lapses), 'lapse')} recorded {these}: {days_of}.",
         )
 
     by_clock: dict[str, list[SelfCheckWeek]] = {}

@@ -261,6 +261,8 @@ def trend_line(
 
 # --- the insights screen ---------------------------------------------------------------
 
+MAX_WEEK_ROWS = 26  # longer periods are drawn month by month
+
 NO_DATA_HINT = (
     "Not enough data yet to see patterns. Log cravings as they come, e.g.\n"
     'recoverylog log craving 6 --trigger "after work" --outcome passed'
@@ -334,20 +336,30 @@ def cravings_section(data: dict[str, Any], *, plain: bool) -> list[Line]:
     lines = [_heading("Cravings over time"), *_said(data, "cravings")]
     if not cravings["count"]:
         return lines
+    by_month = len(cravings["weeks"]) > MAX_WEEK_ROWS and bool(cravings.get("months"))
+    spans = cravings["months"] if by_month else cravings["weeks"]
     rows = []
-    for w in cravings["weeks"]:
+    for w in spans:
         note = f"{w['count']:>3}"
         if w["average_intensity"] is not None:
             note += f"   avg {w['average_intensity']:g}"
-        if w["days"] < 7:
-            note += f"   ({_plural(w['days'], 'day')})"
-        rows.append(BarRow(_short(_day(w["start"])), w["count"], note))
-    lines.append([text("  week of", "dim")])
+        start = _day(w["start"])
+        if by_month:
+            label = f"{start:%b %Y}"
+            full = (_day(w["end"]) + timedelta(days=1)).month != start.month
+            if not full or start.day != 1:
+                note += f"   ({_plural(w['days'], 'day')})"
+        else:
+            label = _short(start)
+            if w["days"] < 7:
+                note += f"   ({_plural(w['days'], 'day')})"
+        rows.append(BarRow(label, w["count"], note))
+    lines.append([text("  month" if by_month else "  week of", "dim")])
     lines += bar_rows(rows, width=40, plain=plain)
-    averages = [w["average_intensity"] for w in cravings["weeks"]]
+    averages = [w["average_intensity"] for w in spans]
     lines.append(
         [
-            text("  average intensity by week (0-10)  ", "dim"),
+            text(f"  average intensity by {'month' if by_month else 'week'} (0-10)  ", "dim"),
             sparkline(averages, lo=0, hi=10, plain=plain),
         ]
     )
@@ -379,7 +391,15 @@ def triggers_section(data: dict[str, Any], *, plain: bool) -> list[Line]:
             [text("  No triggers named yet: add --trigger when you log a craving.", "dim")]
         )
     if triggers["kinds"]:
-        kinds = " · ".join(f"{k['kind']} {k['count']}" for k in triggers["kinds"])
+        kinds = " · ".join(
+            f"{k['kind']} {k['count']}"
+            + (
+                f" (avg {k['average_intensity']:g})"
+                if k.get("average_intensity") is not None
+                else ""
+            )
+            for k in triggers["kinds"]
+        )
         lines.append([text("  kinds: ", "dim"), text(kinds)])
     lines += _said(data, "triggers")
     halt = data["halt"]
@@ -458,7 +478,7 @@ def outcomes_section(data: dict[str, Any], *, plain: bool) -> list[Line]:
 
 
 def clean_section(data: dict[str, Any], *, plain: bool) -> list[Line]:
-    lines = [_heading("Clean days", "the last 52 weeks")]
+    lines = [_heading("Clean days", "the last 52 weeks; shares count whole days, up to yesterday")]
     if not data["clean_days"]:
         lines.append(
             [text("  No clocks yet: recoverylog clock add alcohol --since 2026-11-01", "dim")]
@@ -472,10 +492,8 @@ def clean_section(data: dict[str, Any], *, plain: bool) -> list[Line]:
                 text(f" · trend score {_percent(c['score'])}"),
             ]
         )
-        shares = " · ".join(
-            f"{days} days {_percent(s['share'])}" for days, s in c["shares"].items()
-        )
-        lines.append([text("  share of clean days: ", "dim"), text(shares)])
+        shares = " · ".join(_share_texts(c["shares"]))
+        lines.append([text("  share clean: ", "dim"), text(shares)])
         statuses = _expand(c["calendar"])
         lines += calendar(_day(c["calendar"]["start"]), statuses, plain=plain)
         scores = [s["score"] for s in c["weekly_scores"]]
@@ -495,6 +513,23 @@ def clean_section(data: dict[str, Any], *, plain: bool) -> list[Line]:
     )
     lines.append([text("  it is shown beside your total, never instead of it.", "dim")])
     return lines
+
+
+def _share_texts(shares: dict[str, Any]) -> list[str]:
+    """'30 days 100%', then '365 days 99% of 101 days tracked' for the first window
+    longer than the clock; longer windows than that hold the same days, so they are
+    left out."""
+    out: list[str] = []
+    for days, share in shares.items():
+        if share["counted"] < int(days):
+            if share["counted"]:
+                tracked = _plural(share["counted"], "day")
+                out.append(f"{days} days {_percent(share['share'])} of {tracked} tracked")
+            else:
+                out.append("no whole day yet")
+            break
+        out.append(f"{days} days {_percent(share['share'])}")
+    return out
 
 
 def _expand(cal: dict[str, Any]) -> list[str]:

@@ -54,7 +54,24 @@ def load_insights(
     start, _ = period.previous().bounds(ws.tz)
     _, end = period.bounds(ws.tz)
     entries = ws.store.entries.iter_newest_first(start, end)
-    return build_insights(entries, period, ws.tz, ws.journal().clocks, name, newest_first=True)
+    return build_insights(
+        entries,
+        period,
+        ws.tz,
+        ws.journal().clocks,
+        name,
+        newest_first=True,
+        tracked_since=first_entry_day(ws),
+    )
+
+
+def first_entry_day(ws: Workspace) -> date | None:
+    """The local day of the oldest entry (only the oldest month is read)."""
+    for month in ws.store.entries.months():
+        entries = ws.store.entries.load_month(month)
+        if entries:
+            return ws.local(entries[0].at).date()
+    return None
 
 
 def insights(
@@ -97,6 +114,20 @@ def insights_as_dict(ins: Insights, timezone: str) -> dict[str, Any]:
             "change": trend.change,
             "change_share": _round(trend.change_share),
             "direction": trend.direction,
+            "intensity_change": trend.intensity_change,
+            "comparable": trend.comparable,
+            "tracked_since": trend.tracked_since.isoformat() if trend.tracked_since else None,
+            "months": [
+                {
+                    "start": m.start.isoformat(),
+                    "end": m.end.isoformat(),
+                    "days": m.days,
+                    "count": m.count,
+                    "average_intensity": m.average_intensity,
+                    "peak_intensity": m.peak_intensity,
+                }
+                for m in ins.months
+            ],
             "weeks": [
                 {
                     "start": w.start.isoformat(),
@@ -127,7 +158,10 @@ def insights_as_dict(ins: Insights, timezone: str) -> dict[str, Any]:
                 }
                 for t in ins.triggers.triggers
             ],
-            "kinds": [{"kind": k.kind, "count": k.count} for k in ins.triggers.kinds],
+            "kinds": [
+                {"kind": k.kind, "count": k.count, "average_intensity": k.average_intensity}
+                for k in ins.triggers.kinds
+            ],
         },
         "halt": {
             "cravings": ins.halt.cravings,
@@ -196,6 +230,8 @@ def _clean_dict(c: CleanDays) -> dict[str, Any]:
         "score": round(c.score, 3),
         "shares": {
             str(days): {
+                "since": s.since.isoformat() if s.since else None,
+                "until": s.until.isoformat() if s.until else None,
                 "days": s.days,
                 "counted": s.counted,
                 "clean": s.clean,
