@@ -271,3 +271,10 @@ def test_a_checkin_for_the_day_takes_in_the_ones_for_single_clocks(cli: Any, alc
     ok(cli, "checkin", "--clean", "yes")  # the whole day again: every clock clean
     (entry,) = checkins(cli)
     assert (entry["clean"], entry["lapsed"]) == (True, [])
+
+
+def test_show_says_yes_and_no(cli: Any, alcohol: None) -> None:
+    saved = ok(cli, "checkin", "--clean", "yes", "--resentful", "--not-afraid")
+    shown = ok(cli, "show", saved.stdout.split()[0]).stdout
+    assert "clean: yes" in shown and "resentful: yes" in shown and "afraid: no" in shown
+    assert "True" not in shown and "False" not in shown

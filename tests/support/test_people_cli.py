@@ -128,3 +128,27 @@ def test_log_contact_rejects_an_unknown_way(cli: Any) -> None:
     result = cli("log", "contact", "Sam", "--via", "pigeon")
     assert result.exit_code == 2
     assert "not a way of reaching out" in result.stderr
+
+
+def test_an_unknown_contact_is_told_about_new(cli: Any) -> None:
+    nobody = cli("log", "contact", "Robin")
+    assert nobody.exit_code == 3
+    assert "Hint: to add them as you log it: recoverylog log contact 'Robin' --new" in (
+        nobody.stderr
+    )
+    ok(cli, "people", "add", "Sam", "--role", "sponsor")
+    close = cli("log", "contact", "Sma")
+    assert close.exit_code == 3
+    assert "did you mean 'Sam'? If 'Sma' is someone new, add --new" in close.stderr
+    far = cli("log", "contact", "Robin")
+    assert "recoverylog log contact 'Robin' --new" in far.stderr
+
+
+def test_someone_like_an_existing_person(cli: Any) -> None:
+    from recoverylog.domain.model import Journal
+    from recoverylog.services.people import similar_person
+
+    journal = Journal(people=[{"name": "Sam", "role": "sponsor"}])
+    assert similar_person(journal, "Sma") == "Sam"
+    assert similar_person(journal, "sam") is None  # the same person, not someone like them
+    assert similar_person(journal, "Robin") is None

@@ -172,3 +172,16 @@ line_text = st.text(
 )
 def test_template_and_parse_round_trip(plan: dict[str, list[str]]) -> None:
     assert parse_plan(plan_template(plan)) == plan
+
+
+def test_plan_and_goal_alone_take_format_json(cli: Any) -> None:
+    cli("plan", "edit", "--file", "-", input='reasons = ["my kids"]\n')
+    alone = cli("plan", "--format", "json")
+    assert alone.exit_code == 0, alone.stderr
+    shown = cli("plan", "show", "--format", "json")
+    assert json.loads(alone.stdout) == json.loads(shown.stdout)
+    assert json.loads(alone.stdout)["reasons"]["lines"] == ["my kids"]
+    cli("goal", "set", "meetings", "90", "--days", "90")
+    goals = cli("goal", "--format", "json")
+    assert goals.exit_code == 0, goals.stderr
+    assert json.loads(goals.stdout) == json.loads(cli("goal", "show", "--format", "json").stdout)

@@ -88,10 +88,10 @@ goal_app = typer.Typer(
 
 
 @goal_app.callback()
-def goal_main(ctx: typer.Context) -> None:
+def goal_main(ctx: typer.Context, fmt: FormatOpt = None) -> None:
     """Goals for meetings and contacts, e.g. 90 meetings in 90 days. Alone: show them."""
     if ctx.invoked_subcommand is None:
-        goal_show(None)
+        goal_show(fmt)
 
 
 @goal_app.command("set")
@@ -377,10 +377,10 @@ plan_app = typer.Typer(
 
 
 @plan_app.callback()
-def plan_main(ctx: typer.Context) -> None:
+def plan_main(ctx: typer.Context, fmt: FormatOpt = None) -> None:
     """Your relapse-prevention plan. Alone: show it; 'plan edit' changes it."""
     if ctx.invoked_subcommand is None:
-        plan_show(None)
+        plan_show(fmt)
 
 
 @plan_app.command("show")

@@ -270,7 +270,10 @@ def entry_detail_lines(entry: dict[str, Any]) -> list[Line]:
     for key, value in entry.items():
         if key in skip or value in (None, [], ""):
             continue
-        shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+        if isinstance(value, bool) and entry["type"] == "checkin":
+            shown = "yes" if value else "no"
+        else:
+            shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
         lines.append([text(f"  {key.replace('_', ' ')}: ", "dim"), text(shown)])
     if entry.get("note"):
         lines.append([text("  note:", "dim")])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -110,13 +111,30 @@ def remove_person(ws: Workspace, name: str) -> dict[str, Any]:
 def contact_name(ws: Workspace, name: str, new: bool) -> tuple[str, bool]:
     """The stored spelling of a person to log a contact with; with ``new``, someone not
     yet in the network is added (role other). Returns (name, added)."""
-    person = find_person(ws.journal(), name)
+    journal = ws.journal()
+    person = find_person(journal, name)
     if person is not None:
         return str(person["name"]), False
     if not new:
-        resolve_person(ws.journal(), name)  # raises NotFound with a hint
+        close = similar_person(journal, name)
+        hint = (
+            f"did you mean '{close}'? If '{name}' is someone new, add --new"
+            if close
+            else f"to add them as you log it: recoverylog log contact '{name}' --new"
+        )
+        raise NotFound(f"'{name}' is not in your support network", hint=hint)
     added = add_person(ws, name)
     return str(added["name"]), True
+
+
+def similar_person(journal: Journal, name: str) -> str | None:
+    """The name of someone in the network spelled much like ``name``, if any (for
+    'did you mean', and to mention them when someone new is added)."""
+    known = [str(p.get("name")) for p in journal.people if p.get("name")]
+    known = [k for k in known if not rules.same_name(k, name)]
+    lowered = {k.casefold(): k for k in known}
+    close = difflib.get_close_matches(name.casefold(), list(lowered), n=1, cutoff=0.6)
+    return lowered[close[0]] if close else None
 
 
 # --- reading ---------------------------------------------------------------------
