@@ -353,3 +353,17 @@ def test_on_the_day_of_a_lapse_status_says_when_the_new_run_starts(cli: Cli, alc
     assert "alcohol  a new run starts Tue 24 Nov 2026" in out
     assert "0 days clean" not in out
     assert "clean in total" in out  # history stays beside it
+
+
+def test_control_characters_in_a_note_never_reach_the_terminal_raw(cli: Cli) -> None:
+    """A note may hold anything, kept exactly; the screen shows escapes, not live codes."""
+    text = "fine\r=1+1 \x1b[31mred\u202eevil"
+    logged = ok(cli, "log", "note", "-", input=text).stdout
+    short = logged.split()[0]
+    assert "\x1b" not in logged and "\r" not in logged and "\u202e" not in logged
+    assert "\\x1b[31mred\\u202eevil" in logged
+    for args in (["list"], ["show", short]):
+        shown = ok(cli, *args, "-f", "plain").stdout
+        assert "\x1b" not in shown and "\u202e" not in shown and "\r" not in shown
+    # The data itself is kept (standard input reads a lone CR as a line break).
+    assert _show(cli, short)["note"] == text.replace("\r", "\n")

@@ -18,6 +18,28 @@ PLAIN_FULL = "#"
 PLAIN_EMPTY = "-"
 
 
+_UNSAFE_CATEGORIES = ("Cc", "Cf", "Cs", "Zl", "Zp")
+
+
+def screen_safe(value: str, *, one_line: bool = True) -> str:
+    """User text made safe to show: control and format characters (ESC, bidi overrides)
+    appear as escapes such as \\x1b, so a note can never move the cursor, recolour the
+    terminal or reorder a line. Line breaks and tabs become spaces in one-line views."""
+    if value.isprintable():
+        return value
+    import unicodedata
+
+    out = []
+    for ch in value:
+        if ch in "\r\n\t" and (one_line or ch == "\t"):
+            out.append(" ")
+        elif ch == "\n" or unicodedata.category(ch) not in _UNSAFE_CATEGORIES:
+            out.append(ch)
+        else:
+            out.append(repr(ch)[1:-1])
+    return "".join(out)
+
+
 def text(value: str, style: str | None = None) -> Segment:
     return (value, style)
 

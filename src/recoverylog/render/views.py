@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from recoverylog.render.lines import Line, bar, text
+from recoverylog.render.lines import Line, bar, screen_safe, text
 from recoverylog.render.output import Column
 
 
@@ -240,7 +240,7 @@ def describe(entry: dict[str, Any]) -> str:
         parts.extend(describe_checkin(entry))
     if entry.get("note"):
         parts.append(f"“{entry['note']}”" if kind != "note" else entry["note"])
-    return " · ".join(p for p in parts if p)
+    return screen_safe(" · ".join(p for p in parts if p))
 
 
 ENTRY_COLUMNS = [
@@ -274,10 +274,11 @@ def entry_detail_lines(entry: dict[str, Any]) -> list[Line]:
             shown = "yes" if value else "no"
         else:
             shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
-        lines.append([text(f"  {key.replace('_', ' ')}: ", "dim"), text(shown)])
+        lines.append([text(f"  {key.replace('_', ' ')}: ", "dim"), text(screen_safe(shown))])
     if entry.get("note"):
         lines.append([text("  note:", "dim")])
-        lines.extend([text("    " + row)] for row in entry["note"].splitlines())
+        note = screen_safe(entry["note"], one_line=False)
+        lines.extend([text("    " + row)] for row in note.splitlines())
     return lines
 
 
