@@ -410,3 +410,56 @@ def test_checkins_in_a_report(checkin_home: Path, run: Run) -> None:
         assert "Intention: one day at a time" in shown, fmt
     shared = run("report", "--include", "notes").stdout
     assert CHECKIN_MARKER in shared
+
+
+@pytest.fixture
+def first_name_home(home: Path) -> Path:
+    """Jo Bloggs is in the support network; the free text names her by first name only,
+    in another case, or in full inside a meeting's name and a technique."""
+    journal = fixture_journal()
+    journal.people.append({"name": "Jo Bloggs", "role": "peer"})
+    journal.clocks[0].lapses[0].triggers.append("argument with JO")
+    entries = fixture_entries()
+    entries += [
+        make_entry(40, EntryType.TRIGGER, "2026-11-18T09:00:00", text="row with Jo"),
+        make_entry(
+            41,
+            EntryType.CRAVING,
+            "2026-11-18T09:05:00",
+            intensity=6,
+            triggers=["row with Jo", "jogging late"],
+            coping=["call jo"],
+            outcome="passed",
+        ),
+        make_entry(42, EntryType.MEETING, "2026-11-19T19:00:00", name="Home group with Jo Bloggs"),
+        make_entry(43, EntryType.MEETING, "2026-11-20T19:00:00", name="Bloggs's step study"),
+    ]
+    build_home(home, journal, entries)
+    return home
+
+
+def test_a_sponsor_report_hides_first_names_in_triggers_meetings_and_coping(
+    first_name_home: Path, run: Run
+) -> None:
+    for fmt, text in written(run).items():
+        assert not re.search(r"\bjo\b", text, re.IGNORECASE), fmt
+        assert "Bloggs" not in text, fmt
+        assert "jogging late" in text, fmt  # a longer word is not the name
+    data = json.loads(run("report", "-f", "json").stdout)
+    triggers = {t["name"]: t["count"] for t in data["cravings"]["triggers"]}
+    assert triggers["a person"] == 2  # the trigger entry and the craving
+    assert data["lapses"][0]["triggers"] == ["wedding", "open bar", "a person"]
+    names = [m["name"] for m in data["peer_support"]["meetings"]["list"]]
+    assert "Home group with a person" in names
+    assert "a person's step study" in names
+    assert "call a person" in [t["name"] for t in data["coping"]["techniques"]]
+    assert "| Home group with a person |" in run("report").stdout
+
+
+def test_names_shows_first_names_in_free_text_as_written(first_name_home: Path, run: Run) -> None:
+    data = json.loads(run("report", "--include", "names", "-f", "json").stdout)
+    assert "row with Jo" in [t["name"] for t in data["cravings"]["triggers"]]
+    assert "argument with JO" in data["lapses"][0]["triggers"]
+    names = [m["name"] for m in data["peer_support"]["meetings"]["list"]]
+    assert "Home group with Jo Bloggs" in names
+    assert "call jo" in [t["name"] for t in data["coping"]["techniques"]]

@@ -38,6 +38,7 @@ from recoverylog.domain.insights import (
 )
 from recoverylog.domain.milestones import Milestone, Step, milestone_status
 from recoverylog.domain.model import Clock, Entry, EntryType
+from recoverylog.domain.support import person_names
 
 REPORT_KIND = "recoverylog-report"
 REPORT_VERSION = 1
@@ -133,8 +134,8 @@ def build_report(request: ReportRequest, sources: ReportSources) -> dict[str, An
         "clocks": [_clock_dict(c, ins, sources, period) for c in clocks],
         "lapses": _lapses(ins, tz, LAPSE_DETAILS in shared, people),
         "cravings": _cravings(ins, scoped, period, tz, clocks, people),
-        "coping": _coping(ins),
-        "peer_support": _peer_support(loose, period, tz, sources, NAMES in shared),
+        "coping": _coping(ins, people),
+        "peer_support": _peer_support(loose, period, tz, sources, people),
         "checkins": _checkins(scoped, period, tz, NOTES in shared),
         "selfchecks": [
             {"week_start": s.week_start.isoformat(), "date": s.day.isoformat(), "total": s.total}
@@ -257,10 +258,35 @@ A_PERSON = "a person"
 PEOPLE = "people"  # the trigger kind, and the row that stands for several people
 
 
+# Words too common to stand for a person on their own, even when part of a name
+# ("my sponsor", "Jo from the group").
+_COMMON_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "my",
+        "of",
+        "on",
+        "or",
+        "our",
+        "the",
+        "to",
+        "with",
+    ]
+)
+
+
 @dataclass(frozen=True)
 class _People:
-    """What names another person: a trigger logged with the kind 'people', or one that
-    mentions someone in the support network or a contact by name."""
+    """What names another person: a trigger logged with the kind 'people', or text that
+    mentions someone in the support network or a contact, by their whole name or by any
+    word of it ('Jo' for Jo Bloggs), in any case, as a whole word."""
 
     trigger_keys: frozenset[str]
     names: re.Pattern[str] | None
@@ -274,17 +300,30 @@ class _People:
                 keys.add(_key(str(entry.get("text") or "")))
             elif entry.type is EntryType.CONTACT and entry.get("person"):
                 names.add(_key(str(entry.get("person"))))
-        names.update(_key(str(p.get("name") or "")) for p in people)
-        names.discard("")
-        alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-        pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)") if names else None
+        for person in people:
+            names.update(_key(n) for n in person_names(person))
+        words = {w for n in names for w in _name_words(n)}
+        phrases = sorted(names | words, key=lambda n: (-len(n), n))
+        alternatives = "|".join(r"\s+".join(map(re.escape, n.split())) for n in phrases if n)
+        pattern = (
+            re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE) if alternatives else None
+        )
         return cls(frozenset(keys), pattern)
 
     def names_someone(self, trigger: str, kind: str | None = None) -> bool:
-        key = _key(trigger)
-        if kind == PEOPLE or key in self.trigger_keys:
+        if kind == PEOPLE or _key(trigger) in self.trigger_keys:
             return True
-        return self.names is not None and self.names.search(key) is not None
+        return self.names is not None and self.names.search(trigger) is not None
+
+    def hide(self, text: str) -> str:
+        """The text with every name in it replaced by 'a person'."""
+        return text if self.names is None else self.names.sub(A_PERSON, text)
+
+
+def _name_words(name: str) -> list[str]:
+    """The words of a name that could stand for the person alone: 'jo', 'bloggs'."""
+    words = (w.strip(".,;:!?()[]{}\"'") for w in name.split())
+    return [w for w in words if len(w) > 1 and w not in _COMMON_WORDS]
 
 
 def _key(text: str) -> str:
@@ -440,10 +479,16 @@ def _clear_leader(counts: Sequence[int]) -> int | None:
     return counts.index(top) if top > 1 and list(counts).count(top) == 1 else None
 
 
-def _coping(ins: Insights) -> dict[str, Any]:
+def _coping(ins: Insights, people: _People | None) -> dict[str, Any]:
+    """What was used and how it helped. Without names shared, a technique that names
+    someone ('call Jo') names 'a person' instead."""
+
+    def shown(name: str) -> str:
+        return name if people is None else people.hide(name)
+
     techniques = [
         {
-            "name": c.name,
+            "name": shown(c.name),
             "times_used": c.times_used,
             "average_helped": c.average_helped,
             "cravings": c.cravings,
@@ -455,7 +500,7 @@ def _coping(ins: Insights) -> dict[str, Any]:
         for c in ins.coping
     ]
     proven = [c for c in ins.coping if c.enough_data and c.known_with]
-    return {"techniques": techniques, "worked_best": proven[0].name if proven else None}
+    return {"techniques": techniques, "worked_best": shown(proven[0].name) if proven else None}
 
 
 # --- peer support, check-ins ---------------------------------------------------------
@@ -471,8 +516,11 @@ def _peer_support(
     period: Period,
     tz: tzinfo,
     sources: ReportSources,
-    names: bool,
+    people: _People | None,
 ) -> dict[str, Any]:
+    """Meetings and contacts. ``people`` is None when names are shared; otherwise a
+    meeting's name that names someone says 'a person' instead."""
+    names = people is None
     meetings = [e for e in _in(entries, period, tz) if e.type is EntryType.MEETING]
     contacts = [e for e in _in(entries, period, tz) if e.type is EntryType.CONTACT]
     roles = {
@@ -517,7 +565,7 @@ def _peer_support(
             "list": [
                 {
                     "date": _local_day(m, tz).isoformat(),
-                    "name": m.get("name"),
+                    "name": _hidden(m.get("name"), people),
                     "fellowship": m.get("fellowship"),
                     "online": bool(m.get("online")),
                 }
@@ -527,6 +575,10 @@ def _peer_support(
         },
         "contacts": contact_part,
     }
+
+
+def _hidden(text: Any, people: _People | None) -> Any:
+    return people.hide(str(text)) if people is not None and text else text
 
 
 def _counted(counts: Mapping[str, int], key: str) -> list[dict[str, Any]]:
