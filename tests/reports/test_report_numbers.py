@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+from report_fixture import build_home, fixture_entries, fixture_journal
 
 Run = Callable[..., Any]
 
@@ -198,6 +200,8 @@ def test_peer_support_and_goal(report: dict[str, Any]) -> None:
     assert meetings["goal"] == {
         "count": 90,
         "days": 90,
+        "repeat": False,
+        "goal_start": "2026-11-01",
         "start": "2026-11-01",
         "end": "2027-01-29",
         "done": 3,
@@ -321,3 +325,55 @@ def test_the_cli_starts_without_the_report_libraries() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+@pytest.fixture
+def goals_home(home: Path) -> Path:
+    """A contact goal that repeats every 7 days from 10 Nov, and a one-off meetings goal
+    whose last day is Sun 22 Nov."""
+    journal = fixture_journal()
+    journal.goals = {
+        "contacts": {"count": 1, "days": 7, "start": date(2026, 11, 10), "repeat": True},
+        "meetings": {"count": 3, "days": 6, "start": date(2026, 11, 17)},
+    }
+    build_home(home, journal, fixture_entries())
+    return home
+
+
+def test_a_repeating_goal_is_reported_for_its_current_round(goals_home: Path, run: Run) -> None:
+    report = json.loads(run("report", "--format", "json").stdout)
+    goal = report["peer_support"]["contacts"]["goal"]
+    # Rounds: 10-16 Nov, then 17-23 Nov; the contact on 20 Nov is in the current one.
+    assert (goal["start"], goal["end"], goal["goal_start"]) == (
+        "2026-11-17",
+        "2026-11-23",
+        "2026-11-10",
+    )
+    assert (goal["repeat"], goal["done"], goal["day"], goal["finished"]) == (True, 1, 7, False)
+    text = " ".join(run("report").stdout.split())
+    assert "Goal: 1 contacts every 7 days: 1 so far, day 7 of 7 (this round ends Mon 23 Nov)." in (
+        text
+    )
+    assert "last day of this round of the goal of 1 contacts every 7 days (today)" in text
+
+
+def test_a_goal_on_its_last_day_is_not_finished(goals_home: Path, run: Run) -> None:
+    args = ("report", "--since", "2026-11-16", "--until", "2026-11-22")
+    report = json.loads(run(*args, "--format", "json").stdout)
+    goal = report["peer_support"]["meetings"]["goal"]
+    # Meetings on 18 and 22 Nov; 22 Nov is the last day, so that day still counts.
+    assert (goal["start"], goal["end"], goal["done"], goal["day"]) == (
+        "2026-11-17",
+        "2026-11-22",
+        2,
+        6,
+    )
+    assert goal["finished"] is False
+    text = " ".join(run(*args).stdout.split())
+    assert "Goal: 3 meetings in 6 days: 2 so far, day 6 of 6 (last day Sun 22 Nov)." in text
+    assert "last day of the goal of 3 meetings in 6 days (today)" in text
+    # The day after, it is over.
+    after = json.loads(run("report", "--format", "json").stdout)
+    assert after["peer_support"]["meetings"]["goal"]["finished"] is True
+    text = " ".join(run("report").stdout.split())
+    assert "Goal: 3 meetings in 6 days, from Tue 17 Nov to Sun 22 Nov: 2 done." in text

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, tzinfo
 from typing import Any
 
 from recoverylog.domain.cleantime import CleanTime, Run, clean_time
@@ -38,7 +38,7 @@ from recoverylog.domain.insights import (
 )
 from recoverylog.domain.milestones import Milestone, Step, milestone_status
 from recoverylog.domain.model import Clock, Entry, EntryType
-from recoverylog.domain.support import person_names
+from recoverylog.domain.support import GOAL_KINDS, goal_from_dict, goal_progress, person_names
 
 REPORT_KIND = "recoverylog-report"
 REPORT_VERSION = 1
@@ -544,7 +544,7 @@ def _peer_support(
         "count": len(contacts),
         "by_role": _counted(by_role, "role"),
         "by_via": _counted(by_via, "via"),
-        "goal": _goal(sources.goals.get("contacts"), entries, EntryType.CONTACT, period, tz),
+        "goal": _goal(sources.goals.get("contacts"), entries, "contacts", period, tz),
     }
     if names:
         contact_part["people"] = sorted(
@@ -571,7 +571,7 @@ def _peer_support(
                 }
                 for m in sorted(meetings, key=lambda e: e.at)
             ],
-            "goal": _goal(sources.goals.get("meetings"), entries, EntryType.MEETING, period, tz),
+            "goal": _goal(sources.goals.get("meetings"), entries, "meetings", period, tz),
         },
         "contacts": contact_part,
     }
@@ -588,54 +588,30 @@ def _counted(counts: Mapping[str, int], key: str) -> list[dict[str, Any]]:
     ]
 
 
-def _as_date(value: Any) -> date | None:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value[:10])
-        except ValueError:
-            return None
-    return None
-
-
-def goal_progress(
-    goal: Any, entries: Iterable[Entry], kind: EntryType, until: date, tz: tzinfo
-) -> dict[str, Any] | None:
-    """Progress towards a goal such as 90 meetings in 90 days, as of ``until``: entries of
-    ``kind`` from the goal's start to its last day or ``until``, whichever is first.
-    None when there is no goal or it is malformed."""
-    if not isinstance(goal, Mapping):
-        return None
-    start = _as_date(goal.get("start"))
-    count, days = goal.get("count"), goal.get("days")
-    if start is None or not isinstance(count, int) or not isinstance(days, int) or days < 1:
-        return None
-    if isinstance(count, bool) or count < 1:
-        return None
-    end = start + timedelta(days=days - 1)
-    last = min(end, until)
-    done = sum(1 for e in entries if e.type is kind and start <= _local_day(e, tz) <= last)
-    return {
-        "count": count,
-        "days": days,
-        "start": start.isoformat(),
-        "end": end.isoformat(),
-        "done": done,
-        "day": max(0, min(days, (until - start).days + 1)),
-        "finished": until >= end,
-    }
-
-
 def _goal(
-    goal: Any, entries: Sequence[Entry], kind: EntryType, period: Period, tz: tzinfo
+    raw: Any, entries: Sequence[Entry], kind: str, period: Period, tz: tzinfo
 ) -> dict[str, Any] | None:
-    progress = goal_progress(goal, entries, kind, period.until, tz)
-    if progress is None or date.fromisoformat(progress["start"]) > period.until:
+    """Progress towards a goal such as 90 meetings in 90 days (or 3 contacts every 7
+    days), as of the period's last day, counted the way ``goal show`` counts it. For a
+    repeating goal, ``start`` and ``end`` are the current round. None when there is no
+    goal, it is malformed, or it starts after the period."""
+    goal = goal_from_dict(kind, raw)
+    if goal is None or goal.start > period.until:
         return None
-    return progress
+    wanted = GOAL_KINDS[kind]
+    days = [_local_day(e, tz) for e in entries if e.type is wanted]
+    progress = goal_progress(goal, days, period.until)
+    return {
+        "count": goal.count,
+        "days": goal.days,
+        "repeat": goal.repeat,
+        "goal_start": goal.start.isoformat(),
+        "start": progress.window_start.isoformat(),
+        "end": progress.window_end.isoformat(),
+        "done": progress.done,
+        "day": progress.day,
+        "finished": progress.finished,
+    }
 
 
 CHECKIN_WORDS = ("gratitude", "intention", "tomorrow")  # answers in the person's own words
@@ -705,13 +681,20 @@ def _coming_up(report: Mapping[str, Any]) -> list[dict[str, Any]]:
                 {
                     "date": goal["end"],
                     "kind": "goal",
-                    "label": f"{goal['count']} {key} in {goal['days']} days",
+                    "label": goal_label(goal, key),
                     "clock": None,
                     "days_left": (date.fromisoformat(goal["end"]) - until).days,
+                    "repeat": bool(goal.get("repeat")),
                 }
             )
     items.sort(key=lambda item: (item["date"], item["label"]))
     return items[:COMING_UP]
+
+
+def goal_label(goal: Mapping[str, Any], what: str) -> str:
+    """'90 meetings in 90 days', or for a repeating goal '3 contacts every 7 days'."""
+    every = "every" if goal.get("repeat") else "in"
+    return f"{goal['count']} {what} {every} {goal['days']} days"
 
 
 CALENDAR_WORDS = {CLEAN: "clean", LAPSE: "lapse"}  # anything else: no data

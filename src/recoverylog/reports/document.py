@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from recoverylog.reports.build import REPORT_KIND, REPORT_VERSION
+from recoverylog.reports.build import REPORT_KIND, REPORT_VERSION, goal_label
 
 
 class ReportShapeError(ValueError):
@@ -583,15 +583,16 @@ def _peer_support(r: Mapping[str, Any]) -> Section:
 
 
 def _goal_words(goal: Mapping[str, Any], what: str) -> str:
-    head = f"Goal: {goal['count']} {what} in {goal['days']} days"
+    head = f"Goal: {goal_label(goal, what)}"
     if goal["finished"]:
         return (
             f"{head}, from {short_date(goal['start'])} to {short_date(goal['end'])}: "
             f"{goal['done']} done."
         )
+    last = "this round ends" if goal.get("repeat") else "last day"
     return (
         f"{head}: {goal['done']} so far, day {goal['day']} of {goal['days']} "
-        f"(last day {short_date(goal['end'])})."
+        f"({last} {short_date(goal['end'])})."
     )
 
 
@@ -650,7 +651,8 @@ def _coming_up(r: Mapping[str, Any]) -> Section:
         if item.get("kind") == "milestone" and item.get("clock"):
             what = f"{what} without {item['clock']}"
         elif item.get("kind") == "goal":
-            what = f"last day of the goal of {what}"
+            last = "this round of " if item.get("repeat") else ""
+            what = f"last day of {last}the goal of {what}"
         items.append(f"{nice_date(item['date'])}: {what} ({in_days(int(item['days_left']))})")
     if not items:
         return Section("coming-up", "Coming up", (Para("Nothing scheduled."),))

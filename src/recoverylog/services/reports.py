@@ -13,6 +13,7 @@ from typing import Any
 
 from recoverylog.domain import fields
 from recoverylog.domain.insights import Period
+from recoverylog.domain.support import goal_from_dict, goal_window
 from recoverylog.errors import DataError, InvalidInput, NotFound
 from recoverylog.reports.build import (
     AUDIENCES,
@@ -104,12 +105,13 @@ def build(
         clock=name,
         prepared_by=fields.name(prepared_by, "name") if prepared_by else None,
     )
-    # Read from the start of the previous period (for the trend), or of a goal.
+    # Read from the start of the previous period (for the trend), or of a goal's
+    # current round.
     first = chosen.previous().since
-    for goal in journal.goals.values():
-        start = goal.get("start") if isinstance(goal, dict) else None
-        if isinstance(start, date):
-            first = min(first, start)
+    for kind, raw in journal.goals.items():
+        goal = goal_from_dict(kind, raw)
+        if goal is not None:
+            first = min(first, goal_window(goal, chosen.until)[0])
     start_at, _ = Period(first, chosen.until).bounds(ws.tz)
     _, end_at = chosen.bounds(ws.tz)
     sources = ReportSources(
