@@ -367,3 +367,9 @@ def test_control_characters_in_a_note_never_reach_the_terminal_raw(cli: Cli) -> 
         assert "\x1b" not in shown and "\u202e" not in shown and "\r" not in shown
     # The data itself is kept (standard input reads a lone CR as a line break).
     assert _show(cli, short)["note"] == text.replace("\r", "\n")
+
+
+def test_show_says_yes_and_no_rather_than_true_and_false(cli: Cli) -> None:
+    short = ok(cli, "log", "meeting", "Home group", "--online").stdout.split()[0]
+    shown = ok(cli, "show", short, "-f", "plain").stdout
+    assert "online: yes" in shown and "True" not in shown

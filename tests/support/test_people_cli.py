@@ -116,11 +116,13 @@ def test_log_contact_needs_a_known_person_unless_new(cli: Any, home: Path) -> No
     assert "did you mean 'Alex'?" in unknown.stderr
     assert not (home / "entries").exists() or not list((home / "entries").iterdir())
     added = ok(cli, "log", "contact", "Jo", "--new", "--via", "text")
-    assert "Added Jo to your support network" in added.stderr
-    assert [p["name"] for p in stored_people(home)] == ["Alex", "Jo"]
+    assert "Added Jo to your support network;" in added.stderr
+    near = ok(cli, "log", "contact", "Alx", "--new")  # new, but close to someone known
+    assert "Added Alx to your support network (there is also Alex)" in near.stderr
+    assert [p["name"] for p in stored_people(home)] == ["Alex", "Jo", "Alx"]
     again = ok(cli, "log", "contact", "jo", "--new")  # already known: not added twice
     assert "Added" not in again.stderr
-    assert len(stored_people(home)) == 2
+    assert len(stored_people(home)) == 3
 
 
 def test_log_contact_rejects_an_unknown_way(cli: Any) -> None:

@@ -184,12 +184,17 @@ def contact(
     """
     from recoverylog.domain.support import via as checked_via
     from recoverylog.render.output import message
-    from recoverylog.services.people import contact_name
+    from recoverylog.services.people import contact_name, similar_person
 
     how = checked_via(via) if via is not None else None
-    name, added = contact_name(state.workspace(), person, new)
+    ws = state.workspace()
+    name, added = contact_name(ws, person, new)
     if added:
-        message(f"Added {name} to your support network (role: other; 'people edit' changes it).")
+        other = similar_person(ws.journal(), name)
+        also = f" (there is also {other})" if other else ""
+        message(
+            f"Added {name} to your support network{also}; role: other, 'people edit' changes it."
+        )
     _log(EntryType.CONTACT, at, clock, note, edit, tag, person=name, via=how)
 
 

@@ -82,7 +82,7 @@ def _stopped(words: str = "Stopped. Nothing was saved.") -> NoReturn:
 # --- goals --------------------------------------------------------------------------
 
 goal_app = typer.Typer(
-    help="Goals for meetings and contacts, e.g. 90 meetings in 90 days.",
+    help="Goals for meetings and contacts, such as 90 meetings in 90 days.",
     invoke_without_command=True,
 )
 

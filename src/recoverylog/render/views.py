@@ -270,7 +270,7 @@ def entry_detail_lines(entry: dict[str, Any]) -> list[Line]:
     for key, value in entry.items():
         if key in skip or value in (None, [], ""):
             continue
-        if isinstance(value, bool) and entry["type"] == "checkin":
+        if isinstance(value, bool):
             shown = "yes" if value else "no"
         else:
             shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
