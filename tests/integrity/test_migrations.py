@@ -124,7 +124,7 @@ BROKEN_V1 = {
 
 READERS = {
     "journal.toml": [("status",), ("clock", "list"), ("log", "note", "hi")],
-    "entries/2026-11.json": [("status",), ("list",), ("log", "note", "hi")],
+    "entries/2026-11.json": [("status",), ("insights",), ("log", "note", "hi")],
 }
 
 
@@ -147,6 +147,25 @@ def test_a_damaged_old_file_is_refused_and_never_rewritten(
     assert result.exit_code == 4, (result.exit_code, result.stdout, result.stderr)
     assert result.stderr.startswith("Error: ") and str(v1_home / name) in result.stderr
     assert "Traceback" not in result.stderr
+    assert _files(v1_home) == before
+    assert not (v1_home / "backups").exists()
+
+
+@pytest.mark.parametrize(
+    "case", sorted(case for case in BROKEN_V1 if BROKEN_V1[case][0].startswith("entries/"))
+)
+def test_a_listing_leaves_out_a_damaged_old_month_and_never_rewrites_it(
+    cli, v1_home: Path, case: str
+) -> None:
+    name, data = BROKEN_V1[case]
+    (v1_home / name).write_bytes(data)
+    (v1_home / "journal.toml").unlink()
+    before = _files(v1_home)
+
+    result = cli("list")
+
+    assert result.exit_code == 0, (result.stdout, result.stderr)
+    assert result.stderr.startswith("Warning: ") and str(v1_home / name) in result.stderr
     assert _files(v1_home) == before
     assert not (v1_home / "backups").exists()
 

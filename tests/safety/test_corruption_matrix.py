@@ -82,7 +82,7 @@ DAMAGES: dict[str, dict[str, Damage]] = {
 
 COMMANDS: dict[str, list[tuple[str, ...]]] = {
     JOURNAL: [("status",), ("clock", "list"), ("log", "craving", "4")],
-    ENTRIES: [("status",), ("list",), ("log", "craving", "4")],
+    ENTRIES: [("status",), ("insights",), ("log", "craving", "4")],
     CONFIG: [("status",), ("list",), ("log", "craving", "4")],
 }
 
@@ -123,6 +123,25 @@ def test_damaged_file_stops_the_command_and_changes_nothing(
     assert result.stderr.startswith("Error: ")
     assert str(path) in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
+    assert snapshot(home) == before
+
+
+@pytest.mark.parametrize("damage", sorted(DAMAGES[ENTRIES]))
+def test_a_listing_leaves_out_a_damaged_month_and_changes_nothing(
+    cli, home: Path, damage: str
+) -> None:
+    """A listing is safe without one month: the others are shown, with a warning."""
+    _build_home(cli)
+    path = home / ENTRIES
+    path.write_bytes(DAMAGES[ENTRIES][damage](path.read_bytes()))
+    before = snapshot(home)
+
+    result = cli("list")
+
+    assert result.exit_code == 0, (result.stdout, result.stderr)
+    assert "october" in result.stdout and "hello" not in result.stdout
+    [warning] = result.stderr.splitlines()
+    assert warning.startswith("Warning: ") and str(path) in warning
     assert snapshot(home) == before
 
 

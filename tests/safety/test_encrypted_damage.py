@@ -54,7 +54,7 @@ ENCRYPTED_DAMAGES = {
 }
 READERS = {
     JOURNAL: [("status",), ("clock", "list"), ("log", "craving", "4")],
-    ENTRIES: [("status",), ("list",), ("log", "craving", "4")],
+    ENTRIES: [("status",), ("insights",), ("log", "craving", "4")],
     CONFIG: [("status",), ("list",), ("log", "craving", "4")],
 }
 
@@ -76,6 +76,20 @@ def test_a_damaged_encrypted_file_is_named_and_left_as_it_is(
     assert result.stderr.startswith("Error: ") and str(path) in result.stderr
     assert "passphrase" not in result.stderr.splitlines()[0].replace("your passphrase", "")
     assert "Traceback" not in result.stderr + result.stdout
+    assert snapshot(encrypted) == before
+
+
+@pytest.mark.parametrize("damage", sorted(ENCRYPTED_DAMAGES))
+def test_a_listing_leaves_out_a_damaged_encrypted_month(cli, encrypted: Path, damage: str) -> None:
+    path = encrypted / ENTRIES
+    path.write_bytes(ENCRYPTED_DAMAGES[damage](path.read_bytes()))
+    before = snapshot(encrypted)
+    result = cli("list")
+    assert result.exit_code == 0, (result.stdout, result.stderr)
+    assert SECRET not in result.stdout
+    [warning] = [line for line in result.stderr.splitlines() if str(path) in line]
+    assert warning.startswith("Warning: ")
+    assert "passphrase" not in warning.replace("your passphrase", "")
     assert snapshot(encrypted) == before
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -11,7 +12,7 @@ from recoverylog.cli.common import bound, confirm, duration, note_text, say, sho
 from recoverylog.cli.options import AtOpt, ClockOpt, EditOpt, FormatOpt, HaltOpt, NoteOpt, TagOpt
 from recoverylog.domain.model import EntryType, short_id
 from recoverylog.domain.timeparse import WHEN_HELP
-from recoverylog.errors import InvalidInput
+from recoverylog.errors import DataError, InvalidInput, NotFound
 from recoverylog.render.output import Format, emit_json, emit_rows, resolve_format
 from recoverylog.render.views import ENTRY_COLUMNS, entry_detail_lines, entry_row
 from recoverylog.services import entries as service
@@ -50,7 +51,8 @@ def list_entries(
         search=search,
         limit=limit,
     )
-    found = [service.entry_as_dict(ws, e) for e in service.list_entries(ws, query)]
+    listed = service.list_entries(ws, query, on_damaged=_LeftOut())
+    found = [service.entry_as_dict(ws, e) for e in listed]
     emit_rows(
         [entry_row(e) for e in found],
         ENTRY_COLUMNS,
@@ -58,6 +60,25 @@ def list_entries(
         json_rows=found,
         empty="No entries match.",
     )
+
+
+class _LeftOut:
+    """Says, in one line on stderr, which month file a listing had to leave out."""
+
+    def __init__(self) -> None:
+        self.paths: list[Path] = []
+
+    def __call__(self, path: Path, exc: DataError) -> None:
+        from recoverylog.cli.main import one_line
+
+        self.paths.append(path)
+        typer.echo(
+            one_line(
+                f"Warning: left out a file that cannot be read: {exc.message}. "
+                "Run 'recoverylog doctor' to check it; nothing was changed."
+            ),
+            err=True,
+        )
 
 
 def _entry_type(text: str) -> EntryType:
@@ -74,7 +95,14 @@ def show(entry_id: IdArg, fmt: FormatOpt = None) -> None:
     Example: recoverylog show 3f2a
     """
     ws = state.workspace()
-    entry = service.entry_as_dict(ws, service.get_entry(ws, entry_id))
+    left_out = _LeftOut()
+    try:
+        found = service.get_entry(ws, entry_id, on_damaged=left_out)
+    except NotFound as exc:
+        if not left_out.paths:
+            raise
+        raise NotFound(exc.message, hint="it may be in the file left out above") from None
+    entry = service.entry_as_dict(ws, found)
     if resolve_format(fmt) is Format.JSON:
         emit_json(entry)
         return

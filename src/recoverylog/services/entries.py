@@ -12,6 +12,7 @@ from recoverylog.domain.codec import entry_to_dict
 from recoverylog.domain.model import TYPE_FIELDS, Entry, EntryType, Technique, new_id
 from recoverylog.errors import InvalidInput
 from recoverylog.services.workspace import Workspace, optional_clock, resolve_clock
+from recoverylog.store.entries import OnDamaged
 
 
 def check_not_future(ws: Workspace, at: datetime) -> datetime:
@@ -171,8 +172,13 @@ def searchable_text(entry: Entry) -> str:
     return " ".join(parts).casefold()
 
 
-def list_entries(ws: Workspace, query: EntryFilter) -> list[Entry]:
-    """Newest first; stops reading months as soon as the limit is reached."""
+def list_entries(
+    ws: Workspace, query: EntryFilter, on_damaged: OnDamaged | None = None
+) -> list[Entry]:
+    """Newest first; stops reading months as soon as the limit is reached.
+
+    With ``on_damaged``, a month file that cannot be read is left out (and reported to
+    it) instead of stopping the listing; the file is never written."""
     if query.limit is not None and query.limit < 1:
         raise InvalidInput("--limit must be at least 1")
     if query.since and query.until and query.since > query.until:
@@ -180,7 +186,7 @@ def list_entries(ws: Workspace, query: EntryFilter) -> list[Entry]:
     if query.clock is not None:
         query = replace(query, clock=resolve_clock(ws, query.clock).name)
     found: list[Entry] = []
-    for entry in ws.store.entries.iter_newest_first(query.since, query.until):
+    for entry in ws.store.entries.iter_newest_first(query.since, query.until, on_damaged):
         if query.matches(entry):
             found.append(entry)
             if query.limit is not None and len(found) >= query.limit:
@@ -188,8 +194,10 @@ def list_entries(ws: Workspace, query: EntryFilter) -> list[Entry]:
     return found
 
 
-def get_entry(ws: Workspace, prefix: str) -> Entry:
-    return ws.store.entries.find(prefix)
+def get_entry(ws: Workspace, prefix: str, on_damaged: OnDamaged | None = None) -> Entry:
+    """The entry with this id prefix. Before a change every month must be readable;
+    to show one, ``on_damaged`` looks in the readable months and reports the others."""
+    return ws.store.entries.find(prefix, on_damaged)
 
 
 def entry_as_dict(ws: Workspace, entry: Entry) -> dict[str, Any]:

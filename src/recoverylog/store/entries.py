@@ -24,6 +24,8 @@ RawDoc = dict[str, Any]
 # Saves a document that was brought up to date in memory and checked: (kind, path,
 # the updated document, the text it was read from). The default keeps it in memory.
 SaveMigrated = Callable[[str, Path, RawDoc, str], None]
+# Told about a month file that cannot be read, when a listing goes on without it.
+OnDamaged = Callable[[Path, DataError], None]
 
 
 def _keep_in_memory(kind: str, path: Path, doc: RawDoc, text: str) -> None:
@@ -100,18 +102,39 @@ class EntryStore:
         entries.sort(key=lambda e: e.at)
         return entries
 
+    def _load_or_skip(self, month: str, on_damaged: OnDamaged | None) -> list[Entry]:
+        """The month's entries; with ``on_damaged``, a month file that cannot be read is
+        reported to it and left out (and never written). Without it, damage stops."""
+        if on_damaged is None:
+            return self.load_month(month)
+        if self.io.encrypted():
+            # A damaged encryption.toml or a wrong passphrase concerns every file:
+            # never a reason to leave out one month.
+            self.io.vault()
+        try:
+            return self.load_month(month)
+        except DataError as exc:
+            on_damaged(self.path_for(month), exc)
+            return []
+
     # --- queries -------------------------------------------------------------
 
     def iter_newest_first(
-        self, since: datetime | None = None, until: datetime | None = None
+        self,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        on_damaged: OnDamaged | None = None,
     ) -> Iterator[Entry]:
-        """Entries newest first, reading only the months the range can touch."""
+        """Entries newest first, reading only the months the range can touch.
+
+        Totals must see every entry, so a damaged month stops the reading, unless
+        ``on_damaged`` is given (listings): then that month is left out."""
         for month in reversed(self.months()):
             if until is not None and month > _month_after(until):
                 continue
             if since is not None and month < _month_before(since):
                 break
-            for entry in reversed(self.load_month(month)):
+            for entry in reversed(self._load_or_skip(month, on_damaged)):
                 if until is not None and entry.at > until:
                     continue
                 if since is not None and entry.at < since:
@@ -124,15 +147,18 @@ class EntryStore:
         """Entries in [since, until], oldest first."""
         return list(reversed(list(self.iter_newest_first(since, until))))
 
-    def find(self, prefix: str) -> Entry:
-        """The one entry whose id starts with ``prefix`` (4+ characters)."""
+    def find(self, prefix: str, on_damaged: OnDamaged | None = None) -> Entry:
+        """The one entry whose id starts with ``prefix`` (4+ characters).
+
+        A change needs every month readable (the prefix could match an entry in a
+        damaged one); only ``show`` passes ``on_damaged`` to look in the others."""
         wanted = prefix.strip().lower()
         if len(wanted) < MIN_PREFIX_LENGTH or not re.fullmatch(r"[0-9a-f]+", wanted):
             raise InvalidInput(
                 f"'{prefix}' is not an entry id: give at least {MIN_PREFIX_LENGTH} "
                 "characters of the id shown by 'recoverylog list'"
             )
-        matches = [e for e in self._all() if e.id.startswith(wanted)]
+        matches = [e for e in self._all(on_damaged) if e.id.startswith(wanted)]
         if not matches:
             raise NotFound(
                 f"no entry has an id starting with '{prefix}'",
@@ -146,9 +172,9 @@ class EntryStore:
             )
         return matches[0]
 
-    def _all(self) -> Iterable[Entry]:
+    def _all(self, on_damaged: OnDamaged | None = None) -> Iterable[Entry]:
         for month in self.months():
-            yield from self.load_month(month)
+            yield from self._load_or_skip(month, on_damaged)
 
     # --- changes (callers hold the writer lock) ------------------------------
 
