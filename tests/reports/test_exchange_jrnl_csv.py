@@ -292,3 +292,38 @@ def test_csv_rows_that_are_not_valid_csv_are_reported(
     ) in text
     notes = sorted(e["note"] for e in entries_json(run))
     assert notes == ['a "quoted" word', "first", "two\nlines"]
+
+
+def test_importing_your_own_csv_again_finds_no_differences(run: Run, tmp_path: Path) -> None:
+    # Entries logged as usual keep empty lists (no HALT, no coping); the CSV leaves them out.
+    run("clock", "add", "alcohol", "--since", "2026-10-01")
+    run("log", "craving", "5", "--trigger", "after work", "--at", "2026-11-22 18:00")
+    run("log", "trigger", "payday", "--at", "2026-11-22 09:00")
+    run("log", "craving", "3", "--at", "2026-11-23 08:00")
+    exported = tmp_path / "mine.csv"
+    exported.write_bytes(csv_out(run).encode("utf-8"))
+    result = json.loads(run("import", "--from", "csv", str(exported), "-f", "json").stdout)
+    assert result["conflicts"] == []
+    assert result["unchanged"] == 3
+    text = run("import", "--from", "csv", str(exported)).stdout
+    assert "Different here" not in text
+    assert "already here, unchanged: 3" in text
+
+
+def test_a_dry_run_into_a_home_that_does_not_exist_writes_nothing(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build_home(tmp_path / "mine", fixture_journal(), fixture_entries())
+    monkeypatch.setenv("RECOVERYLOG_HOME", str(tmp_path / "mine"))
+    exported = tmp_path / "all.json"
+    run("export", "--output", str(exported))
+    entries = tmp_path / "entries.csv"
+    entries.write_bytes(csv_out(run).encode("utf-8"))
+    missing = tmp_path / "not-yet"
+    monkeypatch.setenv("RECOVERYLOG_HOME", str(missing))
+    text = run("import", str(exported), "--dry-run").stdout
+    assert text.startswith("Dry run: nothing was written.")
+    assert f"{len(fixture_entries())} entries (would be)" in text
+    run("import", "--from", "csv", str(entries), "--dry-run")
+    run("import", "--from", "jrnl", str(JRNL), "--dry-run")
+    assert not missing.exists()

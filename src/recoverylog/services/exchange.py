@@ -283,11 +283,15 @@ def merge(
     journal: Journal | None = None,
     config: Mapping[str, Any] | None = None,
 ) -> ImportResult:
-    """Merge by id under the writer lock; a backup first, and nothing written on a dry run."""
+    """Merge by id under the writer lock; a backup first. A dry run writes nothing at
+    all, not even the lock file (or the home's folder, when there is none yet): it only
+    reads, and every file it reads is replaced whole when written, never in part."""
+    import contextlib
+
     from recoverylog.services.safety import take_backup
 
     version = schema.CURRENT_VERSION[schema.JOURNAL]
-    with ws.store.writing():
+    with contextlib.nullcontext() if result.dry_run else ws.store.writing():
         current = copy.deepcopy(ws.reload_journal())
         before = journal_to_dict(current, version)
         merged = _merge_journal(current, journal, result) if journal is not None else current
@@ -331,12 +335,14 @@ def _instant(moment: datetime | None) -> str | None:
 
 
 def _comparable(entry: Entry) -> dict[str, Any]:
-    """An entry's content with times as instants, so a different UTC offset is no change."""
+    """An entry's content with times as instants, so a different UTC offset is no change,
+    and without empty values: a field left out (as a CSV leaves out an empty list or
+    an empty cell) is the same as one that is empty."""
     raw = entry_to_dict(entry)
     raw["at"] = _instant(entry.at)
     raw["created"] = _instant(entry.created)
     raw["updated"] = _instant(entry.updated)
-    return raw
+    return {key: value for key, value in raw.items() if value not in (None, "", [], {})}
 
 
 def _edited(entry: Entry) -> datetime:
