@@ -6,7 +6,7 @@ the same thing everywhere. See the section "what the log teaches" below.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from types import MappingProxyType
@@ -234,8 +234,8 @@ class DayCravings:
 
 
 @dataclass(frozen=True)
-class WeekCravings:
-    """Cravings in one calendar week (Monday to Sunday), clipped to the period."""
+class SpanCravings:
+    """Cravings in a run of days (a calendar week or month), clipped to the period."""
 
     start: date
     end: date
@@ -248,19 +248,8 @@ class WeekCravings:
         return (self.end - self.start).days + 1
 
 
-@dataclass(frozen=True)
-class MonthCravings:
-    """Cravings in one calendar month, clipped to the period."""
-
-    start: date
-    end: date
-    count: int
-    average_intensity: float | None
-    peak_intensity: int | None
-
-    @property
-    def days(self) -> int:
-        return (self.end - self.start).days + 1
+WeekCravings = SpanCravings  # Monday to Sunday
+MonthCravings = SpanCravings
 
 
 class _ByDay:
@@ -293,45 +282,26 @@ class _ByDay:
         ]
 
     def weeks(self) -> list[WeekCravings]:
-        out: list[WeekCravings] = []
-        days = self.days()
-        i = 0
-        while i < len(days):
-            first = days[i].day
-            length = min(7 - first.weekday(), len(days) - i)
-            chunk = days[i : i + length]
-            count = sum(d.count for d in chunk)
-            total = sum(self.totals[i : i + length])
-            peaks = [d.peak_intensity for d in chunk if d.peak_intensity is not None]
-            out.append(
-                WeekCravings(
-                    first, chunk[-1].day, count, _avg(total, count), max(peaks) if peaks else None
-                )
-            )
-            i += length
-        return out
+        return self._spans(lambda day: day - timedelta(days=day.weekday()))
 
     def months(self) -> list[MonthCravings]:
-        out: list[MonthCravings] = []
+        return self._spans(lambda day: (day.year, day.month))
+
+    def _spans(self, span_of: Callable[[date], object]) -> list[SpanCravings]:
+        """Consecutive days grouped by ``span_of(day)``: one row per week or month."""
+        out: list[SpanCravings] = []
         days = self.days()
         i = 0
         while i < len(days):
-            first = days[i].day
             j = i
-            while j < len(days) and (days[j].day.year, days[j].day.month) == (
-                first.year,
-                first.month,
-            ):
+            while j < len(days) and span_of(days[j].day) == span_of(days[i].day):
                 j += 1
             chunk = days[i:j]
             count = sum(d.count for d in chunk)
             total = sum(self.totals[i:j])
             peaks = [d.peak_intensity for d in chunk if d.peak_intensity is not None]
-            out.append(
-                MonthCravings(
-                    first, chunk[-1].day, count, _avg(total, count), max(peaks) if peaks else None
-                )
-            )
+            peak = max(peaks) if peaks else None
+            out.append(SpanCravings(chunk[0].day, chunk[-1].day, count, _avg(total, count), peak))
             i = j
         return out
 
