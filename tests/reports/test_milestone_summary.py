@@ -159,4 +159,19 @@ def test_a_planned_start_reads_as_a_sentence(run: Run) -> None:
     run("clock", "add", "nicotine", "--since", "2026-12-01")
     lines = run("milestones", "--format", "txt").stdout.splitlines()
     assert "Starting Tue 1 Dec 2026 without nicotine" in lines
-    assert "Clean since Tue 1 Dec 2026" in lines
+    assert "Counting begins in 8 days." in lines
+    for fmt in ("txt", "md", "html"):
+        text = run("milestones", "--format", fmt).stdout
+        assert "Clean since" not in text and "future" not in text, fmt  # nothing clean yet
+
+
+def test_a_long_clock_name_is_printed_whole(run: Run) -> None:
+    name = "the long habit " + "abcdefghij" * 9 + " gone"
+    run("clock", "add", name, "--since", "2026-11-01")
+    text = run("milestones", "--format", "txt").stdout
+    assert all(len(line) <= 80 for line in text.splitlines())
+    # Wrapped over lines (a long word is broken, not cut): every letter is there.
+    assert "".join(("without " + name).split()) in "".join(text.split())
+    assert "…" not in text
+    for fmt in ("md", "html"):
+        assert name in run("milestones", "--format", fmt).stdout, fmt

@@ -39,8 +39,12 @@ def headline(clock: Mapping[str, Any], today: date) -> tuple[str, str]:
 
 
 def facts(clock: Mapping[str, Any], today: date) -> list[str]:
-    """The lines under the headline: since when, and after a lapse the current run beside
-    every clean day so far and the longest run."""
+    """The lines under the headline: since when (or, before a planned start, how soon
+    counting begins), and after a lapse the current run beside every clean day so far
+    and the longest run."""
+    clean_since = date.fromisoformat(clock["clean_since"])
+    if clean_since > today:  # a planned start: nothing is clean yet
+        return [f"Counting begins {in_days((clean_since - today).days)}."]
     if not clock.get("lapses"):
         line = f"Clean since {nice_date(clock['clean_since'])}"
         if clock["counting_from"] != clock["clean_since"]:
