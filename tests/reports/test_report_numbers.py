@@ -377,3 +377,18 @@ def test_a_goal_on_its_last_day_is_not_finished(goals_home: Path, run: Run) -> N
     assert after["peer_support"]["meetings"]["goal"]["finished"] is True
     text = " ".join(run("report").stdout.split())
     assert "Goal: 3 meetings in 6 days, from Tue 17 Nov to Sun 22 Nov: 2 done." in text
+
+
+def test_dates_in_another_year_say_which_year(run: Run) -> None:
+    run("clock", "add", "alcohol", "--since", "2026-10-01")
+    run("goal", "set", "meetings", "90", "--days", "90", "--start", "2026-11-01")
+    text = " ".join(run("report").stdout.split())
+    # Made on 23 Nov 2026: this year's dates stand alone, next year's carry the year.
+    assert (
+        "Next: 60 days on Mon 30 Nov (in 7 days); 90 days on Wed 30 Dec (in 37 days); "
+        "100 days on Sat 9 Jan 2027 (in 47 days)."
+    ) in text
+    assert "(last day Fri 29 Jan 2027)" in text
+    for fmt in ("txt", "html"):
+        written = " ".join(run("report", "--format", fmt).stdout.split())
+        assert "Sat 9 Jan 2027" in written and "Mon 30 Nov (in 7 days)" in written, fmt

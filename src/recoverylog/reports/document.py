@@ -121,9 +121,18 @@ def nice_date(iso: str) -> str:
     return f"{day:%a} {day.day} {day:%b %Y}"
 
 
-def short_date(iso: str) -> str:
+def short_date(iso: str, year: int | None = None) -> str:
+    """'Mon 30 Nov'; with the year too ('Sat 9 Jan 2027') when it is not ``year``, the
+    year the report was made in (always, when no year is given)."""
     day = date.fromisoformat(str(iso)[:10])
+    if day.year != year:
+        return nice_date(iso)
     return f"{day:%a} {day.day} {day:%b}"
+
+
+def report_year(r: Mapping[str, Any]) -> int:
+    """The year the report was made in: dates in it are written without their year."""
+    return date.fromisoformat(str(r["generated"])[:10]).year
 
 
 def number(value: Any) -> str:
@@ -224,6 +233,7 @@ def _document(r: Mapping[str, Any]) -> Document:
 
 
 def _clean_time(r: Mapping[str, Any]) -> Section:
+    year = report_year(r)
     blocks: list[Block] = []
     clocks = r["clocks"]
     if not clocks:
@@ -269,13 +279,16 @@ def _clean_time(r: Mapping[str, Any]) -> Section:
             )
         reached = c["milestones_reached"]
         if reached:
-            items.append("Reached this period: " + ", ".join(_reached(m, c) for m in reached) + ".")
+            items.append(
+                "Reached this period: " + ", ".join(_reached(m, c, year) for m in reached) + "."
+            )
         upcoming = c["next_milestones"]
         if upcoming:
             items.append(
                 "Next: "
                 + "; ".join(
-                    f"{_milestone_name(m)} on {short_date(m['date'])} ({in_days(m['days_left'])})"
+                    f"{_milestone_name(m)} on {short_date(m['date'], year)} "
+                    f"({in_days(m['days_left'])})"
                     for m in upcoming
                 )
                 + "."
@@ -284,12 +297,12 @@ def _clean_time(r: Mapping[str, Any]) -> Section:
     return Section("clean-time", "Clean time", tuple(blocks))
 
 
-def _reached(m: Mapping[str, Any], clock: Mapping[str, Any]) -> str:
+def _reached(m: Mapping[str, Any], clock: Mapping[str, Any], year: int) -> str:
     """'30 days on Sat 31 Oct', saying which run when it is not the one counted now."""
-    text = f"{_milestone_name(m)} on {short_date(m['date'])}"
+    text = f"{_milestone_name(m)} on {short_date(m['date'], year)}"
     run_from = m.get("run_from")
     if run_from and run_from != clock["counting_from"]:
-        text += f" (in the run from {short_date(run_from)})"
+        text += f" (in the run from {short_date(run_from, year)})"
     return text
 
 
@@ -298,6 +311,7 @@ def _milestone_name(m: Mapping[str, Any]) -> str:
 
 
 def _lapses(r: Mapping[str, Any]) -> Section:
+    year = report_year(r)
     lapses = r["lapses"]
     if not lapses:
         return Section("lapses", "Lapses", (Para("No lapses in this period."),))
@@ -308,10 +322,10 @@ def _lapses(r: Mapping[str, Any]) -> Section:
     rows = []
     for lapse in lapses:
         row = [
-            f"{short_date(lapse['date'])} {lapse['time']}",
+            f"{short_date(lapse['date'], year)} {lapse['time']}",
             lapse["clock"],
             "; ".join(lapse["triggers"]) or "–",
-            short_date(lapse["next_run_from"]),
+            short_date(lapse["next_run_from"], year),
         ]
         if details:
             row.append(lapse.get("note") or "–")
@@ -324,6 +338,7 @@ def _lapses(r: Mapping[str, Any]) -> Section:
 
 
 def _cravings(r: Mapping[str, Any]) -> Section:
+    year = report_year(r)
     c = r["cravings"]
     days = int(r["period"]["days"])
     prev = c["previous"]
@@ -359,7 +374,8 @@ def _cravings(r: Mapping[str, Any]) -> Section:
             tuple(float(d["count"]) for d in per_day),
             tuple(_day_label(i, d["date"], len(per_day)) for i, d in enumerate(per_day)),
             tuple(
-                f"{short_date(d['date'])}: {plural(int(d['count']), 'craving')}" for d in per_day
+                f"{short_date(d['date'], year)}: {plural(int(d['count']), 'craving')}"
+                for d in per_day
             ),
             float(max(1, *(int(d["count"]) for d in per_day))),
             "cravings",
@@ -371,7 +387,7 @@ def _cravings(r: Mapping[str, Any]) -> Section:
                 ("Day", "Cravings", "Average", "Strongest"),
                 tuple(
                     (
-                        short_date(d["date"]),
+                        short_date(d["date"], year),
                         str(d["count"]),
                         number(d["average_intensity"]),
                         number(d["peak_intensity"]),
@@ -387,9 +403,9 @@ def _cravings(r: Mapping[str, Any]) -> Section:
                 ("Week", "Cravings", "Average", "Strongest"),
                 tuple(
                     (
-                        short_date(w["since"])
+                        short_date(w["since"], year)
                         if w["since"] == w["until"]
-                        else f"{short_date(w['since'])} – {short_date(w['until'])}",
+                        else f"{short_date(w['since'], year)} – {short_date(w['until'], year)}",
                         str(w["count"]),
                         number(w["average_intensity"]),
                         number(w["peak_intensity"]),
@@ -523,6 +539,7 @@ def _coping(r: Mapping[str, Any]) -> Section:
 
 
 def _peer_support(r: Mapping[str, Any]) -> Section:
+    year = report_year(r)
     peer = r["peer_support"]
     meetings, contacts = peer["meetings"], peer["contacts"]
     blocks: list[Block] = []
@@ -541,14 +558,14 @@ def _peer_support(r: Mapping[str, Any]) -> Section:
         blocks.append(Para("No meetings logged in this period."))
     goal = meetings.get("goal")
     if goal:
-        blocks.append(Para(_goal_words(goal, "meetings")))
+        blocks.append(Para(_goal_words(goal, "meetings", year)))
     if meetings["list"] and int(r["period"]["days"]) <= MEETING_LIST_DAYS:
         blocks.append(
             Table(
                 ("Date", "Meeting", "Fellowship", "Where"),
                 tuple(
                     (
-                        short_date(m["date"]),
+                        short_date(m["date"], year),
                         m.get("name") or "meeting",
                         m.get("fellowship") or "",
                         "online" if m.get("online") else "in person",
@@ -569,7 +586,7 @@ def _peer_support(r: Mapping[str, Any]) -> Section:
         blocks.append(Para("No contacts logged in this period."))
     goal = contacts.get("goal")
     if goal:
-        blocks.append(Para(_goal_words(goal, "contacts")))
+        blocks.append(Para(_goal_words(goal, "contacts", year)))
     people = contacts.get("people")
     if people:
         blocks.append(
@@ -582,21 +599,22 @@ def _peer_support(r: Mapping[str, Any]) -> Section:
     return Section("peer-support", "Meetings and peer support", tuple(blocks))
 
 
-def _goal_words(goal: Mapping[str, Any], what: str) -> str:
+def _goal_words(goal: Mapping[str, Any], what: str, year: int) -> str:
     head = f"Goal: {goal_label(goal, what)}"
     if goal["finished"]:
         return (
-            f"{head}, from {short_date(goal['start'])} to {short_date(goal['end'])}: "
+            f"{head}, from {short_date(goal['start'], year)} to {short_date(goal['end'], year)}: "
             f"{goal['done']} done."
         )
     last = "this round ends" if goal.get("repeat") else "last day"
     return (
         f"{head}: {goal['done']} so far, day {goal['day']} of {goal['days']} "
-        f"({last} {short_date(goal['end'])})."
+        f"({last} {short_date(goal['end'], year)})."
     )
 
 
 def _checkins(r: Mapping[str, Any]) -> list[Section]:
+    year = report_year(r)
     blocks: list[Block] = []
     checkins = r.get("checkins")
     if checkins:
@@ -618,14 +636,14 @@ def _checkins(r: Mapping[str, Any]) -> list[Section]:
             blocks.append(Para(f"Average mood: {number(checkins['average_mood'])}."))
         answers = checkins.get("answers") or []
         if answers:
-            blocks.append(Quotes(tuple(_checkin_words(a) for a in answers)))
+            blocks.append(Quotes(tuple(_checkin_words(a, year) for a in answers)))
     selfchecks = r.get("selfchecks") or []
     if selfchecks:
         blocks.append(
             Para(
                 "Weekly craving self-check (0 to 30; a reflection, not a diagnosis): "
                 + "; ".join(
-                    f"week of {short_date(s['week_start'])}: {s['total']}" for s in selfchecks
+                    f"week of {short_date(s['week_start'], year)}: {s['total']}" for s in selfchecks
                 )
                 + "."
             )
@@ -633,7 +651,7 @@ def _checkins(r: Mapping[str, Any]) -> list[Section]:
     return [Section("checkins", "Check-ins", tuple(blocks))] if blocks else []
 
 
-def _checkin_words(answer: Mapping[str, Any]) -> tuple[str, str]:
+def _checkin_words(answer: Mapping[str, Any], year: int) -> tuple[str, str]:
     lines = []
     if answer.get("gratitude"):
         lines.append("Grateful for: " + "; ".join(str(g) for g in answer["gratitude"]))
@@ -641,7 +659,7 @@ def _checkin_words(answer: Mapping[str, Any]) -> tuple[str, str]:
         lines.append(f"Intention: {answer['intention']}")
     if answer.get("tomorrow"):
         lines.append(f"Tomorrow: {answer['tomorrow']}")
-    return f"{short_date(answer['date'])} (check-in)", "\n".join(lines)
+    return f"{short_date(answer['date'], year)} (check-in)", "\n".join(lines)
 
 
 def _coming_up(r: Mapping[str, Any]) -> Section:
@@ -660,6 +678,7 @@ def _coming_up(r: Mapping[str, Any]) -> Section:
 
 
 def _calendar(r: Mapping[str, Any]) -> list[Section]:
+    year = report_year(r)
     cal = r.get("calendar")
     if not cal:
         return []
@@ -667,7 +686,7 @@ def _calendar(r: Mapping[str, Any]) -> list[Section]:
     days = cal["days"]
     rows = tuple(
         (
-            f"{d['weekday']} {short_date(d['date'])[4:]}",
+            f"{d['weekday']} {short_date(d['date'], year)[4:]}",
             *(_status(d, c) for c in clocks),
             str(d["cravings"]),
         )
