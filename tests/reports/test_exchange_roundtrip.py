@@ -259,6 +259,7 @@ def test_refuses_what_is_not_an_export(
 
 def test_export_file_is_private(rich_home: Path, run: Run, tmp_path: Path) -> None:
     target = tmp_path / "exports" / "all.json"
+    target.parent.mkdir()
     run("export", "-o", str(target))
     assert target.stat().st_mode & 0o777 == 0o600
     assert (

@@ -186,12 +186,32 @@ def test_output_file_is_private_and_its_format_follows_the_name(
         ("week.md", "# Recovery report"),
         ("week.txt", "Recovery report\n====="),
     ):
-        target = tmp_path / "out" / name
+        target = tmp_path / name
         result = run("report", "--output", str(target))
         assert result.stdout == ""
         assert f"Wrote the report to {target}" in result.stderr
         assert target.read_text(encoding="utf-8").startswith(start)
         assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_an_output_folder_that_does_not_exist_is_refused(
+    fixture_home: Path, cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    missing = tmp_path / "no-such-folder" / "week.md"
+    a_file = tmp_path / "plain-file"
+    a_file.write_text("x", encoding="utf-8")
+    for command in (
+        ("report", "--output", str(missing)),
+        ("milestones", "--output", str(missing)),
+        ("export", "--output", str(missing.with_suffix(".json"))),
+        ("report", "--output", str(a_file / "week.md")),
+    ):
+        result = cli(*command)
+        assert result.exit_code == 2, command
+        assert result.stderr.startswith("Error: cannot write "), command
+        assert "does not exist" in result.stderr or "is not a folder" in result.stderr
+        assert result.stdout == ""
+    assert not missing.parent.exists()
 
 
 def test_preview_shows_what_is_shared_then_asks(

@@ -132,13 +132,22 @@ def build(
 
 
 def write_user_file(path: Path, text: str) -> None:
-    """A file the person asked for (--output): written atomically, readable only by them."""
+    """A file the person asked for (--output): written atomically, readable only by them,
+    into a folder that is already there."""
     from recoverylog.store.atomic import atomic_write
     from recoverylog.store.tomlfile import encode_text
 
     target = Path(path).expanduser()
     if target.is_dir():
         raise InvalidInput(f"{target} is a folder; give a file name for --output")
+    folder = target.parent
+    if not folder.is_dir():
+        # Never make folders the person did not ask for: a typo in the path is caught.
+        what = "is not a folder" if folder.exists() else "does not exist"
+        raise InvalidInput(
+            f"cannot write {target}: the folder {folder} {what}",
+            hint="check the path, or make the folder first",
+        )
     try:
         atomic_write(target, encode_text(text))
     except PermissionError as exc:
