@@ -9,10 +9,27 @@ import typer
 from recoverylog.cli import state
 from recoverylog.cli.common import confirm, say
 from recoverylog.cli.options import FormatOpt, YesOpt
+from recoverylog.errors import DataError
 from recoverylog.render.output import Column, emit_rows, resolve_format
 from recoverylog.services import safety
+from recoverylog.services.workspace import Workspace
 
 app = typer.Typer(help="Backups of your journal: create, list, restore.", no_args_is_help=True)
+
+
+def _workspace() -> tuple[Workspace, bool]:
+    """The workspace, and whether its settings were read.
+
+    When encryption.toml is lost or damaged, the encrypted config.toml cannot be read;
+    listing backups and restoring one (which can put encryption.toml back) still work,
+    with the default settings. Any other damage stops the command as usual."""
+    try:
+        return state.workspace(), True
+    except DataError:
+        ws = state.workspace(strict_settings=False)
+        if safety.marker_trouble(ws) is None:
+            raise
+        return ws, False
 
 
 @app.command("create")
@@ -40,7 +57,7 @@ def list_(fmt: FormatOpt = None) -> None:
         Column("files", "Files", justify="right"),
     ]
     emit_rows(
-        safety.list_backups(state.workspace()),
+        safety.list_backups(_workspace()[0]),
         columns,
         resolve_format(fmt),
         empty="No backups yet. 'recoverylog backup create' makes one.",
@@ -56,8 +73,9 @@ def restore(
 
     Example: recoverylog backup restore 20261123-200000-manual
     """
+    ws, settings_read = _workspace()
     confirm(f"Replace your current journal with backup '{name}'?", yes)
-    chosen, before = safety.restore(state.workspace(), name)
+    chosen, before = safety.restore(ws, name, settings_read=settings_read)
     say(f"Restored {chosen.name}.")
     if before is not None:
         say(f"Your previous state is saved as {before.name}.")

@@ -34,7 +34,7 @@ from recoverylog.store.atomic import (
 )
 from recoverylog.store.crypto import MAGIC, Vault, is_encrypted
 from recoverylog.store.entries import MONTH_FILE, EntryStore
-from recoverylog.store.files import MARKER_NAME, read_marker
+from recoverylog.store.files import read_marker
 from recoverylog.store.journal import journal_from_doc
 from recoverylog.store.tomlfile import parse_toml
 
@@ -148,24 +148,16 @@ def _check_encryption(ws: Workspace, report: Report) -> _Sealing:
 
 def _marker_finding(ws: Workspace, marker: Path, what: str, detail: str) -> Finding:
     """The most useful words first: the table shows only the start of a problem."""
-    copies = [info.name for info in backup.list_backups(ws.layout) if _good_marker(info.path)]
+    copies = [
+        info.name
+        for info in backup.list_backups(ws.layout)
+        if backup.has_readable_marker(info.path)
+    ]
     if copies:
         problem = f"{what}; copy it back from backups/{copies[-1]}/ ({detail})"
     else:
         problem = f"{what}: encrypted files cannot be read or checked without it ({detail})"
     return Finding(marker, problem, None, kind="encryption")
-
-
-def _good_marker(folder: Path) -> bool:
-    """A backup's copy of encryption.toml that can be read (not a copy of the damage)."""
-    copy = folder / MARKER_NAME
-    if not copy.is_file():
-        return False
-    try:
-        read_marker(copy)
-    except DataError:
-        return False
-    return True
 
 
 def _short(path: Path, message: str) -> str:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from recoverylog.errors import InvalidInput
+from recoverylog.errors import DataError, InvalidInput
 from recoverylog.services.workspace import Workspace
 from recoverylog.store import backup
+
+if TYPE_CHECKING:
+    from recoverylog.store.crypto import Vault
 
 
 def take_backup(
@@ -36,19 +39,95 @@ def list_backups(ws: Workspace) -> list[dict[str, Any]]:
     ]
 
 
-def restore(ws: Workspace, name: str) -> tuple[backup.BackupInfo, backup.BackupInfo | None]:
-    """Restore a backup after backing up the current state; returns (restored, safety copy)."""
+def restore(
+    ws: Workspace, name: str, *, settings_read: bool = True
+) -> tuple[backup.BackupInfo, backup.BackupInfo | None]:
+    """Restore a backup after backing up the current state; returns (restored, safety copy).
+
+    In an encrypted home the passphrase is checked first, against the encryption.toml
+    that will be in force afterwards (the backup's copy, if it holds one): nothing is
+    written with a wrong passphrase. A backup that holds a good copy also puts back a
+    lost or damaged encryption.toml. With ``settings_read=False`` (config.toml could
+    not be read without encryption.toml) no backup is pruned, as how many to keep is
+    not known."""
     with ws.store.writing():
         chosen = backup.find_backup(ws.layout, name)
+        vault = _unlock_for(ws, chosen)
+        keep = ws.settings.backups_keep
+        if not settings_read:
+            keep = max(keep, len(backup.list_backups(ws.layout)))
         # Keep the chosen one even if pruning would drop it: back up with one extra slot.
         safety = None
         if backup.data_files(ws.layout):
-            safety = backup.create_backup(
-                ws.layout, "before-restore", ws.now, ws.settings.backups_keep + 1
-            )
+            safety = backup.create_backup(ws.layout, "before-restore", ws.now, keep + 1)
         backup.restore_backup(ws.layout, chosen)
+        ws.store.io.use_vault(vault)
         ws.reload_journal()
     return chosen, safety
+
+
+def _unlock_for(ws: Workspace, chosen: backup.BackupInfo) -> Vault | None:
+    """The key the home will need after restoring ``chosen``, its passphrase checked;
+    None if the home will not be encrypted."""
+    from recoverylog.store.crypto import WrongPassphrase
+    from recoverylog.store.files import MARKER_NAME
+
+    io = ws.store.io
+    if MARKER_NAME in chosen.files:
+        copy = chosen.path / MARKER_NAME
+        try:
+            return io.unlock(copy)
+        except DataError as exc:
+            raise DataError(
+                f"backup {chosen.name} holds a damaged copy of encryption.toml ({exc.message}); "
+                "nothing was restored",
+                hint=_marker_copies_hint(ws),
+            ) from None
+        except WrongPassphrase:
+            raise WrongPassphrase(
+                f"wrong passphrase for backup {chosen.name}; nothing was restored",
+                hint="a backup opens with the passphrase the journal had when it was made",
+            ) from None
+    trouble = marker_trouble(ws)
+    if trouble is not None:
+        raise DataError(
+            f"{trouble.message}, and backup {chosen.name} holds no copy of it; "
+            "nothing was restored",
+            hint=_marker_copies_hint(ws),
+        )
+    return io.vault() if io.encrypted() else None
+
+
+def marker_trouble(ws: Workspace) -> DataError | None:
+    """What is wrong with encryption.toml: damaged, or missing while files are encrypted."""
+    from recoverylog.store.crypto import MAGIC, is_encrypted
+    from recoverylog.store.files import MARKER_NAME, read_marker
+
+    io = ws.store.io
+    if io.marker.exists() or io.marker.is_symlink():
+        try:
+            read_marker(io.marker)
+        except DataError as exc:
+            return exc
+        return None
+    for inner, path in backup.data_files(ws.layout):
+        if inner == MARKER_NAME:
+            continue
+        try:
+            with open(path, "rb") as handle:
+                sealed = is_encrypted(handle.read(len(MAGIC)))
+        except OSError:
+            continue
+        if sealed:
+            return DataError(f"{io.marker} is missing, and this journal's files are encrypted")
+    return None
+
+
+def _marker_copies_hint(ws: Workspace) -> str:
+    copies = [b.name for b in backup.list_backups(ws.layout) if backup.has_readable_marker(b.path)]
+    if not copies:
+        return "no backup holds a good copy of encryption.toml"
+    return f"backups with a good copy of encryption.toml: {', '.join(reversed(copies[-3:]))}"
 
 
 # --- encryption at rest ----------------------------------------------------------

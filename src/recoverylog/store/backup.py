@@ -169,6 +169,20 @@ def forget_file(info: BackupInfo, inner: str) -> None:
         atomic_write(info.path / MANIFEST, json.dumps(manifest, indent=2).encode("utf-8"))
 
 
+def has_readable_marker(folder: Path) -> bool:
+    """A backup's copy of encryption.toml that can be read (not a copy of the damage)."""
+    from recoverylog.store.files import read_marker
+
+    copy = folder / MARKER_NAME
+    if not copy.is_file():
+        return False
+    try:
+        read_marker(copy)
+    except DataError:
+        return False
+    return True
+
+
 def find_backup(layout: Layout, name: str) -> BackupInfo:
     backups = list_backups(layout)
     matches = [b for b in backups if b.name == name] or [

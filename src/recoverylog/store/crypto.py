@@ -20,12 +20,27 @@ VERSION = 1
 SALT_BYTES = 16
 NONCE_BYTES = 12
 HEADER_BYTES = len(MAGIC) + 1 + SALT_BYTES + NONCE_BYTES
+TAG_BYTES = 16
 CHECK_PLAINTEXT = b"recoverylog passphrase check"
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
 
 
+class WrongPassphrase(InvalidInput):
+    """The passphrase does not open the check token (or a file before that check)."""
+
+
 def is_encrypted(data: bytes) -> bool:
     return data.startswith(MAGIC)
+
+
+def looks_like_check_token(token: bytes) -> bool:
+    """A sealed CHECK_PLAINTEXT has exactly this shape, whatever the passphrase: one of
+    another shape is damaged (it can be told apart from a wrong passphrase)."""
+    return (
+        len(token) == HEADER_BYTES + len(CHECK_PLAINTEXT) + TAG_BYTES
+        and is_encrypted(token)
+        and token[len(MAGIC)] == VERSION
+    )
 
 
 def _missing_library() -> InvalidInput:
@@ -85,7 +100,7 @@ class Vault:
         from cryptography.exceptions import InvalidTag
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-        if len(data) < HEADER_BYTES + 16 or not is_encrypted(data):
+        if len(data) < HEADER_BYTES + TAG_BYTES or not is_encrypted(data):
             raise DataError(
                 f"{what} is damaged: it is not a complete encrypted file",
                 hint="run 'recoverylog doctor' to check your files; nothing was changed",
@@ -108,7 +123,7 @@ class Vault:
                     "which is the right one",
                     hint="run 'recoverylog doctor' to check your files; nothing was changed",
                 ) from None
-            raise InvalidInput(
+            raise WrongPassphrase(
                 f"could not decrypt {what}: wrong passphrase, or the file was changed",
                 hint="check RECOVERYLOG_PASSPHRASE or the passphrase you typed",
             ) from None
@@ -124,7 +139,7 @@ class Vault:
             matches = False
         self.verified = matches
         if not matches:
-            raise InvalidInput(
+            raise WrongPassphrase(
                 "wrong passphrase for this journal",
                 hint="check RECOVERYLOG_PASSPHRASE or the passphrase you typed",
             )

@@ -14,7 +14,13 @@ from pathlib import Path
 from recoverylog.errors import DataError, InvalidInput
 from recoverylog.paths import Layout
 from recoverylog.store.atomic import atomic_write, read_bytes
-from recoverylog.store.crypto import KdfParams, Vault, is_encrypted
+from recoverylog.store.crypto import (
+    SALT_BYTES,
+    KdfParams,
+    Vault,
+    is_encrypted,
+    looks_like_check_token,
+)
 
 PASSPHRASE_ENV = "RECOVERYLOG_PASSPHRASE"
 KEYRING_SERVICE = "recoverylog"
@@ -38,11 +44,19 @@ class FileIO:
 
     def vault(self) -> Vault:
         if self._vault is None:
-            params, check = read_marker(self.marker)
-            vault = Vault(self._passphrase("Passphrase for your recoverylog journal: "), params)
-            vault.verify(check)
-            self._vault = vault
+            self._vault = self.unlock(self.marker)
         return self._vault
+
+    def unlock(self, marker: Path) -> Vault:
+        """A vault for the settings in ``marker`` (this home's, or a backup's copy), with
+        the passphrase checked against its token before anything is read or written."""
+        params, check = read_marker(marker)
+        if self._vault is not None and self._vault.params == params:
+            vault = self._vault  # the same key: no need to ask again
+        else:
+            vault = Vault(self._passphrase("Passphrase for your recoverylog journal: "), params)
+        vault.verify(check)
+        return vault
 
     def use_vault(self, vault: Vault | None) -> None:
         self._vault = vault
@@ -85,15 +99,79 @@ class FileIO:
         atomic_write(path, data)
 
 
+MARKER_VERSION = 1
+# scrypt settings this version accepts: ours are n=2**15, r=8, p=1; far larger ones
+# would take minutes and gigabytes, so they can only be damage.
+_MAX_N, _MAX_R, _MAX_P = 2**20, 32, 16
+
+
 def read_marker(marker: Path) -> tuple[KdfParams, bytes]:
+    """The key settings and the passphrase check token, both checked for damage.
+
+    A check token of the wrong shape is damage (DataError), never a wrong passphrase:
+    only a well-formed token that does not open means the passphrase is wrong."""
+    import binascii
     import tomllib
 
+    if not marker.is_file() and not marker.is_symlink():
+        raise DataError(
+            f"{marker} is missing, and this journal's files are encrypted",
+            hint="'recoverylog doctor' names a backup that holds a copy of it",
+        )
     try:
         doc = tomllib.loads(marker.read_text(encoding="utf-8"))
-        params = KdfParams(bytes.fromhex(doc["salt"]), int(doc["n"]), int(doc["r"]), int(doc["p"]))
-        return params, base64.b64decode(doc["check"])
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise DataError(f"{marker} is damaged: {exc}") from exc
+        version = doc.get("schema_version", MARKER_VERSION)
+        if not isinstance(version, int) or version < 1:
+            raise ValueError(f"schema_version {version!r} is not a version number")
+        if version > MARKER_VERSION:
+            raise DataError(
+                f"{marker} was written by a newer recoverylog "
+                f"(version {version}; this one reads {MARKER_VERSION})",
+                hint="upgrade recoverylog",
+            )
+        salt = bytes.fromhex(_text(doc, "salt"))
+        n, r, p = (_whole(doc, key) for key in ("n", "r", "p"))
+        check = base64.b64decode(_text(doc, "check"), validate=True)
+    except DataError:
+        raise
+    except KeyError as exc:
+        raise DataError(
+            f"{marker} is damaged: '{exc.args[0]}' is missing", hint=_MARKER_HINT
+        ) from exc
+    except (OSError, ValueError, TypeError, binascii.Error) as exc:
+        raise DataError(f"{marker} is damaged: {exc}", hint=_MARKER_HINT) from exc
+    if len(salt) != SALT_BYTES:
+        raise DataError(
+            f"{marker} is damaged: the salt is not {SALT_BYTES} bytes", hint=_MARKER_HINT
+        )
+    if not (2 <= n <= _MAX_N and n & (n - 1) == 0 and 1 <= r <= _MAX_R and 1 <= p <= _MAX_P):
+        raise DataError(
+            f"{marker} is damaged: n = {n}, r = {r}, p = {p} are not usable scrypt settings",
+            hint=_MARKER_HINT,
+        )
+    if not looks_like_check_token(check):
+        raise DataError(
+            f"{marker} is damaged: its passphrase check is not a complete check token",
+            hint=_MARKER_HINT,
+        )
+    return KdfParams(salt, n, r, p), check
+
+
+_MARKER_HINT = "'recoverylog doctor' names a backup that holds a good copy; nothing was changed"
+
+
+def _text(doc: dict[str, object], key: str) -> str:
+    value = doc[key]
+    if not isinstance(value, str):
+        raise TypeError(f"'{key}' must be text")
+    return value
+
+
+def _whole(doc: dict[str, object], key: str) -> int:
+    value = doc[key]
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f"'{key}' must be a whole number")
+    return value
 
 
 def write_marker(marker: Path, vault: Vault) -> None:
