@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import stat
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -229,6 +232,52 @@ def test_preview_shows_what_is_shared_then_asks(
     assert "Wrote the report" in accepted.stderr
     with_notes = run("report", "--preview", "--include", "notes", "-o", str(target), input="n\n")
     assert NOTE_MARKER in with_notes.stderr
+
+
+def test_declining_the_preview_keeps_stdout_empty_and_lines_apart(
+    fixture_home: Path, run: Run, tmp_path: Path
+) -> None:
+    target = tmp_path / "shared.md"
+    declined = run("report", "--preview", "--output", str(target), input="n\n")
+    assert declined.stdout == ""
+    assert declined.stderr.endswith("? [y/N]: \nNothing was written.\n")
+    # Without -o the report itself is what stdout is for: declining leaves it empty.
+    assert run("report", "--preview", input="no\n").stdout == ""
+    assert run("report", "--preview", input="").stdout == ""  # no answer at all
+
+
+def test_declining_a_piped_preview_in_a_real_process(fixture_home: Path, tmp_path: Path) -> None:
+    target = tmp_path / "shared.md"
+    for answer in ("n\n", ""):
+        done = subprocess.run(
+            [sys.executable, "-m", "recoverylog", "report", "--preview", "-o", str(target)],
+            input=answer,
+            capture_output=True,
+            text=True,
+            env=dict(os.environ),
+            timeout=60,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        assert done.stdout == ""
+        assert done.stderr.splitlines()[-2:] == [
+            f"Write this report to {target}? [y/N]: ",
+            "Nothing was written.",
+        ]
+        assert not target.exists()
+    accepted = subprocess.run(
+        [sys.executable, "-m", "recoverylog", "report", "--preview", "-o", str(target)],
+        input="y\n",
+        capture_output=True,
+        text=True,
+        env=dict(os.environ),
+        timeout=60,
+        check=False,
+    )
+    assert accepted.stdout == "" and target.exists()
+    assert f"Write this report to {target}? [y/N]: \nWrote the report to {target}." in (
+        accepted.stderr
+    )
 
 
 def test_report_view_reads_a_shared_report_without_a_journal(

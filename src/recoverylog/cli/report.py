@@ -148,14 +148,33 @@ def report(
 
 
 def ask_to_share(output: Path | None) -> None:
+    """Ask on stderr, read the answer from stdin; anything but yes writes nothing.
+
+    Nothing of the question reaches stdout (it may be the report's destination), and
+    when the answer is not typed at a terminal (piped in, or none at all), the next
+    line starts on a line of its own."""
+    import sys
+
     where = f"to {output}" if output else "to standard output"
+    sys.stderr.write(f"Write this report {where}? [y/N]: ")
+    sys.stderr.flush()
     try:
-        agreed = typer.confirm(f"Write this report {where}?", default=False, err=True)
-    except typer.Abort:
-        agreed = False
-    if not agreed:
+        reply = sys.stdin.readline() if sys.stdin is not None else ""
+    except (KeyboardInterrupt, OSError, ValueError):
+        reply = ""
+    if not reply.endswith("\n") or not _typed(sys.stdin):
+        sys.stderr.write("\n")
+    if reply.strip().lower() not in ("y", "yes"):
         message("Nothing was written.")
         raise typer.Exit(0)
+
+
+def _typed(stream: object) -> bool:
+    """Whether the answer came from a terminal, which shows it with its line break."""
+    try:
+        return bool(getattr(stream, "isatty", lambda: False)())
+    except (OSError, ValueError):
+        return False
 
 
 def deliver(text: str, output: Path | None, what: str) -> None:
