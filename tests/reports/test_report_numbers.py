@@ -351,10 +351,10 @@ def test_a_repeating_goal_is_reported_for_its_current_round(goals_home: Path, ru
     )
     assert (goal["repeat"], goal["done"], goal["day"], goal["finished"]) == (True, 1, 7, False)
     text = " ".join(run("report").stdout.split())
-    assert "Goal: 1 contacts every 7 days: 1 so far, day 7 of 7 (this round ends Mon 23 Nov)." in (
+    assert "Goal: 1 contact every 7 days: 1 so far, day 7 of 7 (this round ends Mon 23 Nov)." in (
         text
     )
-    assert "last day of this round of the goal of 1 contacts every 7 days (today)" in text
+    assert "last day of this round of the goal of 1 contact every 7 days (today)" in text
 
 
 def test_a_goal_on_its_last_day_is_not_finished(goals_home: Path, run: Run) -> None:
@@ -392,3 +392,11 @@ def test_dates_in_another_year_say_which_year(run: Run) -> None:
     for fmt in ("txt", "html"):
         written = " ".join(run("report", "--format", fmt).stdout.split())
         assert "Sat 9 Jan 2027" in written and "Mon 30 Nov (in 7 days)" in written, fmt
+
+
+def test_a_self_report_speaks_of_my_support_network(fixture_home: Path, run: Run) -> None:
+    mine = " ".join(run("report", "--audience", "self").stdout.split())
+    assert "1 contact with people in my support network" in mine
+    assert "their support network" not in mine
+    shared = " ".join(run("report").stdout.split())
+    assert "1 contact with people in their support network" in shared

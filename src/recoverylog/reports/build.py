@@ -692,9 +692,12 @@ def _coming_up(report: Mapping[str, Any]) -> list[dict[str, Any]]:
 
 
 def goal_label(goal: Mapping[str, Any], what: str) -> str:
-    """'90 meetings in 90 days', or for a repeating goal '3 contacts every 7 days'."""
+    """'90 meetings in 90 days', or for a repeating goal '1 contact every 7 days'."""
     every = "every" if goal.get("repeat") else "in"
-    return f"{goal['count']} {what} {every} {goal['days']} days"
+    count = int(goal["count"])
+    things = what.removesuffix("s") if count == 1 else what
+    days = "day" if goal["days"] == 1 else "days"
+    return f"{count} {things} {every} {goal['days']} {days}"
 
 
 CALENDAR_WORDS = {CLEAN: "clean", LAPSE: "lapse"}  # anything else: no data

@@ -576,7 +576,8 @@ def _peer_support(r: Mapping[str, Any]) -> Section:
         )
     n = int(contacts["count"])
     if n:
-        text = f"{plural(n, 'contact')} with people in their support network"
+        whose = "my" if r.get("audience") == "self" else "their"  # the self report is mine
+        text = f"{plural(n, 'contact')} with people in {whose} support network"
         if contacts["by_role"]:
             text += ": " + ", ".join(f"{x['role']} {x['count']}" for x in contacts["by_role"])
         if contacts["by_via"]:
