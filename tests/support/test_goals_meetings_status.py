@@ -155,3 +155,8 @@ def test_a_finished_goal_leaves_status_after_a_week(cli: Any) -> None:
     assert "0 meetings in 7 days, from Mon 9 Nov to Sun 15 Nov" in ok(cli, "goal").stdout
     ok(cli, "goal", "set", "meetings", "3", "--days", "7", "--start", "2026-11-13")
     assert as_json(cli, "status")["support"]["goals"][0]["finished"] is True
+
+
+def test_a_goal_of_one_reads_in_the_singular(cli: Any) -> None:
+    said = ok(cli, "goal", "set", "contacts", "1", "--days", "7", "--repeat")
+    assert said.stdout.startswith("Goal set: 1 contact every 7 days, from ")

@@ -116,7 +116,8 @@ def goal_set(
     ws = state.workspace()
     goal = service.set_goal(ws, kind, count, days, day(ws, start, "--start"), repeat)
     every = f"every {plural(days, 'day')}" if repeat else f"in {plural(days, 'day')}"
-    say(f"Goal set: {count} {goal.kind} {every}, from {nice_date(goal.start.isoformat())}.")
+    what = plural(count, goal.kind.rstrip("s"), goal.kind)  # "1 contact", "3 meetings"
+    say(f"Goal set: {what} {every}, from {nice_date(goal.start.isoformat())}.")
 
 
 @goal_app.command("show")
