@@ -4,8 +4,9 @@ Notes, clock names, trigger texts and tags full of control characters, right-to-
 marks, quotes, backslashes, brackets, '#', newlines and very long text must come back
 exactly as stored (after the documented clean-up of each field), or be refused with
 exit code 2 and a single "Error: ..." line. No string given to any option of the log,
-list, entry and clock commands may end in exit code 1 or a traceback, or leave the
-journal in a state that the next command cannot read.
+list, entry, clock, config, backup, people, checkin, goal, report, milestones, insights
+and import commands may end in exit code 1 or a traceback, or leave the journal in a
+state that the next command cannot read.
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
-from safety_helpers import check_data_files
+from safety_helpers import FIXED_NOW, check_data_files, snapshot
 
 MAX_NOTE = 100_000
 MAX_NAME = 200
@@ -278,6 +279,48 @@ FLAVOURS = {
     "clock": CLOCKS,
     "choice": CHOICES,
 }
+CONFIG_KEYS = st.sampled_from(
+    ["timezone", "milestone_scheme", "currency", "default_clock", "country", "backups.keep",
+     "schemes.mine", "schemes.", "schemes", "backups", "nope", ""]
+)  # fmt: skip
+PEOPLE = st.sampled_from(["Sam", "sam", " Sam ", "Alex", "Nobody"])
+PARTS = st.sampled_from(
+    ["notes", "names", "lapse-details", "journal", "calendar", "notes,names", "all", ",", ""]
+)
+GOAL_KINDS = st.sampled_from(["meetings", "contacts", "Meetings", "cravings", ""])
+ANSWERS = st.sampled_from(
+    ["yes", "lapse", "no", "alcohol=yes", "nicotine=lapse", "alcohol=lapse",
+     "easy", "ok", "questionable", "hard", "very hard", "hungry", "angry,lonely", "3"]
+)  # fmt: skip
+EXTENSIONS = st.sampled_from([".md", ".txt", ".html", ".json", ".ics", ".toml", ".pdf", ""])
+
+
+def _relative(text: str) -> str:
+    """Arbitrary text as a path that stays inside the current (scratch) folder.
+
+    A real command line carries bytes that are not UTF-8 as the surrogates U+DC80 to
+    U+DCFF, and never a NUL; other lone surrogates and NUL only exist inside the test
+    runner, where a file name cannot hold them, so they are mapped to what can."""
+    text = "".join(
+        chr(0xDC80 | (ord(ch) & 0x7F)) if unicodedata.category(ch) == "Cs" else ch for ch in text
+    )
+    return text.replace("\x00", "0").replace("..", "__").lstrip("/")
+
+
+# Output files land in a scratch folder (the test's working directory), whatever text.
+OUTPUTS = st.builds("out/{}{}".format, ANY_TEXT.map(_relative), EXTENSIONS)
+# Import files: arbitrary (missing) paths, or real files full of damage (see below).
+JUNK_FILES = {
+    "empty.json": b"",
+    "random.json": bytes(range(256)) * 4,
+    "cut.json": b'{"format": "recoverylog-export", "entries": [{"id": "ab',
+    "latin1.csv": "type,at,note\ncraving,2026-11-01,caf\u00e9\n".encode("latin-1"),
+    "wrong-types.json": b'{"format": "recoverylog-export", "version": "x", "entries": 7}',
+    "deep.json": b"[" * 100_000,
+    "not-toml.toml": b"[[[ = = =\n",
+    "jrnl.json": b'{"entries": [{"date": "yesterday", "title": 5}]}',
+    "rows.csv": b'type,at,intensity\ncraving,not a time,eleven\n,,\n"unclosed\n',
+}
 
 LOG_COMMON = {"--clock": "clock", "--at": "time", "--note": "text", "--tag": "text"}
 CLOCK_OPTS = {
@@ -371,21 +414,110 @@ COMMANDS: dict[str, tuple[list[str], list[str], dict[str, str]]] = {
     ),
     "clock rename": (["clock", "rename"], ["clock", "text"], {}),
     "clock remove": (["clock", "remove", "--yes"], ["clock"], {}),
+    "config set": (["config", "set"], ["key", "text"], {}),
+    "backup restore": (["backup", "restore", "--yes"], ["backup"], {}),
+    "people add": (
+        ["people", "add"],
+        ["person"],
+        {"--role": "choice", "--phone": "text", "--email": "text", "--note": "text"},
+    ),
+    "people edit": (
+        ["people", "edit"],
+        ["person"],
+        {
+            "--name": "person",
+            "--role": "choice",
+            "--phone": "text",
+            "--email": "text",
+            "--note": "text",
+        },
+    ),
+    "checkin": (
+        ["checkin"],
+        [],
+        {
+            "--clean": "answer",
+            "--difficulty": "answer",
+            "--mood": "number",
+            "--halt": "answer",
+            "--grateful": "text",
+            "--resentful": "flag",
+            "--not-dishonest": "flag",
+            "--afraid": "flag",
+            "--tomorrow": "text",
+            "--morning": "flag",
+            "--intention": "text",
+            "--clock": "clock",
+            "--day": "time",
+            "--note": "text",
+            "--edit": "flag",
+        },
+    ),
+    "report": (
+        ["report"],
+        [],
+        {
+            "--period": "choice",
+            "--since": "time",
+            "--until": "time",
+            "--clock": "clock",
+            "--audience": "choice",
+            "--include": "parts",
+            "--name": "text",
+            "--format": "choice",
+            "--output": "output",
+            "--preview": "flag",
+        },
+    ),
+    "import": (
+        ["import"],
+        ["import-file"],
+        {"--from": "choice", "--dry-run": "flag", "--format": "choice"},
+    ),
+    "goal set": (
+        ["goal", "set"],
+        ["goal", "number"],
+        {"--days": "number", "--start": "time", "--repeat": "flag"},
+    ),
+    "milestones": (
+        ["milestones"],
+        [],
+        {"--upcoming": "number", "--format": "choice", "--output": "output"},
+    ),
+    "insights": (
+        ["insights"],
+        [],
+        {"--since": "time", "--until": "time", "--clock": "clock", "--format": "choice"},
+    ),
 }
+# A file to import can be damaged: that is the file's problem (exit 4), never a crash.
+EXIT_CODES = {"import": (0, 2, 3, 4)}
+# The test runner lets a command ask: a check-in with answers left out asks for them.
+# Enter keeps each suggested answer; where there is none (a morning intention), the
+# answers run out, which is Ctrl-D at the prompt: exit 130 with nothing saved.
+INPUT = {"checkin": "\n" * 40}
+STOPPED_AT_A_PROMPT = {"checkin"}
 
 
 @st.composite
-def invocations(draw, name: str, ids: st.SearchStrategy[str]) -> list[str]:
-    """The command words, some of its options with drawn values, then its arguments."""
+def invocations(
+    draw, name: str, ids: st.SearchStrategy[str], known: dict[str, st.SearchStrategy[str]]
+) -> list[str]:
+    """The command words, some of its options with drawn values, then its arguments.
+
+    ``known`` adds flavours that depend on the template home (its backups, junk files)."""
+    flavours = {**FLAVOURS, "id": ids, **known}
 
     def value(flavour: str) -> str:
+        if flavour in SCRATCH_ONLY:
+            return draw(flavours[flavour])  # arbitrary text, but inside the scratch folder
         if flavour == "text" or draw(st.integers(0, 3)) == 0:
             return draw(ANY_TEXT)  # any option may get arbitrary text
-        return draw(ids if flavour == "id" else FLAVOURS[flavour])
+        return draw(flavours[flavour])
 
     words, positional, options = COMMANDS[name]
     chosen = draw(st.lists(st.sampled_from(sorted(options)), unique=True)) if options else []
-    opts = [f"{opt}={value(options[opt])}" for opt in chosen]
+    opts = [opt if options[opt] == "flag" else f"{opt}={value(options[opt])}" for opt in chosen]
     return [*words, *opts, "--", *(value(flavour) for flavour in positional)]
 
 
@@ -407,6 +539,10 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]
         ["log", "trigger", "payday", "--kind", "time", "--clock", "alcohol"],
         ["log", "meeting", "Tuesday group", "--fellowship", "AA", "--clock", "alcohol"],
         ["log", "note", "a quiet day", "--mood", "4", "--clock", "alcohol", "--at", "2026-10-03"],
+        ["people", "add", "Sam", "--role", "sponsor", "--phone", "555 0100"],
+        ["checkin", "--clean", "alcohol=yes", "--clean", "nicotine=yes", "--day", "yesterday"],
+        ["goal", "set", "meetings", "90", "--days", "90"],
+        ["backup", "create"],
     ):
         result = runner.invoke(app, ["--home", str(home), *args], catch_exceptions=False)
         assert result.exit_code == 0, result.stderr
@@ -415,22 +551,120 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]
     return home, ids
 
 
+@pytest.fixture(scope="module")
+def junk(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    """Damaged files to import, a folder, and a file that cannot be read."""
+    folder = tmp_path_factory.mktemp("junk")
+    for name, data in JUNK_FILES.items():
+        (folder / name).write_bytes(data)
+    (folder / "a-folder.json").mkdir()
+    return [str(folder / name) for name in [*JUNK_FILES, "a-folder.json"]]
+
+
+SCRATCH_ONLY = ("output", "import-file")
+
+
+# --- known failures ----------------------------------------------------------------
+# Each still ends in exit code 1; a test below fails as soon as it is fixed (strict
+# xfail), and the fuzz leaves these inputs out until then, so that it keeps looking
+# for new ones. Fixing one means deleting its line here and its xfail marker.
+
+
+def _option_values(args: list[str], *options: str) -> list[str]:
+    return [arg.split("=", 1)[1] for arg in args if arg.split("=", 1)[0] in options]
+
+
+def _far_back(value: str) -> bool:
+    """A day so far back that the period before it would start before year 1."""
+    from datetime import datetime
+
+    from recoverylog.domain.timeparse import TimeParseError, parse_bound
+
+    try:
+        return parse_bound(value, datetime.fromisoformat(FIXED_NOW)).year < 1100
+    except (TimeParseError, ValueError, OverflowError):
+        return False
+
+
+def _surrogate_name(args: list[str]) -> bool:
+    return any(_has_surrogate(v) for v in _option_values(args, "--name"))
+
+
+KNOWN_FAILURES = {
+    # insights and report compare with the period before: before year 1, it overflows
+    # (from --since 1013-12-31 or earlier, with today in 2026).
+    "insights": lambda args: any(_far_back(v) for v in _option_values(args, "--since", "--until")),
+    "report": lambda args: (
+        _surrogate_name(args)
+        or any(_far_back(v) for v in _option_values(args, "--since", "--until"))
+    ),
+    # A JSON file nested too deeply to parse.
+    "import": lambda args: args[-1].endswith("deep.json"),
+}
+KNOWN_CASES = [
+    pytest.param(["insights", "--since", "0002-01-01"], id="insights-since-year-2"),
+    pytest.param(["insights", "--until", "0001-06-01"], id="insights-until-year-1"),
+    pytest.param(["report", "--since", "0002-01-01"], id="report-since-year-2"),
+    pytest.param(["report", "--until", "0001-06-01"], id="report-until-year-1"),
+    pytest.param(["report", "--since", "1013-01-01"], id="report-since-a-thousand-years-ago"),
+    # Bytes that are not UTF-8 in --name (a real command line gives U+DCxx), printed
+    # to a UTF-8 standard output.
+    pytest.param(["report", "--name", "caf\udce9"], id="report-name-not-utf8"),
+    pytest.param(["import", "{junk}/deep.json"], id="import-deeply-nested-json"),
+]
+
+
+@pytest.mark.xfail(
+    strict=True, raises=AssertionError, reason="known: ends in exit code 1 (see KNOWN_FAILURES)"
+)
+@pytest.mark.parametrize("args", KNOWN_CASES)
+def test_known_failures_still_end_in_an_unexpected_error(
+    cli, template, junk, tmp_path: Path, args: list[str]
+) -> None:
+    home = tmp_path / "home-copy"
+    shutil.copytree(template[0], home)
+    folder = str(Path(junk[0]).parent)
+    result = cli("--home", str(home), *(arg.format(junk=folder) for arg in args))
+    assert result.exit_code in (0, 2, 3, 4), (result.exit_code, result.stderr)
+
+
 @pytest.mark.parametrize("name", sorted(COMMANDS))
 def test_no_string_in_any_option_breaks_a_command_or_the_journal(
-    cli, fresh, template, monkeypatch: pytest.MonkeyPatch, name: str
+    cli, fresh, template, junk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
 ) -> None:
     # Unexpected exceptions propagate as themselves, so a failure shows the real traceback.
     monkeypatch.setenv("RECOVERYLOG_DEBUG", "1")
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.chdir(scratch)  # relative --output and import paths land here
     source, ids = template
     real_ids = st.sampled_from(ids) | st.sampled_from([i[:4] for i in ids])
+    backups = sorted(p.name for p in (source / "backups").iterdir())
+    known = {
+        "backup": st.sampled_from(backups) | st.sampled_from([b[:6] for b in backups]),
+        "import-file": st.sampled_from(junk) | ANY_TEXT.map(_relative),
+        "key": CONFIG_KEYS,
+        "person": PEOPLE,
+        "parts": PARTS,
+        "goal": GOAL_KINDS,
+        "answer": ANSWERS,
+        "output": OUTPUTS,
+    }
+    allowed = EXIT_CODES.get(name, (0, 2, 3))
 
     @OPTION_FUZZ
-    @given(args=invocations(name, real_ids))
+    @given(args=invocations(name, real_ids, known))
     def run(args: list[str]) -> None:
+        assume(not KNOWN_FAILURES.get(name, lambda _: False)(args))
         home = fresh()
         shutil.copytree(source, home)
-        result = cli("--home", str(home), *args)
-        assert result.exit_code in (0, 2, 3), (result.exit_code, result.stdout, result.stderr)
+        before = snapshot(home)
+        result = cli("--home", str(home), *args, input=INPUT.get(name))
+        if result.exit_code == 130 and name in STOPPED_AT_A_PROMPT:
+            assert result.stderr.endswith("Nothing was saved.\n"), result.stderr
+            assert snapshot(home) == before
+            return
+        assert result.exit_code in allowed, (result.exit_code, result.stdout, result.stderr)
         assert "Traceback" not in result.stdout + result.stderr
         if result.exit_code:
             assert result.stderr.strip(), "a failure must say why"

@@ -86,3 +86,75 @@ def test_every_write_leaves_private_files_and_folders(
     run("decrypt")
     notes = json.loads(run("list", "--format", "json"))
     assert {e["note"] for e in notes} >= {"first", "sealed", "written in the editor"}
+
+
+def test_imports_reports_and_support_writes_leave_private_files(
+    cli, home: Path, tmp_path: Path, open_umask, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """import, people, checkin, goal, plan (from $EDITOR), doctor --fix, and files
+    written with --output (those outside the home are 0600 too)."""
+    editor = tmp_path / "plan_editor.py"
+    editor.write_text(
+        "import sys\n"
+        "path = sys.argv[1]\n"
+        "text = open(path, encoding='utf-8').read()\n"
+        "open(path, 'w', encoding='utf-8').write(text.replace('= []', '= [\"my kids\"]', 1))\n"
+    )
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {editor}")
+    outputs = tmp_path / "shared"
+    outputs.mkdir(mode=0o755)
+
+    def run(*args: str) -> str:
+        result = cli(*args)
+        assert result.exit_code == 0, (args, result.stdout, result.stderr)
+        assert_private(home, " ".join(args))
+        return result.stdout
+
+    run("clock", "add", "alcohol", "--since", "2026-10-01")
+    jrnl = Path(__file__).parent.parent / "fixtures" / "jrnl_export.json"
+    run("import", "--from", "jrnl", str(jrnl))
+    assert any(p.name.endswith("-import") for p in (home / "backups").iterdir())
+    run("people", "add", "Sam", "--role", "sponsor", "--phone", "555 0100")
+    run("people", "edit", "Sam", "--note", "call after 6pm")
+    run("checkin", "--clean", "yes", "--difficulty", "hard", "--mood", "3")
+    run("goal", "set", "meetings", "90", "--days", "90")
+    run("plan", "edit")
+    assert "my kids" in run("plan", "show")
+
+    for args in (
+        ("report", "--output", str(outputs / "week.md")),
+        ("report", "--output", str(outputs / "week.html")),
+        ("export", "--output", str(outputs / "export.json")),
+        ("export", "--output", str(outputs / "export.toml")),
+        ("milestones", "--output", str(outputs / "milestones.ics")),
+    ):
+        run(*args)
+        written = Path(args[-1])
+        assert mode_of(written) == 0o600, f"{written}: {oct(mode_of(written))}"
+    run("import", str(outputs / "export.json"))
+
+    # doctor --fix moves a damaged month aside into a new quarantine/ folder.
+    damaged = home / "entries" / "2026-09.json"
+    damaged.write_bytes(b'{"schema_version": 2, "entries": [ cut off')
+    damaged.chmod(0o600)
+    assert not (home / "quarantine").exists()
+    run("doctor", "--fix")
+    assert (home / "quarantine").is_dir() and not damaged.exists()
+
+
+def test_a_migration_leaves_private_files(cli, home: Path, open_umask) -> None:
+    """Older files brought up to date (after a backup) are rewritten 0600."""
+    import shutil
+
+    fixtures = Path(__file__).parent.parent / "fixtures" / "schema_v1"
+    shutil.copytree(fixtures, home)
+    for path in [home, *walk_all(home)]:
+        path.chmod(0o700 if path.is_dir() else 0o600)  # as the older version left them
+    before = {p: p.read_bytes() for p in walk_all(home) if p.is_file()}
+
+    result = cli("list")
+
+    assert result.exit_code == 0, result.stderr
+    assert all(p.read_bytes() != data for p, data in before.items())  # all migrated
+    assert any("before-migration" in p.name for p in (home / "backups").iterdir())
+    assert_private(home, "migration")
