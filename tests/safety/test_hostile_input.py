@@ -18,9 +18,9 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, assume, example, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from safety_helpers import FIXED_NOW, check_data_files, snapshot
+from safety_helpers import check_data_files, snapshot
 
 MAX_NOTE = 100_000
 MAX_NAME = 200
@@ -564,68 +564,36 @@ def junk(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
 SCRATCH_ONLY = ("output", "import-file")
 
 
-# --- known failures ----------------------------------------------------------------
-# Each still ends in exit code 1; a test below fails as soon as it is fixed (strict
-# xfail), and the fuzz leaves these inputs out until then, so that it keeps looking
-# for new ones. Fixing one means deleting its line here and its xfail marker.
+# --- inputs the fuzz once found ending in exit code 1 -------------------------------
 
-
-def _option_values(args: list[str], *options: str) -> list[str]:
-    return [arg.split("=", 1)[1] for arg in args if arg.split("=", 1)[0] in options]
-
-
-def _far_back(value: str) -> bool:
-    """A day so far back that the period before it would start before year 1."""
-    from datetime import datetime
-
-    from recoverylog.domain.timeparse import TimeParseError, parse_bound
-
-    try:
-        return parse_bound(value, datetime.fromisoformat(FIXED_NOW)).year < 1100
-    except (TimeParseError, ValueError, OverflowError):
-        return False
-
-
-def _surrogate_name(args: list[str]) -> bool:
-    return any(_has_surrogate(v) for v in _option_values(args, "--name"))
-
-
-KNOWN_FAILURES = {
-    # insights and report compare with the period before: before year 1, it overflows
-    # (from --since 1013-12-31 or earlier, with today in 2026).
-    "insights": lambda args: any(_far_back(v) for v in _option_values(args, "--since", "--until")),
-    "report": lambda args: (
-        _surrogate_name(args)
-        or any(_far_back(v) for v in _option_values(args, "--since", "--until"))
-    ),
-    # A JSON file nested too deeply to parse.
-    "import": lambda args: args[-1].endswith("deep.json"),
-}
-KNOWN_CASES = [
+FOUND_CASES = [
+    # insights and report compare with the period before: before year 1 it overflowed.
     pytest.param(["insights", "--since", "0002-01-01"], id="insights-since-year-2"),
     pytest.param(["insights", "--until", "0001-06-01"], id="insights-until-year-1"),
     pytest.param(["report", "--since", "0002-01-01"], id="report-since-year-2"),
     pytest.param(["report", "--until", "0001-06-01"], id="report-until-year-1"),
     pytest.param(["report", "--since", "1013-01-01"], id="report-since-a-thousand-years-ago"),
+    pytest.param(["insights", "--since", "400000d ago"], id="insights-days-ago-far-back"),
     # Bytes that are not UTF-8 in --name (a real command line gives U+DCxx), printed
     # to a UTF-8 standard output.
     pytest.param(["report", "--name", "caf\udce9"], id="report-name-not-utf8"),
+    # A JSON file nested too deeply to parse.
     pytest.param(["import", "{junk}/deep.json"], id="import-deeply-nested-json"),
 ]
 
 
-@pytest.mark.xfail(
-    strict=True, raises=AssertionError, reason="known: ends in exit code 1 (see KNOWN_FAILURES)"
-)
-@pytest.mark.parametrize("args", KNOWN_CASES)
-def test_known_failures_still_end_in_an_unexpected_error(
+@pytest.mark.parametrize("args", FOUND_CASES)
+def test_inputs_that_once_crashed_end_in_a_clear_error(
     cli, template, junk, tmp_path: Path, args: list[str]
 ) -> None:
     home = tmp_path / "home-copy"
     shutil.copytree(template[0], home)
+    before = snapshot(home)
     folder = str(Path(junk[0]).parent)
     result = cli("--home", str(home), *(arg.format(junk=folder) for arg in args))
-    assert result.exit_code in (0, 2, 3, 4), (result.exit_code, result.stderr)
+    assert result.exit_code in (2, 4), (result.exit_code, result.stderr)
+    assert result.stderr.startswith("Error: ")
+    assert snapshot(home) == before
 
 
 @pytest.mark.parametrize("name", sorted(COMMANDS))
@@ -655,7 +623,6 @@ def test_no_string_in_any_option_breaks_a_command_or_the_journal(
     @OPTION_FUZZ
     @given(args=invocations(name, real_ids, known))
     def run(args: list[str]) -> None:
-        assume(not KNOWN_FAILURES.get(name, lambda _: False)(args))
         home = fresh()
         shutil.copytree(source, home)
         before = snapshot(home)

@@ -73,6 +73,8 @@ def name(value: str, what: str = "name") -> str:
         raise InvalidInput(f"the {what} is too long (200 characters at most)")
     if any(ord(ch) < 32 for ch in cleaned):
         raise InvalidInput(f"the {what} contains control characters")
+    if any("\ud800" <= ch <= "\udfff" for ch in cleaned):  # bytes that were not UTF-8
+        raise InvalidInput(f"the {what} contains characters that are not valid Unicode")
     return cleaned
 
 

@@ -47,6 +47,16 @@ WHEN_HELP = (
 )
 
 
+# No journal reaches further back; earlier dates would only overflow the arithmetic of
+# "the period before" in reports and insights.
+EARLIEST_DAY = date(1900, 1, 1)
+
+
+def _recent_enough(day: date, text: str) -> None:
+    if day < EARLIEST_DAY:
+        raise TimeParseError(f"'{text}' is too far back (the earliest date is 1900-01-01)")
+
+
 class TimeParseError(ValueError):
     """The text is not a time or duration this parser understands."""
 
@@ -104,9 +114,11 @@ def parse_when(text: str, now: datetime) -> datetime:
         if unit is None:
             raise TimeParseError(f"unknown unit '{ago.group(2)}' in '{text}'")
         try:
-            return now - timedelta(seconds=int(ago.group(1)) * unit)
+            moment = now - timedelta(seconds=int(ago.group(1)) * unit)
         except (OverflowError, ValueError):
             raise TimeParseError(f"'{text}' is too far back") from None
+        _recent_enough(moment.date(), text)
+        return moment
     clock_only = _parse_clock_time(cleaned)
     if clock_only is not None:
         return _at_time_of_day(now.date(), clock_only, now)
@@ -127,9 +139,11 @@ def _parse_iso_date(text: str) -> date | None:
     if not re.match(r"^\d{4}-\d{2}-\d{2}$", text):
         return None
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError as exc:
         raise TimeParseError(f"'{text}' is not a real date") from exc
+    _recent_enough(day, text)
+    return day
 
 
 def parse_bound(text: str, now: datetime, *, end: bool = False) -> datetime:

@@ -184,14 +184,20 @@ def _revive(value: Any, key: str | None = None) -> Any:
     return value
 
 
+def _load_json(text: str, where: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DataError(f"{where} is not valid JSON ({exc.msg} at line {exc.lineno})") from exc
+    except RecursionError as exc:
+        raise DataError(f"{where} is nested too deeply to be an export") from exc
+
+
 def parse_export(text: str, where: str) -> dict[str, Any]:
     """An export document from JSON or TOML text (told apart by the first character)."""
     stripped = text.lstrip()
     if stripped.startswith(("{", "[")):
-        try:
-            doc = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise DataError(f"{where} is not valid JSON ({exc.msg} at line {exc.lineno})") from exc
+        doc = _load_json(text, where)
         from_json = True
     else:
         from recoverylog.store.tomlfile import parse_toml
@@ -596,10 +602,7 @@ def _merge_config(
 def read_jrnl(ws: Workspace, text: str, where: str, result: ImportResult) -> list[Entry]:
     """Journal notes from ``jrnl --format json``: top-level "tags" and "entries", each
     entry with date, time, title, body, tags (with their @) and starred."""
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise DataError(f"{where} is not valid JSON ({exc.msg} at line {exc.lineno})") from exc
+    doc = _load_json(text, where)
     if not isinstance(doc, dict) or not isinstance(doc.get("entries"), list):
         raise DataError(
             f"{where} is not a jrnl JSON export (no 'entries' list)",
