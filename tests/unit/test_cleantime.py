@@ -128,14 +128,6 @@ def test_a_planned_start_has_not_begun() -> None:
     assert ct.share_clean is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "compute_runs skips a lapse that falls before the current run's start without "
-        "applying its later restart, so recording an earlier lapse whose restart lies past "
-        "a later lapse adds clean days"
-    ),
-)
 def test_recording_an_earlier_lapse_never_adds_clean_days() -> None:
     # Lapse on day 10, back on day 50; later the user records a lapse on day 5 too,
     # saying the new run began on day 11. Days 11 to 49 were still not clean.

@@ -198,10 +198,6 @@ def test_parse_step_refuses_bad_specs(spec: str) -> None:
         parse_step(spec)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="parse_step drops 'every' for hour specs: 'every 48h' comes back as a one-off step",
-)
 def test_every_with_hours_repeats() -> None:
     assert parse_step("every 48h").repeat is True
 

@@ -56,7 +56,9 @@ def compute_runs(clock: Clock, today: date, tz: tzinfo | None = None) -> list[Ru
         if lapse_day > today:
             break  # lapses are sorted: the rest are later still
         if lapse_day < start:
-            continue  # a lapse before the run began changes nothing
+            if runs:  # a lapse in the gap before the next run: its restart still counts
+                start = max(start, lapse.restart)
+            continue  # a lapse before the clock began changes nothing
         runs.append(Run(start, lapse_day, (lapse_day - start).days))
         start = max(lapse.restart, lapse_day)
     runs.append(Run(start, None, max(0, (today - start).days)))

@@ -73,7 +73,8 @@ def parse_step(spec: str) -> Step:
     if unit == "h":
         if amount % 24:
             raise ValueError(f"'{spec}': hours must be whole days (24h, 48h)")
-        return Step(amount // 24, "d", "24 hours" if amount == 24 else f"{amount} hours", None)
+        label = "24 hours" if amount == 24 else f"{amount} hours"
+        return Step(amount // 24, "d", label, None, repeat=repeat)
     if unit == "m":
         unit = "mo"
     return Step(amount, unit, _label(amount, unit), repeat=repeat)

@@ -7,11 +7,12 @@ A day given without a time of day means noon of that day, or now if noon has not
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_ABBREV = {name[:3]: i for i, name in enumerate(WEEKDAYS)}
 
+DAY_SECONDS = 86_400
 _UNIT_SECONDS = {
     "s": 1,
     "sec": 1,
@@ -114,7 +115,11 @@ def parse_when(text: str, now: datetime) -> datetime:
         if unit is None:
             raise TimeParseError(f"unknown unit '{ago.group(2)}' in '{text}'")
         try:
-            moment = now - timedelta(seconds=int(ago.group(1)) * unit)
+            back = timedelta(seconds=int(ago.group(1)) * unit)
+            # Minutes and hours are real time, even across a clock change; days and weeks
+            # are calendar days at the same time on the clock.
+            moment = now - back if unit >= DAY_SECONDS else (now.astimezone(UTC) - back)
+            moment = moment.astimezone(now.tzinfo)
         except (OverflowError, ValueError):
             raise TimeParseError(f"'{text}' is too far back") from None
         _recent_enough(moment.date(), text)
