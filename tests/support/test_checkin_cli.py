@@ -278,3 +278,18 @@ def test_show_says_yes_and_no(cli: Any, alcohol: None) -> None:
     shown = ok(cli, "show", saved.stdout.split()[0]).stdout
     assert "clean: yes" in shown and "resentful: yes" in shown and "afraid: no" in shown
     assert "True" not in shown and "False" not in shown
+
+
+def test_a_checkin_for_the_day_keeps_the_notes_of_the_ones_it_takes_in(
+    cli: Any, alcohol: None
+) -> None:
+    ok(cli, "clock", "add", "nicotine", "--since", "2026-11-01")
+    ok(cli, "checkin", "--clock", "alcohol", "--clean", "yes", "--note", "first words")
+    ok(cli, "checkin", "--clock", "nicotine", "--clean", "yes", "--note", "second words")
+    ok(cli, "checkin", "--difficulty", "easy", "--note", "third words")
+    (entry,) = checkins(cli)
+    assert entry["clock"] is None
+    assert entry["note"] == "first words\n\nsecond words\n\nthird words"
+    ok(cli, "checkin", "--difficulty", "hard", "--note", "changed my mind")  # no folding
+    (entry,) = checkins(cli)
+    assert entry["note"] == "changed my mind"

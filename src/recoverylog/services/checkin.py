@@ -32,6 +32,8 @@ class SavedCheckin:
     updated: bool
     # Clocks reported as not clean that have no lapse recorded on that day.
     unrecorded_lapses: list[str] = field(default_factory=list)
+    # How many other check-ins for that day were folded into this one.
+    combined: int = 0
 
 
 def scope(ws: Workspace, clock: str | None) -> Scope:
@@ -153,13 +155,20 @@ def save(
             ws.store.entries.append(entry)
         else:
             entry = replace(_combined(ws, where, old, others, data), updated=ws.now)
-            if note is not None:
-                entry.note = fields.note(note)
+            new_note = fields.note(note)
+            if others:
+                # Check-ins are folded together: keep every earlier note, add this one.
+                kept = entry.note.split("\n\n") if entry.note else []
+                if new_note is not None and new_note not in kept:
+                    kept.append(new_note)
+                entry.note = "\n\n".join(kept) or None
+            elif note is not None:
+                entry.note = new_note
             ws.store.entries.replace(old, entry)
             for extra in others:
                 ws.store.entries.delete(extra)
     lapsed = data.get("lapsed") or []  # only when this save answered "clean today?"
-    return SavedCheckin(entry, old is not None, _unrecorded(ws, day, lapsed))
+    return SavedCheckin(entry, old is not None, _unrecorded(ws, day, lapsed), len(others))
 
 
 def _filed_at(ws: Workspace, day: date, morning: bool) -> datetime:
