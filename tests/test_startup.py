@@ -134,3 +134,34 @@ def test_the_console_entry_point_keeps_exit_codes_and_flushes_output(tmp_path: P
     assert refused.stderr.startswith("Error: ") and refused.stdout == ""
     unknown = run("no-such-command")
     assert unknown.returncode == 2 and "No such command" in unknown.stderr
+
+
+def test_a_reader_that_stops_early_ends_the_command_quietly(tmp_path: Path) -> None:
+    """Output piped to a reader that has gone (| head): no 'unexpected' error."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # every write now fails with a broken pipe
+    env = dict(os.environ, RECOVERYLOG_HOME=str(tmp_path / "home"))
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "recoverylog", "help-now"],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(write_end)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+
+
+def test_a_typo_in_a_command_name_gets_a_suggestion() -> None:
+    from typer.testing import CliRunner
+
+    from recoverylog.cli.main import app
+
+    result = CliRunner().invoke(app, ["stauts"])
+    assert result.exit_code == 2
+    assert "No such command 'stauts'. Did you mean 'status'?" in result.stderr

@@ -81,6 +81,8 @@ def import_(
     Examples: recoverylog import export.json --dry-run ;
     recoverylog import --from jrnl journal.json ; recoverylog import --from csv cravings.csv
     """
+    if dry_run:
+        state.promise_no_writes()
     result = service.import_file(state.workspace(), file, source.value, dry_run)
     if resolve_format(fmt) is Format.JSON:
         emit_json(result.as_dict())

@@ -45,6 +45,9 @@ class RecoveryGroup(TyperGroup):
         except RecoveryLogError as exc:
             report_error(exc.message, exc.hint)
             raise typer.Exit(int(exc.exit_code)) from None
+        except BrokenPipeError:  # the reader stopped (| head): nothing more to say
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - ends with the process
+            raise typer.Exit(0) from None
         except (KeyboardInterrupt, typer.Abort):  # Abort: Ctrl-C or Ctrl-D at a prompt
             sys.stderr.write("\nStopped. Nothing more was saved.\n")
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
@@ -61,6 +64,23 @@ class RecoveryGroup(TyperGroup):
 
     def list_commands(self, ctx: Any) -> list[str]:
         return [name for name, _ in COMMANDS]  # in the order of the help screen
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        """Suggest the closest command names for a typo: the groups are not loaded yet,
+        so Typer's own suggestion, which looks only at loaded ones, finds none."""
+        try:
+            return super().resolve_command(ctx, args)
+        except Exception as exc:  # Click's UsageError, which Typer does not export
+            message = getattr(exc, "message", None)
+            if args and isinstance(message, str) and message.startswith("No such command"):
+                import difflib
+
+                close = difflib.get_close_matches(args[0], self.list_commands(ctx))
+                if close:
+                    names = ", ".join(repr(name) for name in close)
+                    suggestion = f"No such command {args[0]!r}. Did you mean {names}?"
+                    setattr(exc, "message", suggestion)  # noqa: B010 - not a typed field
+            raise
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         """Build a command group only when it is used: a command loads its own module
@@ -123,6 +143,8 @@ def _load_command(module_name: str, cmd_name: str) -> Any:
 def _celebrate(ctx: Any) -> None:
     """Show a milestone reached since the last command, once."""
     if ctx.invoked_subcommand in _NO_CELEBRATION or state.opened() is None:
+        return
+    if not state.writes_allowed():  # marking a milestone as shown is a write
         return
     from recoverylog.render.views import celebration_message
     from recoverylog.services.progress import new_celebrations

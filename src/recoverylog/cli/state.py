@@ -6,11 +6,22 @@ from recoverylog.services.workspace import Workspace, open_workspace
 
 _home: str | None = None
 _workspace: Workspace | None = None
+_writes_nothing = False
 
 
 def reset(home: str | None) -> None:
-    global _home, _workspace
-    _home, _workspace = home, None
+    global _home, _workspace, _writes_nothing
+    _home, _workspace, _writes_nothing = home, None, False
+
+
+def promise_no_writes() -> None:
+    """This command said it writes nothing (a dry run): nothing may write after it."""
+    global _writes_nothing
+    _writes_nothing = True
+
+
+def writes_allowed() -> bool:
+    return not _writes_nothing
 
 
 def home() -> str | None:
