@@ -532,3 +532,46 @@ def test_names_shows_first_names_in_free_text_as_written(first_name_home: Path, 
     names = [m["name"] for m in data["peer_support"]["meetings"]["list"]]
     assert "Home group with Jo Bloggs" in names
     assert "call jo" in [t["name"] for t in data["coping"]["techniques"]]
+
+
+@pytest.fixture
+def named_text_home(home: Path) -> Path:
+    """Jo Bloggs is in the support network and is named in every kind of free text: a
+    lapse note, a note on a craving, check-in answers and a journal entry."""
+    journal = fixture_journal()
+    journal.people.append({"name": "Jo Bloggs", "role": "peer"})
+    journal.clocks[0].lapses[0].note = "After the row with Jo at the wedding."
+    entries = fixture_entries()
+    entries += [
+        make_entry(40, EntryType.CRAVING, "2026-11-18T09:05:00", "Jo said no", intensity=6),
+        make_entry(
+            45,
+            EntryType.CHECKIN,
+            "2026-11-21T21:00:00",
+            clean=True,
+            gratitude=["a walk with Jo Bloggs", "sunshine"],
+            intention="ring jo",
+            tomorrow="lunch with Bloggs",
+        ),
+        make_entry(46, EntryType.NOTE, "2026-11-22T08:00:00", "Coffee with Jo today."),
+    ]
+    build_home(home, journal, entries)
+    return home
+
+
+def test_free_text_shared_without_names_hides_them(named_text_home: Path, run: Run) -> None:
+    shared = ("--include", "notes,lapse-details,journal")
+    for fmt, text in written(run, *shared).items():
+        assert not re.search(r"\bjo\b", text, re.IGNORECASE), fmt
+        assert "Bloggs" not in text, fmt
+        assert "sunshine" in text, fmt  # the rest of the words are still there
+    data = json.loads(run("report", *shared, "-f", "json").stdout)
+    assert data["lapses"][0]["note"] == "After the row with a person at the wedding."
+    assert "a person said no" in [n["note"] for n in data["notes"]]
+    (answers,) = data["checkins"]["answers"]
+    assert answers["gratitude"] == ["a walk with a person", "sunshine"]
+    assert (answers["intention"], answers["tomorrow"]) == ("ring a person", "lunch with a person")
+    assert "Coffee with a person today." in [j["text"] for j in data["journal"]]
+    named = run("report", *shared, "--include", "names", "-f", "json").stdout
+    assert "After the row with Jo" in named and "a walk with Jo Bloggs" in named
+    assert "Coffee with Jo today." in named and "Jo said no" in named

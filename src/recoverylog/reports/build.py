@@ -136,7 +136,7 @@ def build_report(request: ReportRequest, sources: ReportSources) -> dict[str, An
         "cravings": _cravings(ins, scoped, period, tz, clocks, people),
         "coping": _coping(ins, people),
         "peer_support": _peer_support(loose, period, tz, sources, people),
-        "checkins": _checkins(scoped, period, tz, NOTES in shared),
+        "checkins": _checkins(scoped, period, tz, NOTES in shared, people),
         "selfchecks": [
             {"week_start": s.week_start.isoformat(), "date": s.day.isoformat(), "total": s.total}
             for s in ins.selfchecks
@@ -147,9 +147,9 @@ def build_report(request: ReportRequest, sources: ReportSources) -> dict[str, An
     if CALENDAR in shared:
         report["calendar"] = _calendar(clocks, scoped, period, tz)
     if NOTES in shared:
-        report["notes"] = _notes(scoped, period, tz)
+        report["notes"] = _notes(scoped, period, tz, people)
     if JOURNAL in shared:
-        report["journal"] = _journal(scoped, period, tz)
+        report["journal"] = _journal(scoped, period, tz, people)
     return report
 
 
@@ -348,7 +348,7 @@ def _lapses(
             "next_run_from": lapse.restart.isoformat(),
         }
         if details:
-            item["note"] = lapse.note
+            item["note"] = _hidden(lapse.note, people)
         out.append(item)
     return out
 
@@ -618,10 +618,15 @@ CHECKIN_WORDS = ("gratitude", "intention", "tomorrow")  # answers in the person'
 
 
 def _checkins(
-    entries: Sequence[Entry], period: Period, tz: tzinfo, words: bool
+    entries: Sequence[Entry],
+    period: Period,
+    tz: tzinfo,
+    words: bool,
+    people: _People | None = None,
 ) -> dict[str, Any] | None:
     """Counts of the daily check-ins; with ``words`` (notes shared) their answers in the
-    person's own words too: gratitudes, the intention, and the answer about tomorrow."""
+    person's own words too: gratitudes, the intention, and the answer about tomorrow.
+    Without names shared (``people`` given), other people's names in them are hidden."""
     found = sorted(
         (e for e in _in(entries, period, tz) if e.type is EntryType.CHECKIN), key=lambda e: e.at
     )
@@ -647,9 +652,9 @@ def _checkins(
         out["answers"] = [
             {
                 "date": _local_day(e, tz).isoformat(),
-                "gratitude": [str(g) for g in e.get("gratitude") or []],
-                "intention": e.get("intention"),
-                "tomorrow": e.get("tomorrow"),
+                "gratitude": [_hidden(str(g), people) for g in e.get("gratitude") or []],
+                "intention": _hidden(e.get("intention"), people),
+                "tomorrow": _hidden(e.get("tomorrow"), people),
             }
             for e in found
             if any(e.get(key) for key in CHECKIN_WORDS)
@@ -727,24 +732,29 @@ def _calendar(
     return {"clocks": [c.name for c in clocks], "days": days}
 
 
-def _notes(entries: Sequence[Entry], period: Period, tz: tzinfo) -> list[dict[str, Any]]:
-    """Free-text notes on entries other than journal notes, oldest first."""
+def _notes(
+    entries: Sequence[Entry], period: Period, tz: tzinfo, people: _People | None = None
+) -> list[dict[str, Any]]:
+    """Free-text notes on entries other than journal notes, oldest first (without names
+    shared, other people's names hidden)."""
     return [
         {
             "at": e.at.astimezone(tz).strftime("%Y-%m-%d %H:%M"),
             "type": str(e.type),
-            "note": e.note,
+            "note": _hidden(e.note, people),
         }
         for e in sorted(_in(entries, period, tz), key=lambda e: e.at)
         if e.note and e.type is not EntryType.NOTE
     ]
 
 
-def _journal(entries: Sequence[Entry], period: Period, tz: tzinfo) -> list[dict[str, Any]]:
+def _journal(
+    entries: Sequence[Entry], period: Period, tz: tzinfo, people: _People | None = None
+) -> list[dict[str, Any]]:
     return [
         {
             "at": e.at.astimezone(tz).strftime("%Y-%m-%d %H:%M"),
-            "text": e.note,
+            "text": _hidden(e.note, people),
             "mood": e.get("mood"),
         }
         for e in sorted(_in(entries, period, tz), key=lambda e: e.at)
