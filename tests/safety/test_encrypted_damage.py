@@ -264,3 +264,37 @@ def test_doctor_never_points_to_a_backup_of_the_damage(cli, encrypted: Path) -> 
     report = json.loads(cli("doctor", "--format", "json").stdout)
     [problem] = report["problems"]
     assert f"backups/{good.name}/" in problem["problem"]
+
+
+def test_doctor_fix_never_prunes_the_last_good_copy_of_the_marker(cli, encrypted: Path) -> None:
+    good = Path(cli("backup", "create").stdout.split()[-1])
+    (encrypted / MARKER).write_bytes(b"garbage\n")
+    for _ in range(12):  # more runs than backups.keep (10) would allow
+        assert cli("doctor", "--fix").exit_code == 4
+    from recoverylog.store.backup import has_readable_marker
+
+    assert has_readable_marker(good)
+    report = json.loads(cli("doctor", "--format", "json").stdout)
+    assert f"backups/{good.name}/" in report["problems"][0]["problem"]
+
+
+def test_pruning_keeps_the_newest_backup_with_a_readable_marker(cli, encrypted: Path) -> None:
+    from recoverylog.store import backup
+
+    layout = resolve_layout(encrypted)
+    good = Path(cli("backup", "create").stdout.split()[-1])
+    (encrypted / MARKER).write_bytes(b"garbage\n")
+    for _ in range(3):
+        backup.create_backup(layout, "manual", _later(layout), keep=2)
+    names = [info.name for info in backup.list_backups(layout)]
+    assert good.name in names and len(names) == 3
+    assert backup.has_readable_marker(good)
+
+
+def _later(layout) -> object:
+    from datetime import UTC, datetime, timedelta
+
+    from recoverylog.store import backup
+
+    newest = backup.list_backups(layout)[-1].created
+    return datetime.fromisoformat(newest).astimezone(UTC) + timedelta(seconds=1)

@@ -331,7 +331,9 @@ def _repair(ws: Workspace, report: Report, damaged_months: set[str], sealing: _S
                 if os.path.lexists(finding.path):
                     _quarantine(finding.path, quarantine, ws, sealing)
                 finding.fixed = True
-    info = take_backup(ws, "before-doctor")
+    # With encryption.toml damaged or missing only permissions change: no backup, as it
+    # would copy the damaged file and prune older backups that hold a good copy.
+    info = None if sealing.broken else take_backup(ws, "before-doctor")
     report.backup = info.name if info else None
     if not sealing.broken:
         for finding in report.findings:

@@ -150,12 +150,20 @@ def _order(name: str, created: str) -> tuple[datetime, int, str]:
 def prune(layout: Layout, keep: int) -> None:
     """Keep the newest ``keep`` backups; remove older ones and any cut off half way.
 
+    The newest backup holding a readable encryption.toml is always kept: if the home's
+    copy is lost or damaged, it may be the only way to read the encrypted files again.
+
     Backups are made under the writer lock, as this runs: a folder still without its
     backup.json belongs to a command that was stopped, never to one still running."""
     for folder in incomplete_backups(layout):
         shutil.rmtree(folder, ignore_errors=True)
     backups = list_backups(layout)
-    for old in backups[: max(0, len(backups) - keep)]:
+    cut = max(0, len(backups) - keep)
+    older, kept = backups[:cut], backups[cut:]
+    if older and not any(has_readable_marker(info.path) for info in kept):
+        spared = next((i for i in reversed(older) if has_readable_marker(i.path)), None)
+        older = [info for info in older if info is not spared]
+    for old in older:
         shutil.rmtree(old.path, ignore_errors=True)
 
 
