@@ -151,3 +151,21 @@ def test_people_from_the_plan_are_not_listed_twice(cli: Any, ticks: Ticks) -> No
     out = ok(cli, "sos", "--no-timer").stdout
     assert out.count("555 0100") == 1
     assert "Sam (sponsor)  555 0100" in out and "the night line at work" in out
+
+
+def test_help_now_in_a_locked_home_speaks_of_the_passphrase(cli: Any, locked: None) -> None:
+    result = ok(cli, "help-now")
+    assert "your settings could not be read without the passphrase" in result.stderr
+
+
+def test_broken_settings_in_a_plain_home_are_not_blamed_on_a_passphrase(
+    cli: Any, home: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("RECOVERYLOG_COUNTRY", raising=False)
+    ok(cli, "clock", "add", "alcohol", "--since", "2026-10-01")
+    (home / "config.toml").write_text("country = = 'UK'")
+    for command in ("help-now", "sos"):
+        result = cli(command) if command == "help-now" else cli(command, "--no-timer")
+        assert "your settings could not be read from config.toml" in result.stderr, command
+        assert "recoverylog doctor" in result.stderr, command
+        assert "passphrase" not in result.stderr, command

@@ -133,6 +133,7 @@ def help_now(home: str | None, country: str | None) -> CrisisView:
     problems: list[str] = []
     own: Any = None
     chosen = country_choice(country)
+    io: FileIO | None = None
     try:
         layout = resolve_layout(home)
         io = FileIO(layout, None)
@@ -141,12 +142,30 @@ def help_now(home: str | None, country: str | None) -> CrisisView:
         chosen = chosen or settings.country
     except (RecoveryLogError, OSError, ValueError):
         if chosen is None:
+            why = (
+                "your settings could not be read without the passphrase"
+                if io is not None and _settings_encrypted(io)
+                else "your settings could not be read from config.toml "
+                "('recoverylog doctor' can check it)"
+            )
             problems.append(
-                f"your settings could not be read without the passphrase, so these are the "
-                f"lines for {rules.DEFAULT_COUNTRY}; choose another with --country UK "
-                f"(or set {COUNTRY_ENV})"
+                f"{why}, so these are the lines for {rules.DEFAULT_COUNTRY}; "
+                f"choose another with --country UK (or set {COUNTRY_ENV})"
             )
     return crisis_view(chosen or rules.DEFAULT_COUNTRY, own, problems)
+
+
+def _settings_encrypted(io: Any) -> bool:
+    """Is config.toml encrypted (or the home, by its encryption.toml)?"""
+    from recoverylog.store.crypto import MAGIC, is_encrypted
+
+    if io.encrypted():
+        return True
+    try:
+        with open(io.layout.config_file, "rb") as handle:
+            return is_encrypted(handle.read(len(MAGIC)))
+    except OSError:
+        return False
 
 
 def crisis_as_dict(view: CrisisView) -> dict[str, Any]:
