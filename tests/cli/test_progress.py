@@ -265,3 +265,24 @@ def test_coping_add_an_empty_name_is_refused(cli: Cli, home: Path) -> None:
 def test_an_empty_toolkit_says_how_to_add(cli: Cli) -> None:
     result = ok(cli, "coping", "list")
     assert result.stdout == "" and "coping add" in result.stderr
+
+
+def test_milestones_on_the_day_of_a_lapse_say_when_the_new_run_starts(
+    cli: Cli, alcohol: str
+) -> None:
+    ok(cli, "log", "lapse", "alcohol", "--at", "2026-11-23 10:00")
+    lines = ok(cli, "milestones", "--format", "plain").stdout.splitlines()
+    # Oct 1 - Nov 23 is a 53-day run, and it still counts; the next starts on Nov 24.
+    assert lines[0] == "alcohol  a new run starts Tue 24 Nov 2026 · 53 clean days in total"
+    assert "counting from" not in lines[0] and "0 days" not in lines[0]
+    (clock,) = as_json(ok(cli, "milestones", "--format", "json"))
+    assert (clock["current_run_started"], clock["total_clean_days"]) == (False, 53)
+
+
+def test_milestones_after_a_lapse_show_total_clean_days_beside_the_run(
+    cli: Cli, alcohol: str
+) -> None:
+    ok(cli, "log", "lapse", "alcohol", "--at", "2026-11-20 22:00")
+    lines = ok(cli, "milestones", "--format", "plain").stdout.splitlines()
+    # Oct 1 - Nov 20 is a 50-day run; the new run (from Nov 21) adds 2: 52 in total.
+    assert lines[0] == "alcohol  2 days · counting from Sat 21 Nov 2026 · 52 clean days in total"

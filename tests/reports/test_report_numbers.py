@@ -8,6 +8,7 @@ from 20 Nov. See report_fixture.py for every entry.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -400,3 +401,16 @@ def test_a_self_report_speaks_of_my_support_network(fixture_home: Path, run: Run
     assert "their support network" not in mine
     shared = " ".join(run("report").stdout.split())
     assert "1 contact with people in their support network" in shared
+
+
+def test_on_the_day_of_a_lapse_the_report_says_when_the_new_run_starts(run: Run) -> None:
+    run("clock", "add", "alcohol", "--since", "2026-10-01")
+    run("log", "lapse", "alcohol")  # now: Mon 23 Nov 2026; the next run starts tomorrow
+    data = json.loads(run("report", "--format", "json").stdout)
+    (clock,) = data["clocks"]
+    assert (clock["current_run_started"], clock["total_clean_days"]) == (False, 53)
+    for fmt in ("md", "txt", "html"):
+        text = " ".join(re.sub(r"<[^>]+>|\*\*", " ", run("report", "-f", fmt).stdout).split())
+        assert "A new run alcohol" in text and "starts Tue 24 Nov 2026" in text, fmt
+        assert "counting from Tue 24 Nov" not in text and "0 days" not in text, fmt
+        assert "53 clean days in total" in text, fmt

@@ -121,14 +121,15 @@ def milestone_lines(clocks: Sequence[dict[str, Any]], *, plain: bool) -> list[Li
     if not clocks:
         lines.append([text("No clocks yet: 'recoverylog clock add NAME --since DATE' starts one.")])
     for clock in clocks:
-        lines.append(
-            [
-                text(clock["clock"], "bold cyan"),
-                text(
-                    f"  {days(clock['days'])} · counting from {nice_date(clock['counting_from'])}"
-                ),
-            ]
-        )
+        since = nice_date(clock["counting_from"])
+        if not clock.get("current_run_started", True):
+            # The day of a lapse: the new run begins tomorrow; say so rather than "0 days".
+            headline = f"  a new run starts {since}"
+        else:
+            headline = f"  {days(clock['days'])} · counting from {since}"
+        if clock.get("lapses"):  # the current run beside every clean day so far
+            headline += f" · {plural(int(clock['total_clean_days']), 'clean day')} in total"
+        lines.append([text(clock["clock"], "bold cyan"), text(headline)])
         for item in clock["achieved"]:
             tag = f" ({item['keytag']} keytag)" if item.get("keytag") else ""
             lines.append(

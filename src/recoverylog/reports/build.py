@@ -203,6 +203,8 @@ def _clock_dict(
         "clean_since": clock.clean_since.isoformat(),
         "counting_from": ct.headline_start.isoformat(),
         "started": ct.started,
+        # False on the day of a lapse: the new run ("counting_from") begins the next day.
+        "current_run_started": ct.headline_start <= until,
         "days": ct.headline_days,
         "current_run_days": ct.current_days,
         "longest_run_days": ct.longest_run_days,

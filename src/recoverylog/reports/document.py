@@ -232,6 +232,14 @@ def _document(r: Mapping[str, Any]) -> Document:
     )
 
 
+def _run_started(r: Mapping[str, Any], clock: Mapping[str, Any]) -> bool:
+    """False on the day of a lapse, when the new run only begins the next day (worked out
+    from the dates for a report saved before the report said so itself)."""
+    if "current_run_started" in clock:
+        return bool(clock["current_run_started"])
+    return str(clock["counting_from"]) <= str(r["period"]["until"])
+
+
 def _clean_time(r: Mapping[str, Any]) -> Section:
     year = report_year(r)
     blocks: list[Block] = []
@@ -243,6 +251,11 @@ def _clean_time(r: Mapping[str, Any]) -> Section:
         if not c["started"]:
             figures.append(
                 Figure("Not started", c["name"], f"starts {nice_date(c['clean_since'])}")
+            )
+            continue
+        if not _run_started(r, c):  # the day of a lapse: say when the new run starts
+            figures.append(
+                Figure("A new run", c["name"], f"starts {nice_date(c['counting_from'])}")
             )
             continue
         figures.append(

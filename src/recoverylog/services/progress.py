@@ -67,6 +67,9 @@ def milestones(ws: Workspace, name: str | None, upcoming: int = 3) -> list[dict[
                 "clean_since": clock.clean_since.isoformat(),
                 "counting_from": ct.headline_start.isoformat(),
                 "days": ct.headline_days,
+                "current_run_started": ct.headline_start <= ws.today,
+                "total_clean_days": ct.total_clean_days,
+                "lapses": ct.lapse_count,
                 "scheme": clock.scheme or ws.settings.milestone_scheme,
                 "achieved": [_milestone_dict(m.label, m.date, m.colour) for m in ms.achieved],
                 "upcoming": [
