@@ -302,3 +302,28 @@ def test_timer_helpers() -> None:
         rules.timer_minutes(0)
     with pytest.raises(InvalidInput):
         rules.timer_minutes(61)
+
+
+# --- goal wording ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "count", "days", "repeat", "words"),
+    [
+        ("meetings", 90, 90, False, "90 meetings in 90 days"),
+        ("meetings", 1, 1, False, "1 meeting in 1 day"),
+        ("contacts", 1, 7, True, "1 contact every 7 days"),
+        ("contacts", 3, 1, True, "3 contacts every 1 day"),
+    ],
+)
+def test_a_goal_in_words(kind: str, count: int, days: int, repeat: bool, words: str) -> None:
+    assert rules.goal_words(kind, count, days, repeat) == words
+
+
+def test_the_cli_and_the_report_word_a_goal_the_same_way() -> None:
+    from recoverylog.reports.build import goal_label
+
+    for count, days, repeat in [(1, 1, False), (3, 7, True), (90, 90, False)]:
+        goal = {"count": count, "days": days, "repeat": repeat}
+        for kind in rules.GOAL_KINDS:
+            assert goal_label(goal, kind) == rules.goal_words(kind, count, days, repeat)

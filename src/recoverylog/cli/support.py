@@ -115,9 +115,8 @@ def goal_set(
 
     ws = state.workspace()
     goal = service.set_goal(ws, kind, count, days, day(ws, start, "--start"), repeat)
-    every = f"every {plural(days, 'day')}" if repeat else f"in {plural(days, 'day')}"
-    what = plural(count, goal.kind.rstrip("s"), goal.kind)  # "1 contact", "3 meetings"
-    say(f"Goal set: {what} {every}, from {nice_date(goal.start.isoformat())}.")
+    what = rules.goal_words(goal.kind, goal.count, goal.days, goal.repeat)
+    say(f"Goal set: {what}, from {nice_date(goal.start.isoformat())}.")
 
 
 @goal_app.command("show")

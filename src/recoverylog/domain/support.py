@@ -147,6 +147,12 @@ def goal_kind(value: str) -> str:
     return cleaned
 
 
+def goal_words(kind: str, count: int, days: int, repeat: bool = False) -> str:
+    """'90 meetings in 90 days'; for a repeating goal '1 contact every 7 days'."""
+    things = kind.removesuffix("s") if count == 1 else kind
+    return f"{count} {things} {'every' if repeat else 'in'} {days} {'day' if days == 1 else 'days'}"
+
+
 def new_goal(kind: str, count: int, days: int, start: date, repeat: bool = False) -> Goal:
     if count < 1:
         raise InvalidInput("the goal's count must be at least 1")

@@ -38,7 +38,13 @@ from recoverylog.domain.insights import (
 )
 from recoverylog.domain.milestones import Milestone, Step, milestone_status
 from recoverylog.domain.model import Clock, Entry, EntryType
-from recoverylog.domain.support import GOAL_KINDS, goal_from_dict, goal_progress, person_names
+from recoverylog.domain.support import (
+    GOAL_KINDS,
+    goal_from_dict,
+    goal_progress,
+    goal_words,
+    person_names,
+)
 
 REPORT_KIND = "recoverylog-report"
 REPORT_VERSION = 1
@@ -700,11 +706,7 @@ def _coming_up(report: Mapping[str, Any]) -> list[dict[str, Any]]:
 
 def goal_label(goal: Mapping[str, Any], what: str) -> str:
     """'90 meetings in 90 days', or for a repeating goal '1 contact every 7 days'."""
-    every = "every" if goal.get("repeat") else "in"
-    count = int(goal["count"])
-    things = what.removesuffix("s") if count == 1 else what
-    days = "day" if goal["days"] == 1 else "days"
-    return f"{count} {things} {every} {goal['days']} {days}"
+    return goal_words(what, int(goal["count"]), int(goal["days"]), bool(goal.get("repeat")))
 
 
 CALENDAR_WORDS = {CLEAN: "clean", LAPSE: "lapse"}  # anything else: no data
