@@ -250,6 +250,8 @@ def checkin(
     short = short_id(saved.entry.id)
     for line in views.checkin_saved(short, saved.updated, day_iso, today_iso, morning, answers):
         say(line)
+    if saved.combined:
+        say(views.checkins_combined(saved.combined))
     for name in saved.unrecorded_lapses:
         message(views.unrecorded_lapse_hint(name, day_iso))
 

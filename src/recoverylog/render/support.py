@@ -182,6 +182,11 @@ def checkin_saved(
     return lines
 
 
+def checkins_combined(count: int) -> str:
+    earlier = plural(count, "earlier check-in")
+    return f"This takes in the day's {earlier} for single clocks; their notes are kept."
+
+
 def describe_checkin(entry: dict[str, Any]) -> list[str]:
     """The parts of a check-in's one-line summary (for 'list')."""
     parts = []
