@@ -298,3 +298,21 @@ def _later(layout) -> object:
 
     newest = backup.list_backups(layout)[-1].created
     return datetime.fromisoformat(newest).astimezone(UTC) + timedelta(seconds=1)
+
+
+def test_a_stray_marker_in_a_plain_home_is_the_one_problem(cli, home: Path) -> None:
+    assert cli("log", "craving", "5", "--note", SECRET).exit_code == 0
+    (home / MARKER).write_bytes(b"garbage\n")
+    (home / MARKER).chmod(0o600)
+
+    report = json.loads(cli("doctor", "--format", "json").stdout)
+    assert [(p["file"], p["kind"]) for p in report["problems"]] == [(MARKER, "stray")]
+    assert "no file here is encrypted" in report["problems"][0]["problem"]
+
+    fixed = cli("doctor", "--fix", "--format", "json")
+    assert fixed.exit_code == 0, fixed.stdout
+    assert not (home / MARKER).exists()
+    [moved] = (home / "quarantine").rglob(MARKER)
+    assert moved.read_bytes() == b"garbage\n"
+    assert SECRET in cli("list", "--format", "json").stdout
+    assert cli("doctor").exit_code == 0

@@ -135,6 +135,11 @@ def _check_encryption(ws: Workspace, report: Report) -> _Sealing:
         try:
             read_marker(marker)
         except DataError as exc:
+            if not _any_sealed(ws):
+                # A plain home: the marker itself is the problem, not every plain file.
+                problem = "cannot be read, and no file here is encrypted: a stray copy"
+                report.add(Finding(marker, problem, "move it into quarantine/", kind="stray"))
+                return _Sealing()
             detail = _short(marker, exc.message).removeprefix("is damaged: ")
             report.add(_marker_finding(ws, marker, "damaged", detail))
             return _Sealing(encrypted=True)
@@ -144,6 +149,13 @@ def _check_encryption(ws: Workspace, report: Report) -> _Sealing:
         report.add(_marker_finding(ws, marker, "missing", f"{len(sealed)} files are encrypted"))
         return _Sealing(encrypted=True)
     return _Sealing()
+
+
+def _any_sealed(ws: Workspace) -> bool:
+    """Is any file of the home (backups and quarantine included) encrypted?"""
+    from recoverylog.services.safety import sensitive_files
+
+    return any(_is_sealed(path) for path in sensitive_files(ws))
 
 
 def _marker_finding(ws: Workspace, marker: Path, what: str, detail: str) -> Finding:
@@ -318,7 +330,7 @@ def _check_permissions(ws: Workspace, report: Report) -> None:
 
 # --- repairs ---------------------------------------------------------------------
 
-_MOVED_ASIDE = ("orphan", "incomplete-backup")
+_MOVED_ASIDE = ("orphan", "incomplete-backup", "stray")
 
 
 def _repair(ws: Workspace, report: Report, damaged_months: set[str], sealing: _Sealing) -> None:
