@@ -287,11 +287,11 @@ def test_a_checkin_for_the_day_keeps_the_notes_of_the_ones_it_takes_in(
     ok(cli, "checkin", "--clock", "alcohol", "--clean", "yes", "--note", "first words")
     ok(cli, "checkin", "--clock", "nicotine", "--clean", "yes", "--note", "second words")
     said = ok(cli, "checkin", "--difficulty", "easy", "--note", "third words").stdout
-    assert "takes in the day's 2 earlier check-ins for single clocks" in said
+    assert "now holds the day's check-ins for single clocks too" in said
     (entry,) = checkins(cli)
     assert entry["clock"] is None
     assert entry["note"] == "first words\n\nsecond words\n\nthird words"
     again = ok(cli, "checkin", "--difficulty", "hard", "--note", "changed my mind")
-    assert "takes in" not in again.stdout  # nothing left to fold in
+    assert "now holds" not in again.stdout  # nothing left to fold in
     (entry,) = checkins(cli)
     assert entry["note"] == "changed my mind"

@@ -251,7 +251,7 @@ def checkin(
     for line in views.checkin_saved(short, saved.updated, day_iso, today_iso, morning, answers):
         say(line)
     if saved.combined:
-        say(views.checkins_combined(saved.combined))
+        say(views.checkins_combined())
     for name in saved.unrecorded_lapses:
         message(views.unrecorded_lapse_hint(name, day_iso))
 

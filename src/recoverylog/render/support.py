@@ -182,9 +182,8 @@ def checkin_saved(
     return lines
 
 
-def checkins_combined(count: int) -> str:
-    earlier = plural(count, "earlier check-in")
-    return f"This takes in the day's {earlier} for single clocks; their notes are kept."
+def checkins_combined() -> str:
+    return "This now holds the day's check-ins for single clocks too; their notes are kept."
 
 
 def describe_checkin(entry: dict[str, Any]) -> list[str]:
