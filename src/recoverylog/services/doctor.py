@@ -32,9 +32,9 @@ from recoverylog.store.atomic import (
     fsync_dir,
     real_target,
 )
-from recoverylog.store.crypto import MAGIC, Vault, is_encrypted
+from recoverylog.store.crypto import Vault, is_encrypted
 from recoverylog.store.entries import MONTH_FILE, EntryStore
-from recoverylog.store.files import read_marker
+from recoverylog.store.files import is_sealed_file, read_marker
 from recoverylog.store.journal import journal_from_doc
 from recoverylog.store.tomlfile import parse_toml
 
@@ -109,18 +109,10 @@ class _Sealing:
         return self.encrypted and self.vault is None
 
     def can_judge(self, path: Path) -> bool:
-        if self.broken and _is_sealed(path):
+        if self.broken and is_sealed_file(path):
             self.blind.append(path)
             return False
         return True
-
-
-def _is_sealed(path: Path) -> bool:
-    try:
-        with open(path, "rb") as handle:
-            return is_encrypted(handle.read(len(MAGIC)))
-    except OSError:
-        return False
 
 
 def _check_encryption(ws: Workspace, report: Report) -> _Sealing:
@@ -144,7 +136,7 @@ def _check_encryption(ws: Workspace, report: Report) -> _Sealing:
             report.add(_marker_finding(ws, marker, "damaged", detail))
             return _Sealing(encrypted=True)
         return _Sealing(encrypted=True, vault=io.vault())  # a wrong passphrase stops here
-    sealed = [path for _, path in backup.data_files(ws.layout) if _is_sealed(path)]
+    sealed = [path for _, path in backup.data_files(ws.layout) if is_sealed_file(path)]
     if marker.is_symlink() or sealed:
         report.add(_marker_finding(ws, marker, "missing", f"{len(sealed)} files are encrypted"))
         return _Sealing(encrypted=True)
@@ -155,7 +147,7 @@ def _any_sealed(ws: Workspace) -> bool:
     """Is any file of the home (backups and quarantine included) encrypted?"""
     from recoverylog.services.safety import sensitive_files
 
-    return any(_is_sealed(path) for path in sensitive_files(ws))
+    return any(is_sealed_file(path) for path in sensitive_files(ws))
 
 
 def _marker_finding(ws: Workspace, marker: Path, what: str, detail: str) -> Finding:
@@ -300,7 +292,7 @@ def _check_unsealed(ws: Workspace, report: Report, sealing: _Sealing) -> None:
 
     repair = None if sealing.broken else "encrypt it"
     for path in sensitive_files(ws):
-        if path.name.endswith(TEMP_SUFFIX) or _is_sealed(path):
+        if path.name.endswith(TEMP_SUFFIX) or is_sealed_file(path):
             continue  # leftovers are reported (and sealed when moved aside) as orphans
         report.add(
             Finding(path, "holds plain text in an encrypted journal", repair, kind="unencrypted")

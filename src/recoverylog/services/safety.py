@@ -100,8 +100,7 @@ def _unlock_for(ws: Workspace, chosen: backup.BackupInfo) -> Vault | None:
 
 def marker_trouble(ws: Workspace) -> DataError | None:
     """What is wrong with encryption.toml: damaged, or missing while files are encrypted."""
-    from recoverylog.store.crypto import MAGIC, is_encrypted
-    from recoverylog.store.files import MARKER_NAME, read_marker
+    from recoverylog.store.files import MARKER_NAME, is_sealed_file, read_marker
 
     io = ws.store.io
     if io.marker.exists() or io.marker.is_symlink():
@@ -111,14 +110,7 @@ def marker_trouble(ws: Workspace) -> DataError | None:
             return exc
         return None
     for inner, path in backup.data_files(ws.layout):
-        if inner == MARKER_NAME:
-            continue
-        try:
-            with open(path, "rb") as handle:
-                sealed = is_encrypted(handle.read(len(MAGIC)))
-        except OSError:
-            continue
-        if sealed:
+        if inner != MARKER_NAME and is_sealed_file(path):
             return DataError(f"{io.marker} is missing, and this journal's files are encrypted")
     return None
 

@@ -174,6 +174,17 @@ def _whole(doc: dict[str, object], key: str) -> int:
     return value
 
 
+def is_sealed_file(path: Path) -> bool:
+    """Does the file start as an encrypted file does (False if it cannot be read)?"""
+    from recoverylog.store.crypto import MAGIC
+
+    try:
+        with open(path, "rb") as handle:
+            return is_encrypted(handle.read(len(MAGIC)))
+    except OSError:
+        return False
+
+
 def write_marker(marker: Path, vault: Vault) -> None:
     import tomli_w
 
