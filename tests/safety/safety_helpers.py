@@ -120,3 +120,8 @@ def run_cli_process(home: Path, *args: str, timeout: float = 60) -> subprocess.C
 
 def mode_of(path: Path) -> int:
     return path.lstat().st_mode & 0o777
+
+
+# The encrypted home of the ``encrypted`` fixture (conftest.py).
+PASSPHRASE = "a long passphrase for the encrypted-home tests"
+SECRET = "the words nobody else may read 5e1f"

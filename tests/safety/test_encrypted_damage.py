@@ -8,31 +8,14 @@ import json
 from pathlib import Path
 
 import pytest
-from safety_helpers import snapshot, walk_all
+from safety_helpers import PASSPHRASE, SECRET, snapshot, walk_all
 
 from recoverylog.paths import resolve_layout
 from recoverylog.store.crypto import MAGIC, KdfParams, Vault
 from recoverylog.store.files import write_marker
 
-PASSPHRASE = "a long passphrase for the damage tests"
-SECRET = "the words nobody else may read 5e1f"
 JOURNAL, ENTRIES, CONFIG = "journal.toml", "entries/2026-11.json", "config.toml"
 MARKER = "encryption.toml"
-
-
-@pytest.fixture
-def encrypted(cli, home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("RECOVERYLOG_PASSPHRASE", PASSPHRASE)
-    for args in (
-        ("clock", "add", "alcohol", "--since", "2026-10-01"),
-        ("config", "set", "currency", "EUR"),
-        ("log", "craving", "5", "--note", SECRET),
-        ("encrypt",),
-    ):
-        result = cli(*args)
-        assert result.exit_code == 0, (args, result.stderr)
-    assert all((home / name).read_bytes().startswith(MAGIC) for name in (JOURNAL, ENTRIES))
-    return home
 
 
 def _live(home: Path) -> dict[str, object]:

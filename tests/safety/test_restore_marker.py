@@ -10,31 +10,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from safety_helpers import snapshot
+from safety_helpers import SECRET, snapshot
 
-from recoverylog.store.crypto import MAGIC
-
-PASSPHRASE = "a long passphrase for the restore tests"
-SECRET = "words only the owner may read 7c3d"
 MARKER, ENTRIES = "encryption.toml", "entries/2026-11.json"
 
 
 def _ok(result) -> None:
     assert result.exit_code == 0, (result.stdout, result.stderr)
-
-
-@pytest.fixture
-def encrypted(cli, home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("RECOVERYLOG_PASSPHRASE", PASSPHRASE)
-    for args in (
-        ("clock", "add", "alcohol", "--since", "2026-10-01"),
-        ("config", "set", "currency", "EUR"),
-        ("log", "craving", "5", "--note", SECRET),
-        ("encrypt",),
-    ):
-        _ok(cli(*args))
-    assert (home / "config.toml").read_bytes().startswith(MAGIC)
-    return home
 
 
 @pytest.fixture
