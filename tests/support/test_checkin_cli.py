@@ -11,14 +11,9 @@ from typing import Any
 
 import pytest
 import typer
+from support_helpers import ok
 
 import recoverylog.cli.support as support_cli
-
-
-def ok(cli: Any, *args: str, input: str | None = None) -> Any:
-    result = cli(*args, input=input)
-    assert result.exit_code == 0, (result.stdout, result.stderr)
-    return result
 
 
 def checkins(cli: Any) -> list[dict[str, Any]]:

@@ -12,14 +12,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from support_helpers import ok
+
 from recoverylog.config import KEYS
 from recoverylog.services.support import shipped_crisis_lines
-
-
-def ok(cli: Any, *args: str, input: str | None = None) -> Any:
-    result = cli(*args, input=input)
-    assert result.exit_code == 0, (result.stdout, result.stderr)
-    return result
 
 
 def digits(text: str) -> str:

@@ -11,11 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-
-def ok(cli: Any, *args: str, input: str | None = None) -> Any:
-    result = cli(*args, input=input)
-    assert result.exit_code == 0, (result.stdout, result.stderr)
-    return result
+from support_helpers import ok
 
 
 def as_json(cli: Any, *args: str) -> Any:

@@ -7,11 +7,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-
-def ok(cli: Any, *args: str, input: str | None = None) -> Any:
-    result = cli(*args, input=input)
-    assert result.exit_code == 0, (result.stdout, result.stderr)
-    return result
+from support_helpers import ok
 
 
 def people_json(cli: Any) -> list[dict[str, Any]]:

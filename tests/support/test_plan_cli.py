@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support_helpers import ok
 
 from recoverylog.services.support import parse_plan, plan_template
 
@@ -58,12 +59,6 @@ def editor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> FakeEditor:
     monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
     monkeypatch.setenv("FAKE_EDITOR_DIR", str(folder))
     return FakeEditor(folder)
-
-
-def ok(cli: Any, *args: str, input: str | None = None) -> Any:
-    result = cli(*args, input=input)
-    assert result.exit_code == 0, (result.stdout, result.stderr)
-    return result
 
 
 PLAN = """\

@@ -9,39 +9,13 @@ from typing import Any
 
 import pytest
 import typer
+from support_helpers import Ticks, ok
 
 import recoverylog.cli.support as support_cli
 
 
-def ok(cli: Any, *args: str, input: str | None = None) -> Any:
-    result = cli(*args, input=input)
-    assert result.exit_code == 0, (result.stdout, result.stderr)
-    return result
-
-
 def entries(cli: Any) -> list[dict[str, Any]]:
     return json.loads(ok(cli, "list", "--format", "json").stdout)
-
-
-class Ticks:
-    """Stands in for time.sleep: counts seconds; can raise Ctrl-C at a given tick."""
-
-    def __init__(self, stop_at: int | None = None) -> None:
-        self.count = 0
-        self.stop_at = stop_at
-
-    def __call__(self, seconds: float) -> None:
-        assert seconds == 1
-        if self.stop_at is not None and self.count == self.stop_at:
-            raise KeyboardInterrupt
-        self.count += 1
-
-
-@pytest.fixture
-def ticks(monkeypatch: pytest.MonkeyPatch) -> Ticks:
-    fake = Ticks()
-    monkeypatch.setattr(support_cli, "sleep", fake)
-    return fake
 
 
 PLAN = 'reasons = ["waking up clear", "my kids"]\ncall = ["the night line at work"]\n'

@@ -8,32 +8,12 @@ import json
 from typing import Any
 
 import pytest
+from support_helpers import Ticks, ok
 
 import recoverylog.cli.state as cli_state
 import recoverylog.cli.support as support_cli
 
 PASSPHRASE = "a long passphrase for the sos test"
-
-
-def ok(cli: Any, *args: str, input: str | None = None) -> Any:
-    result = cli(*args, input=input)
-    assert result.exit_code == 0, (result.stdout, result.stderr)
-    return result
-
-
-class Ticks:
-    def __init__(self) -> None:
-        self.count = 0
-
-    def __call__(self, seconds: float) -> None:
-        self.count += 1
-
-
-@pytest.fixture
-def ticks(monkeypatch: pytest.MonkeyPatch) -> Ticks:
-    fake = Ticks()
-    monkeypatch.setattr(support_cli, "sleep", fake)
-    return fake
 
 
 @pytest.fixture
