@@ -50,3 +50,7 @@ class Busy(RecoveryLogError):
     """Another recoverylog process holds the writer lock for too long."""
 
     exit_code = ExitCode.BUSY
+
+
+# The hint for a file that cannot be read: the command stopped before writing anything.
+CHECK_FILES_HINT = "run 'recoverylog doctor' to check your files; nothing was changed"

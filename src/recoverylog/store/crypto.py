@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from recoverylog.errors import DataError, InvalidInput
+from recoverylog.errors import CHECK_FILES_HINT, DataError, InvalidInput
 
 MAGIC = b"RLENC"
 VERSION = 1
@@ -103,7 +103,7 @@ class Vault:
         if len(data) < HEADER_BYTES + TAG_BYTES or not is_encrypted(data):
             raise DataError(
                 f"{what} is damaged: it is not a complete encrypted file",
-                hint="run 'recoverylog doctor' to check your files; nothing was changed",
+                hint=CHECK_FILES_HINT,
             )
         version = data[len(MAGIC)]
         if version != VERSION:
@@ -121,7 +121,7 @@ class Vault:
                 raise DataError(
                     f"{what} is damaged: it does not decrypt with your passphrase, "
                     "which is the right one",
-                    hint="run 'recoverylog doctor' to check your files; nothing was changed",
+                    hint=CHECK_FILES_HINT,
                 ) from None
             raise WrongPassphrase(
                 f"could not decrypt {what}: wrong passphrase, or the file was changed",

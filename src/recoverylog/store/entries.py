@@ -15,7 +15,7 @@ from typing import Any
 
 from recoverylog.domain.codec import SchemaError, entry_from_dict, entry_to_dict
 from recoverylog.domain.model import MIN_PREFIX_LENGTH, Entry, short_id
-from recoverylog.errors import DataError, InvalidInput, NotFound
+from recoverylog.errors import CHECK_FILES_HINT, DataError, InvalidInput, NotFound
 from recoverylog.store import schema
 from recoverylog.store.files import FileIO
 
@@ -77,7 +77,7 @@ class EntryStore:
         except json.JSONDecodeError as exc:
             raise DataError(
                 f"{path} is not valid JSON ({exc.msg} at line {exc.lineno})",
-                hint="run 'recoverylog doctor' to check your files; nothing was changed",
+                hint=CHECK_FILES_HINT,
             ) from exc
         except RecursionError as exc:
             raise DataError(f"{path} is nested too deeply to read") from exc
@@ -226,14 +226,14 @@ def check_month(doc: RawDoc, path: Path) -> list[Entry]:
     if not isinstance(raws, list):
         raise DataError(
             f"{path}: 'entries' must be a list of entries",
-            hint="run 'recoverylog doctor' to check your files; nothing was changed",
+            hint=CHECK_FILES_HINT,
         )
     try:
         return [entry_from_dict(raw) for raw in raws]
     except SchemaError as exc:
         raise DataError(
             f"{path}: {exc}",
-            hint="run 'recoverylog doctor' to check your files; nothing was changed",
+            hint=CHECK_FILES_HINT,
         ) from exc
 
 
