@@ -6,7 +6,6 @@ tables import rich only when drawn.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import os
@@ -106,6 +105,8 @@ def safe_cell(value: Any) -> Any:
 def to_csv(rows: Sequence[dict[str, Any]], keys: Sequence[str]) -> str:
     """RFC 4180 CSV: CRLF between rows, which also makes the writer quote any cell that
     holds a carriage return or a line feed, so no cell can break a row in two."""
+    import csv  # only CSV output needs it; every command loads this module
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([neutralise(str(key)) for key in keys])
