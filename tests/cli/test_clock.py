@@ -312,3 +312,8 @@ def test_remove_stopped_at_the_prompt_changes_nothing(cli: Cli, alcohol: str, ho
 def test_remove_an_unknown_clock(cli: Cli, alcohol: str) -> None:
     result = fails(cli, 3, "clock", "remove", "alcohl", "--yes")
     assert "did you mean 'alcohol'" in result.stderr
+
+
+def test_a_clock_one_day_old_reads_in_the_singular(cli: Cli) -> None:
+    result = ok(cli, "clock", "add", "nicotine", "--since", "yesterday")
+    assert result.stdout == "Added nicotine: clean since 2026-11-22 (1 day).\n"

@@ -14,6 +14,7 @@ from recoverylog.render.output import Format, emit_json, emit_rows, message, res
 from recoverylog.render.views import (
     CLOCK_COLUMNS,
     clock_detail_lines,
+    days,
     withdrawal_note,
 )
 from recoverylog.services import clocks
@@ -59,7 +60,7 @@ def add(
         say(f"Added {clock.name}: your start date is {clock.clean_since}.")
     else:
         count = (ws.today - clock.clean_since).days
-        say(f"Added {clock.name}: clean since {clock.clean_since} ({count} days).")
+        say(f"Added {clock.name}: clean since {clock.clean_since} ({days(count)}).")
     if added.withdrawal_warning:
         message(withdrawal_note(clock.name))
 
