@@ -16,7 +16,10 @@ from recoverylog.errors import ExitCode, RecoveryLogError
 
 DEBUG_ENV = "RECOVERYLOG_DEBUG"
 # Commands that must not read or change the journal after they run.
-_NO_CELEBRATION = {"demo", "config", "doctor", "help-now", "backup", "decrypt", "encrypt"}
+_NO_CELEBRATION = {
+    *("demo", "config", "doctor", "backup", "decrypt", "encrypt"),
+    *("help-now", "crisis", "emergency"),
+}
 
 
 def report_error(message: str, hint: str | None = None) -> None:
@@ -93,6 +96,10 @@ class RecoveryGroup(TyperGroup):
 # Every top-level command, in the order of the help screen, with the module under
 # recoverylog.cli that defines it (its register(app), or its Typer `app` as a group).
 COMMANDS: list[tuple[str, str]] = [
+    ("sos", "support"),  # crisis help first, where someone in a hurry looks
+    ("help-now", "support"),
+    ("crisis", "support"),  # the same as help-now (hidden from the list)
+    ("emergency", "support"),
     ("demo", "demo"),
     ("status", "progress"),
     ("milestones", "progress"),
@@ -110,8 +117,6 @@ COMMANDS: list[tuple[str, str]] = [
     ("meetings", "support"),
     ("checkin", "support"),
     ("plan", "support"),
-    ("sos", "support"),
-    ("help-now", "support"),
     ("config", "config"),
     ("backup", "backup"),
     ("doctor", "doctor"),

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
+from typer.core import TyperCommand
 
 from recoverylog.cli import state
 from recoverylog.cli.common import day, edit_in_editor, say, show_lines
@@ -17,6 +18,7 @@ from recoverylog.domain import support as rules
 from recoverylog.domain.model import short_id
 from recoverylog.errors import ExitCode, InvalidInput
 from recoverylog.render import support as views
+from recoverylog.render.lines import print_lines
 from recoverylog.render.output import Format, emit_json, emit_rows, message, resolve_format
 from recoverylog.render.views import nice_date, plural
 
@@ -480,8 +482,73 @@ def _yes_or_no(question: str) -> bool:
 
 CountryOpt = Annotated[
     str | None,
-    typer.Option("--country", help="Crisis lines for this country (US, UK, CA, AU)."),
+    typer.Option("--country", help="Crisis lines for this country, e.g. UK, IE, DE, NZ."),
 ]
+
+
+class CrisisCommand(TyperCommand):
+    """sos and help-now: whatever is wrong with what was typed (an extra word, a value
+    out of range, a misspelt option), the crisis lines are on screen before the error."""
+
+    def make_context(self, info_name: Any, args: Any, parent: Any = None, **extra: Any) -> Any:
+        typed = list(args)
+        _CRISIS_SHOWN.clear()
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except Exception as exc:
+            if getattr(exc, "exit_code", None) == 2:  # Click's usage errors (not exported)
+                _show_crisis_lines(_country_in(typed), fmt=None)
+            raise
+
+    def invoke(self, ctx: Any) -> Any:
+        from recoverylog.errors import RecoveryLogError
+
+        try:
+            return super().invoke(ctx)
+        except RecoveryLogError:
+            if not _CRISIS_SHOWN:
+                _show_crisis_lines(ctx.params.get("country"), fmt=None)
+            raise
+
+
+# Set once the crisis lines are on screen in this command, so an error after them does
+# not print them twice.
+_CRISIS_SHOWN: list[bool] = []
+
+
+def _country_in(typed: list[str]) -> str | None:
+    """The --country someone typed, even when the rest of the line could not be read."""
+    for i, word in enumerate(typed):
+        if word.startswith("--country="):
+            return word.partition("=")[2] or None
+        if word == "--country" and i + 1 < len(typed) and not typed[i + 1].startswith("-"):
+            return typed[i + 1]
+    return None
+
+
+def _crisis_view(country: str | None) -> Any:
+    """The crisis lines as help-now shows them; any trouble reading the settings is a
+    note on stderr, never a reason to show nothing."""
+    from recoverylog.services import support as service
+
+    view = service.help_now(state.home(), country)
+    for problem in view.problems:
+        message(f"Note: {problem}.")
+    return service.crisis_as_dict(view)
+
+
+def _show_crisis_lines(country: str | None, fmt: Format | None) -> dict[str, Any]:
+    data = _crisis_view(country)
+    chosen = resolve_format(fmt)
+    if chosen is Format.JSON:
+        emit_json(data)
+    else:
+        plain = chosen is not Format.TABLE
+        print_lines(views.help_now_lines(data, plain=plain), plain=plain)
+    _CRISIS_SHOWN.append(True)
+    if chosen is Format.CSV:
+        raise InvalidInput("csv is only for lists; use table, plain or json")
+    return data
 
 
 def sos(
@@ -505,16 +572,14 @@ def sos(
     from recoverylog.domain import fields
     from recoverylog.services import support as service
 
+    # First what needs no journal at all, so a locked or damaged journal, a passphrase
+    # prompt or a mistyped option never stands between someone and the numbers to call.
+    shown = _crisis_view(country)
+    show_lines(views.sos_opening_lines(shown, plain=_plain()), None)
+    _CRISIS_SHOWN.append(True)
     rules.timer_minutes(minutes)
     if intensity is not None:
         fields.intensity(intensity)
-    # First what needs no journal at all, so a locked or damaged journal, or a
-    # passphrase prompt, never stands between someone and the numbers to call.
-    first = service.help_now(state.home(), country)
-    shown = service.crisis_as_dict(first)
-    show_lines(views.sos_opening_lines(shown, plain=_plain()), None)
-    for note in first.problems:
-        message(f"Note: {note}.")
     guided = not no_timer and stdin_is_terminal()
     if guided and intensity is None:
         typer.echo("", err=True)
@@ -621,21 +686,12 @@ def _no_colour() -> bool:
 
 
 def help_now(country: CountryOpt = None, fmt: FormatOpt = None) -> None:
-    """Crisis lines for your country, and nothing else: no journal needed.
+    """Crisis lines for your country, and nothing else: no journal needed. Also
+    'recoverylog crisis' or 'recoverylog emergency'.
 
     Example: recoverylog help-now --country UK
     """
-    from recoverylog.services import support as service
-
-    view = service.help_now(state.home(), country)
-    for problem in view.problems:
-        message(f"Note: {problem}.")
-    data = service.crisis_as_dict(view)
-    chosen = resolve_format(fmt)
-    if chosen is Format.JSON:
-        emit_json(data)
-        return
-    show_lines(views.help_now_lines(data, plain=chosen is not Format.TABLE), chosen)
+    _show_crisis_lines(country, fmt)
 
 
 def register(app: typer.Typer) -> None:
@@ -643,5 +699,16 @@ def register(app: typer.Typer) -> None:
     app.command("meetings")(meetings)
     app.command("checkin")(checkin)
     app.add_typer(plan_app, name="plan")
-    app.command("sos")(sos)
-    app.command("help-now")(help_now)
+    app.command("sos", cls=CrisisCommand, short_help=SOS_SHORT)(sos)
+    for name in HELP_NOW_NAMES:
+        hidden = name != "help-now"
+        app.command(name, cls=CrisisCommand, hidden=hidden, short_help=HELP_NOW_SHORT)(help_now)
+
+
+# What the command list says, short enough to stay whole at 80 columns.
+SOS_SHORT = "A craving now: your reasons, people, crisis lines, a timer."
+HELP_NOW_SHORT = "Crisis lines to call now (also: crisis, emergency)."
+
+
+# help-now and the names people reach for in a crisis.
+HELP_NOW_NAMES = ("help-now", "crisis", "emergency")
