@@ -92,7 +92,8 @@ KEYS: dict[str, Key] = {
         Key(
             "country",
             "US",
-            "country code for crisis lines (US, UK, CA, AU)",
+            "country code for crisis lines (US, UK, CA, AU, IE, NZ, IN, ZA, DE; "
+            "elsewhere the emergency number); kept in crisis.toml, never encrypted",
             lambda v: _text(v).upper(),
         ),
         Key("backups.keep", 10, "how many automatic backups to keep", _positive_int),
@@ -135,8 +136,36 @@ def load_raw(path: Path, io: FileIO) -> dict[str, Any]:
     return doc
 
 
+CONFIG_HEADER = "# recoverylog settings (see 'recoverylog config show')\n"
+# Settings crisis help needs before any passphrase: kept in crisis.toml beside
+# config.toml, which is never encrypted (a value there wins over config.toml's).
+CRISIS_KEYS = ("country",)
+CRISIS_HEADER = (
+    "# Settings sos and help-now read before any passphrase: your country and your own\n"
+    "# crisis lines. This file is never encrypted. See 'Crisis lines' in the README.\n"
+)
+
+
+def crisis_path(config_path: Path) -> Path:
+    return config_path.with_name("crisis.toml")
+
+
+def load_crisis(config_path: Path) -> dict[str, Any]:
+    from recoverylog.store.tomlfile import load_plain_toml
+
+    return load_plain_toml(crisis_path(config_path)) or {}
+
+
+def save_crisis(config_path: Path, doc: dict[str, Any]) -> None:
+    from recoverylog.store.tomlfile import save_plain_toml
+
+    save_plain_toml(crisis_path(config_path), doc, CRISIS_HEADER)
+
+
 def load_settings(path: Path, io: FileIO) -> Settings:
     raw = load_raw(path, io)
+    crisis = load_crisis(path)
+    raw.update({key: crisis[key] for key in CRISIS_KEYS if key in crisis})
     values: dict[str, Any] = {}
     for name, key in KEYS.items():
         value = _lookup(raw, name)
@@ -181,6 +210,14 @@ def set_value(path: Path, name: str, text: str, io: FileIO) -> Any:
         value = KEYS[name].parse(text)
     else:
         raise InvalidInput(f"unknown setting '{name}' (known: {', '.join(known_keys())})")
+    if name in CRISIS_KEYS:
+        crisis = load_crisis(path)
+        if value is None:
+            crisis.pop(name, None)
+        else:
+            crisis[name] = value
+        save_crisis(path, crisis)
+        return value
     raw = load_raw(path, io)
     if name == "milestone_scheme":
         _check_scheme_known(value, raw)
@@ -193,7 +230,7 @@ def set_value(path: Path, name: str, text: str, io: FileIO) -> Any:
         node.pop(leaf, None)
     else:
         node[leaf] = value
-    save_toml(path, raw, io, "# recoverylog settings (see 'recoverylog config show')\n")
+    save_toml(path, raw, io, CONFIG_HEADER)
     return value
 
 
@@ -212,3 +249,23 @@ def _check_scheme_known(name: str, raw: dict[str, Any]) -> None:
 
 def known_keys() -> list[str]:
     return [*KEYS, "schemes.NAME"]
+
+
+def move_crisis_settings(path: Path, io: FileIO) -> bool:
+    """Before a home is encrypted: the country and your own crisis lines leave
+    config.toml for crisis.toml, so crisis help can still read them. True if moved."""
+    from recoverylog.store.tomlfile import save_toml
+
+    raw = load_raw(path, io)
+    moving = {key: raw.pop(key) for key in (*CRISIS_KEYS, "crisis_lines") if key in raw}
+    if not moving:
+        return False
+    crisis = load_crisis(path)
+    for key, value in moving.items():
+        if key == "crisis_lines":
+            crisis[key] = [*crisis.get(key, []), *value]
+        else:
+            crisis.setdefault(key, value)
+    save_crisis(path, crisis)
+    save_toml(path, raw, io, CONFIG_HEADER)
+    return True

@@ -22,6 +22,12 @@ class Layout:
         return self.config_dir / "config.toml"
 
     @property
+    def crisis_file(self) -> Path:
+        """The few settings crisis help needs (country, your own lines): never
+        encrypted, so sos and help-now can read them before any passphrase."""
+        return self.config_dir / "crisis.toml"
+
+    @property
     def journal_file(self) -> Path:
         return self.data_dir / "journal.toml"
 

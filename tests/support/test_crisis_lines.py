@@ -23,23 +23,24 @@ def digits(text: str) -> str:
 
 
 def test_every_shipped_line_has_a_number_and_the_date_it_was_checked() -> None:
-    countries, lines = shipped_crisis_lines()
-    assert lines
-    for line in lines:
+    data = shipped_crisis_lines()
+    assert data.lines
+    for line in data.lines:
         assert line.name and line.contact, line
         assert line.number and re.fullmatch(r"[0-9 +\-]+", line.number), line
         assert digits(line.number) in digits(line.contact), line  # the words say the number
         assert isinstance(line.verified_on, date), line
         assert line.verified_on <= date.today(), line  # checked, not planned
-        assert line.country in countries
+        assert line.country in data.countries
 
 
 def test_every_country_the_settings_offer_has_lines_and_an_emergency_number() -> None:
-    countries, lines = shipped_crisis_lines()
+    data = shipped_crisis_lines()
     offered = re.findall(r"\b[A-Z]{2}\b", KEYS["country"].help)
-    assert set(offered) == set(countries) == {"US", "UK", "CA", "AU"}
-    for code in countries:
-        names = [line.name for line in lines if line.country == code]
+    assert set(offered) == set(data.countries)
+    assert {"US", "UK", "CA", "AU", "IE", "NZ", "IN", "ZA", "DE"} <= set(data.countries)
+    for code in data.countries:
+        names = [line.name for line in data.lines if line.country == code]
         assert len(names) >= 2, code
         assert "Emergency services" in names, code
 
@@ -51,7 +52,6 @@ def test_help_now_defaults_to_the_us(cli: Any) -> None:
     )
     assert "  988 Suicide & Crisis Lifeline: call or text 988\n" in result.stdout
     assert "1-800-662-4357" in result.stdout
-    assert "checked 24 Nov 2026" in result.stdout
     assert result.stderr == ""
 
 
@@ -66,9 +66,12 @@ def test_help_now_json_and_other_countries(cli: Any) -> None:
         "about": "free, any time, day or night",
         "verified_on": "2026-11-24",
         "own": False,
+        "rechecked": False,
+        "addiction": None,
+        "source": "Samaritans",
     }
-    unknown = ok(cli, "help-now", "--country", "DE").stdout
-    assert "recoverylog has no lines for 'DE'" in unknown
+    unknown = " ".join(ok(cli, "help-now", "--country", "XQ").stdout.split())
+    assert "recoverylog does not know the country 'XQ'" in unknown
     assert "call your local emergency number" in unknown
 
 
@@ -148,3 +151,15 @@ def test_real_processes_without_a_terminal(home: Path) -> None:
     checkin = run(["checkin"], home)
     assert checkin.returncode == 2
     assert "no terminal to ask the check-in questions on" in checkin.stderr
+
+
+def test_a_line_checked_with_the_service_shows_the_date() -> None:
+    from recoverylog.render.lines import as_plain
+    from recoverylog.render.support import crisis_lines
+
+    line = {"name": "Line", "contact": "call 1", "about": None, "verified_on": "2026-12-01"}
+    crisis = {"country": "US", "country_name": "United States"}
+    checked = as_plain(crisis_lines({**crisis, "lines": [{**line, "rechecked": True}]}, plain=True))
+    assert "checked 1 Dec 2026" in checked
+    listed = as_plain(crisis_lines({**crisis, "lines": [{**line, "rechecked": False}]}, plain=True))
+    assert "checked" not in listed

@@ -40,7 +40,6 @@ def test_no_timer_shows_the_plan_and_resources_only(cli: Any, prepared: None, ti
     assert "Jo" not in out
     assert "the night line at work" in out
     assert "988 Suicide & Crisis Lifeline: call or text 988" in out
-    assert "checked 24 Nov 2026" in out
     assert "Next:" not in out and "How strong" not in result.stderr
     assert ticks.count == 0
     assert entries(cli) == []

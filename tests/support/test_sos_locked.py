@@ -1,6 +1,7 @@
 """`recoverylog sos` and `help-now` when the journal cannot be opened (encrypted with no
-passphrase, a wrong one, Ctrl-C at the prompt): the crisis lines always come first.
-Also: SOS suggests what the insights rank best, and lists each person once."""
+passphrase, a wrong one, Ctrl-C at the prompt): the crisis lines always come first, for
+the person's own country, which is kept in crisis.toml (never encrypted). Also: SOS
+suggests what the insights rank best, and lists each person once."""
 
 from __future__ import annotations
 
@@ -48,12 +49,12 @@ def test_no_terminal_for_the_passphrase_still_shows_help(
     monkeypatch.setattr(support_cli, "stdin_is_terminal", lambda: False)
     result = ok(cli, "sos")  # and no terminal to ask the passphrase on (rc was 2)
     out = result.stdout
-    assert "Samaritans" not in out  # the settings are sealed: the default country
-    assert out.index("988 Suicide & Crisis Lifeline") < out.index("Three things to try")
+    assert "988" not in out  # the country is readable without the passphrase
+    assert out.index("Samaritans: call 116 123") < out.index("Three things to try")
     assert "Note: your journal could not be read just now" in out
     assert "1. urge surfing" in out and "3. play the tape through" in out
     assert "my kids" not in out and "555 0100" not in out
-    assert "choose another with --country UK (or set RECOVERYLOG_COUNTRY)" in result.stderr
+    assert "choose another" not in result.stderr
     assert ticks.count == 0
 
 
@@ -64,7 +65,7 @@ def test_ctrl_c_at_the_passphrase_prompt(
     result = ok(cli, "sos", "--intensity", "7")
     assert len(asked) == 1
     out = result.stdout
-    assert out.index("988 Suicide & Crisis Lifeline") < out.index("Right now: 7 out of 10.")
+    assert out.index("Samaritans: call 116 123") < out.index("Right now: 7 out of 10.")
     assert "Note: your journal stays locked for now. These are general ideas" in out
     assert "1. urge surfing" in out
     assert "Next:" not in out and ticks.count == 0  # stopped means stopped: no timer
@@ -75,7 +76,7 @@ def test_a_wrong_passphrase_still_gets_the_timer_but_saves_nothing(
 ) -> None:
     _asks(monkeypatch, "not the passphrase")
     result = ok(cli, "sos", "--intensity", "6", "--minutes", "1")
-    assert "988 Suicide & Crisis Lifeline" in result.stdout
+    assert "Samaritans: call 116 123" in result.stdout
     assert "(wrong passphrase for this journal)" in result.stdout
     assert ticks.count == 60
     assert "this craving was not saved" in result.stderr
@@ -87,10 +88,9 @@ def test_the_right_passphrase_shows_the_journal_and_its_country(
     asked = _asks(monkeypatch, PASSPHRASE)
     out = ok(cli, "sos", "--no-timer").stdout
     assert len(asked) == 1
-    assert out.index("988 Suicide & Crisis Lifeline") < out.index("Your reasons\n  - my kids")
+    assert out.index("Samaritans: call 116 123") < out.index("Your reasons\n  - my kids")
     assert "Sam (sponsor)  555 0100" in out
-    # Once the settings can be read, their country's lines follow.
-    assert out.index("my kids") < out.index("Samaritans: call 116 123")
+    assert out.count("Samaritans: call 116 123") == 1  # the same lines are not repeated
 
 
 def test_country_without_the_journal(
@@ -103,11 +103,57 @@ def test_country_without_the_journal(
     assert "Lifeline: call 13 11 14" in by_env.stdout and by_env.stderr == ""
     sos = ok(cli, "sos", "--no-timer")
     assert "Lifeline: call 13 11 14" in sos.stdout and "988" not in sos.stdout
-    assert "Samaritans" in ok(cli, "sos", "--no-timer", "--country", "UK").stdout
-    monkeypatch.delenv("RECOVERYLOG_COUNTRY")
+    assert "988" in ok(cli, "sos", "--no-timer", "--country", "US").stdout
+
+
+@pytest.fixture
+def locked_long_ago(cli: Any, monkeypatch: pytest.MonkeyPatch, home: Any) -> None:
+    """A home encrypted by an older version: its country is sealed inside config.toml
+    and there is no crisis.toml."""
+    import recoverylog.config as config
+
+    monkeypatch.delenv("RECOVERYLOG_COUNTRY", raising=False)
+    ok(cli, "clock", "add", "alcohol", "--since", "2026-10-01")
+    (home / "config.toml").write_text('schema_version = 1\ncountry = "UK"\n')
+    with monkeypatch.context() as older:
+        older.setattr(config, "move_crisis_settings", lambda path, io: False)
+        older.setenv("RECOVERYLOG_PASSPHRASE", PASSPHRASE)
+        ok(cli, "encrypt")
+    assert not (home / "crisis.toml").exists()
+
+
+def test_an_older_encrypted_home_falls_back_and_says_how_to_fix_it(
+    cli: Any, locked_long_ago: None
+) -> None:
     fallback = ok(cli, "help-now")
     assert "988 Suicide & Crisis Lifeline" in fallback.stdout
-    assert "--country UK (or set RECOVERYLOG_COUNTRY)" in fallback.stderr
+    assert "your settings could not be read without the passphrase" in fallback.stderr
+    assert "'recoverylog config set country UK' once" in fallback.stderr
+
+
+def test_encrypt_moves_the_crisis_settings_out_of_config_toml(
+    cli: Any, home: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tomllib
+
+    ok(cli, "clock", "add", "alcohol", "--since", "2026-10-01")
+    (home / "config.toml").write_text(
+        'schema_version = 1\ncountry = "IE"\ncurrency = "EUR"\n'
+        '[[crisis_lines]]\nname = "My key worker"\ncontact = "call 01 555 0100"\n'
+    )
+    monkeypatch.setenv("RECOVERYLOG_PASSPHRASE", PASSPHRASE)
+    ok(cli, "encrypt")
+    monkeypatch.delenv("RECOVERYLOG_PASSPHRASE")
+    crisis = tomllib.loads((home / "crisis.toml").read_text())
+    assert crisis["country"] == "IE"
+    assert crisis["crisis_lines"][0]["name"] == "My key worker"
+    assert (home / "crisis.toml").stat().st_mode & 0o777 == 0o600
+    assert (home / "config.toml").read_bytes().startswith(b"RLENC")
+    out = ok(cli, "help-now").stdout
+    assert out.index("My key worker: call 01 555 0100") < out.index("Samaritans: call 116 123")
+    monkeypatch.setenv("RECOVERYLOG_PASSPHRASE", PASSPHRASE)
+    settings = json.loads(ok(cli, "config", "show", "--format", "json").stdout)
+    assert (settings["country"], settings["currency"]) == ("IE", "EUR")
 
 
 def test_sos_suggests_what_insights_rank_best(cli: Any, ticks: Ticks) -> None:
@@ -133,9 +179,10 @@ def test_people_from_the_plan_are_not_listed_twice(cli: Any, ticks: Ticks) -> No
     assert "Sam (sponsor)  555 0100" in out and "the night line at work" in out
 
 
-def test_help_now_in_a_locked_home_speaks_of_the_passphrase(cli: Any, locked: None) -> None:
+def test_help_now_in_a_locked_home_shows_its_own_country(cli: Any, locked: None) -> None:
     result = ok(cli, "help-now")
-    assert "your settings could not be read without the passphrase" in result.stderr
+    assert "(United Kingdom)" in result.stdout
+    assert result.stderr == ""
 
 
 def test_broken_settings_in_a_plain_home_are_not_blamed_on_a_passphrase(

@@ -12,7 +12,14 @@ from recoverylog.cli.options import FormatOpt
 from recoverylog.config import KEYS, load_settings, set_value
 from recoverylog.errors import InvalidInput
 from recoverylog.paths import resolve_layout
-from recoverylog.render.output import Column, Format, emit_json, emit_rows, resolve_format
+from recoverylog.render.output import (
+    Column,
+    Format,
+    emit_json,
+    emit_rows,
+    message,
+    resolve_format,
+)
 
 app = typer.Typer(help="Show and change settings (config.toml).", no_args_is_help=True)
 
@@ -72,6 +79,12 @@ def set_(
     with ws.store.writing():
         stored = set_value(ws.layout.config_file, key, value, ws.store.io)
     say(f"{key} = {stored if stored is not None else '(default)'}")
+    if key == "country" and stored is not None:
+        from recoverylog.services.support import country_warning
+
+        warning = country_warning(stored)
+        if warning:
+            message(f"Note: {warning}.")
 
 
 @app.command("path")

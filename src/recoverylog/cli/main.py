@@ -147,9 +147,12 @@ def _load_command(module_name: str, cmd_name: str) -> Any:
 
 def _celebrate(ctx: Any) -> None:
     """Show a milestone reached since the last command, once."""
-    if ctx.invoked_subcommand in _NO_CELEBRATION or state.opened() is None:
+    opened = state.opened()
+    if ctx.invoked_subcommand in _NO_CELEBRATION or opened is None:
         return
     if not state.writes_allowed():  # marking a milestone as shown is a write
+        return
+    if opened.store.io.locked():  # never ask for a passphrase just to celebrate
         return
     from recoverylog.render.views import celebration_message
     from recoverylog.services.progress import new_celebrations

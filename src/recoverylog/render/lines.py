@@ -44,6 +44,16 @@ def text(value: str, style: str | None = None) -> Segment:
     return (value, style)
 
 
+def paragraph(value: str, style: str | None = None, *, indent: int = 2) -> list[Line]:
+    """A sentence as lines of at most 78 characters, each indented, so that it reads
+    well at 80 columns on a terminal and in a pipe alike."""
+    import textwrap
+
+    pad = " " * indent
+    wrapped = textwrap.wrap(value, 78, initial_indent=pad, subsequent_indent=pad)
+    return [[(row, style)] for row in wrapped]
+
+
 def bar(fraction: float, width: int = 20, *, plain: bool = False) -> Segment:
     filled = round(max(0.0, min(1.0, fraction)) * width)
     full, empty = (PLAIN_FULL, PLAIN_EMPTY) if plain else (BAR_FULL, BAR_EMPTY)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from recoverylog.render.lines import Line, bar, text
+from recoverylog.render.lines import Line, bar, paragraph, text
 from recoverylog.render.output import Column
 from recoverylog.render.views import nice_date, plural
 
@@ -237,31 +237,38 @@ def plan_lines(plan: dict[str, Any]) -> list[Line]:
 # --- crisis lines and SOS ------------------------------------------------------------
 
 
+COMMON_EMERGENCY_NUMBERS = (
+    "112 in Europe and many other countries, 911 in North America, 999 in the UK and "
+    "Ireland, 000 in Australia, 111 in New Zealand"
+)
+
+
 def crisis_lines(crisis: dict[str, Any], *, plain: bool) -> list[Line]:
     where = crisis["country_name"] or crisis["country"]
     lines: list[Line] = [heading(f"If you are in danger or need to talk to someone now ({where})")]
-    if not crisis["lines"]:
-        lines.append(
-            [
-                text(
-                    f"  recoverylog has no lines for '{crisis['country']}'. If you are in "
-                    "danger, call your local emergency number."
-                )
-            ]
-        )
-        lines.append(
-            [text("  Set your country: recoverylog config set country UK (US, UK, CA, AU)", "dim")]
+    if not crisis.get("known", True):
+        lines += paragraph(
+            f"recoverylog does not know the country '{crisis['country']}'. If you are in "
+            f"danger, call your local emergency number: {COMMON_EMERGENCY_NUMBERS}."
         )
     for line in crisis["lines"]:
         lines.append([text(f"  {line['name']}: ", "bold"), text(line["contact"], "bold yellow")])
         about = [line["about"]] if line.get("about") else []
-        if line.get("verified_on"):
+        if line.get("verified_on") and line.get("rechecked", True):
             day = date.fromisoformat(line["verified_on"])
             about.append(f"checked {day.day} {day:%b %Y}")
         elif line.get("own"):
             about.append("your own line")
         if about:
             lines.append([text(f"    {' · '.join(about)}", "dim")])
+    if not crisis.get("helplines", True):
+        place = f"in {where}" if crisis.get("known", True) else "in your country"
+        lines += paragraph(
+            f"To talk to someone, look for a crisis or addiction helpline {place}, "
+            "or ask a doctor or pharmacist."
+        )
+        if not crisis.get("known", True):
+            lines.append([text("  Set your country: recoverylog config set country UK", "dim")])
     return lines
 
 

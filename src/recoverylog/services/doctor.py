@@ -86,6 +86,7 @@ def examine(ws: Workspace, fix: bool = False) -> Report:
     with ws.store.writing() if fix else contextlib.nullcontext():
         sealing = _check_encryption(ws, report)
         _check_settings(ws, report, sealing)
+        _check_crisis_settings(ws, report)
         _check_journal(ws, report, sealing)
         damaged_months = _check_months(ws, report, sealing)
         _check_orphans(ws, report, sealing)
@@ -179,6 +180,23 @@ def _check_settings(ws: Workspace, report: Report, sealing: _Sealing) -> None:
         load_settings(path, ws.store.io)
     except RecoveryLogError as exc:
         report.add(_damage(path, exc.message))
+
+
+def _check_crisis_settings(ws: Workspace, report: Report) -> None:
+    """crisis.toml is never encrypted: it is judged the same in every home."""
+    from recoverylog.config import load_crisis
+
+    path = ws.layout.crisis_file
+    if not path.exists():
+        return
+    report.checked += 1
+    try:
+        crisis = load_crisis(ws.layout.config_file)
+    except RecoveryLogError as exc:
+        report.add(_damage(path, exc.message))
+        return
+    if "country" in crisis and not isinstance(crisis["country"], str):
+        report.add(_damage(path, "'country' must be text, e.g. \"UK\""))
 
 
 def _check_journal(ws: Workspace, report: Report, sealing: _Sealing) -> None:

@@ -145,10 +145,12 @@ def sensitive_files(ws: Workspace) -> list[Path]:
 
 
 def encrypt_home(ws: Workspace, passphrase: str) -> int:
-    """Encrypt every data file; returns how many files were converted.
+    """Encrypt every data file (crisis.toml stays plain: it holds only the country and
+    your own crisis lines); returns how many files were converted.
 
     If an earlier run was stopped after writing encryption.toml, this finishes it: the
     passphrase must be the one that run used, and whatever is still plain is encrypted."""
+    from recoverylog import config
     from recoverylog.store.atomic import atomic_write
     from recoverylog.store.crypto import KdfParams, Vault, is_encrypted
     from recoverylog.store.files import read_marker, write_marker
@@ -166,6 +168,8 @@ def encrypt_home(ws: Workspace, passphrase: str) -> int:
             vault = Vault(passphrase, KdfParams.new())
             vault.verified = True  # the home's key from now on, by definition
             take_backup(ws, "before-encrypt")
+            # Crisis help must read the country and your own lines without the passphrase.
+            config.move_crisis_settings(ws.layout.config_file, io)
             # The marker goes first: a home interrupted half way reads fine (plain and
             # sealed files are both understood) and running encrypt again finishes it.
             write_marker(io.marker, vault)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -85,7 +86,7 @@ def save_plan(ws: Workspace, sections: dict[str, list[str]]) -> None:
 # --- crisis lines ------------------------------------------------------------------
 
 
-def shipped_crisis_lines() -> tuple[dict[str, str], list[rules.CrisisLine]]:
+def shipped_crisis_lines() -> rules.CrisisData:
     """The dated data file shipped inside the package."""
     import tomllib
     from importlib.resources import files
@@ -100,17 +101,51 @@ class CrisisView:
     country_name: str | None
     lines: list[rules.CrisisLine]
     problems: list[str] = field(default_factory=list)
+    known: bool = True  # recoverylog knows this country (lines or an emergency number)
+    helplines: bool = True  # it has lines beyond the emergency number
 
 
-def crisis_view(country: str, own: Any = None, problems: list[str] | None = None) -> CrisisView:
-    countries, shipped = shipped_crisis_lines()
+def crisis_view(
+    country: str,
+    mine: Iterable[rules.CrisisLine] = (),
+    problems: list[str] | None = None,
+    clock_names: Iterable[str] = (),
+) -> CrisisView:
+    """What to show for a country: the person's own lines, the shipped ones (with
+    those for their addictions), and where nothing is shipped the emergency number."""
+    data = shipped_crisis_lines()
     code = rules.country_code(country)
-    mine, own_problems = rules.own_lines(own)
+    addictions = rules.addictions_named(clock_names, data.addictions)
+    lines = rules.lines_for([*mine, *data.lines], code, addictions)
+    shipped_here = code in data.countries
+    if not shipped_here and (emergency := rules.emergency_line(data, code)):
+        lines.append(emergency)
+    name = data.countries.get(code) or data.emergency.get(code, (None, ""))[0]
     return CrisisView(
         code,
-        countries.get(code),
-        rules.lines_for([*mine, *shipped], code),
-        [*(problems or []), *own_problems],
+        name,
+        lines,
+        list(problems or []),
+        known=shipped_here or code in data.emergency,
+        helplines=shipped_here,
+    )
+
+
+def country_warning(country: str) -> str | None:
+    """What 'config set country' says when recoverylog has no lines for a country."""
+    view = crisis_view(country)
+    if view.helplines:
+        return None
+    if view.known:
+        return (
+            f"recoverylog has no helplines for {view.country} yet. sos and help-now will "
+            f"show the emergency number, {view.lines[-1].number}, and suggest looking for a "
+            "local helpline; you can add lines of your own to crisis.toml"
+        )
+    return (
+        f"recoverylog does not know the country '{view.country}'. sos and help-now will "
+        "show the common emergency numbers (112, 911, 999, 000, 111) and suggest looking "
+        "for a local helpline"
     )
 
 
@@ -123,36 +158,81 @@ def country_choice(option: str | None) -> str | None:
 
 
 def help_now(home: str | None, country: str | None) -> CrisisView:
-    """Crisis lines without the journal: the country from --country, RECOVERYLOG_COUNTRY
-    or config.toml if it can be read (no passphrase is ever asked), else the default,
-    saying how to choose."""
-    from recoverylog.config import load_raw, load_settings
+    """Crisis lines without the passphrase: the country from --country,
+    RECOVERYLOG_COUNTRY, crisis.toml (never encrypted) or config.toml if it can be read,
+    else the default, saying how to choose. Your own lines come from crisis.toml (and
+    config.toml when readable); the clocks' names, when the journal is plain, add the
+    lines for a gambling or nicotine clock. Nothing here ever asks for a passphrase."""
+    from recoverylog.config import load_crisis, load_raw
     from recoverylog.paths import resolve_layout
     from recoverylog.store.files import FileIO
 
     problems: list[str] = []
-    own: Any = None
     chosen = country_choice(country)
-    io: FileIO | None = None
     try:
         layout = resolve_layout(home)
-        io = FileIO(layout, None)
-        settings = load_settings(layout.config_file, io)
-        own = load_raw(layout.config_file, io).get("crisis_lines")
-        chosen = chosen or settings.country
+    except RecoveryLogError:
+        return crisis_view(chosen or rules.DEFAULT_COUNTRY, (), problems)
+    io = FileIO(layout, None)
+    crisis: dict[str, Any] = {}
+    try:
+        crisis = load_crisis(layout.config_file)
+    except (RecoveryLogError, OSError, ValueError):
+        problems.append("crisis.toml could not be read ('recoverylog doctor' can check it)")
+    chosen = chosen or _text_or_none(crisis.get("country"))
+    config: dict[str, Any] = {}
+    try:
+        config = load_raw(layout.config_file, io)
     except (RecoveryLogError, OSError, ValueError):
         if chosen is None:
-            why = (
-                "your settings could not be read without the passphrase"
-                if io is not None and _settings_encrypted(io)
-                else "your settings could not be read from config.toml "
-                "('recoverylog doctor' can check it)"
-            )
-            problems.append(
-                f"{why}, so these are the lines for {rules.DEFAULT_COUNTRY}; "
-                f"choose another with --country UK (or set {COUNTRY_ENV})"
-            )
-    return crisis_view(chosen or rules.DEFAULT_COUNTRY, own, problems)
+            problems.append(_unread_settings(io))
+    chosen = chosen or _text_or_none(config.get("country"))
+    mine = _own_lines(crisis, config, problems)
+    return crisis_view(chosen or rules.DEFAULT_COUNTRY, mine, problems, _clock_names(io))
+
+
+def _own_lines(
+    crisis: dict[str, Any], config: dict[str, Any], problems: list[str]
+) -> list[rules.CrisisLine]:
+    """Your own lines from crisis.toml, then any still in config.toml."""
+    mine: list[rules.CrisisLine] = []
+    for doc, where in ((crisis, "crisis.toml"), (config, "config.toml")):
+        lines, trouble = rules.own_lines(doc.get("crisis_lines"), where)
+        mine += lines
+        problems += trouble
+    return mine
+
+
+def _unread_settings(io: Any) -> str:
+    why = (
+        "your settings could not be read without the passphrase"
+        if _settings_encrypted(io)
+        else "your settings could not be read from config.toml ('recoverylog doctor' can check it)"
+    )
+    return (
+        f"{why}, so these are the lines for {rules.DEFAULT_COUNTRY}; choose another with "
+        f"--country UK, or 'recoverylog config set country UK' once to keep it readable"
+    )
+
+
+def _text_or_none(value: Any) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def _clock_names(io: Any) -> list[str]:
+    """The clocks' names from a plain journal; nothing (never a prompt) otherwise."""
+    from recoverylog.store.crypto import is_encrypted
+
+    try:
+        data = io.layout.journal_file.read_bytes()
+        if is_encrypted(data):
+            return []
+        import tomllib
+
+        clocks = tomllib.loads(data.decode("utf-8")).get("clocks", [])
+        return [str(c["name"]) for c in clocks if isinstance(c, dict) and "name" in c]
+    except (OSError, ValueError):
+        return []
 
 
 def _settings_encrypted(io: Any) -> bool:
@@ -180,9 +260,14 @@ def crisis_as_dict(view: CrisisView) -> dict[str, Any]:
                 "about": line.about,
                 "verified_on": line.verified_on.isoformat() if line.verified_on else None,
                 "own": line.own,
+                "rechecked": line.rechecked,
+                "addiction": line.addiction,
+                "source": line.source,
             }
             for line in view.lines
         ],
+        "known": view.known,
+        "helplines": view.helplines,
         "problems": view.problems,
     }
 
@@ -207,9 +292,11 @@ def sos_screen(
     people: list[dict[str, Any]] = []
     techniques: list[rules.Suggestion] | None = None
     crisis: dict[str, Any] | None = None
+    clock_names: list[str] = []
     if ws is not None and problem is None:
         try:
             journal = ws.journal()
+            clock_names = journal.clock_names()
             sections = rules.stored_plan(journal.plan)
             people = _people_to_call(journal.people)
             reasons = sections.get("reasons", [])
@@ -218,9 +305,9 @@ def sos_screen(
         except RecoveryLogError as exc:
             problem = f"your journal could not be read just now ({exc.message})"
     if ws is not None:
-        own = _own_crisis_lines(ws)
+        mine = _own_crisis_lines(ws)
         chosen = country_choice(country) or ws.settings.country
-        crisis = crisis_as_dict(crisis_view(chosen, own))
+        crisis = crisis_as_dict(crisis_view(chosen, mine, clock_names=clock_names))
     return {
         "intensity": intensity,
         "reasons": reasons,
@@ -232,13 +319,20 @@ def sos_screen(
     }
 
 
-def _own_crisis_lines(ws: Workspace) -> Any:
-    from recoverylog.config import load_raw
+def _own_crisis_lines(ws: Workspace) -> list[rules.CrisisLine]:
+    """Your own lines, as help-now reads them (problems were noted there already)."""
+    from recoverylog.config import load_crisis, load_raw
 
-    try:
-        return load_raw(ws.layout.config_file, ws.store.io).get("crisis_lines")
-    except RecoveryLogError:
-        return None
+    docs: list[dict[str, Any]] = []
+    for load in (
+        lambda: load_crisis(ws.layout.config_file),
+        lambda: load_raw(ws.layout.config_file, ws.store.io),
+    ):
+        try:
+            docs.append(load())
+        except RecoveryLogError:
+            docs.append({})
+    return _own_lines(docs[0], docs[1], [])
 
 
 def _people_to_call(people: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -42,6 +42,10 @@ class FileIO:
     def encrypted(self) -> bool:
         return self.marker.exists()
 
+    def locked(self) -> bool:
+        """Encrypted, and no passphrase given yet in this command."""
+        return self._vault is None and self.encrypted()
+
     def vault(self) -> Vault:
         if self._vault is None:
             self._vault = self.unlock(self.marker)

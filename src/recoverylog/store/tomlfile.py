@@ -53,3 +53,30 @@ def _without_none(value: Any) -> Any:
     if isinstance(value, list):
         return [_without_none(v) for v in value if v is not None]
     return value
+
+
+def load_plain_toml(path: Path) -> dict[str, Any] | None:
+    """A file that is never encrypted (crisis.toml): None if it does not exist."""
+    from recoverylog.store.atomic import read_bytes
+    from recoverylog.store.crypto import is_encrypted
+
+    data = read_bytes(path)
+    if data is None:
+        return None
+    if is_encrypted(data):
+        raise DataError(
+            f"{path} is encrypted, but it is meant to stay readable without the passphrase",
+            hint="remove it and set the country again: recoverylog config set country UK",
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataError(f"{path} is not valid UTF-8 text (byte {exc.start})") from exc
+    return parse_toml(text, path)
+
+
+def save_plain_toml(path: Path, doc: dict[str, Any], header: str = "") -> None:
+    """Write a file that stays plain even in an encrypted home (0600, atomically)."""
+    from recoverylog.store.atomic import atomic_write
+
+    atomic_write(path, encode_text(header + dump_toml(doc)))
