@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -10,6 +10,7 @@ from recoverylog.cli import state
 from recoverylog.cli.common import day, note_text, show_lines, when
 from recoverylog.cli.options import AtOpt, ClockOpt, EditOpt, FormatOpt, NoteOpt
 from recoverylog.domain.model import short_id
+from recoverylog.domain.selfcheck import TOP_BAND
 from recoverylog.domain.timeparse import WHEN_HELP
 from recoverylog.render.output import Format, emit_json, resolve_format
 from recoverylog.services import insights as service
@@ -66,6 +67,8 @@ def selfcheck(
     values = _parse(answers) if answers is not None else _ask(about)
     saved = service.save_selfcheck(ws, values, about, when(ws, at), note_text(ws, note, edit))
     _show_saved(saved)
+    if saved.total >= TOP_BAND:
+        _hard_week(ws)
 
 
 def _parse(text: str) -> list[int]:
@@ -126,6 +129,16 @@ def _show_saved(saved: service.SavedSelfCheck) -> None:
     typer.echo(f"{short_id(saved.entry.id)}  Saved your self-check.")
     lines = selfcheck_result_lines(saved.total, saved.previous_total, saved.previous_day)
     show_lines(lines, Format.PLAIN)
+
+
+def _hard_week(ws: Any) -> None:
+    """A total in the top band: the person's plan, their sponsor and the crisis lines."""
+    from recoverylog.render.support import hard_moment_lines
+    from recoverylog.services.support import hard_moment
+
+    typer.echo("\nThat sounds like a very hard week. You do not have to carry it alone.")
+    data = hard_moment(ws, ("instead", "if_lapse"))
+    show_lines(hard_moment_lines(data, plain=True), Format.PLAIN)
 
 
 def register(app: typer.Typer) -> None:

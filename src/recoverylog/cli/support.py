@@ -613,9 +613,8 @@ def sos(
             typer.echo(f"Stopped the timer after {views.clock_text(result.elapsed)}.", err=True)
         message("Your journal could not be read, so this craving was not saved. Take care.")
         return
-    _after_sos(
-        ws, service.SosCraving(ws.now, intensity, result.elapsed, clock=clock), result, screen
-    )
+    craving = service.SosCraving(ws.now, intensity, result.elapsed, clock=clock)
+    _after_sos(ws, craving, result, screen, country)
 
 
 def _open_for_sos() -> tuple[Any, str | None, bool]:
@@ -633,7 +632,13 @@ def _open_for_sos() -> tuple[Any, str | None, bool]:
     return ws, None, False
 
 
-def _after_sos(ws: Any, craving: Any, result: views.TimerResult, screen: dict[str, Any]) -> None:
+def _after_sos(
+    ws: Any,
+    craving: Any,
+    result: views.TimerResult,
+    screen: dict[str, Any],
+    country: str | None = None,
+) -> None:
     from recoverylog.services import support as service
 
     if result.stopped:
@@ -662,6 +667,9 @@ def _after_sos(ws: Any, craving: Any, result: views.TimerResult, screen: dict[st
         )
     )
     if craving.outcome == "used":
+        typer.echo("")
+        data = service.hard_moment(ws, ("if_lapse",), country)
+        show_lines(views.hard_moment_lines(data, plain=_plain()), None)
         message("If you want your clock to show it: recoverylog log lapse")
 
 

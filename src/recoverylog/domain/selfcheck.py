@@ -16,6 +16,9 @@ QUESTION_COUNT = 5
 LOWEST = 0
 HIGHEST = 6
 MAX_TOTAL = QUESTION_COUNT * HIGHEST
+# A total from here up (four fifths of the most) is a very hard week: the self-check
+# then shows the crisis lines and the person's plan. Our choice, not a clinical cut-off.
+TOP_BAND = 24
 
 REFLECTION_NOTE = (
     "This is a reflection for you, not a diagnosis: a way to notice how the week went."

@@ -387,6 +387,35 @@ def _why(item: dict[str, Any]) -> str:
     return f": {item['description']}" if item.get("description") else ""
 
 
+def hard_moment_lines(data: dict[str, Any], *, plain: bool) -> list[Line]:
+    """Your own plan's steps for this moment, the first person to call, and the lines."""
+    lines: list[Line] = []
+    for section in data["plan"]:
+        lines.append(heading(f"From your plan: {section['title']}"))
+        lines.extend([text(f"  - {item}")] for item in section["lines"])
+    if not data["plan"]:
+        lines += paragraph(
+            "On a calmer day, 'recoverylog plan edit' can hold what you will do in the "
+            "first hour and the first day after a lapse.",
+            "dim",
+            indent=0,
+        )
+    person = data["person"]
+    if person:
+        reach = " · ".join(str(person[k]) for k in ("phone", "email") if person.get(k))
+        lines.append(
+            [
+                text("Someone to call: "),
+                text(f"{person['name']}", "bold"),
+                text(f" ({person['role']})  "),
+                text(reach, "bold yellow"),
+            ]
+        )
+    lines.append([])
+    lines.extend(crisis_lines(data["crisis"], plain=plain))
+    return lines
+
+
 def sos_saved(short: str, start: int, end: int | None, minutes: int, outcome: str | None) -> str:
     change = f"intensity {start}" if end is None else f"intensity {start}, then {end}"
     over = f"over {plural(minutes, 'minute')}" if minutes else "in under a minute"

@@ -335,6 +335,28 @@ def _own_crisis_lines(ws: Workspace) -> list[rules.CrisisLine]:
     return _own_lines(docs[0], docs[1], [])
 
 
+def hard_moment(
+    ws: Workspace, sections: tuple[str, ...], country: str | None = None
+) -> dict[str, Any]:
+    """What follows the hardest answers (a craving that ended in use, a self-check in
+    the top band): the crisis lines again, the plan's own steps for the moment, and the
+    first person to call (sponsor first)."""
+    journal = ws.journal()
+    plan = rules.stored_plan(journal.plan)
+    people = _people_to_call(journal.people)
+    chosen = country_choice(country) or ws.settings.country
+    view = crisis_view(chosen, _own_crisis_lines(ws), clock_names=journal.clock_names())
+    return {
+        "plan": [
+            {"title": title, "lines": plan[key]}
+            for key, title, _ in rules.PLAN_SECTIONS
+            if key in sections and plan.get(key)
+        ],
+        "person": people[0] if people else None,
+        "crisis": crisis_as_dict(view),
+    }
+
+
 def _people_to_call(people: list[dict[str, Any]]) -> list[dict[str, Any]]:
     reachable = [p for p in people if p.get("name") and (p.get("phone") or p.get("email"))]
     reachable.sort(key=lambda p: rules.ROLE_ORDER.get(str(p.get("role")), len(rules.ROLES)))
