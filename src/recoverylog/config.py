@@ -151,14 +151,20 @@ def crisis_path(config_path: Path) -> Path:
 
 
 def load_crisis(config_path: Path) -> dict[str, Any]:
+    """crisis.toml's settings ({} if there is none). Written by hand, it may leave out
+    schema_version: that is read as the first version."""
     from recoverylog.store.tomlfile import load_plain_toml
 
-    return load_plain_toml(crisis_path(config_path)) or {}
+    path = crisis_path(config_path)
+    doc = load_plain_toml(path) or {}
+    doc.setdefault("schema_version", 1)
+    return schema.migrate(schema.CRISIS, doc, path)
 
 
 def save_crisis(config_path: Path, doc: dict[str, Any]) -> None:
     from recoverylog.store.tomlfile import save_plain_toml
 
+    doc = {**doc, "schema_version": schema.CURRENT_VERSION[schema.CRISIS]}
     save_plain_toml(crisis_path(config_path), doc, CRISIS_HEADER)
 
 

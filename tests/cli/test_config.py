@@ -143,6 +143,7 @@ def test_path_prints_where_things_live(cli: Cli, home: Path) -> None:
     lines = ok(cli, "config", "path").stdout.splitlines()
     assert lines == [
         f"config:  {home / 'config.toml'}",
+        f"crisis:  {home / 'crisis.toml'}",
         f"journal: {home / 'journal.toml'}",
         f"entries: {home / 'entries'}",
     ]

@@ -77,3 +77,13 @@ def test_no_passphrase_is_asked_just_to_show_a_milestone(
     monkeypatch.setattr(cli_state, "ask_passphrase", lambda prompt: asked.append(prompt) or "")
     ok(cli, "config", "set", "country", "UK")
     assert asked == []
+
+
+def test_a_crisis_toml_from_a_newer_version_is_refused_and_left_alone(cli: Any, home: Path) -> None:
+    home.mkdir(parents=True)
+    newer = 'schema_version = 9\ncountry = "UK"\n'
+    (home / "crisis.toml").write_text(newer)
+    result = cli("config", "set", "country", "IE")
+    assert result.exit_code == 4 and "newer recoverylog" in result.stderr
+    assert (home / "crisis.toml").read_text() == newer
+    assert "(United States)" in ok(cli, "help-now").stdout  # crisis help still works

@@ -95,5 +95,6 @@ def path() -> None:
     """
     layout = resolve_layout(state.home())
     typer.echo(f"config:  {layout.config_file}")
+    typer.echo(f"crisis:  {layout.crisis_file}")
     typer.echo(f"journal: {layout.journal_file}")
     typer.echo(f"entries: {layout.entries_dir}")

@@ -20,8 +20,9 @@ Migration = Callable[[Document], Document]
 JOURNAL = "journal"
 ENTRIES = "entries"
 CONFIG = "config"
+CRISIS = "crisis"
 
-CURRENT_VERSION: dict[str, int] = {JOURNAL: 2, ENTRIES: 2, CONFIG: 1}
+CURRENT_VERSION: dict[str, int] = {JOURNAL: 2, ENTRIES: 2, CONFIG: 1, CRISIS: 1}
 
 
 class MigrationError(ValueError):
@@ -75,6 +76,7 @@ MIGRATIONS: dict[str, dict[int, Migration]] = {
     JOURNAL: {1: _journal_1_to_2},
     ENTRIES: {1: _entries_1_to_2},
     CONFIG: {},
+    CRISIS: {},
 }
 
 
