@@ -76,4 +76,21 @@ def print_lines(lines: Sequence[Line], *, plain: bool) -> None:
 
     console = stdout_console()
     for line in lines:
-        console.print(Text.assemble(*[(seg, style or "") for seg, style in line]))
+        indent, line = _indent_of(line)
+        row = Text.assemble(*[(seg, style or "") for seg, style in line])
+        if not indent:
+            console.print(row)
+            continue
+        # A long indented line wraps under its own start, not at column 0.
+        for piece in row.wrap(console, max(20, console.width - indent)):
+            piece.rstrip()
+            console.print(Text(" " * indent) + piece)
+
+
+def _indent_of(line: Line) -> tuple[int, Line]:
+    """The line's leading spaces, and the line without them."""
+    if not line or not line[0][0].startswith(" "):
+        return 0, line
+    first, style = line[0]
+    stripped = first.lstrip(" ")
+    return len(first) - len(stripped), [(stripped, style), *line[1:]]

@@ -1,0 +1,27 @@
+"""Terminal views at narrow widths: an indented line that wraps stays indented."""
+
+from __future__ import annotations
+
+import pytest
+
+from recoverylog.render.lines import paragraph, print_lines, text
+
+
+def test_a_wrapped_indented_line_keeps_its_indent(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "40")
+    words = "notice the urge rise, peak and fall; you do not have to act on it"
+    print_lines([[text(f"  1. {words}")], [text("no indent here")]], plain=False)
+    rows = capsys.readouterr().out.splitlines()
+    assert len(rows) == 3
+    assert all(row.startswith("  ") for row in rows[:-1]), rows
+    assert all(len(row) <= 40 for row in rows)
+    assert all(row == row.rstrip() for row in rows)  # no padding to the full width
+    assert rows[-1] == "no indent here"
+
+
+def test_a_paragraph_fits_80_columns_in_a_pipe_too() -> None:
+    rows = paragraph("word " * 60, indent=2)
+    assert len(rows) > 1
+    assert all(len(seg) <= 78 and seg.startswith("  ") for row in rows for seg, _ in row)
