@@ -10,7 +10,8 @@ from recoverylog.cli import state
 from recoverylog.cli.common import day, duration, note_text, say, when
 from recoverylog.cli.options import AtOpt, ClockOpt, EditOpt, HaltOpt, NoteOpt, TagOpt, TriggerOpt
 from recoverylog.domain.model import Entry, EntryType, short_id
-from recoverylog.render.views import describe, lapse_message
+from recoverylog.render.output import message
+from recoverylog.render.views import describe, lapse_message, opioid_note
 from recoverylog.services import clocks
 from recoverylog.services.entries import NewEntry, add_entry, entry_as_dict
 
@@ -246,3 +247,5 @@ def lapse(
             after,
         )
     )
+    if recorded.opioid_note:
+        message(opioid_note(recorded.clock.name))

@@ -325,8 +325,24 @@ def celebration_message(clock: str, label: str, when: date) -> str:
     return f"Milestone: {label} without {clock}, reached {nice_date(when.isoformat())}. Well done."
 
 
+# --- medical safety notes (domain/substances.py decides which a clock's name calls for)
+
+
 def withdrawal_note(clock: str) -> str:
     return (
         f"A note about {clock}: stopping heavy, long-term use suddenly can cause dangerous "
         "withdrawal. Please talk to a doctor or a local health service about a safe way to stop."
+    )
+
+
+NEVER_USE_ALONE_US = "1-800-484-3731"
+
+
+def opioid_note(clock: str) -> str:
+    """Harm reduction, said calmly: at clock add, and after every lapse on such a clock."""
+    return (
+        f"A note about {clock}, to keep you safe: after a break, even a few days, tolerance "
+        "falls quickly, so an amount that used to be usual can cause an overdose. If you use, "
+        "keep naloxone near, start with much less, and try not to use alone (in the US, the "
+        f"Never Use Alone line: {NEVER_USE_ALONE_US})."
     )
