@@ -186,7 +186,7 @@ def clock_detail_lines(detail: dict[str, Any], currency: str, *, plain: bool) ->
     if detail["lapse_history"]:
         lines.append([text("Lapses", "bold")])
         for lapse in detail["lapse_history"]:
-            about = f"  {lapse['at'][:16].replace('T', ' ')}"
+            about = f"  {lapse['id'][:8]}  {lapse['at'][:16].replace('T', ' ')}"
             if lapse["triggers"]:
                 about += f"  triggers: {', '.join(lapse['triggers'])}"
             lines.append([text(about)])
@@ -235,6 +235,10 @@ def describe(entry: dict[str, Any]) -> str:
         parts.append(entry.get("person") or "")
         if entry.get("via"):
             parts.append(entry["via"])
+    elif kind == "lapse":
+        parts.append(f"next run from {nice_date(entry['restart'])}")
+        if entry.get("triggers"):
+            parts.append("triggers: " + "; ".join(entry["triggers"]))
     elif kind == "checkin":
         from recoverylog.render.support import describe_checkin
 
@@ -263,6 +267,9 @@ def entry_row(entry: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+DETAIL_LABELS = {"restart": "next run starts"}
+
+
 def entry_detail_lines(entry: dict[str, Any]) -> list[Line]:
     lines: list[Line] = [
         [text(entry["type"].capitalize(), "bold"), text(f"  {entry['id'][:8]}", "dim")],
@@ -275,7 +282,8 @@ def entry_detail_lines(entry: dict[str, Any]) -> list[Line]:
             shown = "yes" if value else "no"
         else:
             shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
-        lines.append([text(f"  {key.replace('_', ' ')}: ", "dim"), text(screen_safe(shown))])
+        label = DETAIL_LABELS.get(key, key.replace("_", " "))
+        lines.append([text(f"  {label}: ", "dim"), text(screen_safe(shown))])
     if entry.get("note"):
         lines.append([text("  note:", "dim")])
         note = screen_safe(entry["note"], one_line=False)

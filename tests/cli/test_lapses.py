@@ -1,0 +1,264 @@
+"""A lapse is a record like the others: the id 'log lapse' prints works with show,
+edit and delete; 'list' lists lapses; the runs and totals are counted again after a
+change, and a backup of journal.toml comes first. Nobody hand-edits a file.
+
+The fixed clock is Monday 23 Nov 2026, 20:00 UTC; the alcohol clock starts 1 Oct.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from cli_helpers import Cli, as_json, fails, logged_id, ok, run_without_terminal
+
+
+def _lapse(cli: Cli, *args: str) -> str:
+    return logged_id(ok(cli, "log", "lapse", *args))
+
+
+def _numbers(cli: Cli, clock: str = "alcohol") -> tuple[int, int, int, int]:
+    found = {c["name"]: c for c in as_json(ok(cli, "status", "-f", "json"))["clocks"]}[clock]
+    return (
+        found["current_run_days"],
+        found["total_clean_days"],
+        found["longest_run_days"],
+        found["lapses"],
+    )
+
+
+def _backups(home: Path) -> list[Path]:
+    folder = home / "backups"
+    return sorted(folder.iterdir()) if folder.exists() else []
+
+
+def _lapses_in(journal_file: Path) -> list[dict[str, Any]]:
+    doc = tomllib.loads(journal_file.read_text(encoding="utf-8"))
+    return [lapse for clock in doc.get("clocks", []) for lapse in clock.get("lapses", [])]
+
+
+@pytest.fixture
+def wedding(cli: Cli, alcohol: str) -> str:
+    """A lapse on Tue 10 Nov at 21:00; returns the id 'log lapse' printed."""
+    return _lapse(
+        cli, "alcohol", "--at", "2026-11-10 21:00", "--trigger", "open bar", "--note", "Wedding."
+    )
+
+
+# --- show --------------------------------------------------------------------------
+
+
+def test_the_id_log_lapse_prints_shows_the_lapse(cli: Cli, wedding: str) -> None:
+    shown = ok(cli, "show", wedding, "-f", "plain").stdout
+    assert shown.startswith(f"Lapse  {wedding}")
+    assert "clock: alcohol" in shown
+    assert "next run starts: 2026-11-11" in shown
+    assert "triggers: open bar" in shown and "Wedding." in shown
+    assert ok(cli, "show", wedding[:4], "-f", "plain").stdout == shown  # a prefix will do
+    # 'clock show' lists each lapse with its id too.
+    assert (
+        f"  {wedding}  2026-11-10 21:00  triggers: open bar"
+        in ok(cli, "clock", "show", "alcohol", "-f", "plain").stdout
+    )
+
+
+def test_the_json_shape_of_a_lapse(cli: Cli, wedding: str) -> None:
+    assert as_json(ok(cli, "show", wedding, "-f", "json")) == {
+        "id": wedding,
+        "type": "lapse",
+        "at": "2026-11-10T21:00:00+00:00",
+        "clock": "alcohol",
+        "note": "Wedding.",
+        "tags": [],
+        "restart": "2026-11-11",
+        "triggers": ["open bar"],
+    }
+
+
+def test_an_id_shared_by_an_entry_and_a_lapse_asks_for_more(
+    cli: Cli, alcohol: str, chosen_ids: Callable[[list[str]], None], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import recoverylog.services.clocks as clocks_service
+
+    monkeypatch.setattr(clocks_service, "new_id", lambda: "abcd1111" + "0" * 24)
+    chosen_ids(["abcd2222" + "0" * 24])
+    _lapse(cli, "alcohol", "--at", "2026-11-10 21:00")
+    ok(cli, "log", "craving", "4")
+    both = fails(cli, 2, "show", "abcd")
+    assert "matches 2 entries and lapses" in both.stderr
+    assert "abcd1111 (lapse 2026-11-10)" in both.stderr
+    assert ok(cli, "show", "abcd1", "-f", "json").stdout.count('"lapse"') == 1
+
+
+# --- list --------------------------------------------------------------------------
+
+
+def test_list_type_lapse_lists_the_lapses_of_every_clock(cli: Cli, wedding: str) -> None:
+    ok(cli, "clock", "add", "nicotine", "--since", "2026-11-01")
+    smoke = _lapse(cli, "nicotine", "--at", "2026-11-20 08:00")
+    ok(cli, "log", "craving", "5")
+    listed = as_json(ok(cli, "list", "--type", "lapse", "-f", "json"))
+    assert [(x["id"], x["clock"], x["type"]) for x in listed] == [
+        (smoke, "nicotine", "lapse"),
+        (wedding, "alcohol", "lapse"),
+    ]
+    table = ok(cli, "list", "--type", "lapse", "-f", "plain").stdout
+    assert f"{wedding}  2026-11-10 21:00  lapse  alcohol" in table
+    assert "next run from Wed 11 Nov 2026 · triggers: open bar" in table
+    only = as_json(ok(cli, "list", "--type", "lapse", "--clock", "nicotine", "-f", "json"))
+    assert [x["id"] for x in only] == [smoke]
+    assert (
+        as_json(ok(cli, "list", "--type", "lapses", "--search", "OPEN", "-f", "json"))[0]["id"]
+        == wedding
+    )
+
+
+def test_list_shows_lapses_among_the_entries_by_time(cli: Cli, wedding: str) -> None:
+    ok(cli, "log", "craving", "6", "--at", "2026-11-10 20:00")
+    ok(cli, "log", "meeting", "Home group", "--at", "2026-11-11 19:00")
+    listed = as_json(ok(cli, "list", "-f", "json"))
+    assert [x["type"] for x in listed] == ["meeting", "lapse", "craving"]
+    assert [x["type"] for x in as_json(ok(cli, "list", "--limit", "2", "-f", "json"))] == [
+        "meeting",
+        "lapse",
+    ]
+    cravings = as_json(ok(cli, "list", "--type", "craving", "-f", "json"))
+    assert [x["type"] for x in cravings] == ["craving"]
+    both = as_json(ok(cli, "list", "--type", "craving", "--type", "lapse", "-f", "json"))
+    assert [x["type"] for x in both] == ["lapse", "craving"]
+    assert as_json(ok(cli, "list", "--tag", "work", "-f", "json")) == []  # no tags on a lapse
+    early = as_json(ok(cli, "list", "--until", "2026-11-10 20:30", "-f", "json"))
+    assert [x["type"] for x in early] == ["craving"]
+
+
+def test_a_csv_listing_with_a_lapse_imports_back_into_the_same_home(
+    cli: Cli, wedding: str, home: Path
+) -> None:
+    ok(cli, "log", "craving", "6", "--at", "2026-11-10 20:00")
+    exported = home.parent / "all.csv"
+    exported.write_text(ok(cli, "list", "-f", "csv").stdout)
+    assert "restart" in exported.read_text().splitlines()[0]
+    said = as_json(ok(cli, "import", "--from", "csv", str(exported), "--dry-run", "-f", "json"))
+    assert (said["problems"], said["notices"]) == ([], [])
+    assert said["unchanged"] == 2  # the craving and the lapse are already here
+
+
+# --- edit --------------------------------------------------------------------------
+
+
+def test_edit_moves_a_lapse_and_the_runs_are_counted_again(
+    cli: Cli, wedding: str, home: Path
+) -> None:
+    # Oct 1 to Nov 10: a 40-day run; the new run from Nov 11 has 12 days.
+    assert _numbers(cli) == (12, 52, 40, 1)
+    result = ok(cli, "edit", wedding, "--at", "2026-11-15 22:00")
+    assert "Updated the lapse; your runs and totals are counted again." in result.stdout
+    assert "alcohol  7 days clean  since Mon 16 Nov 2026" in result.stdout
+    assert "52 days clean in total · longest run 45 days" in result.stdout
+    assert _numbers(cli) == (7, 52, 45, 1)
+    shown = as_json(ok(cli, "show", wedding, "-f", "json"))
+    assert (shown["at"], shown["restart"]) == ("2026-11-15T22:00:00+00:00", "2026-11-16")
+    assert (shown["triggers"], shown["note"]) == (["open bar"], "Wedding.")  # kept
+    (backup,) = _backups(home)
+    assert "edit-lapse" in backup.name
+    (before,) = _lapses_in(backup / "journal.toml")
+    assert before["id"] == wedding and str(before["restart"]) == "2026-11-11"
+    milestones = as_json(ok(cli, "milestones", "-f", "json"))[0]
+    assert milestones["counting_from"] == "2026-11-16"
+
+
+def test_edit_changes_restart_triggers_and_note(cli: Cli, wedding: str) -> None:
+    ok(
+        cli, "edit", wedding, "--restart", "2026-11-13", "--trigger", "wedding", "--trigger",
+        "old friends", "--note", "It was one evening.",
+    )  # fmt: skip
+    shown = as_json(ok(cli, "show", wedding, "-f", "json"))
+    assert shown["restart"] == "2026-11-13"
+    assert shown["triggers"] == ["wedding", "old friends"]
+    assert shown["note"] == "It was one evening."
+    assert _numbers(cli) == (10, 50, 40, 1)  # Nov 11 and 12 were not clean
+
+
+def test_edit_moves_a_lapse_to_the_right_clock(cli: Cli, wedding: str) -> None:
+    ok(cli, "clock", "add", "nicotine", "--since", "2026-10-01")
+    result = ok(cli, "edit", wedding, "--clock", "nicotine")
+    assert "nicotine  12 days clean" in result.stdout
+    assert "alcohol  53 days clean" in result.stdout
+    assert _numbers(cli, "alcohol") == (53, 53, 53, 0)
+    assert _numbers(cli, "nicotine") == (12, 52, 40, 1)
+    assert as_json(ok(cli, "show", wedding, "-f", "json"))["clock"] == "nicotine"
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (("--intensity", "3"), "a lapse has no intensity"),
+        (("--tag", "x"), "a lapse has no tags"),
+        (("--at", "tomorrow"), "cannot be in the future"),
+        (("--at", "2026-09-20 10:00"), "before alcohol's clean-since date"),
+        (("--restart", "2026-11-10"), "must start after the day of the lapse"),
+        ((), "nothing to change"),
+    ],
+)
+def test_edit_refuses_what_a_lapse_cannot_be(
+    cli: Cli, wedding: str, home: Path, args: tuple[str, ...], words: str
+) -> None:
+    journal = (home / "journal.toml").read_bytes()
+    assert words in fails(cli, 2, "edit", wedding, *args).stderr
+    assert (home / "journal.toml").read_bytes() == journal
+
+
+def test_restart_is_only_for_a_lapse(cli: Cli, alcohol: str) -> None:
+    craving = logged_id(ok(cli, "log", "craving", "4"))
+    assert "only a lapse has one" in fails(cli, 2, "edit", craving, "--restart", "today").stderr
+
+
+# --- delete ------------------------------------------------------------------------
+
+
+def test_delete_asks_then_counts_again_and_keeps_a_backup(
+    cli: Cli, wedding: str, home: Path
+) -> None:
+    kept = cli("delete", wedding, input="n\n")
+    assert kept.exit_code == 0
+    assert "Delete the lapse" in kept.stdout + kept.stderr
+    assert "on Tue 10 Nov 2026 from alcohol?" in kept.stdout + kept.stderr
+    assert _numbers(cli) == (12, 52, 40, 1)
+    assert _backups(home) == []
+
+    result = ok(cli, "delete", wedding, input="y\n")
+    assert f"{wedding}  Deleted the lapse on Tue 10 Nov 2026 from alcohol" in result.stdout
+    assert "a backup of your journal was taken first" in result.stdout
+    assert "alcohol  53 days clean  since Thu 1 Oct 2026" in result.stdout
+    assert _numbers(cli) == (53, 53, 53, 0)
+    assert _lapses_in(home / "journal.toml") == []
+    (backup,) = _backups(home)
+    assert "delete-lapse" in backup.name
+    assert [x["id"] for x in _lapses_in(backup / "journal.toml")] == [wedding]
+    assert "no entry has an id starting with" in fails(cli, 3, "show", wedding).stderr
+    assert as_json(ok(cli, "list", "--type", "lapse", "-f", "json")) == []
+    status = ok(cli, "status", "-f", "plain").stdout
+    assert "alcohol  53 days clean" in status and "lapse" not in status
+
+
+def test_delete_without_a_terminal_needs_yes(cli: Cli, wedding: str, home: Path) -> None:
+    refused = run_without_terminal("delete", wedding)
+    assert refused.returncode == 2
+    assert "Add --yes to confirm without a prompt" in refused.stderr
+    assert len(_lapses_in(home / "journal.toml")) == 1
+    done = run_without_terminal("delete", wedding, "--yes")
+    assert done.returncode == 0, done.stderr
+    assert _lapses_in(home / "journal.toml") == []
+
+
+def test_a_lapse_can_be_restored_from_its_backup(cli: Cli, wedding: str, home: Path) -> None:
+    ok(cli, "delete", wedding, "--yes")
+    (backup,) = _backups(home)
+    ok(cli, "backup", "restore", backup.name, "--yes")
+    assert _numbers(cli) == (12, 52, 40, 1)
+    listed = json.loads(ok(cli, "list", "--type", "lapse", "-f", "json").stdout)
+    assert [x["id"] for x in listed] == [wedding]
