@@ -262,3 +262,51 @@ def test_a_lapse_can_be_restored_from_its_backup(cli: Cli, wedding: str, home: P
     assert _numbers(cli) == (12, 52, 40, 1)
     listed = json.loads(ok(cli, "list", "--type", "lapse", "-f", "json").stdout)
     assert [x["id"] for x in listed] == [wedding]
+
+
+# --- what 'log lapse' says -----------------------------------------------------------
+
+
+def test_after_a_lapse_the_own_plan_and_the_sponsor(cli: Cli, alcohol: str) -> None:
+    ok(cli, "people", "add", "Jo", "--role", "peer", "--phone", "07700 900111")
+    ok(cli, "people", "add", "Kim", "--role", "sponsor")  # no way to reach: left out
+    ok(cli, "people", "add", "Sam", "--role", "sponsor", "--phone", "07700 900123")
+    plan = 'if_lapse = ["tell Sam within the hour", "eat something, then sleep"]\n'
+    ok(cli, "plan", "edit", "--file", "-", input=plan)
+    out = ok(cli, "log", "lapse", "alcohol", "--at", "2026-11-10 21:00").stdout
+    assert "52 days clean in total and your longest run is 40 days" in out
+    assert "Your current run started Wed 11 Nov 2026: 12 days so far." in out
+    assert "Your plan for after a lapse:\n  - tell Sam within the hour\n" in out
+    assert "  - eat something, then sleep\n" in out
+    assert "reach out to Sam (your sponsor, 07700 900123) today." in out
+    assert "Jo" not in out and "Kim" not in out
+    assert "!" not in out and "back to zero" not in out.lower()
+
+
+def test_after_a_lapse_without_a_plan_or_people(cli: Cli, alcohol: str) -> None:
+    out = ok(cli, "log", "lapse", "alcohol", "--at", "2026-11-10 21:00").stdout
+    assert "plan" not in out
+    assert "If it would help, reach out to someone you trust today." in out
+
+
+def test_a_peer_is_named_when_there_is_no_sponsor(cli: Cli, alcohol: str) -> None:
+    ok(cli, "people", "add", "Ana", "--role", "family", "--email", "ana@example.org")
+    ok(cli, "people", "add", "Jo", "--role", "peer", "--phone", "07700 900111")
+    out = ok(cli, "log", "lapse", "alcohol", "--at", "2026-11-10 21:00").stdout
+    assert "reach out to Jo (your peer, 07700 900111) today." in out
+
+
+def test_on_day_one_it_says_something_true_and_kind(cli: Cli) -> None:
+    ok(cli, "clock", "add", "alcohol")  # clean since today
+    out = ok(cli, "log", "lapse", "alcohol", "--at", "today 13:00").stdout
+    assert "0 days" not in out and "still yours" not in out
+    assert "A lapse is one moment, not the whole story." in out
+    assert "writing it down honestly is part of recovery" in out
+    assert "Your next run starts tomorrow, Tue 24 Nov 2026." in out
+
+
+def test_no_milestone_cheer_right_after_a_lapse(cli: Cli, alcohol: str) -> None:
+    # The new run from 11 Nov reached one week on 18 Nov: said on the next command.
+    result = ok(cli, "log", "lapse", "alcohol", "--at", "2026-11-10 21:00")
+    assert "Milestone" not in result.stdout + result.stderr
+    assert "Milestone: 1 week without alcohol" in ok(cli, "status").stderr

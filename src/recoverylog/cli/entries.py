@@ -241,6 +241,7 @@ def _delete_lapse(ws: Workspace, record: lapses.LapseRecord, yes: bool) -> None:
 
 def _show_clocks(ws: Workspace, changed: lapses.ChangedLapse) -> None:
     """The clocks' numbers, counted again after a lapse changed."""
+    state.no_celebration_now()
     show_lines(lapse_views.recounted_lines(changed.clocks, ws.settings.currency), None)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Annotated
 
 import typer
@@ -10,10 +11,12 @@ from recoverylog.cli import state
 from recoverylog.cli.common import day, duration, note_text, say, when
 from recoverylog.cli.options import AtOpt, ClockOpt, EditOpt, HaltOpt, NoteOpt, TagOpt, TriggerOpt
 from recoverylog.domain.model import Entry, EntryType, short_id
+from recoverylog.render.lapses import lapse_message
 from recoverylog.render.output import message
-from recoverylog.render.views import describe, lapse_message, opioid_note
-from recoverylog.services import clocks
+from recoverylog.render.views import describe, opioid_note
+from recoverylog.services import clocks, lapses
 from recoverylog.services.entries import NewEntry, add_entry, entry_as_dict
+from recoverylog.services.workspace import Workspace
 
 app = typer.Typer(
     help="Log a craving, trigger, coping, meeting, contact, note or lapse.",
@@ -234,18 +237,24 @@ def lapse(
     """
     ws = state.workspace()
     moment = when(ws, at) or ws.now
-    recorded = clocks.record_lapse(
+    record_lapse(
         ws, clock, moment, day(ws, restart, "--restart"), note_text(ws, note, edit), trigger
     )
-    after = {"total": recorded.after.total_clean_days, "longest": recorded.after.longest_run_days}
-    say(
-        f"{recorded.lapse.id}  "
-        + lapse_message(
-            recorded.clock.name,
-            ws.local(recorded.lapse.at).date().isoformat(),
-            recorded.lapse.restart.isoformat(),
-            after,
-        )
-    )
-    if recorded.opioid_note:
-        message(opioid_note(recorded.clock.name))
+
+
+def record_lapse(
+    ws: Workspace,
+    clock: str | None,
+    moment: datetime,
+    restart: date | None = None,
+    note: str | None = None,
+    triggers: list[str] | None = None,
+) -> None:
+    """Record a lapse and say what is kept, the plan for after a lapse, and who to call."""
+    recorded = clocks.record_lapse(ws, clock, moment, restart, note, triggers)
+    state.no_celebration_now()
+    shown = lapses.after_lapse(ws, recorded)
+    lines = lapse_message(shown)
+    say(f"{short_id(recorded.lapse.id)}  " + "\n".join(lines))
+    if shown["opioid_note"]:
+        message("\n" + opioid_note(recorded.clock.name))

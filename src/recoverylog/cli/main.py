@@ -144,6 +144,8 @@ def _celebrate(ctx: Any) -> None:
     """Show a milestone reached since the last command, once."""
     if ctx.invoked_subcommand in _NO_CELEBRATION or state.opened() is None:
         return
+    if not state.celebration_allowed():
+        return
     if not state.writes_allowed():  # marking a milestone as shown is a write
         return
     from recoverylog.render.views import celebration_message

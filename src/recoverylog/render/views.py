@@ -317,18 +317,6 @@ def toolkit_row(item: dict[str, Any]) -> dict[str, Any]:
 # --- messages ----------------------------------------------------------------------
 
 
-def lapse_message(clock: str, day: str, restart: str, after: dict[str, int]) -> str:
-    """Kind words after a lapse: what happened, what is kept, and what starts next."""
-    return (
-        f"Recorded a lapse for {clock} on {nice_date(day)}.\n"
-        f"A lapse is one moment, not the whole story. You have {days(after['total'])} "
-        f"clean in total and your longest run is {days(after['longest'])}; "
-        f"that is all still yours.\n"
-        f"Your next run starts {nice_date(restart)}. "
-        "If it would help, reach out to someone you trust today."
-    )
-
-
 def celebration_message(clock: str, label: str, when: date) -> str:
     return f"Milestone: {label} without {clock}, reached {nice_date(when.isoformat())}. Well done."
 

@@ -13,8 +13,10 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from recoverylog.domain import fields
+from recoverylog.domain import support as rules
 from recoverylog.domain.model import Clock, Entry, Journal, Lapse
 from recoverylog.errors import InvalidInput, NotFound
+from recoverylog.services.clocks import RecordedLapse, clock_summary
 from recoverylog.services.entries import EntryFilter, checked_filter, entry_as_dict, list_entries
 from recoverylog.services.workspace import Workspace, resolve_clock
 from recoverylog.store.entries import OnDamaged
@@ -103,6 +105,41 @@ def record_as_dict(ws: Workspace, record: Record) -> dict[str, Any]:
     return entry_as_dict(ws, record)
 
 
+def after_lapse(ws: Workspace, recorded: RecordedLapse) -> dict[str, Any]:
+    """What 'log lapse' shows: what is kept (current run, totals, longest run), when the
+    next run starts, and the person's own plan for after a lapse and the first person
+    to call (a sponsor first), when there are any."""
+    journal = ws.journal()
+    after = recorded.after
+    return {
+        "id": recorded.lapse.id,
+        "clock": recorded.clock.name,
+        "day": ws.local(recorded.lapse.at).date().isoformat(),
+        "restart": recorded.lapse.restart.isoformat(),
+        "today": ws.today.isoformat(),
+        "current_run_days": after.current_days,
+        "total_clean_days": after.total_clean_days,
+        "longest_run_days": after.longest_run_days,
+        "if_lapse": rules.stored_plan(journal.plan).get("if_lapse", []),
+        "person": first_person(journal.people),
+        "opioid_note": recorded.opioid_note,
+    }
+
+
+def first_person(people: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The first person who can be reached, by role: sponsor, peer, counsellor..."""
+    reachable = [p for p in people if p.get("name") and (p.get("phone") or p.get("email"))]
+    if not reachable:
+        return None
+    found = min(reachable, key=lambda p: rules.ROLE_ORDER.get(str(p.get("role")), len(rules.ROLES)))
+    return {
+        "name": str(found["name"]),
+        "role": str(found.get("role") or "other"),
+        "phone": found.get("phone"),
+        "email": found.get("email"),
+    }
+
+
 # --- listing --------------------------------------------------------------------------
 
 
@@ -171,8 +208,7 @@ def edit_lapse(ws: Workspace, lapse_id: str, changes: dict[str, Any]) -> Changed
 
     When the time moves and no restart is given, a next run that started the day after
     the lapse still does; a restart that would no longer come after the lapse does too."""
-    from recoverylog.services.clocks import clock_summary
-    from recoverylog.services.safety import take_backup
+    from recoverylog.services.safety import take_backup  # only when changing
 
     changes = {k: v for k, v in changes.items() if v is not None}
     if not changes:
@@ -212,8 +248,7 @@ def edit_lapse(ws: Workspace, lapse_id: str, changes: dict[str, Any]) -> Changed
 
 def delete_lapse(ws: Workspace, lapse_id: str) -> ChangedLapse:
     """Remove a lapse from its clock's history, after a backup of journal.toml."""
-    from recoverylog.services.clocks import clock_summary
-    from recoverylog.services.safety import take_backup
+    from recoverylog.services.safety import take_backup  # only when changing
 
     with ws.store.writing():
         journal = ws.reload_journal()
