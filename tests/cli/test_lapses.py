@@ -310,3 +310,61 @@ def test_no_milestone_cheer_right_after_a_lapse(cli: Cli, alcohol: str) -> None:
     result = ok(cli, "log", "lapse", "alcohol", "--at", "2026-11-10 21:00")
     assert "Milestone" not in result.stdout + result.stderr
     assert "Milestone: 1 week without alcohol" in ok(cli, "status").stderr
+
+
+# --- a craving that ended in use -------------------------------------------------------
+
+
+def test_a_used_craving_asks_and_yes_records_the_lapse(cli: Cli, alcohol: str) -> None:
+    result = ok(
+        cli, "log", "craving", "8", "--outcome", "used", "--trigger", "payday",
+        "--at", "2026-11-22 21:30", input="y\n",
+    )  # fmt: skip
+    asked = "Would you like to record this as a lapse on your alcohol clock too?"
+    assert asked in result.stderr and "[y/N]" in result.stderr
+    assert "Recorded a lapse for alcohol on Sun 22 Nov 2026." in result.stdout
+    assert "Your current run started Mon 23 Nov 2026: 0 days so far." in result.stdout
+    (lapse,) = as_json(ok(cli, "list", "--type", "lapse", "-f", "json"))
+    assert (lapse["at"], lapse["triggers"]) == ("2026-11-22T21:30:00+00:00", ["payday"])
+    assert _numbers(cli) == (0, 52, 52, 1)
+
+
+@pytest.mark.parametrize("answer", ["n\n", "\n", ""])
+def test_a_used_craving_records_no_lapse_unless_asked_to(
+    cli: Cli, alcohol: str, answer: str
+) -> None:
+    result = ok(cli, "log", "craving", "8", "--outcome", "used", input=answer)
+    assert "record this as a lapse" in result.stderr
+    assert "Logged craving" in result.stdout
+    assert "The craving is saved; your clock is as it was." in result.stderr
+    assert _numbers(cli) == (53, 53, 53, 0)
+
+
+def test_a_used_craving_without_a_terminal_says_how(
+    cli: Cli, alcohol: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import recoverylog.cli.support as support_cli
+
+    monkeypatch.setattr(support_cli, "stdin_is_terminal", lambda: False)
+    result = ok(cli, "log", "craving", "8", "--outcome", "used", "--at", "2026-11-22 21:30")
+    assert "Would you like" not in result.stderr
+    assert "recoverylog log lapse alcohol --at '2026-11-22 21:30'" in result.stderr
+    assert _numbers(cli) == (53, 53, 53, 0)
+
+
+def test_a_used_craving_with_several_clocks_and_none_named_says_how(cli: Cli, alcohol: str) -> None:
+    ok(cli, "clock", "add", "nicotine", "--since", "2026-11-01")
+    result = ok(cli, "log", "craving", "8", "--outcome", "used", input="y\n")
+    assert "Would you like" not in result.stderr
+    assert "recoverylog log lapse CLOCK --at '2026-11-23 20:00'" in result.stderr
+
+
+def test_no_question_when_the_lapse_is_recorded_already_or_the_craving_passed(
+    cli: Cli, alcohol: str
+) -> None:
+    ok(cli, "log", "lapse", "alcohol", "--at", "today 18:00")
+    used = ok(cli, "log", "craving", "8", "--outcome", "used", input="y\n")
+    passed = ok(cli, "log", "craving", "5", "--outcome", "passed", input="y\n")
+    for result in (used, passed):
+        assert "lapse" not in result.stderr
+    assert _numbers(cli)[3] == 1

@@ -11,6 +11,7 @@ from recoverylog.cli import state
 from recoverylog.cli.common import day, duration, note_text, say, when
 from recoverylog.cli.options import AtOpt, ClockOpt, EditOpt, HaltOpt, NoteOpt, TagOpt, TriggerOpt
 from recoverylog.domain.model import Entry, EntryType, short_id
+from recoverylog.render import lapses as lapse_views
 from recoverylog.render.lapses import lapse_message
 from recoverylog.render.output import message
 from recoverylog.render.views import describe, opioid_note
@@ -68,7 +69,7 @@ def craving(
     Example: recoverylog log craving 7 --trigger "after work" --halt tired
     --coping "call sponsor" --outcome passed --duration 20m
     """
-    _log(
+    entry = _log(
         EntryType.CRAVING,
         at,
         clock,
@@ -82,6 +83,26 @@ def craving(
         outcome=outcome,
         duration_min=duration(duration_),
     )
+    offer = lapses.lapse_offer(state.workspace(), entry)
+    if offer is not None:
+        _offer_lapse(offer)
+
+
+def _offer_lapse(offer: lapses.LapseOffer) -> None:
+    """A craving that ended in use: ask, kindly, whether to record a lapse (default no)."""
+    from recoverylog.cli import support
+
+    if offer.clock is None or not support.stdin_is_terminal():
+        message(lapse_views.offer_hint(offer.clock, offer.at.isoformat()))
+        return
+    try:
+        wanted = typer.confirm(lapse_views.offer_question(offer.clock), default=False, err=True)
+    except (typer.Abort, KeyboardInterrupt):
+        wanted = False
+    if not wanted:
+        message(lapse_views.offer_declined())
+        return
+    record_lapse(state.workspace(), offer.clock, offer.at, triggers=offer.triggers)
 
 
 @app.command("trigger")

@@ -79,3 +79,25 @@ def recounted_lines(clocks: Sequence[dict[str, Any]], currency: str) -> list[Lin
     for clock in clocks:
         lines.extend(clock_lines(clock, currency, plain=True))
     return lines
+
+
+def offer_question(clock: str) -> str:
+    return (
+        f"Would you like to record this as a lapse on your {clock} clock too? "
+        "Your history and totals are kept."
+    )
+
+
+def offer_declined() -> str:
+    return "All right. The craving is saved; your clock is as it was."
+
+
+def offer_hint(clock: str | None, at: str) -> str:
+    """How to record the lapse later (no terminal to ask on, or no clock named)."""
+    import shlex
+
+    name = shlex.quote(clock) if clock else "CLOCK"
+    return (
+        "If you want your clock to show it, this records it as a lapse: "
+        f"recoverylog log lapse {name} --at {shlex.quote(at[:16].replace('T', ' '))}"
+    )

@@ -140,6 +140,32 @@ def first_person(people: list[dict[str, Any]]) -> dict[str, Any] | None:
     }
 
 
+@dataclass(frozen=True)
+class LapseOffer:
+    """After a craving that ended in use: the lapse it may have been."""
+
+    clock: str | None  # None: there are several clocks and the craving names none
+    at: datetime
+    triggers: list[str]
+
+
+def lapse_offer(ws: Workspace, craving: Entry) -> LapseOffer | None:
+    """The lapse to offer to record after a craving logged as 'used'; None when there is
+    no clock, the craving came before its clock began, or that clock already has a lapse
+    recorded on that day."""
+    journal = ws.journal()
+    if craving.get("outcome") != "used" or not journal.clocks:
+        return None
+    day = ws.local(craving.at).date()
+    clock = journal.find_clock(craving.clock) if craving.clock else None
+    if clock is not None and (
+        day < clock.clean_since or any(ws.local(x.at).date() == day for x in clock.lapses)
+    ):
+        return None
+    name = clock.name if clock is not None else None
+    return LapseOffer(name, ws.local(craving.at), list(craving.get("triggers") or []))
+
+
 # --- listing --------------------------------------------------------------------------
 
 
