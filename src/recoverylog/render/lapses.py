@@ -101,3 +101,16 @@ def offer_hint(clock: str | None, at: str) -> str:
         "If you want your clock to show it, this records it as a lapse: "
         f"recoverylog log lapse {name} --at {shlex.quote(at[:16].replace('T', ' '))}"
     )
+
+
+def checkin_lapse_recorded(clock: str, day: str) -> str:
+    return (
+        f"You recorded a lapse on {nice_date(day)} for {clock}; the answer below starts from that."
+    )
+
+
+def checkin_keeps_lapse(clock: str, day: str, lapse_id: str) -> str:
+    return (
+        f"a lapse for {clock} is recorded on {nice_date(day)}, so the answer is lapse; "
+        f"if it was recorded by mistake, 'recoverylog delete {lapse_id[:8]}' removes it"
+    )
