@@ -323,7 +323,8 @@ def test_a_used_craving_asks_and_yes_records_the_lapse(cli: Cli, alcohol: str) -
     asked = "Would you like to record this as a lapse on your alcohol clock too?"
     assert asked in result.stderr and "[y/N]" in result.stderr
     assert "Recorded a lapse for alcohol on Sun 22 Nov 2026." in result.stdout
-    assert "Your current run started Mon 23 Nov 2026: 0 days so far." in result.stdout
+    assert "Your new run starts today, Mon 23 Nov 2026." in result.stdout
+    assert "0 days" not in result.stdout
     (lapse,) = as_json(ok(cli, "list", "--type", "lapse", "-f", "json"))
     assert (lapse["at"], lapse["triggers"]) == ("2026-11-22T21:30:00+00:00", ["payday"])
     assert _numbers(cli) == (0, 52, 52, 1)

@@ -35,6 +35,8 @@ def lapse_message(shown: dict[str, Any]) -> list[str]:
         tomorrow = date.fromisoformat(shown["today"]) + timedelta(days=1)
         when = "tomorrow, " if restart == tomorrow.isoformat() else ""
         lines.append(f"Your next run starts {when}{nice_date(restart)}.")
+    elif restart == shown["today"]:
+        lines.append(f"Your new run starts today, {nice_date(restart)}.")
     else:
         current = days(shown["current_run_days"])
         lines.append(f"Your current run started {nice_date(restart)}: {current} so far.")
