@@ -246,8 +246,11 @@ def test_rename_keeps_history_and_entries_attached(cli: Cli, alcohol: str) -> No
 
     clock = _clock(cli, "drinking")
     assert (clock["clean_since"], clock["lapses"]) == ("2026-10-01", 1)
-    (entry,) = as_json(ok(cli, "list", "--format", "json"))
-    assert entry["clock"] == "drinking"
+    listed = as_json(ok(cli, "list", "--format", "json"))
+    assert [(x["type"], x["clock"]) for x in listed] == [
+        ("craving", "drinking"),
+        ("lapse", "drinking"),
+    ]
     fails(cli, 3, "clock", "show", "alcohol")
 
 

@@ -210,7 +210,7 @@ def test_merging_into_a_home_with_its_own_data(
     assert "nicotine" in clocks
     assert 'currency = "€"' in (other / "config.toml").read_text(encoding="utf-8")
     listed = json.loads(run("list", "--limit", "500", "-f", "json").stdout)
-    assert len(listed) == len(fixture_entries()) + 3 + 1
+    assert len(listed) == len(fixture_entries()) + 3 + 1 + 1  # and the lapse
 
 
 def test_dry_run_writes_nothing(

@@ -15,6 +15,7 @@ from recoverylog.render.views import (
     CLOCK_COLUMNS,
     clock_detail_lines,
     days,
+    opioid_note,
     withdrawal_note,
 )
 from recoverylog.services import clocks
@@ -63,6 +64,8 @@ def add(
         say(f"Added {clock.name}: clean since {clock.clean_since} ({days(count)}).")
     if added.withdrawal_warning:
         message(withdrawal_note(clock.name))
+    if added.opioid_note:
+        message(opioid_note(clock.name))
 
 
 @app.command("list")

@@ -8,14 +8,27 @@ from typing import Annotated
 import typer
 
 from recoverylog.cli import state
-from recoverylog.cli.common import bound, confirm, duration, note_text, say, show_lines, when
+from recoverylog.cli.common import (
+    bound,
+    confirm,
+    day,
+    duration,
+    note_text,
+    say,
+    show_lines,
+    when,
+)
 from recoverylog.cli.options import AtOpt, ClockOpt, EditOpt, FormatOpt, HaltOpt, NoteOpt, TagOpt
 from recoverylog.domain.model import EntryType, short_id
 from recoverylog.domain.timeparse import WHEN_HELP
 from recoverylog.errors import DataError, InvalidInput, NotFound
+from recoverylog.render import lapses as lapse_views
 from recoverylog.render.output import Format, emit_json, emit_rows, resolve_format
 from recoverylog.render.views import ENTRY_COLUMNS, entry_detail_lines, entry_row
 from recoverylog.services import entries as service
+from recoverylog.services import lapses
+from recoverylog.services.lapses import LAPSE
+from recoverylog.services.workspace import Workspace
 
 IdArg = Annotated[str, typer.Argument(help="Entry id: 4 or more characters of it.")]
 
@@ -24,7 +37,9 @@ def list_entries(
     type_: Annotated[
         list[str] | None,
         typer.Option(
-            "--type", help="craving, trigger, coping, meeting, note, contact (repeatable)."
+            "--type",
+            help="craving, trigger, coping, meeting, note, contact, checkin, selfcheck or "
+            "lapse (repeatable; default: all).",
         ),
     ] = None,
     since: Annotated[str | None, typer.Option("--since", help=f"From: {WHEN_HELP}.")] = None,
@@ -37,13 +52,14 @@ def list_entries(
     limit: Annotated[int, typer.Option("--limit", "-l", help="How many, newest first.")] = 20,
     fmt: FormatOpt = None,
 ) -> None:
-    """List entries, newest first.
+    """List entries and lapses, newest first.
 
     Example: recoverylog list --type craving --since "7 days ago" --format csv
     """
     ws = state.workspace()
+    kinds = [_entry_type(t) for t in type_ or []]
     query = service.EntryFilter(
-        types=tuple(_entry_type(t) for t in type_ or []),
+        types=tuple(k for k in kinds if isinstance(k, EntryType)),
         since=bound(ws, since, "--since"),
         until=bound(ws, until, "--until", end=True),
         clock=clock,
@@ -51,8 +67,14 @@ def list_entries(
         search=search,
         limit=limit,
     )
-    listed = service.list_entries(ws, query, on_damaged=_LeftOut())
-    found = [service.entry_as_dict(ws, e) for e in listed]
+    listed = lapses.list_records(
+        ws,
+        query,
+        entries=not kinds or bool(query.types),
+        lapses=not kinds or LAPSE in kinds,
+        on_damaged=_LeftOut(),
+    )
+    found = [lapses.record_as_dict(ws, r) for r in listed]
     emit_rows(
         [entry_row(e) for e in found],
         ENTRY_COLUMNS,
@@ -81,28 +103,31 @@ class _LeftOut:
         )
 
 
-def _entry_type(text: str) -> EntryType:
+def _entry_type(text: str) -> EntryType | str:
+    wanted = text.strip().lower()
+    if wanted in (LAPSE, LAPSE + "s"):
+        return LAPSE
     try:
-        return EntryType(text.strip().lower())
+        return EntryType(wanted)
     except ValueError:
-        names = ", ".join(t.value for t in EntryType)
+        names = ", ".join([*(t.value for t in EntryType), LAPSE])
         raise InvalidInput(f"'{text}' is not an entry type ({names})") from None
 
 
 def show(entry_id: IdArg, fmt: FormatOpt = None) -> None:
-    """Show one entry in full.
+    """Show one entry or lapse in full.
 
     Example: recoverylog show 3f2a
     """
     ws = state.workspace()
     left_out = _LeftOut()
     try:
-        found = service.get_entry(ws, entry_id, on_damaged=left_out)
+        found = lapses.find_record(ws, entry_id, on_damaged=left_out)
     except NotFound as exc:
         if not left_out.paths:
             raise
         raise NotFound(exc.message, hint="it may be in the file left out above") from None
-    entry = service.entry_as_dict(ws, found)
+    entry = lapses.record_as_dict(ws, found)
     if resolve_format(fmt) is Format.JSON:
         emit_json(entry)
         return
@@ -118,7 +143,11 @@ def edit(
     tag: TagOpt = None,
     intensity: Annotated[int | None, typer.Option("--intensity", help="Craving: 0 to 10.")] = None,
     trigger: Annotated[
-        list[str] | None, typer.Option("--trigger", help="Craving: triggers (replaces them).")
+        list[str] | None,
+        typer.Option("--trigger", help="Craving or lapse: triggers (replaces them)."),
+    ] = None,
+    restart: Annotated[
+        str | None, typer.Option("--restart", help="Lapse: the day the next run starts.")
     ] = None,
     halt: HaltOpt = None,
     coping: Annotated[
@@ -143,16 +172,17 @@ def edit(
     ] = None,
     mood: Annotated[int | None, typer.Option("--mood", help="Note: 1 to 5.")] = None,
 ) -> None:
-    """Change an entry. Only the options you give change.
+    """Change an entry or a lapse. Only the options you give change.
 
-    Example: recoverylog edit 3f2a --intensity 5 --outcome passed
+    Examples: recoverylog edit 3f2a --intensity 5 --outcome passed ;
+    recoverylog edit 9c1e --at "2026-11-10 21:00" (a lapse: its runs are counted again)
     """
     ws = state.workspace()
-    current = service.get_entry(ws, entry_id) if edit_note else None
+    current = lapses.find_record(ws, entry_id)
     changes = {
         "at": when(ws, at),
         "clock": clock,
-        "note": note_text(ws, note, edit_note, current.note if current else None),
+        "note": note_text(ws, note, edit_note, _note_of(current) if edit_note else None),
         "tags": tag,
         "intensity": intensity,
         "triggers": trigger,
@@ -168,8 +198,16 @@ def edit(
         "fellowship": fellowship,
         "online": online,
         "mood": mood,
+        "restart": day(ws, restart, "--restart"),
     }
-    entry = service.edit_entry(ws, entry_id, changes)
+    if isinstance(current, lapses.LapseRecord):
+        changed = lapses.edit_lapse(ws, current.id, changes)
+        say(f"{short_id(changed.id)}  Updated the lapse; your runs and totals are counted again.")
+        _show_clocks(ws, changed)
+        return
+    if changes.pop("restart") is not None:
+        raise InvalidInput(f"a {current.type} entry has no restart (only a lapse has one)")
+    entry = service.edit_entry(ws, current.id, changes)
     say(f"{short_id(entry.id)}  Updated the {entry.type}.")
 
 
@@ -177,17 +215,38 @@ def delete(
     entry_id: IdArg,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
 ) -> None:
-    """Delete an entry (asks first).
+    """Delete an entry or a lapse (asks first; a lapse is backed up first).
 
     Example: recoverylog delete 3f2a --yes
     """
     ws = state.workspace()
-    entry = service.get_entry(ws, entry_id)
+    entry = lapses.find_record(ws, entry_id)
+    if isinstance(entry, lapses.LapseRecord):
+        _delete_lapse(ws, entry, yes)
+        return
     confirm(
         f"Delete the {entry.type} {short_id(entry.id)} from {ws.local(entry.at):%Y-%m-%d}?", yes
     )
     service.delete_entry(ws, entry.id)
     say(f"{short_id(entry.id)}  Deleted.")
+
+
+def _delete_lapse(ws: Workspace, record: lapses.LapseRecord, yes: bool) -> None:
+    shown = lapses.lapse_as_dict(ws, record)
+    confirm(lapse_views.delete_question(shown), yes)
+    deleted = lapses.delete_lapse(ws, record.id)
+    say(f"{short_id(deleted.id)}  " + lapse_views.deleted(shown))
+    _show_clocks(ws, deleted)
+
+
+def _show_clocks(ws: Workspace, changed: lapses.ChangedLapse) -> None:
+    """The clocks' numbers, counted again after a lapse changed."""
+    state.no_celebration_now()
+    show_lines(lapse_views.recounted_lines(changed.clocks, ws.settings.currency), None)
+
+
+def _note_of(record: lapses.Record) -> str | None:
+    return record.lapse.note if isinstance(record, lapses.LapseRecord) else record.note
 
 
 def register(app: typer.Typer) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Annotated
 
 import typer
@@ -10,9 +11,13 @@ from recoverylog.cli import state
 from recoverylog.cli.common import day, duration, note_text, say, when
 from recoverylog.cli.options import AtOpt, ClockOpt, EditOpt, HaltOpt, NoteOpt, TagOpt, TriggerOpt
 from recoverylog.domain.model import Entry, EntryType, short_id
-from recoverylog.render.views import describe, lapse_message
-from recoverylog.services import clocks
+from recoverylog.render import lapses as lapse_views
+from recoverylog.render.lapses import lapse_message
+from recoverylog.render.output import message
+from recoverylog.render.views import describe, opioid_note
+from recoverylog.services import clocks, lapses
 from recoverylog.services.entries import NewEntry, add_entry, entry_as_dict
+from recoverylog.services.workspace import Workspace
 
 app = typer.Typer(
     help="Log a craving, trigger, coping, meeting, contact, note or lapse.",
@@ -64,7 +69,7 @@ def craving(
     Example: recoverylog log craving 7 --trigger "after work" --halt tired
     --coping "call sponsor" --outcome passed --duration 20m
     """
-    _log(
+    entry = _log(
         EntryType.CRAVING,
         at,
         clock,
@@ -78,6 +83,26 @@ def craving(
         outcome=outcome,
         duration_min=duration(duration_),
     )
+    offer = lapses.lapse_offer(state.workspace(), entry)
+    if offer is not None:
+        _offer_lapse(offer)
+
+
+def _offer_lapse(offer: lapses.LapseOffer) -> None:
+    """A craving that ended in use: ask, kindly, whether to record a lapse (default no)."""
+    from recoverylog.cli import support
+
+    if offer.clock is None or not support.stdin_is_terminal():
+        message(lapse_views.offer_hint(offer.clock, offer.at.isoformat()))
+        return
+    try:
+        wanted = typer.confirm(lapse_views.offer_question(offer.clock), default=False, err=True)
+    except (typer.Abort, KeyboardInterrupt):
+        wanted = False
+    if not wanted:
+        message(lapse_views.offer_declined())
+        return
+    record_lapse(state.workspace(), offer.clock, offer.at, triggers=offer.triggers)
 
 
 @app.command("trigger")
@@ -233,16 +258,24 @@ def lapse(
     """
     ws = state.workspace()
     moment = when(ws, at) or ws.now
-    recorded = clocks.record_lapse(
+    record_lapse(
         ws, clock, moment, day(ws, restart, "--restart"), note_text(ws, note, edit), trigger
     )
-    after = {"total": recorded.after.total_clean_days, "longest": recorded.after.longest_run_days}
-    say(
-        f"{recorded.lapse.id}  "
-        + lapse_message(
-            recorded.clock.name,
-            ws.local(recorded.lapse.at).date().isoformat(),
-            recorded.lapse.restart.isoformat(),
-            after,
-        )
-    )
+
+
+def record_lapse(
+    ws: Workspace,
+    clock: str | None,
+    moment: datetime,
+    restart: date | None = None,
+    note: str | None = None,
+    triggers: list[str] | None = None,
+) -> None:
+    """Record a lapse and say what is kept, the plan for after a lapse, and who to call."""
+    recorded = clocks.record_lapse(ws, clock, moment, restart, note, triggers)
+    state.no_celebration_now()
+    shown = lapses.after_lapse(ws, recorded)
+    lines = lapse_message(shown)
+    say(f"{short_id(recorded.lapse.id)}  " + "\n".join(lines))
+    if shown["opioid_note"]:
+        message("\n" + opioid_note(recorded.clock.name))

@@ -150,6 +150,8 @@ def _celebrate(ctx: Any) -> None:
     opened = state.opened()
     if ctx.invoked_subcommand in _NO_CELEBRATION or opened is None:
         return
+    if not state.celebration_allowed():
+        return
     if not state.writes_allowed():  # marking a milestone as shown is a write
         return
     if opened.store.io.locked():  # never ask for a passphrase just to celebrate

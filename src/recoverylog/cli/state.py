@@ -7,11 +7,22 @@ from recoverylog.services.workspace import Workspace, open_workspace
 _home: str | None = None
 _workspace: Workspace | None = None
 _writes_nothing = False
+_celebrations_wait = False
 
 
 def reset(home: str | None) -> None:
-    global _home, _workspace, _writes_nothing
-    _home, _workspace, _writes_nothing = home, None, False
+    global _home, _workspace, _writes_nothing, _celebrations_wait
+    _home, _workspace, _writes_nothing, _celebrations_wait = home, None, False, False
+
+
+def no_celebration_now() -> None:
+    """Right after a lapse is recorded or corrected, a milestone waits for the next command."""
+    global _celebrations_wait
+    _celebrations_wait = True
+
+
+def celebration_allowed() -> bool:
+    return not _celebrations_wait
 
 
 def promise_no_writes() -> None:

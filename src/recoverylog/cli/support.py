@@ -17,6 +17,7 @@ from recoverylog.cli.options import ClockOpt, EditOpt, FormatOpt, HaltOpt, NoteO
 from recoverylog.domain import support as rules
 from recoverylog.domain.model import short_id
 from recoverylog.errors import ExitCode, InvalidInput
+from recoverylog.render import lapses as lapse_views
 from recoverylog.render import support as views
 from recoverylog.render.lines import print_lines
 from recoverylog.render.output import Format, emit_json, emit_rows, message, resolve_format
@@ -287,7 +288,8 @@ def _checkin_answers(
     try:
         if morning:
             return _ask_morning(previous, today)
-        return _ask_evening(where, previous, today)
+        recorded = service.recorded_lapses(ws, the_day, where.clocks)
+        return _ask_evening(where, previous, today, recorded, the_day.isoformat())
     except Stopped:
         _stopped()
 
@@ -301,7 +303,13 @@ def _ask_morning(previous: dict[str, Any], today: bool) -> dict[str, Any]:
     return {"intention": intention}
 
 
-def _ask_evening(where: Any, previous: dict[str, Any], today: bool) -> dict[str, Any]:
+def _ask_evening(
+    where: Any,
+    previous: dict[str, Any],
+    today: bool,
+    recorded: dict[str, str] | None = None,
+    day_iso: str = "",
+) -> dict[str, Any]:
     when = "today" if today else "that day"
     typer.echo(
         f"Evening check-in for {when}. Enter keeps the answer in [brackets]; "
@@ -317,7 +325,12 @@ def _ask_evening(where: Any, previous: dict[str, Any], today: bool) -> dict[str,
             not before_lapsed and previous.get("clean") is False
         )
         was = "lapse" if lapsed_before else "yes"
-        per_clock[name] = _ask(f"Clean {when}{about}? (yes / lapse)", rules.clean_answer, was)
+        parse: Callable[[str], bool] = rules.clean_answer
+        if recorded and name in recorded:
+            # The journal says so: the answer starts from the recorded lapse.
+            typer.echo(lapse_views.checkin_lapse_recorded(name, day_iso), err=True)
+            was, parse = "lapse", _not_clean_from(name, day_iso, recorded[name])
+        per_clock[name] = _ask(f"Clean {when}{about}? (yes / lapse)", parse, was)
     clean, lapsed = rules.clean_by_clock(per_clock, where.clocks)
     answers.update({"clean": clean, "lapsed": lapsed})
     answers["difficulty"] = _ask(
@@ -346,6 +359,15 @@ def _ask_evening(where: Any, previous: dict[str, Any], today: bool) -> dict[str,
     )
     answers["tomorrow"] = rules.line(better, "answer") if better else None
     return answers
+
+
+def _not_clean_from(name: str, day_iso: str, lapse_id: str) -> Callable[[str], bool]:
+    def parse(text: str) -> bool:
+        if rules.clean_answer(text):
+            raise InvalidInput(lapse_views.checkin_keeps_lapse(name, day_iso, lapse_id))
+        return False
+
+    return parse
 
 
 def _ask_gratitude(before: list[str], when: str) -> list[str]:

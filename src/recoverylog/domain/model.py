@@ -56,11 +56,6 @@ class Fellowship(StrEnum):
     OTHER = "other"
 
 
-# Substances where stopping heavy use abruptly can be medically dangerous.
-WITHDRAWAL_RISK_NAMES = frozenset(
-    {"alcohol", "drinking", "benzodiazepines", "benzodiazepine", "benzos", "benzo"}
-)
-
 # The fields each entry type carries besides the common ones, in display order.
 TYPE_FIELDS: dict[EntryType, tuple[str, ...]] = {
     EntryType.CRAVING: ("intensity", "duration_min", "triggers", "halt", "coping", "outcome"),

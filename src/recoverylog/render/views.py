@@ -186,7 +186,7 @@ def clock_detail_lines(detail: dict[str, Any], currency: str, *, plain: bool) ->
     if detail["lapse_history"]:
         lines.append([text("Lapses", "bold")])
         for lapse in detail["lapse_history"]:
-            about = f"  {lapse['at'][:16].replace('T', ' ')}"
+            about = f"  {lapse['id'][:8]}  {lapse['at'][:16].replace('T', ' ')}"
             if lapse["triggers"]:
                 about += f"  triggers: {', '.join(lapse['triggers'])}"
             lines.append([text(about)])
@@ -235,6 +235,10 @@ def describe(entry: dict[str, Any]) -> str:
         parts.append(entry.get("person") or "")
         if entry.get("via"):
             parts.append(entry["via"])
+    elif kind == "lapse":
+        parts.append(f"next run from {nice_date(entry['restart'])}")
+        if entry.get("triggers"):
+            parts.append("triggers: " + "; ".join(entry["triggers"]))
     elif kind == "checkin":
         from recoverylog.render.support import describe_checkin
 
@@ -263,6 +267,9 @@ def entry_row(entry: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+DETAIL_LABELS = {"restart": "next run starts"}
+
+
 def entry_detail_lines(entry: dict[str, Any]) -> list[Line]:
     lines: list[Line] = [
         [text(entry["type"].capitalize(), "bold"), text(f"  {entry['id'][:8]}", "dim")],
@@ -275,7 +282,8 @@ def entry_detail_lines(entry: dict[str, Any]) -> list[Line]:
             shown = "yes" if value else "no"
         else:
             shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
-        lines.append([text(f"  {key.replace('_', ' ')}: ", "dim"), text(screen_safe(shown))])
+        label = DETAIL_LABELS.get(key, key.replace("_", " "))
+        lines.append([text(f"  {label}: ", "dim"), text(screen_safe(shown))])
     if entry.get("note"):
         lines.append([text("  note:", "dim")])
         note = screen_safe(entry["note"], one_line=False)
@@ -309,24 +317,28 @@ def toolkit_row(item: dict[str, Any]) -> dict[str, Any]:
 # --- messages ----------------------------------------------------------------------
 
 
-def lapse_message(clock: str, day: str, restart: str, after: dict[str, int]) -> str:
-    """Kind words after a lapse: what happened, what is kept, and what starts next."""
-    return (
-        f"Recorded a lapse for {clock} on {nice_date(day)}.\n"
-        f"A lapse is one moment, not the whole story. You have {days(after['total'])} "
-        f"clean in total and your longest run is {days(after['longest'])}; "
-        f"that is all still yours.\n"
-        f"Your next run starts {nice_date(restart)}. "
-        "If it would help, reach out to someone you trust today."
-    )
-
-
 def celebration_message(clock: str, label: str, when: date) -> str:
     return f"Milestone: {label} without {clock}, reached {nice_date(when.isoformat())}. Well done."
+
+
+# --- medical safety notes (domain/substances.py decides which a clock's name calls for)
 
 
 def withdrawal_note(clock: str) -> str:
     return (
         f"A note about {clock}: stopping heavy, long-term use suddenly can cause dangerous "
         "withdrawal. Please talk to a doctor or a local health service about a safe way to stop."
+    )
+
+
+NEVER_USE_ALONE_US = "1-800-484-3731"
+
+
+def opioid_note(clock: str) -> str:
+    """Harm reduction, said calmly: at clock add, and after every lapse on such a clock."""
+    return (
+        f"A note about {clock}, to keep you safe: after a break, even a few days, tolerance "
+        "falls quickly, so an amount that used to be usual can cause an overdose. If you use, "
+        "keep naloxone near, start with much less, and try not to use alone (in the US, the "
+        f"Never Use Alone line: {NEVER_USE_ALONE_US})."
     )

@@ -142,7 +142,7 @@ def build_report(request: ReportRequest, sources: ReportSources) -> dict[str, An
         "cravings": _cravings(ins, scoped, period, tz, clocks, people),
         "coping": _coping(ins, people),
         "peer_support": _peer_support(loose, period, tz, sources, people),
-        "checkins": _checkins(scoped, period, tz, NOTES in shared, people),
+        "checkins": _checkins(scoped, period, tz, NOTES in shared, people, clocks),
         "selfchecks": [
             {"week_start": s.week_start.isoformat(), "date": s.day.isoformat(), "total": s.total}
             for s in ins.selfchecks
@@ -631,10 +631,13 @@ def _checkins(
     tz: tzinfo,
     words: bool,
     people: _People | None = None,
+    clocks: Sequence[Clock] = (),
 ) -> dict[str, Any] | None:
     """Counts of the daily check-ins; with ``words`` (notes shared) their answers in the
     person's own words too: gratitudes, the intention, and the answer about tomorrow.
-    Without names shared (``people`` given), other people's names in them are hidden."""
+    Without names shared (``people`` given), other people's names in them are hidden.
+    A check-in on a day with a lapse recorded for a clock it covers is never counted
+    clean, whatever it said."""
     found = sorted(
         (e for e in _in(entries, period, tz) if e.type is EntryType.CHECKIN), key=lambda e: e.at
     )
@@ -651,8 +654,13 @@ def _checkins(
             moods.append(mood)
     out: dict[str, Any] = {
         "count": len(found),
-        "clean": sum(1 for e in found if e.get("clean") is True),
-        "not_clean": sum(1 for e in found if e.get("clean") is False),
+        "clean": sum(1 for e in found if _said_clean(e, tz, clocks)),
+        "not_clean": sum(
+            1
+            for e in found
+            if e.get("clean") is False
+            or (e.get("clean") is True and not _said_clean(e, tz, clocks))
+        ),
         "difficulty": _counted(difficulty, "label"),
         "average_mood": round(sum(moods) / len(moods), 1) if moods else None,
     }
@@ -668,6 +676,21 @@ def _checkins(
             if any(e.get(key) for key in CHECKIN_WORDS)
         ]
     return out
+
+
+def _said_clean(entry: Entry, tz: tzinfo, clocks: Sequence[Clock]) -> bool:
+    """Clean, and no clock the check-in covers (its own, or every clock) has a lapse
+    recorded on its day."""
+    if entry.get("clean") is not True:
+        return False
+    day = _local_day(entry, tz)
+    wanted = entry.clock.casefold() if entry.clock else None
+    return not any(
+        lapse.at.astimezone(tz).date() == day
+        for clock in clocks
+        if wanted is None or clock.name.casefold() == wanted
+        for lapse in clock.lapses
+    )
 
 
 # --- what's coming up, calendar, notes -------------------------------------------------

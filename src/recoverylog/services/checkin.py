@@ -139,6 +139,7 @@ def save(
     data = validate_data(EntryType.CHECKIN, answers, partial=True)
     if not data and note is None:
         raise InvalidInput("nothing to save: answer at least one question (see --help)")
+    check_against_lapses(ws, day, where, data)
     with ws.store.writing():
         old, others = _gather(ws, day, where)
         if old is None:
@@ -183,6 +184,36 @@ def _unrecorded(ws: Workspace, day: date, lapsed: list[str]) -> list[str]:
         if clock is not None and not any(ws.local(x.at).date() == day for x in clock.lapses):
             out.append(clock.name)
     return out
+
+
+def recorded_lapses(ws: Workspace, day: date, clocks: list[str]) -> dict[str, str]:
+    """The clocks (of ``clocks``) with a lapse recorded on ``day``: name -> lapse id."""
+    journal = ws.journal()
+    out: dict[str, str] = {}
+    for name in clocks:
+        clock = journal.find_clock(name)
+        found = clock and next(
+            (x for x in clock.sorted_lapses() if ws.local(x.at).date() == day), None
+        )
+        if clock is not None and found:
+            out[clock.name] = found.id
+    return out
+
+
+def check_against_lapses(ws: Workspace, day: date, where: Scope, answers: dict[str, Any]) -> None:
+    """A check-in never says clean from a clock that has a lapse recorded that day."""
+    if "clean" not in answers:
+        return
+    said = rules.clean_statuses(answers["clean"], answers.get("lapsed"), where.clock, where.clocks)
+    recorded = recorded_lapses(ws, day, where.clocks)
+    for name, clean in said.items():
+        if clean and name in recorded:
+            raise InvalidInput(
+                f"a lapse for {name} is recorded on {day:%a} {day.day} {day:%b %Y}, "
+                f"so this check-in cannot say clean from {name}",
+                hint=f"answer lapse for {name} (--clean lapse, or --clean {name}=lapse); "
+                f"if that lapse was recorded by mistake: recoverylog delete {recorded[name]}",
+            )
 
 
 def clean_answers(where: Scope, given: dict[str, bool]) -> dict[str, Any]:

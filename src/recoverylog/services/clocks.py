@@ -14,7 +14,8 @@ from recoverylog.domain.milestones import (
     progress_towards,
     scheme_steps,
 )
-from recoverylog.domain.model import WITHDRAWAL_RISK_NAMES, Clock, Lapse, new_id
+from recoverylog.domain.model import Clock, Lapse, new_id
+from recoverylog.domain.substances import safety_notes
 from recoverylog.errors import InvalidInput
 from recoverylog.services.workspace import Workspace, resolve_clock
 
@@ -44,6 +45,7 @@ def check_scheme(ws: Workspace, name: str | None) -> str | None:
 class AddedClock:
     clock: Clock
     withdrawal_warning: bool
+    opioid_note: bool = False
 
 
 def add_clock(
@@ -77,7 +79,8 @@ def add_clock(
             )
         journal.clocks.append(clock)
         ws.save_journal(journal)
-    return AddedClock(clock, clean_name.casefold() in WITHDRAWAL_RISK_NAMES)
+    notes = safety_notes(clean_name)
+    return AddedClock(clock, notes.withdrawal, notes.opioid)
 
 
 def _hours(value: float | None) -> float | None:
@@ -168,6 +171,7 @@ class RecordedLapse:
     lapse: Lapse
     before: CleanTime
     after: CleanTime
+    opioid_note: bool = False
 
 
 def record_lapse(
@@ -201,7 +205,8 @@ def record_lapse(
         )
         clock.lapses.append(lapse)
         ws.save_journal(journal)
-    return RecordedLapse(clock, lapse, before, clean_time(clock, ws.today, ws.tz))
+    after = clean_time(clock, ws.today, ws.tz)
+    return RecordedLapse(clock, lapse, before, after, safety_notes(clock.name).opioid)
 
 
 def clock_summary(ws: Workspace, clock: Clock, upcoming: int = 1) -> dict[str, Any]:

@@ -179,12 +179,7 @@ def list_entries(
 
     With ``on_damaged``, a month file that cannot be read is left out (and reported to
     it) instead of stopping the listing; the file is never written."""
-    if query.limit is not None and query.limit < 1:
-        raise InvalidInput("--limit must be at least 1")
-    if query.since and query.until and query.since > query.until:
-        raise InvalidInput("--since is after --until")
-    if query.clock is not None:
-        query = replace(query, clock=resolve_clock(ws, query.clock).name)
+    query = checked_filter(ws, query)
     found: list[Entry] = []
     for entry in ws.store.entries.iter_newest_first(query.since, query.until, on_damaged):
         if query.matches(entry):
@@ -192,6 +187,17 @@ def list_entries(
             if query.limit is not None and len(found) >= query.limit:
                 break
     return found
+
+
+def checked_filter(ws: Workspace, query: EntryFilter) -> EntryFilter:
+    """The filter, checked, with its clock's name as the journal spells it."""
+    if query.limit is not None and query.limit < 1:
+        raise InvalidInput("--limit must be at least 1")
+    if query.since and query.until and query.since > query.until:
+        raise InvalidInput("--since is after --until")
+    if query.clock is not None:
+        query = replace(query, clock=resolve_clock(ws, query.clock).name)
+    return query
 
 
 def get_entry(ws: Workspace, prefix: str, on_damaged: OnDamaged | None = None) -> Entry:

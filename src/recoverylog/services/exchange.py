@@ -724,7 +724,7 @@ def read_csv(ws: Workspace, text: str, result: ImportResult) -> list[Entry]:
             "the CSV needs a header row with at least the columns 'type' and 'at'",
             hint="see README, 'Import from CSV', for the columns",
         )
-    unknown = [h for h in headers if h and h not in CSV_COLUMNS]
+    unknown = [h for h in headers if h and h not in CSV_COLUMNS and h not in LAPSE_COLUMNS]
     if unknown:
         result.notices.append(
             "these columns are not recoverylog's and were left out: " + ", ".join(unknown)
@@ -732,6 +732,7 @@ def read_csv(ws: Workspace, text: str, result: ImportResult) -> list[Entry]:
     journal = ws.journal()
     default_clock = _default_clock(ws)
     out: list[Entry] = []
+    lapses_seen: list[str] = []
     while True:
         first = reader.line_num + 1
         try:
@@ -755,11 +756,32 @@ def read_csv(ws: Workspace, text: str, result: ImportResult) -> list[Entry]:
         }
         if not cells:
             continue
+        if cells.get("type", "").lower() == "lapse":
+            lapses_seen.append(cells.get("id", ""))
+            continue
         try:
             out.append(_csv_entry(ws, journal, cells, default_clock))
         except (RecoveryLogError, ValueError, TypeError, KeyError) as exc:
             result.problems.append(f"{where}: {_reason(exc)}")
+    _csv_lapses(journal, lapses_seen, result)
     return out
+
+
+# 'recoverylog list' lists lapses too; a lapse lives with its clock in journal.toml.
+LAPSE_COLUMNS = frozenset({"restart"})
+
+
+def _csv_lapses(journal: Journal, ids: list[str], result: ImportResult) -> None:
+    """Lapse rows (from 'list'): already here, or not imported from a CSV."""
+    here = {lapse.id for clock in journal.clocks for lapse in clock.lapses}
+    result.unchanged += sum(1 for i in ids if i in here)
+    missing = sum(1 for i in ids if i not in here)
+    if missing:
+        rows = "1 lapse was" if missing == 1 else f"{missing} lapses were"
+        result.notices.append(
+            f"{rows} not imported: a lapse is kept with its clock; "
+            "'recoverylog log lapse' records one, and a recoverylog export carries them"
+        )
 
 
 def _rows(first: int, last: int) -> str:
