@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from recoverylog.cli import state
-from recoverylog.cli.common import day, duration, note_text, say, when
+from recoverylog.cli.common import duration, note_text, say, start, when
 from recoverylog.cli.options import AtOpt, ClockOpt, EditOpt, HaltOpt, NoteOpt, TagOpt, TriggerOpt
 from recoverylog.domain.model import Entry, EntryType, short_id
 from recoverylog.render.views import describe, lapse_message
@@ -221,7 +221,11 @@ def lapse(
     at: AtOpt = None,
     restart: Annotated[
         str | None,
-        typer.Option("--restart", help="When the next run starts (default: the next day)."),
+        typer.Option(
+            "--restart",
+            help="When the next run starts (default: the next day); a time of day, "
+            "e.g. 23:30, starts it at that moment.",
+        ),
     ] = None,
     note: NoteOpt = None,
     edit: EditOpt = False,
@@ -234,7 +238,7 @@ def lapse(
     ws = state.workspace()
     moment = when(ws, at) or ws.now
     recorded = clocks.record_lapse(
-        ws, clock, moment, day(ws, restart, "--restart"), note_text(ws, note, edit), trigger
+        ws, clock, moment, start(ws, restart, "--restart"), note_text(ws, note, edit), trigger
     )
     after = {"total": recorded.after.total_clean_days, "longest": recorded.after.longest_run_days}
     say(

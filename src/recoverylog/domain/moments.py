@@ -76,5 +76,12 @@ def as_of(day: date, now: datetime | None, tz: tzinfo) -> datetime:
     return end_of_day(day, tz)
 
 
-def hours_and_minutes(minutes: int) -> tuple[int, int]:
-    return divmod(max(0, minutes), 60)
+def hours_and_minutes(minutes: int) -> str:
+    """How long, in words, for day one: '14 hours 30 minutes', '1 hour', '5 minutes'."""
+    hours, rest = divmod(max(0, minutes), 60)
+    parts = []
+    if hours:
+        parts.append(f"{hours} hour{'' if hours == 1 else 's'}")
+    if rest or not hours:
+        parts.append(f"{rest} minute{'' if rest == 1 else 's'}")
+    return " ".join(parts)
