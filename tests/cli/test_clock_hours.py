@@ -217,6 +217,7 @@ def test_the_report_on_day_one_counts_hours(cli: Cli) -> None:
     out = ok(cli, "report").stdout
     assert "**22 hours** alcohol · counting from Sun 22 Nov 2026 at 22:00" in out
     assert "0 clean days" not in out
+    assert "alcohol: clean since Sun 22 Nov 2026 at 22:00; day one is counted in hours." in out
     assert "Mon 23 Nov 2026 at 22:00: 24 hours without alcohol (today)" in out
 
 

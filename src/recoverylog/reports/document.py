@@ -288,7 +288,7 @@ def _clean_time(r: Mapping[str, Any]) -> Section:
         if c.get("minutes_clean") is not None and not int(c["days"]) and not c["lapses_total"]:
             # Day one, counted in hours: no whole day to total yet.
             since = nice_date(c["clean_since"]) + at_time(c.get("clean_since_at"))
-            items = [f"{c['name']}: clean since {since}; whole days count from 24 hours."]
+            items = [f"{c['name']}: clean since {since}; day one is counted in hours."]
             blocks.append(Bullets(tuple(items + _upcoming(c, year))))
             continue
         facts = [
