@@ -434,17 +434,31 @@ def test_score_series_skips_days_before_the_clock() -> None:
 
 
 def test_the_calendar_shows_52_whole_weeks_ending_this_week() -> None:
-    days = ins.clean_days(clock(date(2026, 9, 1)), date(2026, 11, 23), UTC)
+    days = ins.clean_days(clock(date(2025, 9, 1)), date(2026, 11, 23), UTC)
     cal = days.calendar
     assert cal.start == date(2025, 12, 1)  # a Monday, 51 weeks before Monday 23 Nov
     assert cal.end == date(2026, 11, 23)
     assert len(cal.statuses) == 51 * 7 + 1
-    assert cal.status_on(date(2026, 8, 31)) == "before"
-    assert cal.status_on(date(2026, 9, 1)) == "clean"
+    assert cal.status_on(date(2025, 12, 1)) == "clean"
     # One score per whole week (Sundays), then today's.
     assert [d for d, _ in days.weekly_scores[:2]] == [date(2025, 12, 7), date(2025, 12, 14)]
     assert days.weekly_scores[-1][0] == date(2026, 11, 23)
     assert len(days.weekly_scores) == 52
+
+
+def test_the_calendar_starts_at_the_week_the_clock_began() -> None:
+    days = ins.clean_days(clock(date(2026, 9, 1)), date(2026, 11, 23), UTC)
+    cal = days.calendar
+    assert cal.start == date(2026, 8, 31)  # the Monday of the clock's first week
+    assert cal.end == date(2026, 11, 23)
+    assert cal.status_on(date(2026, 8, 31)) == "before"
+    assert cal.status_on(date(2026, 9, 1)) == "clean"
+    assert [d for d, _ in days.weekly_scores[:2]] == [date(2026, 9, 6), date(2026, 9, 13)]
+    assert days.weekly_scores[-1][0] == date(2026, 11, 23)
+    # Begun on Sunday 22 Nov: two weeks are drawn, not 52.
+    one_day_old = ins.clean_days(clock(date(2026, 11, 22)), date(2026, 11, 23), UTC)
+    assert one_day_old.calendar.start == date(2026, 11, 16)
+    assert one_day_old.calendar.statuses == ("before",) * 6 + ("clean", "clean")
 
 
 @st.composite

@@ -7,13 +7,15 @@ from typing import Annotated
 import typer
 
 from recoverylog.cli import state
-from recoverylog.cli.common import confirm, day, say, show_lines
+from recoverylog.cli.common import confirm, say, show_lines, start
 from recoverylog.cli.options import FormatOpt, YesOpt
-from recoverylog.domain.timeparse import WHEN_HELP
+from recoverylog.domain.timeparse import START_HELP
 from recoverylog.render.output import Format, emit_json, emit_rows, message, resolve_format
 from recoverylog.render.views import (
     CLOCK_COLUMNS,
+    clean_for,
     clock_detail_lines,
+    clock_row,
     days,
     opioid_note,
     withdrawal_note,
@@ -27,7 +29,7 @@ app = typer.Typer(
 
 SinceOpt = Annotated[
     str | None,
-    typer.Option("--since", "-s", help=f"First clean day: {WHEN_HELP}, or a future date."),
+    typer.Option("--since", "-s", help=f"When clean time starts: {START_HELP}; or a future date."),
 ]
 CostOpt = Annotated[
     float | None, typer.Option("--cost-per-day", help="Money it used to cost per day.")
@@ -51,13 +53,24 @@ def add(
 ) -> None:
     """Start a clock.
 
+    A time of day counts day one in hours: --since 22:00, --since now,
+    --since "yesterday 23:30".
+
     Example: recoverylog clock add alcohol --since 2026-11-01 --cost-per-day 12
     """
     ws = state.workspace()
-    start = day(ws, since, "--since") or ws.today
-    added = clocks.add_clock(ws, name, start, cost_per_day, hours_per_day, scheme)
+    begins = start(ws, since, "--since") or ws.today
+    added = clocks.add_clock(ws, name, begins, cost_per_day, hours_per_day, scheme)
     clock = added.clock
-    if clock.clean_since > ws.today:
+    if clock.clean_since_at is not None:
+        ct = clocks.clean_time_now(ws, clock)
+        when = f"{clock.clean_since} {clock.clean_since_at:%H:%M}"
+        if ct.started:
+            so_far = clean_for(ct.headline_days, ct.headline_minutes)
+            say(f"Added {clock.name}: clean since {when} ({so_far}).")
+        else:
+            say(f"Added {clock.name}: your start is {when}.")
+    elif clock.clean_since > ws.today:
         say(f"Added {clock.name}: your start date is {clock.clean_since}.")
     else:
         count = (ws.today - clock.clean_since).days
@@ -76,9 +89,10 @@ def list_(fmt: FormatOpt = None) -> None:
     """
     rows = clocks.list_clocks(state.workspace())
     emit_rows(
-        rows,
+        [clock_row(row) for row in rows],
         CLOCK_COLUMNS,
         resolve_format(fmt),
+        json_rows=rows,
         empty="No clocks yet: 'recoverylog clock add NAME --since DATE' starts one.",
     )
 
@@ -127,7 +141,7 @@ def edit(
     clock = clocks.edit_clock(
         ws,
         name,
-        since=day(ws, since, "--since"),
+        since=start(ws, since, "--since"),
         cost_per_day=cost_per_day,
         hours_per_day=hours_per_day,
         scheme=scheme,

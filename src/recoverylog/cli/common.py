@@ -18,6 +18,7 @@ from recoverylog.domain.timeparse import (
     parse_bound,
     parse_day,
     parse_duration,
+    parse_start,
     parse_when,
 )
 from recoverylog.errors import InvalidInput
@@ -50,6 +51,16 @@ def day(ws: Workspace, value: str | None, option: str) -> date | None:
         return None
     try:
         return parse_day(value, ws.now)
+    except TimeParseError as exc:
+        raise InvalidInput(f"{option}: {exc}") from exc
+
+
+def start(ws: Workspace, value: str | None, option: str) -> date | datetime | None:
+    """When a clock or a new run starts: a day, or a moment when a time of day is given."""
+    if value is None:
+        return None
+    try:
+        return parse_start(value, ws.now)
     except TimeParseError as exc:
         raise InvalidInput(f"{option}: {exc}") from exc
 

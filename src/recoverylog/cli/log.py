@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from recoverylog.cli import state
-from recoverylog.cli.common import day, duration, note_text, say, when
+from recoverylog.cli.common import duration, note_text, say, start, when
 from recoverylog.cli.options import AtOpt, ClockOpt, EditOpt, HaltOpt, NoteOpt, TagOpt, TriggerOpt
 from recoverylog.domain.model import Entry, EntryType, short_id
 from recoverylog.render import lapses as lapse_views
@@ -246,7 +246,11 @@ def lapse(
     at: AtOpt = None,
     restart: Annotated[
         str | None,
-        typer.Option("--restart", help="When the next run starts (default: the next day)."),
+        typer.Option(
+            "--restart",
+            help="When the next run starts (default: the next day); a time of day, "
+            "e.g. 23:30, starts it at that moment.",
+        ),
     ] = None,
     note: NoteOpt = None,
     edit: EditOpt = False,
@@ -259,7 +263,7 @@ def lapse(
     ws = state.workspace()
     moment = when(ws, at) or ws.now
     record_lapse(
-        ws, clock, moment, day(ws, restart, "--restart"), note_text(ws, note, edit), trigger
+        ws, clock, moment, start(ws, restart, "--restart"), note_text(ws, note, edit), trigger
     )
 
 
@@ -267,7 +271,7 @@ def record_lapse(
     ws: Workspace,
     clock: str | None,
     moment: datetime,
-    restart: date | None = None,
+    restart: date | datetime | None = None,
     note: str | None = None,
     triggers: list[str] | None = None,
 ) -> None:

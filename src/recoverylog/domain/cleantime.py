@@ -1,6 +1,8 @@
 """Clean time: runs between lapses, totals, and the headline count. Pure.
 
 Days clean on date D = D - start in local calendar days (0 on the start date itself).
+When a run began at a known moment ("since 22:00"), it counts real time instead: hours
+and minutes during its first 24 hours, then whole days (see ``moments``).
 A lapse on day L ends the run (its clean days are L - start) and the next run begins
 on the lapse's restart date. History is never discarded: totals and the longest run
 are always shown beside the current run.
@@ -9,9 +11,10 @@ are always shown beside the current run.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, tzinfo
+from datetime import UTC, date, datetime, tzinfo
 
 from recoverylog.domain.model import Clock
+from recoverylog.domain.moments import as_of, elapsed, whole_days
 
 
 @dataclass(frozen=True)
@@ -19,6 +22,7 @@ class Run:
     start: date
     end: date | None  # the lapse day that ended it; None for the current run
     days: int  # whole clean days in the run
+    start_at: datetime | None = None  # the moment it began, when that is known
 
     @property
     def current(self) -> bool:
@@ -36,6 +40,10 @@ class CleanTime:
     elapsed_days: int  # days since the first clean day
     lapse_count: int
     started: bool  # False while a planned quit date is still ahead
+    headline_start_at: datetime | None = None  # the moment milestones count from, if known
+    # Real minutes since headline_start_at (None when only the day is known): day one is
+    # shown in hours and minutes.
+    headline_minutes: int | None = None
 
     @property
     def share_clean(self) -> float | None:
@@ -44,43 +52,91 @@ class CleanTime:
             return None
         return min(1.0, self.total_clean_days / self.elapsed_days)
 
+    @property
+    def in_day_one(self) -> bool:
+        """True during the first 24 hours of a run that began at a known moment."""
+        return self.headline_minutes is not None and self.headline_days == 0
 
-def compute_runs(clock: Clock, today: date, tz: tzinfo | None = None) -> list[Run]:
+
+def _zone(clock: Clock, tz: tzinfo | None) -> tzinfo:
+    if tz is not None:
+        return tz
+    return (
+        clock.clean_since_at.tzinfo if clock.clean_since_at and clock.clean_since_at.tzinfo else UTC
+    )
+
+
+def _local(moment: datetime | None, tz: tzinfo) -> datetime | None:
+    return None if moment is None else moment.astimezone(tz)
+
+
+def _days(start: date, start_at: datetime | None, end: date, end_at: datetime) -> int:
+    """Whole clean days from a run's start to a day (and the moment on it)."""
+    if start_at is not None:
+        return whole_days(start_at, end_at)
+    return max(0, (end - start).days)
+
+
+def compute_runs(
+    clock: Clock, today: date, tz: tzinfo | None = None, now: datetime | None = None
+) -> list[Run]:
     """Split the clock's history up to ``today`` into runs, oldest first, ending with the
     run that is current on ``today``. Lapses after ``today`` are not yet history: a
-    report that ends on an earlier day sees the clock as it was on that day."""
+    report that ends on an earlier day sees the clock as it was on that day.
+
+    A run that began at a known moment counts real time up to ``now`` (when ``today`` is
+    its day; else to the end of ``today``) or to the lapse that ended it."""
+    zone = _zone(clock, tz)
+    moment = as_of(today, now, zone)
     runs: list[Run] = []
-    start = clock.clean_since
+    start, start_at = clock.clean_since, _local(clock.clean_since_at, zone)
     for lapse in clock.sorted_lapses():
         lapse_day = lapse.at.astimezone(tz).date() if tz else lapse.at.date()
         if lapse_day > today:
             break  # lapses are sorted: the rest are later still
         if lapse_day < start:
-            if runs:  # a lapse in the gap before the next run: its restart still counts
-                start = max(start, lapse.restart)
+            if runs and lapse.restart > start:  # a lapse in the gap: its restart still counts
+                start, start_at = lapse.restart, _local(lapse.restart_at, zone)
             continue  # a lapse before the clock began changes nothing
-        runs.append(Run(start, lapse_day, (lapse_day - start).days))
-        start = max(lapse.restart, lapse_day)
-    runs.append(Run(start, None, max(0, (today - start).days)))
+        runs.append(Run(start, lapse_day, _days(start, start_at, lapse_day, lapse.at), start_at))
+        if lapse.restart >= lapse_day:
+            start, start_at = lapse.restart, _local(lapse.restart_at, zone)
+        else:
+            start, start_at = lapse_day, None
+    runs.append(Run(start, None, _days(start, start_at, today, moment), start_at))
     return runs
 
 
-def clean_time(clock: Clock, today: date, tz: tzinfo | None = None) -> CleanTime:
-    runs = compute_runs(clock, today, tz)
+def clean_time(
+    clock: Clock, today: date, tz: tzinfo | None = None, now: datetime | None = None
+) -> CleanTime:
+    """Clean time on ``today``; pass ``now`` (the current moment) when ``today`` is today,
+    so that a clock started at a known moment counts the hours up to now."""
+    zone = _zone(clock, tz)
+    moment = as_of(today, now, zone)
+    runs = compute_runs(clock, today, tz, now)
     current = runs[-1]
-    started = today >= clock.clean_since
-    headline_start = current.start if clock.reset_on_lapse else clock.clean_since
-    headline_days = max(0, (today - headline_start).days)
+    first_at = _local(clock.clean_since_at, zone)
+    started = today >= clock.clean_since if first_at is None else moment >= first_at
+    if clock.reset_on_lapse:
+        headline_start, headline_at = current.start, current.start_at
+    else:
+        headline_start, headline_at = clock.clean_since, first_at
+    minutes = None
+    if headline_at is not None:
+        minutes = max(0, int(elapsed(headline_at, moment).total_seconds() // 60))
     return CleanTime(
         runs=runs,
         current_days=current.days,
         headline_start=headline_start,
-        headline_days=headline_days,
+        headline_days=_days(headline_start, headline_at, today, moment),
         total_clean_days=sum(run.days for run in runs),
         longest_run_days=max(run.days for run in runs),
-        elapsed_days=max(0, (today - clock.clean_since).days),
+        elapsed_days=_days(clock.clean_since, first_at, today, moment),
         lapse_count=len(runs) - 1,
         started=started,
+        headline_start_at=headline_at,
+        headline_minutes=minutes,
     )
 
 

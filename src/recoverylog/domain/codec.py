@@ -83,6 +83,17 @@ def parse_date(value: Any, where: str) -> date:
     raise SchemaError(f"{where}: expected a date, found {type(value).__name__}")
 
 
+def parse_start(value: Any, where: str) -> tuple[date, datetime | None]:
+    """A clean-since or restart value: a date (a whole first day), or a date and time with
+    its UTC offset (a known moment; its day is the date in that offset)."""
+    if isinstance(value, str) and len(value.strip()) > len("YYYY-MM-DD"):
+        value = parse_datetime(value.strip(), where)
+    if isinstance(value, datetime):
+        moment = parse_datetime(value, where)
+        return moment.date(), moment
+    return parse_date(value, where), None
+
+
 def _drop_none(raw: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in raw.items() if v is not None}
 
@@ -272,7 +283,7 @@ def lapse_to_dict(lapse: Lapse) -> dict[str, Any]:
         {
             "id": lapse.id,
             "at": lapse.at,
-            "restart": lapse.restart,
+            "restart": lapse.restart_at or lapse.restart,
             "note": lapse.note,
             "triggers": list(lapse.triggers) or None,
         }
@@ -288,8 +299,10 @@ def lapse_from_dict(raw: Any, where: str) -> Lapse:
     restart_raw = raw.get("restart")
     from datetime import timedelta
 
-    restart = (
-        parse_date(restart_raw, f"{where}.restart") if restart_raw else at.date() + timedelta(1)
+    restart, restart_at = (
+        parse_start(restart_raw, f"{where}.restart")
+        if restart_raw
+        else (at.date() + timedelta(1), None)
     )
     lapse_id = _as_str(raw.get("id") or at.strftime("%Y%m%d%H%M%S"), f"{where}.id")
     assert lapse_id is not None
@@ -300,6 +313,7 @@ def lapse_from_dict(raw: Any, where: str) -> Lapse:
         note=_as_str(raw.get("note"), f"{where}.note", optional=True),
         triggers=_as_str_list(raw.get("triggers"), f"{where}.triggers"),
         extra={k: v for k, v in raw.items() if k not in LAPSE_KEYS},
+        restart_at=restart_at,
     )
 
 
@@ -307,7 +321,9 @@ def clock_to_dict(clock: Clock) -> dict[str, Any]:
     out = _drop_none(
         {
             "name": clock.name,
-            "clean_since": clock.clean_since,
+            # A known moment is kept as a date and time with its UTC offset; an older
+            # version reads it as the date.
+            "clean_since": clock.clean_since_at or clock.clean_since,
             "cost_per_day": clock.cost_per_day,
             "hours_per_day": clock.hours_per_day,
             "scheme": clock.scheme,
@@ -338,9 +354,11 @@ def clock_from_dict(raw: Any, where: str) -> Clock:
         raise SchemaError(f"{where}.reset_on_lapse: expected true or false")
     created = raw.get("created")
     celebrated = raw.get("celebrated_through")
+    since, since_at = parse_start(_require(raw, "clean_since", where), f"{where}.clean_since")
     return Clock(
         name=name,
-        clean_since=parse_date(_require(raw, "clean_since", where), f"{where}.clean_since"),
+        clean_since=since,
+        clean_since_at=since_at,
         cost_per_day=_as_number(raw.get("cost_per_day"), f"{where}.cost_per_day"),
         hours_per_day=_as_number(raw.get("hours_per_day"), f"{where}.hours_per_day"),
         scheme=_as_str(raw.get("scheme"), f"{where}.scheme", optional=True),

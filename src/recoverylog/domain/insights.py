@@ -952,6 +952,8 @@ class CleanDays:
     shares: Mapping[int, CleanShare]  # window in days -> share
     score: float
     weekly_scores: tuple[tuple[date, float], ...]  # the score at the end of each week
+    # On day one of a clock started at a known moment: real minutes clean so far.
+    day_one_minutes: int | None = None
 
 
 def clean_days(
@@ -960,12 +962,16 @@ def clean_days(
     tz: tzinfo,
     weeks: int = 52,
     windows: Sequence[int] = (30, 90, 365),
+    now: datetime | None = None,
 ) -> CleanDays:
     """Everything the clean-days section shows for one clock, up to and including today.
 
     The shares count whole days, as total clean days does: today is not over yet, so
-    the 30-day window is the 30 days before today. The calendar shows today too."""
+    the 30-day window is the 30 days before today. The calendar shows today too, and
+    starts at the week the clock began when that is less than ``weeks`` ago."""
     first_shown = today - timedelta(days=today.weekday() + 7 * (weeks - 1))
+    began = clock.clean_since - timedelta(days=clock.clean_since.weekday())
+    first_shown = max(first_shown, min(began, today - timedelta(days=today.weekday())))
     earliest = min(clock.clean_since, first_shown, today - timedelta(days=max(windows)))
     full = clean_calendar(clock, earliest, today, tz)
     series = score_series(full.statuses)
@@ -977,10 +983,12 @@ def clean_days(
     )
     if shown.statuses and (len(shown.statuses) - 1) % 7 != 6:
         weekly += ((today, series[-1]),)
+    ct = clean_time(clock, today, tz, now)
     return CleanDays(
         clock=clock.name,
         today=today,
-        total_clean_days=clean_time(clock, today, tz).total_clean_days,
+        total_clean_days=ct.total_clean_days,
+        day_one_minutes=ct.headline_minutes if ct.in_day_one and not ct.lapse_count else None,
         calendar=shown,
         shares=MappingProxyType(
             {
@@ -1070,6 +1078,14 @@ class Insights:
     months: tuple[MonthCravings, ...] = ()
 
 
+def _tracked(spans: list[SpanCravings], first: date | None) -> list[SpanCravings]:
+    """The rows from the week (or month) tracking began: none of zeros before it."""
+    if first is None:
+        return spans
+    kept = [span for span in spans if span.end >= first]
+    return kept or spans[-1:]
+
+
 def build_insights(
     entries: Iterable[Entry],
     period: Period,
@@ -1079,18 +1095,21 @@ def build_insights(
     trigger_limit: int | None = 8,
     newest_first: bool = False,
     tracked_since: date | None = None,
+    now: datetime | None = None,
 ) -> Insights:
     """All sections in one pass over the entries (which must cover the previous period
     too, for the trend). ``clock`` limits entries and clean days to one clock. Say
     ``newest_first`` when the entries come newest first (the store's order), so ties
     between self-checks go to the one later in the file. ``tracked_since``: the first
     day anything was tracked (first entry or clock); when not given, the earliest
-    clock's first day. The trend does not compare with a period before it."""
+    clock's first day. The trend does not compare with a period before it, and the
+    weekly and monthly rows start at it. ``now``: the current moment, when the period
+    ends today (clocks started at a known moment count up to it)."""
     before = period.previous()
-    now, then = _Cravings(), _Cravings()
+    this, then = _Cravings(), _Cravings()
     by_day, times, triggers = _ByDay(period), _Times(), _Triggers()
     halt, coping, outcomes, checks = _Halt(), _Coping(), _Outcomes(), _SelfChecks(newest_first)
-    current = (now, by_day, times, triggers, halt, coping, outcomes, checks)
+    current = (this, by_day, times, triggers, halt, coping, outcomes, checks)
     for entry, local in _in_period(
         only_clock(entries, clock), Period(before.since, period.until), tz
     ):
@@ -1103,20 +1122,21 @@ def build_insights(
     starts = [c.clean_since for c in clocks]
     if tracked_since is not None:
         starts.append(tracked_since)
+    first = min(starts) if starts else None
     return Insights(
         period=period,
         clock=clock,
         trend=CravingTrend(
-            period, now.result(), before, then.result(), min(starts) if starts else None
+            period, this.result(), before, then.result(), min(starts) if starts else None
         ),
-        weeks=tuple(by_day.weeks()),
-        months=tuple(by_day.months()),
+        weeks=tuple(_tracked(by_day.weeks(), first)),
+        months=tuple(_tracked(by_day.months(), first)),
         times=times.result(),
         triggers=triggers.result(trigger_limit),
         halt=halt.result(),
         coping=tuple(coping.result()),
         outcomes=outcomes.result(),
-        clean=tuple(clean_days(c, period.until, tz) for c in wanted),
+        clean=tuple(clean_days(c, period.until, tz, now=now) for c in wanted),
         selfchecks=tuple(checks.result()),
         lapses=tuple(lapses_in(wanted, period, tz)),
         tz=tz,

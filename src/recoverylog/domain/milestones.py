@@ -2,6 +2,10 @@
 
 Months and years use calendar arithmetic clamped to the month's end: clean since
 Aug 31 reaches 6 months on the last day of February; Feb 29 + 1 year is Feb 28.
+
+A clock that began at a known moment has milestones at moments too: an hours milestone
+("24 hours") that many real hours after the start, the others on their calendar day at
+the start's time of day (see ``moments``).
 """
 
 from __future__ import annotations
@@ -10,7 +14,9 @@ import calendar
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+
+from recoverylog.domain import moments
 
 DEFAULT_SCHEME = "extended"
 _SPEC = re.compile(r"^(every\s+)?(\d+)\s*(h|d|w|mo|m|y)$")
@@ -23,13 +29,15 @@ class Step:
     """One schedule item: an amount of a unit, optionally repeating, with a label."""
 
     amount: int
-    unit: str  # "d", "w", "mo", "y"
+    unit: str  # "h" (whole days of hours), "d", "w", "mo", "y"
     label: str
     colour: str | None = None
     repeat: bool = False
 
     def date_from(self, start: date, times: int = 1) -> date:
         amount = self.amount * times
+        if self.unit == "h":  # from a day with no time: 24 hours is the next day
+            return start + timedelta(days=amount // 24)
         if self.unit == "d":
             return start + timedelta(days=amount)
         if self.unit == "w":
@@ -37,12 +45,23 @@ class Step:
         months = amount if self.unit == "mo" else amount * 12
         return add_months(start, months)
 
+    def moment_from(self, start: datetime, times: int = 1) -> datetime:
+        """From a known moment: hours are real hours; the rest fall on the calendar at
+        the start's time of day, in the start's zone."""
+        amount = self.amount * times
+        if self.unit == "h":
+            return moments.add_hours(start, amount)
+        if self.unit in ("d", "w"):
+            return moments.add_days(start, amount * (7 if self.unit == "w" else 1))
+        return moments.add_months(start, amount if self.unit == "mo" else amount * 12)
+
 
 @dataclass(frozen=True)
 class Milestone:
     label: str
     date: date
     colour: str | None = None
+    at: datetime | None = None  # the moment, for a clock that began at a known moment
 
 
 def add_months(start: date, months: int) -> date:
@@ -74,7 +93,7 @@ def parse_step(spec: str) -> Step:
         if amount % 24:
             raise ValueError(f"'{spec}': hours must be whole days (24h, 48h)")
         label = "24 hours" if amount == 24 else f"{amount} hours"
-        return Step(amount // 24, "d", label, None, repeat=repeat)
+        return Step(amount, "h", label, None, repeat=repeat)
     if unit == "m":
         unit = "mo"
     return Step(amount, unit, _label(amount, unit), repeat=repeat)
@@ -115,35 +134,50 @@ def scheme_steps(name: str, custom: dict[str, list[str]] | None = None) -> tuple
     raise KeyError(f"unknown milestone scheme '{name}' (known: {', '.join(known)})")
 
 
-def schedule(start: date, steps: Sequence[Step]) -> Iterator[Milestone]:
-    """Every milestone from ``start``, in date order (repeating steps go on for years)."""
-    found: dict[date, Milestone] = {}
+def schedule(
+    start: date, steps: Sequence[Step], start_at: datetime | None = None
+) -> Iterator[Milestone]:
+    """Every milestone from ``start`` (or from the moment ``start_at``, which falls on the
+    day ``start``), in order (repeating steps go on for years)."""
+    found: dict[date | datetime, Milestone] = {}
     for step in steps:
-        for milestone in _expand(step, start, max_fixed_years(steps)):
-            found.setdefault(milestone.date, milestone)
-    yield from (found[d] for d in sorted(found))
+        for milestone in _expand(step, start, max_fixed_years(steps), start_at):
+            found.setdefault(milestone.at or milestone.date, milestone)
+    yield from (found[key] for key in sorted(found))
 
 
-def _expand(step: Step, start: date, fixed_years: int) -> Iterator[Milestone]:
+def _expand(
+    step: Step, start: date, fixed_years: int, start_at: datetime | None
+) -> Iterator[Milestone]:
     if not step.repeat:
-        once = _reachable(step, start)
+        once = _reachable(step, start, start_at)
         if once is not None:
-            yield Milestone(step.label, once, step.colour)
+            yield Milestone(step.label, once[0], step.colour, once[1])
         return
     for n in range(1, MAX_REPEATS + 1):
         total = step.amount * n
         if step.unit == "y" and total <= fixed_years:
             continue  # "every year" begins after the schedule's own 1-year milestone
-        when = _reachable(Step(total, step.unit, ""), start)
+        when = _reachable(Step(total, step.unit, ""), start, start_at)
         if when is None:
             return  # later repeats fall even further past the calendar's end
-        yield Milestone(_label(total, step.unit), when, step.colour)
+        yield Milestone(_repeat_label(total, step.unit), when[0], step.colour, when[1])
 
 
-def _reachable(step: Step, start: date) -> date | None:
-    """The step's date from ``start``, or None if it falls after the year 9999."""
+def _repeat_label(amount: int, unit: str) -> str:
+    return f"{amount} hours" if unit == "h" else _label(amount, unit)
+
+
+def _reachable(
+    step: Step, start: date, start_at: datetime | None
+) -> tuple[date, datetime | None] | None:
+    """The step's (date, moment or None) from the start, or None if it falls after the
+    year 9999."""
     try:
-        return step.date_from(start)
+        if start_at is None:
+            return step.date_from(start), None
+        moment = step.moment_from(start_at)
+        return moment.date(), moment
     except (OverflowError, ValueError):
         return None
 
@@ -161,13 +195,26 @@ class MilestoneStatus:
 
 
 def milestone_status(
-    start: date, today: date, steps: Sequence[Step], upcoming: int = 3
+    start: date,
+    today: date,
+    steps: Sequence[Step],
+    upcoming: int = 3,
+    *,
+    start_at: datetime | None = None,
+    now: datetime | None = None,
 ) -> MilestoneStatus:
-    """Achieved milestones (date <= today) and the next ``upcoming`` ones."""
+    """Achieved milestones (date <= today) and the next ``upcoming`` ones. From a known
+    moment ``start_at``, a milestone is achieved once its moment has come: by ``now`` when
+    ``today`` is its day, else by the end of ``today``."""
+    moment = None if start_at is None else _as_of(start_at, today, now)
     achieved: list[Milestone] = []
     ahead: list[Milestone] = []
-    for milestone in schedule(start, steps):
-        if milestone.date <= today:
+    for milestone in schedule(start, steps, start_at):
+        if moment is None or milestone.at is None:
+            reached = milestone.date <= today
+        else:
+            reached = milestone.at <= moment
+        if reached:
             achieved.append(milestone)
         elif len(ahead) < upcoming:
             ahead.append(milestone)
@@ -176,11 +223,32 @@ def milestone_status(
     return MilestoneStatus(achieved, ahead)
 
 
-def progress_towards(start: date, today: date, steps: Sequence[Step]) -> float | None:
+def _as_of(start_at: datetime, today: date, now: datetime | None) -> datetime:
+    assert start_at.tzinfo is not None
+    return moments.as_of(today, now, start_at.tzinfo)
+
+
+def progress_towards(
+    start: date,
+    today: date,
+    steps: Sequence[Step],
+    *,
+    start_at: datetime | None = None,
+    now: datetime | None = None,
+) -> float | None:
     """Share of the way from the last milestone (or the start) to the next one."""
-    status = milestone_status(start, today, steps, upcoming=1)
+    status = milestone_status(start, today, steps, upcoming=1, start_at=start_at, now=now)
     if not status.upcoming:
         return None
+    if start_at is not None:
+        moment = _as_of(start_at, today, now)
+        before = status.achieved[-1].at if status.achieved else start_at
+        after = status.upcoming[0].at
+        assert before is not None and after is not None
+        whole = moments.elapsed(before, after).total_seconds()
+        if whole <= 0:
+            return 1.0
+        return max(0.0, min(1.0, moments.elapsed(before, moment).total_seconds() / whole))
     previous = status.achieved[-1].date if status.achieved else start
     span = (status.upcoming[0].date - previous).days
     if span <= 0:

@@ -123,7 +123,9 @@ class Entry:
 
 @dataclass
 class Lapse:
-    """A single use after quitting. The run ends on ``at``; the next starts on ``restart``."""
+    """A single use after quitting. The run ends on ``at``; the next starts on ``restart``,
+    or at the moment ``restart_at`` when the person gave a time of day (its local date is
+    ``restart``)."""
 
     id: str
     at: datetime
@@ -131,11 +133,21 @@ class Lapse:
     note: str | None = None
     triggers: list[str] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
+    restart_at: datetime | None = None
+
+    def set_restart(self, start: date | datetime) -> None:
+        """A day, or (a datetime) a moment in the person's time zone."""
+        self.restart, self.restart_at = split_start(start)
 
 
 @dataclass
 class Clock:
-    """Something a person is staying away from, with its whole history."""
+    """Something a person is staying away from, with its whole history.
+
+    ``clean_since`` is the first clean day. When the person gave a time of day ("since
+    22:00"), ``clean_since_at`` holds that moment (aware, in their time zone, on the day
+    ``clean_since``) and clean time counts real hours from it; otherwise it is None and
+    clean time counts calendar days, the start day being day 0."""
 
     name: str
     clean_since: date
@@ -150,6 +162,11 @@ class Clock:
     # The latest milestone date already celebrated, so each is shown once.
     celebrated_through: date | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    clean_since_at: datetime | None = None
+
+    def set_start(self, start: date | datetime) -> None:
+        """A day, or (a datetime) a moment in the person's time zone."""
+        self.clean_since, self.clean_since_at = split_start(start)
 
     def sorted_lapses(self) -> list[Lapse]:
         return sorted(self.lapses, key=lambda lapse: lapse.at)
@@ -190,6 +207,13 @@ class Journal:
     def find_technique(self, name: str) -> Technique | None:
         wanted = name.casefold()
         return next((t for t in self.toolkit if t.name.casefold() == wanted), None)
+
+
+def split_start(start: date | datetime) -> tuple[date, datetime | None]:
+    """A start given as a day or a moment -> (its day, the moment or None)."""
+    if isinstance(start, datetime):
+        return start.date(), start
+    return start, None
 
 
 def normalise_name(text: str) -> str:

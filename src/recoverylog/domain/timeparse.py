@@ -42,6 +42,10 @@ _CLOCK_TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
 _DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)\s*([a-z]+)")
 _NOON = time(12, 0)
 
+START_HELP = (
+    "a day (today, yesterday, monday, 2026-11-20, '3 days ago'), or a moment for clean "
+    "time in hours (now, 22:00, 'yesterday 23:30', '2026-11-20 21:30', '2h ago')"
+)
 WHEN_HELP = (
     "now, today, yesterday, 2026-11-20, '2026-11-20 21:30', 21:30, 'yesterday 21:30', "
     "a weekday (monday), '30m ago', '2h ago', '3 days ago'"
@@ -159,6 +163,33 @@ def parse_bound(text: str, now: datetime, *, end: bool = False) -> datetime:
     if day is None:
         return parse_when(text, now)
     return _localise(datetime.combine(day, time.max if end else time.min), now)
+
+
+def parse_start(text: str, now: datetime) -> date | datetime:
+    """When a clock (or a new run) starts: a day (``date``) when the text names only a day
+    ("today", "yesterday", "monday", "2026-11-20", "3 days ago"), or a moment (an aware
+    ``datetime``, in now's zone) when it names a time ("now", "22:00", "yesterday 23:30",
+    "2h ago"). A bare time of day still ahead today means the last one that has passed:
+    "22:00", typed at half past midnight, is last night."""
+    cleaned = " ".join(text.strip().lower().split())
+    if cleaned == "now":
+        return now
+    if cleaned == "today":
+        return now.date()
+    ago = _AGO.match(cleaned)
+    if ago:
+        moment = parse_when(text, now)
+        return moment.date() if _UNIT_SECONDS[ago.group(2)] >= DAY_SECONDS else moment
+    clock_only = _parse_clock_time(cleaned)
+    if clock_only is not None:
+        moment = _at_time_of_day(now.date(), clock_only, now)
+        if moment > now:
+            moment = _at_time_of_day(now.date() - timedelta(days=1), clock_only, now)
+        return moment
+    day = _parse_day_word(cleaned, now) or _parse_iso_date(cleaned)
+    if day is not None:
+        return day
+    return parse_when(text, now)
 
 
 def parse_day(text: str, now: datetime) -> date:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from recoverylog.domain.moments import hours_and_minutes
 from recoverylog.render.lines import Line, Segment, as_plain, text
 
 if TYPE_CHECKING:
@@ -478,18 +479,21 @@ def outcomes_section(data: dict[str, Any], *, plain: bool) -> list[Line]:
 
 
 def clean_section(data: dict[str, Any], *, plain: bool) -> list[Line]:
-    lines = [_heading("Clean days", "the last 52 weeks; shares count whole days, up to yesterday")]
+    lines = [_heading("Clean days", "shares count whole days, up to yesterday")]
     if not data["clean_days"]:
         lines.append(
             [text("  No clocks yet: recoverylog clock add alcohol --since 2026-11-01", "dim")]
         )
         return lines
     for c in data["clean_days"]:
+        so_far = f"  {_plural(c['total_clean_days'], 'clean day')} in total"
+        if c.get("day_one_minutes") is not None:
+            so_far = f"  {hours_and_minutes(c['day_one_minutes'])} clean, day one"
         lines.append(
             [
                 text(f"  {c['clock']}", "bold"),
-                text(f"  {_plural(c['total_clean_days'], 'clean day')} in total"),
-                text(f" · trend score {_percent(c['score'])}"),
+                text(so_far),
+                text(f" · trend score {round(c['score'] * 100)} of 100"),
             ]
         )
         shares = " · ".join(_share_texts(c["shares"]))
@@ -506,12 +510,14 @@ def clean_section(data: dict[str, Any], *, plain: bool) -> list[Line]:
     lines.append(
         [
             text(
-                "  The trend score rises with each clean day and eases down after a lapse;",
+                "  The trend score starts at 0 and grows with each clean day: about 50 after",
                 "dim",
             )
         ]
     )
-    lines.append([text("  it is shown beside your total, never instead of it.", "dim")])
+    lines.append(
+        [text("  two weeks, 80 after a month. A lapse eases it down a little, no more.", "dim")]
+    )
     return lines
 
 

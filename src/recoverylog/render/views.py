@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from recoverylog.domain.moments import hours_and_minutes
 from recoverylog.render.lines import Line, bar, screen_safe, text
 from recoverylog.render.output import Column
 
@@ -29,6 +30,31 @@ def nice_date(iso: str | None) -> str:
     return f"{day:%a} {day.day} {day:%b %Y}"
 
 
+def nice_moment(iso: str | None, day: str | None = None) -> str:
+    """'Fri 4 Dec 2026 at 22:00' for a known moment, else the day: 'Fri 4 Dec 2026'."""
+    if not iso:
+        return nice_date(day)
+    return f"{nice_date(iso)} at {iso[11:16]}"
+
+
+def clean_for(count: int, minutes: int | None) -> str:
+    """The headline count: hours and minutes on day one of a clock started at a known
+    moment, else whole days."""
+    return hours_and_minutes(minutes) if minutes is not None and count == 0 else days(count)
+
+
+DAY_MINUTES = 24 * 60
+
+
+def time_to_go(item: dict[str, Any]) -> str:
+    """How far off a milestone is: hours and minutes when it is at a moment less than a
+    day away, else days."""
+    minutes = item.get("minutes_left")
+    if minutes is not None and minutes < DAY_MINUTES:
+        return hours_and_minutes(minutes)
+    return days(item["days_left"])
+
+
 def percent(share: float | None) -> str:
     return "–" if share is None else f"{share * 100:.0f}%"
 
@@ -45,42 +71,68 @@ def clock_lines(clock: dict[str, Any], currency: str, *, plain: bool) -> list[Li
     lines: list[Line] = []
     if not clock["started"]:
         until = clock["starts_in_days"]
-        lines.append([text(name, "bold cyan"), text(f"  starts {nice_date(clock['clean_since'])}")])
+        starts = nice_moment(clock.get("clean_since_at"), clock["clean_since"])
+        lines.append([text(name, "bold cyan"), text(f"  starts {starts}")])
         if until > 0:
             lines.append([text(f"  {plural(until, 'day')} to go until your start date.")])
         return lines
     if clock["reset_on_lapse"] and not clock.get("current_run_started", True):
         # The day of a lapse: the new run begins tomorrow; say so rather than "0 days".
-        starts = nice_date(clock["current_run_start"])
+        starts = nice_moment(clock.get("current_run_start_at"), clock["current_run_start"])
         lines.append([text(name, "bold cyan"), text(f"  a new run starts {starts}", "bold")])
     else:
-        headline = f"  {days(clock['days'])} clean"
-        since = clock["current_run_start"] if clock["reset_on_lapse"] else clock["clean_since"]
-        lines.append(
-            [text(name, "bold cyan"), text(headline, "bold"), text(f"  since {nice_date(since)}")]
-        )
+        headline = f"  {clean_for(clock['days'], clock.get('minutes_clean'))} clean"
+        key = "current_run_start" if clock["reset_on_lapse"] else "clean_since"
+        since = nice_moment(clock.get(f"{key}_at"), clock[key])
+        lines.append([text(name, "bold cyan"), text(headline, "bold"), text(f"  since {since}")])
+    if not _first_day(clock):
+        lines.append(_totals(clock, plain=plain))
+    lines.extend(_saved_and_next(clock, currency, plain=plain, first_day=_first_day(clock)))
+    return lines
+
+
+def _first_day(clock: dict[str, Any]) -> bool:
+    """Day one of a clock started at a known moment, with no lapse: the totals would only
+    say "0 days", so they wait until there is a whole day to show."""
+    return (
+        clock.get("minutes_clean") is not None
+        and clock["days"] == 0
+        and not clock["lapses"]
+        and clock.get("current_run_started", True)
+    )
+
+
+def _totals(clock: dict[str, Any], *, plain: bool) -> Line:
     facts = [f"{days(clock['total_clean_days'])} clean in total"]
     facts.append(f"longest run {days(clock['longest_run_days'])}")
     if clock["share_clean"] is not None:
         facts.append(f"{percent(clock['share_clean'])} of days clean")
     if clock["lapses"]:
         facts.append(plural(clock["lapses"], "lapse"))
-    lines.append([text("  " + " · ".join(facts), "dim" if not plain else None)])
+    return [text("  " + " · ".join(facts), "dim" if not plain else None)]
+
+
+def _saved_and_next(
+    clock: dict[str, Any], currency: str, *, plain: bool, first_day: bool = False
+) -> list[Line]:
+    lines: list[Line] = []
     saved = []
     if clock["money_saved"] is not None:
         saved.append(f"{money(clock['money_saved'], currency)} not spent")
     if clock["hours_saved"] is not None:
         saved.append(f"{clock['hours_saved']:g} hours back")
-    if saved:
+    if saved and not first_day:  # savings count whole days
         lines.append([text("  " + " · ".join(saved))])
     upcoming = clock["next_milestone"]
     if upcoming:
+        soon = upcoming.get("minutes_left") is not None and upcoming["minutes_left"] < DAY_MINUTES
+        when = f" at {upcoming['at'][11:16]}" if soon else f" on {nice_date(upcoming['date'])}"
         lines.append(
             [
                 text("  next: "),
                 text(upcoming["label"], "bold"),
-                text(f" on {nice_date(upcoming['date'])}"),
-                text(f" ({plural(upcoming['days_left'], 'day')} to go)  "),
+                text(when),
+                text(f" ({time_to_go(upcoming)} to go)  "),
                 bar(upcoming["progress"], 16, plain=plain),
             ]
         )
@@ -121,12 +173,13 @@ def milestone_lines(clocks: Sequence[dict[str, Any]], *, plain: bool) -> list[Li
     if not clocks:
         lines.append([text("No clocks yet: 'recoverylog clock add NAME --since DATE' starts one.")])
     for clock in clocks:
-        since = nice_date(clock["counting_from"])
+        since = nice_moment(clock.get("counting_from_at"), clock["counting_from"])
         if not clock.get("current_run_started", True):
             # The day of a lapse: the new run begins tomorrow; say so rather than "0 days".
             headline = f"  a new run starts {since}"
         else:
-            headline = f"  {days(clock['days'])} · counting from {since}"
+            count = clean_for(clock["days"], clock.get("minutes_clean"))
+            headline = f"  {count} · counting from {since}"
         if clock.get("lapses"):  # the current run beside every clean day so far
             headline += f" · {plural(int(clock['total_clean_days']), 'clean day')} in total"
         lines.append([text(clock["clock"], "bold cyan"), text(headline)])
@@ -136,7 +189,7 @@ def milestone_lines(clocks: Sequence[dict[str, Any]], *, plain: bool) -> list[Li
                 [
                     text("  ✓ " if not plain else "  * ", "green"),
                     text(f"{item['label']}{tag}"),
-                    text(f"  {nice_date(item['date'])}", "dim"),
+                    text(f"  {_when(item)}", "dim"),
                 ]
             )
         for item in clock["upcoming"]:
@@ -145,11 +198,16 @@ def milestone_lines(clocks: Sequence[dict[str, Any]], *, plain: bool) -> list[Li
                 [
                     text("  ○ " if not plain else "  - "),
                     text(f"{item['label']}{tag}", "bold"),
-                    text(f"  {nice_date(item['date'])}, in {days(item['days_left'])}"),
+                    text(f"  {_when(item)}, in {time_to_go(item)}"),
                 ]
             )
         lines.append([])
     return lines[:-1] if lines and not lines[-1] else lines
+
+
+def _when(item: dict[str, Any]) -> str:
+    """A milestone's day, and its time when it falls at a known moment."""
+    return nice_date(item["date"]) + (f" {item['at'][11:16]}" if item.get("at") else "")
 
 
 # --- clocks ----------------------------------------------------------------------
@@ -169,18 +227,33 @@ CLOCK_COLUMNS = [
 ]
 
 
+def clock_row(clock: dict[str, Any]) -> dict[str, Any]:
+    """A clock for the table: the start's time when it is known, hours on day one."""
+    row = dict(clock)
+    if clock.get("clean_since_at"):
+        row["clean_since"] = f"{clock['clean_since']} {clock['clean_since_at'][11:16]}"
+    minutes = clock.get("minutes_clean")
+    if minutes is not None and clock["days"] == 0 and clock["started"]:
+        hours, rest = divmod(minutes, 60)
+        row["days"] = f"{hours}h {rest:02d}m"
+    return row
+
+
 def clock_detail_lines(detail: dict[str, Any], currency: str, *, plain: bool) -> list[Line]:
     lines = clock_lines(detail, currency, plain=plain)
     lines.append([])
     lines.append([text("Runs", "bold")])
     for run in detail["runs"]:
         end = "now" if run["current"] else run["end"]
+        start = run["start"] + (f" {run['start_at'][11:16]}" if run.get("start_at") else "")
+        count = days(run["days"])
+        if run["current"] and run.get("start_at") and detail.get("current_run_started", True):
+            minutes = detail.get("minutes_clean") if detail["reset_on_lapse"] else None
+            count = clean_for(run["days"], minutes)
         lines.append(
             [
-                text(
-                    f"  {run['start']} → {end}  " if not plain else f"  {run['start']} to {end}  "
-                ),
-                text(days(run["days"])),
+                text(f"  {start} → {end}  " if not plain else f"  {start} to {end}  "),
+                text(count),
             ]
         )
     if detail["lapse_history"]:

@@ -38,6 +38,7 @@ from recoverylog.domain.insights import (
 )
 from recoverylog.domain.milestones import Milestone, Step, milestone_status
 from recoverylog.domain.model import Clock, Entry, EntryType
+from recoverylog.domain.moments import as_of
 from recoverylog.domain.support import (
     GOAL_KINDS,
     goal_from_dict,
@@ -121,7 +122,9 @@ def build_report(request: ReportRequest, sources: ReportSources) -> dict[str, An
         if request.clock is None or c.name.casefold() == request.clock.casefold()
     ]
     entries = list(sources.entries)
-    ins = build_insights(entries, period, tz, clocks, request.clock, trigger_limit=None)
+    ins = build_insights(
+        entries, period, tz, clocks, request.clock, trigger_limit=None, now=sources.generated
+    )
     people = None if NAMES in shared else _People.known(entries, sources.people)
     scoped = list(only_clock(entries, request.clock))
     loose = _peer_entries(entries)
@@ -162,6 +165,10 @@ def build_report(request: ReportRequest, sources: ReportSources) -> dict[str, An
 # --- helpers -------------------------------------------------------------------
 
 
+def _moment(value: datetime | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
 def _round(value: float | None, places: int = 3) -> float | None:
     return None if value is None else round(value, places)
 
@@ -184,6 +191,8 @@ def _period_dict(period: Period) -> dict[str, Any]:
 
 def _milestone(m: Milestone, today: date | None = None) -> dict[str, Any]:
     out: dict[str, Any] = {"label": m.label, "date": m.date.isoformat()}
+    if m.at is not None:
+        out["at"] = m.at.isoformat()
     if today is not None:
         out["days_left"] = (m.date - today).days
     if m.colour:
@@ -197,21 +206,34 @@ def _milestone(m: Milestone, today: date | None = None) -> dict[str, Any]:
 def _clock_dict(
     clock: Clock, ins: Insights, sources: ReportSources, period: Period
 ) -> dict[str, Any]:
-    until, tz = period.until, sources.tz
-    ct = clean_time(clock, until, tz)
+    until, tz, now = period.until, sources.tz, sources.generated
+    ct = clean_time(clock, until, tz, now)
     steps = sources.steps[clock.name]
-    status = milestone_status(ct.headline_start, until, steps, NEXT_MILESTONES)
+    status = milestone_status(
+        ct.headline_start,
+        until,
+        steps,
+        NEXT_MILESTONES,
+        start_at=ct.headline_start_at,
+        now=now,
+    )
     calendar = clean_calendar(clock, period.since, period.until, tz)
     share = clean_share(calendar, period.since, period.until)
     days: CleanDays | None = next((c for c in ins.clean if c.clock == clock.name), None)
     return {
         "name": clock.name,
         "clean_since": clock.clean_since.isoformat(),
+        "clean_since_at": _moment(clock.clean_since_at),
         "counting_from": ct.headline_start.isoformat(),
+        "counting_from_at": _moment(ct.headline_start_at),
         "started": ct.started,
         # False on the day of a lapse: the new run ("counting_from") begins the next day.
-        "current_run_started": ct.headline_start <= until,
+        "current_run_started": ct.headline_start <= until
+        if ct.headline_start_at is None
+        else ct.headline_start_at <= as_of(until, now, tz),
         "days": ct.headline_days,
+        # Real minutes since counting_from_at, for a clock started at a known moment.
+        "minutes_clean": ct.headline_minutes,
         "current_run_days": ct.current_days,
         "longest_run_days": ct.longest_run_days,
         "total_clean_days": ct.total_clean_days,
@@ -226,35 +248,47 @@ def _clock_dict(
             "lapse_days": share.lapses,
             "share_clean": _round(share.share, 4),
         },
-        "milestones_reached": _reached_in(period, clock, ct, steps),
+        "milestones_reached": _reached_in(period, clock, ct, steps, now),
         "next_milestones": [_milestone(m, until) for m in status.upcoming],
     }
 
 
 def run_milestones(
-    clock: Clock, ct: CleanTime, steps: Sequence[Step], today: date
+    clock: Clock, ct: CleanTime, steps: Sequence[Step], today: date, now: datetime | None = None
 ) -> list[tuple[Run, list[Milestone]]]:
     """Each run of ``ct`` (clean time as of ``today``) with the milestones reached in it,
     oldest first. A run that a lapse ended keeps what it reached up to the lapse day; the
     current run, up to ``today``. A clock that does not reset on a lapse has one series
     of milestones, counted from its first clean day."""
     if not clock.reset_on_lapse:
-        achieved = milestone_status(ct.headline_start, today, steps, 0).achieved
-        return [(Run(ct.headline_start, None, ct.headline_days), achieved)]
+        achieved = milestone_status(
+            ct.headline_start, today, steps, 0, start_at=ct.headline_start_at, now=now
+        ).achieved
+        return [(Run(ct.headline_start, None, ct.headline_days, ct.headline_start_at), achieved)]
     return [
-        (run, milestone_status(run.start, today if run.end is None else run.end, steps, 0).achieved)
+        (
+            run,
+            milestone_status(
+                run.start,
+                today if run.end is None else run.end,
+                steps,
+                0,
+                start_at=run.start_at,
+                now=now if run.end is None else None,
+            ).achieved,
+        )
         for run in ct.runs
     ]
 
 
 def _reached_in(
-    period: Period, clock: Clock, ct: CleanTime, steps: Sequence[Step]
+    period: Period, clock: Clock, ct: CleanTime, steps: Sequence[Step], now: datetime
 ) -> list[dict[str, Any]]:
     """Milestones reached during the period, in any run: one reached before a lapse in
     the same period is still reached. ``run_from`` says which run it belongs to."""
     return [
         {**_milestone(m), "run_from": run.start.isoformat()}
-        for run, achieved in run_milestones(clock, ct, steps, period.until)
+        for run, achieved in run_milestones(clock, ct, steps, period.until, now)
         for m in achieved
         if period.contains(m.date)
     ]
@@ -705,6 +739,7 @@ def _coming_up(report: Mapping[str, Any]) -> list[dict[str, Any]]:
             "label": m["label"],
             "clock": clock["name"],
             "days_left": m["days_left"],
+            **({"at": m["at"]} if m.get("at") else {}),
         }
         for clock in report["clocks"]
         for m in clock["next_milestones"]

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from recoverylog.reports.document import in_days, nice_date, plural
+from recoverylog.reports.document import at_time, clean_count, in_days, nice_date, plural
 from recoverylog.reports.writers import WIDTH, md, one_line, render_template
 
 TITLE = "Milestones"
@@ -35,7 +35,7 @@ def headline(clock: Mapping[str, Any], today: date) -> tuple[str, str]:
         if clock.get("started", date.fromisoformat(clock["clean_since"]) <= today):
             return "A new run", f"without {name} starts {nice_date(clock['counting_from'])}"
         return f"Starting {nice_date(clock['counting_from'])}", f"without {name}"
-    return plural(int(clock["days"]), "day"), f"without {name}"
+    return clean_count(clock), f"without {name}"
 
 
 def facts(clock: Mapping[str, Any], today: date) -> list[str]:
@@ -46,7 +46,9 @@ def facts(clock: Mapping[str, Any], today: date) -> list[str]:
     if clean_since > today:  # a planned start: nothing is clean yet
         return [f"Counting begins {in_days((clean_since - today).days)}."]
     if not clock.get("lapses"):
-        line = f"Clean since {nice_date(clock['clean_since'])}"
+        line = (
+            f"Clean since {nice_date(clock['clean_since'])}{at_time(clock.get('clean_since_at'))}"
+        )
         if clock["counting_from"] != clock["clean_since"]:
             line += f"; counting from {nice_date(clock['counting_from'])}"
         return [line]

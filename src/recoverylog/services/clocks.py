@@ -9,12 +9,15 @@ from typing import Any
 from recoverylog.domain import fields
 from recoverylog.domain.cleantime import CleanTime, clean_time
 from recoverylog.domain.milestones import (
+    Milestone,
+    MilestoneStatus,
     Step,
     milestone_status,
     progress_towards,
     scheme_steps,
 )
 from recoverylog.domain.model import Clock, Lapse, new_id
+from recoverylog.domain.moments import elapsed
 from recoverylog.domain.substances import safety_notes
 from recoverylog.errors import InvalidInput
 from recoverylog.services.workspace import Workspace, resolve_clock
@@ -41,6 +44,45 @@ def check_scheme(ws: Workspace, name: str | None) -> str | None:
     return scheme
 
 
+def clean_time_now(ws: Workspace, clock: Clock) -> CleanTime:
+    """Clean time right now: a clock that began at a known moment counts up to ``now``."""
+    return clean_time(clock, ws.today, ws.tz, ws.now)
+
+
+def milestones_now(ws: Workspace, clock: Clock, ct: CleanTime, upcoming: int) -> MilestoneStatus:
+    """Milestones reached by now, counted from the headline start (a day or a moment)."""
+    return milestone_status(
+        ct.headline_start,
+        ws.today,
+        steps_for(ws, clock),
+        upcoming,
+        start_at=ct.headline_start_at,
+        now=ws.now,
+    )
+
+
+def run_started(ws: Workspace, ct: CleanTime) -> bool:
+    """False on the day of a lapse until the new run begins (the next day, or the moment
+    the person gave)."""
+    run = ct.runs[-1]
+    return run.start <= ws.today if run.start_at is None else run.start_at <= ws.now
+
+
+def time_left(ws: Workspace, milestone: Milestone) -> dict[str, Any]:
+    """How far off a milestone is: calendar days, and for one at a known moment, the
+    minutes too (the views say "in 3 hours 10 minutes" when it is less than a day)."""
+    out: dict[str, Any] = {"days_left": (milestone.date - ws.today).days}
+    if milestone.at is not None:
+        minutes = elapsed(ws.now, milestone.at).total_seconds() // 60
+        out["minutes_left"] = max(0, int(minutes))
+    return out
+
+
+def moment(value: datetime | None) -> str | None:
+    """A known moment for JSON: ISO 8601 with its UTC offset; None when only a day is known."""
+    return None if value is None else value.isoformat()
+
+
 @dataclass(frozen=True)
 class AddedClock:
     clock: Clock
@@ -51,7 +93,7 @@ class AddedClock:
 def add_clock(
     ws: Workspace,
     name: str,
-    since: date,
+    since: date | datetime,
     cost_per_day: float | None = None,
     hours_per_day: float | None = None,
     scheme: str | None = None,
@@ -59,7 +101,7 @@ def add_clock(
     clean_name = fields.name(name, "clock name")
     clock = Clock(
         name=clean_name,
-        clean_since=since,
+        clean_since=ws.today,
         cost_per_day=fields.amount(cost_per_day, "cost per day")
         if cost_per_day is not None
         else None,
@@ -67,8 +109,9 @@ def add_clock(
         scheme=check_scheme(ws, scheme),
         created=ws.now,
     )
+    clock.set_start(_start(ws, since))
     # Milestones already behind the person on day one are not "new" achievements.
-    achieved = milestone_status(since, ws.today, steps_for(ws, clock), 0).achieved
+    achieved = milestones_now(ws, clock, clean_time_now(ws, clock), 0).achieved
     clock.celebrated_through = achieved[-1].date if achieved else None
     with ws.store.writing():
         journal = ws.reload_journal()
@@ -83,6 +126,13 @@ def add_clock(
     return AddedClock(clock, notes.withdrawal, notes.opioid)
 
 
+def _start(ws: Workspace, start: date | datetime) -> date | datetime:
+    """A start day as given; a start moment in the person's time zone, to the minute."""
+    if isinstance(start, datetime):
+        return ws.local(start).replace(second=0, microsecond=0)
+    return start
+
+
 def _hours(value: float | None) -> float | None:
     if value is None:
         return None
@@ -95,7 +145,7 @@ def edit_clock(
     ws: Workspace,
     name: str | None,
     *,
-    since: date | None = None,
+    since: date | datetime | None = None,
     cost_per_day: float | None = None,
     hours_per_day: float | None = None,
     scheme: str | None = None,
@@ -108,7 +158,7 @@ def edit_clock(
 
         take_backup(ws, "edit-clock", [ws.layout.journal_file])
         if since is not None:
-            clock.clean_since = since
+            clock.set_start(_start(ws, since))
         if cost_per_day is not None:
             clock.cost_per_day = fields.amount(cost_per_day, "cost per day") or None
         if hours_per_day is not None:
@@ -178,15 +228,20 @@ def record_lapse(
     ws: Workspace,
     name: str | None,
     at: datetime,
-    restart: date | None = None,
+    restart: date | datetime | None = None,
     note: str | None = None,
     triggers: list[str] | None = None,
 ) -> RecordedLapse:
+    """Record a lapse. The next run starts the next day, or on the day given, or (when the
+    person gives a time of day) at that moment, which must come after the lapse."""
     if at > ws.now:
         raise InvalidInput("a lapse cannot be in the future")
     local_day = ws.local(at).date()
-    restart_day = restart or local_day + timedelta(days=1)
-    if restart_day <= local_day:
+    restart = _start(ws, restart) if restart is not None else local_day + timedelta(days=1)
+    if isinstance(restart, datetime):
+        if restart <= at:
+            raise InvalidInput("the new run must start after the lapse")
+    elif restart <= local_day:
         raise InvalidInput("the new run must start after the day of the lapse")
     with ws.store.writing():
         journal = ws.reload_journal()
@@ -195,35 +250,39 @@ def record_lapse(
             raise InvalidInput(
                 f"that is before {clock.name}'s clean-since date ({clock.clean_since})"
             )
-        before = clean_time(clock, ws.today, ws.tz)
+        before = clean_time_now(ws, clock)
         lapse = Lapse(
             id=new_id()[:8],
             at=ws.local(at),
-            restart=restart_day,
+            restart=local_day,
             note=fields.note(note),
             triggers=fields.text_list(triggers or [], "trigger"),
         )
+        lapse.set_restart(restart)
         clock.lapses.append(lapse)
         ws.save_journal(journal)
-    after = clean_time(clock, ws.today, ws.tz)
+    after = clean_time_now(ws, clock)
     return RecordedLapse(clock, lapse, before, after, safety_notes(clock.name).opioid)
 
 
 def clock_summary(ws: Workspace, clock: Clock, upcoming: int = 1) -> dict[str, Any]:
     """The JSON-ready view of one clock (status, clock list and show share it)."""
-    ct = clean_time(clock, ws.today, ws.tz)
+    ct = clean_time_now(ws, clock)
     steps = steps_for(ws, clock)
-    ms = milestone_status(ct.headline_start, ws.today, steps, upcoming)
+    ms = milestones_now(ws, clock, ct, upcoming)
     next_one = ms.upcoming[0] if ms.upcoming else None
     saved_days = ct.total_clean_days
     return {
         "name": clock.name,
         "clean_since": clock.clean_since.isoformat(),
+        "clean_since_at": moment(clock.clean_since_at),
         "current_run_start": ct.runs[-1].start.isoformat(),
-        "current_run_started": ct.runs[-1].start <= ws.today,
+        "current_run_start_at": moment(ct.runs[-1].start_at),
+        "current_run_started": run_started(ws, ct),
         "started": ct.started,
         "starts_in_days": max(0, (clock.clean_since - ws.today).days),
         "days": ct.headline_days,
+        "minutes_clean": ct.headline_minutes,
         "current_run_days": ct.current_days,
         "longest_run_days": ct.longest_run_days,
         "total_clean_days": ct.total_clean_days,
@@ -238,8 +297,19 @@ def clock_summary(ws: Workspace, clock: Clock, upcoming: int = 1) -> dict[str, A
         else {
             "label": next_one.label,
             "date": next_one.date.isoformat(),
-            "days_left": (next_one.date - ws.today).days,
-            "progress": round(progress_towards(ct.headline_start, ws.today, steps) or 0.0, 4),
+            **({"at": moment(next_one.at)} if next_one.at else {}),
+            **time_left(ws, next_one),
+            "progress": round(
+                progress_towards(
+                    ct.headline_start,
+                    ws.today,
+                    steps,
+                    start_at=ct.headline_start_at,
+                    now=ws.now,
+                )
+                or 0.0,
+                4,
+            ),
         },
     }
 
@@ -247,7 +317,7 @@ def clock_summary(ws: Workspace, clock: Clock, upcoming: int = 1) -> dict[str, A
 def clock_detail(ws: Workspace, name: str | None) -> dict[str, Any]:
     """One clock with its runs and lapses, for 'clock show'."""
     clock = resolve_clock(ws, name, ws.journal())
-    ct = clean_time(clock, ws.today, ws.tz)
+    ct = clean_time_now(ws, clock)
     detail = clock_summary(ws, clock)
     detail["cost_per_day"] = clock.cost_per_day
     detail["hours_per_day"] = clock.hours_per_day
@@ -257,6 +327,7 @@ def clock_detail(ws: Workspace, name: str | None) -> dict[str, Any]:
             "end": run.end.isoformat() if run.end else None,
             "days": run.days,
             "current": run.current,
+            **({"start_at": moment(run.start_at)} if run.start_at else {}),
         }
         for run in ct.runs
     ]
@@ -267,6 +338,7 @@ def clock_detail(ws: Workspace, name: str | None) -> dict[str, Any]:
             "restart": lapse.restart.isoformat(),
             "triggers": lapse.triggers,
             "note": lapse.note,
+            **({"restart_at": moment(lapse.restart_at)} if lapse.restart_at else {}),
         }
         for lapse in clock.sorted_lapses()
     ]

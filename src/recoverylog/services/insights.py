@@ -62,6 +62,7 @@ def load_insights(
         name,
         newest_first=True,
         tracked_since=first_entry_day(ws),
+        now=ws.now,
     )
 
 
@@ -227,6 +228,7 @@ def _clean_dict(c: CleanDays) -> dict[str, Any]:
         "clock": c.clock,
         "today": c.today.isoformat(),
         "total_clean_days": c.total_clean_days,
+        "day_one_minutes": c.day_one_minutes,
         "score": round(c.score, 3),
         "shares": {
             str(days): {

@@ -7,12 +7,18 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from recoverylog.domain import fields
-from recoverylog.domain.cleantime import clean_time
-from recoverylog.domain.milestones import milestone_status
+from recoverylog.domain.milestones import Milestone
 from recoverylog.domain.model import Technique
 from recoverylog.domain.tallies import summarise, technique_stats
 from recoverylog.errors import Busy, InvalidInput
-from recoverylog.services.clocks import clock_summary, steps_for
+from recoverylog.services.clocks import (
+    clean_time_now,
+    clock_summary,
+    milestones_now,
+    moment,
+    run_started,
+    time_left,
+)
 from recoverylog.services.workspace import Workspace, resolve_clock
 
 
@@ -59,35 +65,36 @@ def milestones(ws: Workspace, name: str | None, upcoming: int = 3) -> list[dict[
     clocks = [resolve_clock(ws, name, journal)] if name else journal.clocks
     out = []
     for clock in clocks:
-        ct = clean_time(clock, ws.today, ws.tz)
-        ms = milestone_status(ct.headline_start, ws.today, steps_for(ws, clock), upcoming)
+        ct = clean_time_now(ws, clock)
+        ms = milestones_now(ws, clock, ct, upcoming)
         out.append(
             {
                 "clock": clock.name,
                 "clean_since": clock.clean_since.isoformat(),
+                "clean_since_at": moment(clock.clean_since_at),
                 "counting_from": ct.headline_start.isoformat(),
+                "counting_from_at": moment(ct.headline_start_at),
                 "days": ct.headline_days,
-                "current_run_started": ct.headline_start <= ws.today,
+                "minutes_clean": ct.headline_minutes,
+                "current_run_started": run_started(ws, ct)
+                if clock.reset_on_lapse
+                else ct.headline_start <= ws.today,
                 "total_clean_days": ct.total_clean_days,
                 "lapses": ct.lapse_count,
                 "scheme": clock.scheme or ws.settings.milestone_scheme,
-                "achieved": [_milestone_dict(m.label, m.date, m.colour) for m in ms.achieved],
-                "upcoming": [
-                    {
-                        **_milestone_dict(m.label, m.date, m.colour),
-                        "days_left": (m.date - ws.today).days,
-                    }
-                    for m in ms.upcoming
-                ],
+                "achieved": [_milestone_dict(m) for m in ms.achieved],
+                "upcoming": [{**_milestone_dict(m), **time_left(ws, m)} for m in ms.upcoming],
             }
         )
     return out
 
 
-def _milestone_dict(label: str, when: date, colour: str | None) -> dict[str, Any]:
-    out: dict[str, Any] = {"label": label, "date": when.isoformat()}
-    if colour:
-        out["keytag"] = colour
+def _milestone_dict(m: Milestone) -> dict[str, Any]:
+    out: dict[str, Any] = {"label": m.label, "date": m.date.isoformat()}
+    if m.at is not None:
+        out["at"] = moment(m.at)
+    if m.colour:
+        out["keytag"] = m.colour
     return out
 
 
@@ -127,8 +134,8 @@ def new_celebrations(ws: Workspace) -> list[Celebration]:
 def _pending(ws: Workspace) -> list[Celebration]:
     found = []
     for clock in ws.journal().clocks:
-        ct = clean_time(clock, ws.today, ws.tz)
-        achieved = milestone_status(ct.headline_start, ws.today, steps_for(ws, clock), 0).achieved
+        ct = clean_time_now(ws, clock)
+        achieved = milestones_now(ws, clock, ct, 0).achieved
         fresh = [
             m
             for m in achieved

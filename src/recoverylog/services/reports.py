@@ -220,14 +220,14 @@ def milestone_text(ws: Workspace, clock: str | None, upcoming: int, fmt: str) ->
 def _with_history(ws: Workspace, summary: dict[str, Any]) -> dict[str, Any]:
     """A clock's milestone summary with its whole history beside the current run: total
     clean days, the longest run, and what each earlier run reached (never back to zero)."""
-    from recoverylog.domain.cleantime import clean_time
     from recoverylog.reports.build import run_milestones
+    from recoverylog.services.clocks import clean_time_now
 
     found = ws.journal().find_clock(summary["clock"])
     if found is None:
         return summary
-    ct = clean_time(found, ws.today, ws.tz)
-    runs = run_milestones(found, ct, steps_for(ws, found), ws.today)
+    ct = clean_time_now(ws, found)
+    runs = run_milestones(found, ct, steps_for(ws, found), ws.today, ws.now)
     return {
         **summary,
         "started": ct.started,
@@ -251,6 +251,8 @@ def _with_history(ws: Workspace, summary: dict[str, Any]) -> dict[str, Any]:
 
 def _milestone_item(m: Any) -> dict[str, Any]:
     out: dict[str, Any] = {"label": m.label, "date": m.date.isoformat()}
+    if m.at is not None:
+        out["at"] = m.at.isoformat()
     if m.colour:
         out["keytag"] = m.colour
     return out
