@@ -34,7 +34,7 @@ def test_an_sos_that_ends_in_used_repeats_the_lines_and_the_plan(
     after = after_timer(result.stdout)
     assert "988 Suicide & Crisis Lifeline: call or text 988" in after
     assert "  - tell Sam within the hour\n  - go to a meeting tomorrow\n" in after
-    assert "Sam (sponsor)  555 0100" in after and "Alex" not in after
+    assert "reach out to Sam (your sponsor, 555 0100)" in after and "Alex" not in after
     assert "recoverylog log lapse" in result.stderr
 
 
@@ -58,7 +58,7 @@ def test_a_self_check_in_the_top_band(cli: Any, planned: None) -> None:
     assert "988 Suicide & Crisis Lifeline: call or text 988" in out
     assert "  - tell Sam within the hour" in out
     assert "  - walk round the block" in out
-    assert "Sam (sponsor)  555 0100" in out
+    assert "reach out to Sam (your sponsor, 555 0100)" in out
 
 
 def test_a_lighter_self_check_shows_no_crisis_lines(cli: Any, planned: None) -> None:

@@ -125,7 +125,8 @@ def name_words(name: str) -> list[str]:
     return _WORD.findall(name.casefold())
 
 
-def _names_any(name: str, table: frozenset[str]) -> bool:
+def names_any(name: str, table: frozenset[str]) -> bool:
+    """Does the clock's name hold one of these words (a plural 's' allowed)?"""
     return any(
         word in table or (word.endswith("s") and word[:-1] in table) for word in name_words(name)
     )
@@ -141,6 +142,6 @@ class SafetyNotes:
 
 def safety_notes(name: str) -> SafetyNotes:
     return SafetyNotes(
-        withdrawal=_names_any(name, WITHDRAWAL_RISK_WORDS),
-        opioid=_names_any(name, OPIOID_WORDS),
+        withdrawal=names_any(name, WITHDRAWAL_RISK_WORDS),
+        opioid=names_any(name, OPIOID_WORDS),
     )

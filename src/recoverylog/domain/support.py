@@ -697,11 +697,10 @@ def shipped_lines(doc: Mapping[str, Any]) -> CrisisData:
 def addictions_named(clock_names: Iterable[str], words: Mapping[str, frozenset[str]]) -> set[str]:
     """Which addictions the clocks are about, by whole words in their names:
     "sports betting" is gambling, "alphabet" is not."""
-    found: set[str] = set()
-    for name in clock_names:
-        said = set(re.findall(r"[^\W_]+", name.casefold()))
-        found.update(kind for kind, known in words.items() if said & known)
-    return found
+    from recoverylog.domain.substances import names_any
+
+    names = list(clock_names)
+    return {kind for kind, known in words.items() if any(names_any(n, known) for n in names)}
 
 
 def own_lines(raw: Any, where: str = "crisis.toml") -> tuple[list[CrisisLine], list[str]]:

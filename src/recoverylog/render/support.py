@@ -400,17 +400,10 @@ def hard_moment_lines(data: dict[str, Any], *, plain: bool) -> list[Line]:
             "dim",
             indent=0,
         )
-    person = data["person"]
-    if person:
-        reach = " · ".join(str(person[k]) for k in ("phone", "email") if person.get(k))
-        lines.append(
-            [
-                text("Someone to call: "),
-                text(f"{person['name']}", "bold"),
-                text(f" ({person['role']})  "),
-                text(reach, "bold yellow"),
-            ]
-        )
+    if data["person"]:
+        from recoverylog.render.lapses import person_words
+
+        lines.append([text(f"If it would help, reach out to {person_words(data['person'])}.")])
     lines.append([])
     lines.extend(crisis_lines(data["crisis"], plain=plain))
     return lines

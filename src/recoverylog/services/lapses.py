@@ -128,16 +128,9 @@ def after_lapse(ws: Workspace, recorded: RecordedLapse) -> dict[str, Any]:
 
 def first_person(people: list[dict[str, Any]]) -> dict[str, Any] | None:
     """The first person who can be reached, by role: sponsor, peer, counsellor..."""
-    reachable = [p for p in people if p.get("name") and (p.get("phone") or p.get("email"))]
-    if not reachable:
-        return None
-    found = min(reachable, key=lambda p: rules.ROLE_ORDER.get(str(p.get("role")), len(rules.ROLES)))
-    return {
-        "name": str(found["name"]),
-        "role": str(found.get("role") or "other"),
-        "phone": found.get("phone"),
-        "email": found.get("email"),
-    }
+    from recoverylog.services.support import people_to_call
+
+    return next(iter(people_to_call(people)), None)
 
 
 @dataclass(frozen=True)

@@ -298,7 +298,7 @@ def sos_screen(
             journal = ws.journal()
             clock_names = journal.clock_names()
             sections = rules.stored_plan(journal.plan)
-            people = _people_to_call(journal.people)
+            people = people_to_call(journal.people)
             reasons = sections.get("reasons", [])
             call = rules.calls_not_listed(sections.get("call", []), [p["name"] for p in people])
             techniques = _techniques(ws)
@@ -342,8 +342,9 @@ def hard_moment(
     the top band): the crisis lines again, the plan's own steps for the moment, and the
     first person to call (sponsor first)."""
     journal = ws.journal()
+    from recoverylog.services.lapses import first_person
+
     plan = rules.stored_plan(journal.plan)
-    people = _people_to_call(journal.people)
     chosen = country_choice(country) or ws.settings.country
     view = crisis_view(chosen, _own_crisis_lines(ws), clock_names=journal.clock_names())
     return {
@@ -352,12 +353,13 @@ def hard_moment(
             for key, title, _ in rules.PLAN_SECTIONS
             if key in sections and plan.get(key)
         ],
-        "person": people[0] if people else None,
+        "person": first_person(journal.people),
         "crisis": crisis_as_dict(view),
     }
 
 
-def _people_to_call(people: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def people_to_call(people: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """People with a phone or email, sponsor first (as many as a screen can hold)."""
     reachable = [p for p in people if p.get("name") and (p.get("phone") or p.get("email"))]
     reachable.sort(key=lambda p: rules.ROLE_ORDER.get(str(p.get("role")), len(rules.ROLES)))
     return [
