@@ -287,3 +287,12 @@ def test_format_and_parse_duration_round_trip(minutes: int) -> None:
     text = format_duration(delta)
     assert parse_duration(text) == delta
     assert format_duration(parse_duration(text)) == text
+
+
+def test_a_bare_time_still_ahead_is_last_night_for_something_that_happened() -> None:
+    from recoverylog.domain.timeparse import parse_past
+
+    half_past_midnight = datetime(2026, 12, 6, 0, 30, tzinfo=UTC)
+    assert parse_past("23:30", half_past_midnight) == datetime(2026, 12, 5, 23, 30, tzinfo=UTC)
+    assert parse_past("00:10", half_past_midnight) == datetime(2026, 12, 6, 0, 10, tzinfo=UTC)
+    assert parse_past("yesterday 21:00", half_past_midnight).day == 5

@@ -10,6 +10,7 @@ from recoverylog.cli import state
 from recoverylog.cli.common import confirm, say, show_lines, start
 from recoverylog.cli.options import FormatOpt, YesOpt
 from recoverylog.domain.timeparse import START_HELP
+from recoverylog.render.lines import fit
 from recoverylog.render.output import Format, emit_json, emit_rows, message, resolve_format
 from recoverylog.render.views import (
     CLOCK_COLUMNS,
@@ -76,9 +77,9 @@ def add(
         count = (ws.today - clock.clean_since).days
         say(f"Added {clock.name}: clean since {clock.clean_since} ({days(count)}).")
     if added.withdrawal_warning:
-        message(withdrawal_note(clock.name))
+        message(fit(withdrawal_note(clock.name)))
     if added.opioid_note:
-        message(opioid_note(clock.name))
+        message(fit(opioid_note(clock.name)))
 
 
 @app.command("list")

@@ -18,8 +18,8 @@ from recoverylog.domain.timeparse import (
     parse_bound,
     parse_day,
     parse_duration,
+    parse_past,
     parse_start,
-    parse_when,
 )
 from recoverylog.errors import InvalidInput
 from recoverylog.render.lines import Line, print_lines
@@ -31,7 +31,7 @@ def when(ws: Workspace, value: str | None, option: str = "--at") -> datetime | N
     if value is None:
         return None
     try:
-        return parse_when(value, ws.now)
+        return parse_past(value, ws.now)
     except TimeParseError as exc:
         raise InvalidInput(f"{option}: {exc}") from exc
 

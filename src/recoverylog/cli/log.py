@@ -13,6 +13,7 @@ from recoverylog.cli.options import AtOpt, ClockOpt, EditOpt, HaltOpt, NoteOpt, 
 from recoverylog.domain.model import Entry, EntryType, short_id
 from recoverylog.render import lapses as lapse_views
 from recoverylog.render.lapses import lapse_message
+from recoverylog.render.lines import fit
 from recoverylog.render.output import message
 from recoverylog.render.views import describe, opioid_note
 from recoverylog.services import clocks, lapses
@@ -280,6 +281,6 @@ def record_lapse(
     state.no_celebration_now()
     shown = lapses.after_lapse(ws, recorded)
     lines = lapse_message(shown)
-    say(f"{short_id(recorded.lapse.id)}  " + "\n".join(lines))
+    say(fit(f"{short_id(recorded.lapse.id)}  " + "\n".join(lines)))
     if shown["opioid_note"]:
-        message("\n" + opioid_note(recorded.clock.name))
+        message("\n" + fit(opioid_note(recorded.clock.name)))

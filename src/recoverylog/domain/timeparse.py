@@ -182,14 +182,27 @@ def parse_start(text: str, now: datetime) -> date | datetime:
         return moment.date() if _UNIT_SECONDS[ago.group(2)] >= DAY_SECONDS else moment
     clock_only = _parse_clock_time(cleaned)
     if clock_only is not None:
-        moment = _at_time_of_day(now.date(), clock_only, now)
-        if moment > now:
-            moment = _at_time_of_day(now.date() - timedelta(days=1), clock_only, now)
-        return moment
+        return _last_time_of_day(clock_only, now)
     day = _parse_day_word(cleaned, now) or _parse_iso_date(cleaned)
     if day is not None:
         return day
     return parse_when(text, now)
+
+
+def parse_past(text: str, now: datetime) -> datetime:
+    """When something happened: as parse_when, except that a bare time of day still
+    ahead today is the last one that has passed ("23:30" at 00:30 is last night)."""
+    clock_only = _parse_clock_time(" ".join(text.strip().lower().split()))
+    if clock_only is not None:
+        return _last_time_of_day(clock_only, now)
+    return parse_when(text, now)
+
+
+def _last_time_of_day(clock: time, now: datetime) -> datetime:
+    moment = _at_time_of_day(now.date(), clock, now)
+    if moment > now:
+        moment = _at_time_of_day(now.date() - timedelta(days=1), clock, now)
+    return moment
 
 
 def parse_day(text: str, now: datetime) -> date:

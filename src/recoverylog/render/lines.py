@@ -54,6 +54,17 @@ def paragraph(value: str, style: str | None = None, *, indent: int = 2) -> list[
     return [[(row, style)] for row in wrapped]
 
 
+def fit(block: str, width: int = 80) -> str:
+    """Lines of a message wrapped to ``width`` columns, each under its own indent."""
+    import textwrap
+
+    out = []
+    for row in block.split("\n"):
+        pad = " " * (len(row) - len(row.lstrip(" ")))
+        out.append(textwrap.fill(row, width, subsequent_indent=pad) if row.strip() else row)
+    return "\n".join(out)
+
+
 def bar(fraction: float, width: int = 20, *, plain: bool = False) -> Segment:
     filled = round(max(0.0, min(1.0, fraction)) * width)
     full, empty = (PLAIN_FULL, PLAIN_EMPTY) if plain else (BAR_FULL, BAR_EMPTY)
