@@ -371,3 +371,11 @@ def test_no_question_when_the_lapse_is_recorded_already_or_the_craving_passed(
     for result in (used, passed):
         assert "lapse" not in result.stderr
     assert _numbers(cli)[3] == 1
+
+
+def test_status_after_a_first_day_lapse_shows_no_hollow_zeros(cli: Cli) -> None:
+    ok(cli, "clock", "add", "alcohol", "--since", "today")
+    ok(cli, "log", "lapse", "alcohol", "--at", "19:00")
+    out = ok(cli, "status").stdout
+    assert "0 days clean in total" not in out and "longest run 0 days" not in out
+    assert "1 lapse · each clean day from here counts" in out

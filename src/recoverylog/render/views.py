@@ -103,6 +103,11 @@ def _first_day(clock: dict[str, Any]) -> bool:
 
 
 def _totals(clock: dict[str, Any], *, plain: bool) -> Line:
+    if not clock["total_clean_days"] and not clock["longest_run_days"]:
+        # Nothing whole to count yet: zeros would read as a verdict, so say what is true.
+        facts = [plural(clock["lapses"], "lapse")] if clock["lapses"] else []
+        facts.append("each clean day from here counts")
+        return [text("  " + " · ".join(facts), "dim" if not plain else None)]
     facts = [f"{days(clock['total_clean_days'])} clean in total"]
     facts.append(f"longest run {days(clock['longest_run_days'])}")
     if clock["share_clean"] is not None:
