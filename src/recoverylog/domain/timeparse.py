@@ -40,6 +40,9 @@ _UNIT_SECONDS = {
 _AGO = re.compile(r"^(\d+)\s*([a-z]+)\s+ago$")
 _CLOCK_TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
 _DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)\s*([a-z]+)")
+# No time or duration anyone types is longer; a longer text is refused before any
+# pattern looks at it, so every parser here takes linear time on any input.
+MAX_TIME_TEXT = 64
 _NOON = time(12, 0)
 
 START_HELP = (
@@ -106,6 +109,7 @@ def _parse_day_word(word: str, now: datetime) -> date | None:
 
 def parse_when(text: str, now: datetime) -> datetime:
     """Turn a WHEN string into an aware datetime in now's time zone."""
+    _check_length(text)
     cleaned = " ".join(text.strip().lower().split())
     if not cleaned:
         raise TimeParseError("the time is empty")
@@ -158,6 +162,7 @@ def _parse_iso_date(text: str) -> date | None:
 def parse_bound(text: str, now: datetime, *, end: bool = False) -> datetime:
     """A range limit: a day on its own ("2026-11-10", "yesterday") means that whole day,
     from its first moment (or, with ``end``, to its last); anything else as parse_when."""
+    _check_length(text)
     cleaned = " ".join(text.strip().lower().split())
     day = _parse_day_word(cleaned, now) or _parse_iso_date(cleaned)
     if day is None:
@@ -171,6 +176,7 @@ def parse_start(text: str, now: datetime) -> date | datetime:
     ``datetime``, in now's zone) when it names a time ("now", "22:00", "yesterday 23:30",
     "2h ago"). A bare time of day still ahead today means the last one that has passed:
     "22:00", typed at half past midnight, is last night."""
+    _check_length(text)
     cleaned = " ".join(text.strip().lower().split())
     if cleaned == "now":
         return now
@@ -192,6 +198,7 @@ def parse_start(text: str, now: datetime) -> date | datetime:
 def parse_past(text: str, now: datetime) -> datetime:
     """When something happened: as parse_when, except that a bare time of day still
     ahead today is the last one that has passed ("23:30" at 00:30 is last night)."""
+    _check_length(text)
     clock_only = _parse_clock_time(" ".join(text.strip().lower().split()))
     if clock_only is not None:
         return _last_time_of_day(clock_only, now)
@@ -205,6 +212,14 @@ def _last_time_of_day(clock: time, now: datetime) -> datetime:
     return moment
 
 
+def _check_length(text: str) -> None:
+    if len(text) > MAX_TIME_TEXT:
+        raise TimeParseError(
+            f"'{text[:20]}...' is too long for a time or a duration "
+            f"({len(text)} characters; at most {MAX_TIME_TEXT})"
+        )
+
+
 def parse_day(text: str, now: datetime) -> date:
     """A WHEN string reduced to its local calendar date (for clean-since dates)."""
     return parse_when(text, now).date()
@@ -212,6 +227,7 @@ def parse_day(text: str, now: datetime) -> date:
 
 def parse_duration(text: str) -> timedelta:
     """'20m', '1h30m', '90' (minutes), '1.5h', '45 minutes' -> timedelta."""
+    _check_length(text)
     cleaned = text.strip().lower().replace(" ", "")
     if not cleaned:
         raise TimeParseError("the duration is empty")
@@ -226,9 +242,7 @@ def _parse_duration(cleaned: str, text: str) -> timedelta:
         return timedelta(minutes=float(cleaned))
     total = 0.0
     position = 0
-    for match in _DURATION_PART.finditer(cleaned):
-        if match.start() != position:
-            break
+    while match := _DURATION_PART.match(cleaned, position):
         unit = _UNIT_SECONDS.get(match.group(2))
         if unit is None:
             raise TimeParseError(f"unknown unit '{match.group(2)}' in duration '{text}'")
