@@ -399,7 +399,8 @@ def _quarantine(
     relative = Path(_relative(path, ws.layout.data_dir).lstrip("/"))
     source = real_target(path) if data_file else path
     try:
-        data = source.read_bytes()
+        # A FIFO, socket or device holds nothing to keep, and reading one would wait.
+        data = source.read_bytes() if stat.S_ISREG(source.stat().st_mode) else None
     except FileNotFoundError:
         data = None  # a link to nothing: there is nothing to keep
     except OSError:

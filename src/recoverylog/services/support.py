@@ -221,31 +221,26 @@ def _text_or_none(value: Any) -> str | None:
 
 def _clock_names(io: Any) -> list[str]:
     """The clocks' names from a plain journal; nothing (never a prompt) otherwise."""
+    from recoverylog.store.atomic import read_bytes
     from recoverylog.store.crypto import is_encrypted
 
     try:
-        data = io.layout.journal_file.read_bytes()
+        data = read_bytes(io.layout.journal_file) or b""
         if is_encrypted(data):
             return []
         import tomllib
 
         clocks = tomllib.loads(data.decode("utf-8")).get("clocks", [])
         return [str(c["name"]) for c in clocks if isinstance(c, dict) and "name" in c]
-    except (OSError, ValueError):
+    except (RecoveryLogError, OSError, ValueError, TypeError, AttributeError):
         return []
 
 
 def _settings_encrypted(io: Any) -> bool:
     """Is config.toml encrypted (or the home, by its encryption.toml)?"""
-    from recoverylog.store.crypto import MAGIC, is_encrypted
+    from recoverylog.store.files import is_sealed_file
 
-    if io.encrypted():
-        return True
-    try:
-        with open(io.layout.config_file, "rb") as handle:
-            return is_encrypted(handle.read(len(MAGIC)))
-    except OSError:
-        return False
+    return bool(io.encrypted() or is_sealed_file(io.layout.config_file))
 
 
 def crisis_as_dict(view: CrisisView) -> dict[str, Any]:

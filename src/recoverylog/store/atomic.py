@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -88,16 +89,53 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def read_bytes(path: Path) -> bytes | None:
-    """The file's bytes, or None if it does not exist."""
+def read_bytes(path: Path, limit: int | None = None) -> bytes | None:
+    """The file's bytes (at most ``limit`` of them), or None if it does not exist.
+
+    Only a regular file is read: a FIFO, socket or device where a data file should be
+    is refused at once (it is opened without blocking and checked before any read), so
+    no command can hang on one."""
     try:
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError:
         return None
     except IsADirectoryError as exc:
         raise DataError(f"{path} is a folder, not a file") from exc
     except PermissionError as exc:
         raise DataError(f"{path} cannot be read: permission denied") from exc
+    except OSError as exc:
+        raise DataError(f"{path} cannot be read: {exc.strerror}") from exc
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise DataError(f"{path} is a folder, not a file")
+        if not stat.S_ISREG(mode):
+            raise DataError(
+                f"{path} is not a regular file (it is {_kind_of(mode)}); recoverylog "
+                "reads only regular files",
+                hint="move it out of the way; 'recoverylog doctor --fix' can do it",
+            )
+        chunks = []
+        left = limit
+        while left is None or left > 0:
+            chunk = os.read(fd, 1 << 20 if left is None else min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left = None if left is None else left - len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def _kind_of(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a plain file"
 
 
 _held: dict[Path, int] = {}  # locks this process holds, so nested use does not deadlock

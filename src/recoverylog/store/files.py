@@ -123,7 +123,7 @@ def read_marker(marker: Path) -> tuple[KdfParams, bytes]:
             hint="'recoverylog doctor' names a backup that holds a copy of it",
         )
     try:
-        doc = tomllib.loads(marker.read_text(encoding="utf-8"))
+        doc = tomllib.loads((read_bytes(marker) or b"").decode("utf-8"))
         version = doc.get("schema_version", MARKER_VERSION)
         if not isinstance(version, int) or version < 1:
             raise ValueError(f"schema_version {version!r} is not a version number")
@@ -183,9 +183,8 @@ def is_sealed_file(path: Path) -> bool:
     from recoverylog.store.crypto import MAGIC
 
     try:
-        with open(path, "rb") as handle:
-            return is_encrypted(handle.read(len(MAGIC)))
-    except OSError:
+        return is_encrypted(read_bytes(path, len(MAGIC)) or b"")
+    except DataError:
         return False
 
 
