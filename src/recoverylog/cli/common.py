@@ -99,7 +99,9 @@ def edit_in_editor(ws: Workspace, initial: str) -> str | None:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(initial)
         try:
-            result = subprocess.run([*shlex.split(editor), str(path)], check=False)
+            result = subprocess.run(
+                [*shlex.split(editor), str(path)], check=False, env=child_environment()
+            )
         except OSError as exc:
             raise InvalidInput(
                 f"could not start the editor '{editor}': {exc.strerror}",
@@ -122,6 +124,13 @@ def edit_in_editor(ws: Workspace, initial: str) -> str | None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(path)
     return text if text.strip() else None
+
+
+def child_environment() -> dict[str, str]:
+    """The environment for a program we start: ours, without the passphrase."""
+    from recoverylog.store.files import PASSPHRASE_ENV
+
+    return {key: value for key, value in os.environ.items() if key != PASSPHRASE_ENV}
 
 
 def confirm(question: str, yes: bool) -> None:

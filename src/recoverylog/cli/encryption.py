@@ -37,9 +37,7 @@ def _ask_new() -> str:
     again = typer.prompt("Same passphrase again", hide_input=True)
     if first != again:
         raise InvalidInput("the two passphrases differ; nothing was changed")
-    if len(first) < 8:
-        raise InvalidInput("use a passphrase of at least 8 characters")
-    return str(first)
+    return safety.check_new_passphrase(str(first))
 
 
 def decrypt() -> None:

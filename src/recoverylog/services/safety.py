@@ -144,6 +144,20 @@ def sensitive_files(ws: Workspace) -> list[Path]:
     return files
 
 
+MIN_PASSPHRASE = 8
+
+
+def check_new_passphrase(passphrase: str) -> str:
+    """The rules for a new passphrase, wherever it comes from (a prompt or the
+    environment): not empty, not only spaces, at least MIN_PASSPHRASE characters."""
+    if len(passphrase) < MIN_PASSPHRASE or not passphrase.strip():
+        raise InvalidInput(
+            f"use a passphrase of at least {MIN_PASSPHRASE} characters (not only spaces); "
+            "nothing was changed"
+        )
+    return passphrase
+
+
 def encrypt_home(ws: Workspace, passphrase: str) -> int:
     """Encrypt every data file (crisis.toml stays plain: it holds only the country and
     your own crisis lines); returns how many files were converted.
@@ -165,7 +179,7 @@ def encrypt_home(ws: Workspace, passphrase: str) -> int:
             if not plain:
                 raise InvalidInput("this journal is already encrypted")
         else:
-            vault = Vault(passphrase, KdfParams.new())
+            vault = Vault(check_new_passphrase(passphrase), KdfParams.new())
             vault.verified = True  # the home's key from now on, by definition
             take_backup(ws, "before-encrypt")
             # Crisis help must read the country and your own lines without the passphrase.

@@ -48,6 +48,7 @@ class FileIO:
 
     def vault(self) -> Vault:
         if self._vault is None:
+            no_core_dumps()  # decrypted journal text must never land in a core file
             self._vault = self.unlock(self.marker)
         return self._vault
 
@@ -63,6 +64,8 @@ class FileIO:
         return vault
 
     def use_vault(self, vault: Vault | None) -> None:
+        if vault is not None:
+            no_core_dumps()
         self._vault = vault
 
     def _passphrase(self, prompt: str) -> str:
@@ -176,6 +179,17 @@ def _whole(doc: dict[str, object], key: str) -> int:
     if not isinstance(value, int) or isinstance(value, bool):
         raise TypeError(f"'{key}' must be a whole number")
     return value
+
+
+def no_core_dumps() -> None:
+    """Switch core dumps off for this process (and its children) once keys are in use."""
+    import resource
+
+    try:
+        _, hard = resource.getrlimit(resource.RLIMIT_CORE)
+        resource.setrlimit(resource.RLIMIT_CORE, (0, hard))
+    except (OSError, ValueError):
+        pass  # a platform that does not allow it: nothing more can be done here
 
 
 def is_sealed_file(path: Path) -> bool:
