@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sys
 from typing import Annotated, Any
@@ -57,6 +58,13 @@ class RecoveryGroup(TyperGroup):
         except Exception as exc:
             if hasattr(exc, "exit_code") or os.environ.get(DEBUG_ENV):
                 raise  # Typer's own exits and usage errors, or debugging
+            if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+                # Every write is atomic: what could not land was never half written.
+                report_error(
+                    "the disk is full; nothing was changed",
+                    "free some space and run the command again",
+                )
+                raise typer.Exit(int(ExitCode.DATA_PROBLEM)) from None
             report_error(
                 f"something unexpected went wrong ({type(exc).__name__}: {exc})",
                 f"nothing else was changed; set {DEBUG_ENV}=1 to see details",

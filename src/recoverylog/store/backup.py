@@ -72,21 +72,31 @@ def create_backup(
         n += 1
         name = f"{stamp}-{n}-{slug}"
     folder = ensure_private_dir(root / name)
+    try:
+        copied = _copy_into(folder, layout, only)
+        manifest: dict[str, object] = {
+            "created": now.isoformat(),
+            "reason": reason,
+            "files": copied,
+            "partial": only is not None,
+        }
+        atomic_write(folder / MANIFEST, json.dumps(manifest, indent=2).encode("utf-8"))
+    except OSError:
+        # A full disk (or any failed write): no half-written backup is left behind.
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    prune(layout, keep)
+    return BackupInfo(name, folder, now.isoformat(), reason, copied, only is not None)
+
+
+def _copy_into(folder: Path, layout: Layout, only: list[Path] | None) -> list[str]:
     copied = []
     wanted = None if only is None else {real_target(p) for p in only}
     for inner, source in data_files(layout):
         if wanted is None or real_target(source) in wanted:
             atomic_write(folder / inner, source.read_bytes())
             copied.append(inner)
-    manifest: dict[str, object] = {
-        "created": now.isoformat(),
-        "reason": reason,
-        "files": copied,
-        "partial": only is not None,
-    }
-    atomic_write(folder / MANIFEST, json.dumps(manifest, indent=2).encode("utf-8"))
-    prune(layout, keep)
-    return BackupInfo(name, folder, now.isoformat(), reason, copied, only is not None)
+    return copied
 
 
 def list_backups(layout: Layout) -> list[BackupInfo]:
