@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from recoverylog.cli import state
-from recoverylog.cli.options import FormatOpt
+from recoverylog.cli.options import ForceOpt, FormatOpt
 from recoverylog.render.output import Format, emit_json, resolve_format, write
 from recoverylog.services import exchange as service
 
@@ -41,6 +41,7 @@ def export(
             "--output", "-o", help="Write to this file (0600) instead of stdout.", metavar="FILE"
         ),
     ] = None,
+    force: ForceOpt = False,
 ) -> None:
     """Everything (clocks with their history, toolkit, people, settings, every entry) as
     one versioned document. It holds all your private data: keep it safe.
@@ -55,7 +56,7 @@ def export(
             fmt = format_for(
                 output, {".json": ExportFormat.JSON, ".toml": ExportFormat.TOML}, ExportFormat.JSON
             )
-    deliver(service.export_text(state.workspace(), fmt.value), output, "export")
+    deliver(service.export_text(state.workspace(), fmt.value), output, "export", force)
 
 
 def import_(

@@ -47,3 +47,6 @@ TriggerOpt = Annotated[
     typer.Option("--trigger", help="What set it off (repeatable)."),
 ]
 YesOpt = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")]
+ForceOpt = Annotated[
+    bool, typer.Option("--force", help="Replace the --output file if it already exists.")
+]

@@ -8,7 +8,7 @@ import typer
 
 from recoverylog.cli import state
 from recoverylog.cli.common import say, show_lines
-from recoverylog.cli.options import FormatOpt
+from recoverylog.cli.options import ForceOpt, FormatOpt
 from recoverylog.cli.report import MilestoneFormatOpt, OutputOpt, printable_milestones
 from recoverylog.render.output import Format, emit_json, emit_rows, resolve_format
 from recoverylog.render.views import (
@@ -42,6 +42,7 @@ def milestones(
     upcoming: Annotated[int, typer.Option("--upcoming", "-u", help="How many upcoming ones.")] = 3,
     fmt: MilestoneFormatOpt = None,
     output: OutputOpt = None,
+    force: ForceOpt = False,
 ) -> None:
     """Milestones reached (with dates) and the next ones; md, txt or html to print,
     ics for a calendar.
@@ -49,7 +50,7 @@ def milestones(
     Examples: recoverylog milestones alcohol --upcoming 5 ;
     recoverylog milestones --output milestones.html ; recoverylog milestones -f ics -o next.ics
     """
-    if printable_milestones(clock, upcoming, fmt, output):
+    if printable_milestones(clock, upcoming, fmt, output, force):
         return
     data = service.milestones(state.workspace(), clock, upcoming)
     chosen = resolve_format(Format(fmt.value) if fmt else None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from enum import StrEnum
 from pathlib import Path
@@ -11,7 +12,7 @@ import typer
 
 from recoverylog.cli import state
 from recoverylog.cli.common import day
-from recoverylog.cli.options import ClockOpt
+from recoverylog.cli.options import ClockOpt, ForceOpt
 from recoverylog.errors import InvalidInput
 from recoverylog.render.output import message, write
 from recoverylog.reports.formats import EXTENSIONS, ReportFormat
@@ -109,6 +110,7 @@ def report(
     ] = None,
     fmt: ReportFormatOpt = None,
     output: OutputOpt = None,
+    force: ForceOpt = False,
     preview: Annotated[
         bool, typer.Option("--preview", help="Show what would be shared, then ask before writing.")
     ] = False,
@@ -144,7 +146,7 @@ def report(
         message("This is what the report will contain:\n")
         message(render(data, shown))
         ask_to_share(output)
-    deliver(render(data, chosen), output, "report")
+    deliver(render(data, chosen), output, "report", force)
 
 
 def ask_to_share(output: Path | None) -> None:
@@ -177,14 +179,29 @@ def _typed(stream: object) -> bool:
         return False
 
 
-def deliver(text: str, output: Path | None, what: str) -> None:
+def deliver(text: str, output: Path | None, what: str, force: bool = False) -> None:
     from recoverylog.services import reports as service
 
     if output is None:
         write(text)
         return
+    if not force and os.path.lexists(Path(output).expanduser()):
+        _may_replace(Path(output))
     service.write_user_file(output, text)
     message(f"Wrote the {what} to {output}.")
+
+
+def _may_replace(output: Path) -> None:
+    """An existing file is never replaced silently: ask on a terminal, else refuse."""
+    from recoverylog.cli.support import stdin_is_terminal
+
+    if not stdin_is_terminal():
+        raise InvalidInput(
+            f"{output} already exists; nothing was written",
+            hint="add --force to replace it, or choose another file name",
+        )
+    if not typer.confirm(f"{output} already exists. Replace it?", default=False, err=True):
+        raise InvalidInput(f"{output} was left as it was; nothing was written")
 
 
 @app.command("view")
@@ -194,6 +211,7 @@ def view(
     ],
     fmt: ReportFormatOpt = None,
     output: OutputOpt = None,
+    force: ForceOpt = False,
 ) -> None:
     """Read a report someone shared with you (the .json kind). No journal needed.
 
@@ -204,7 +222,7 @@ def view(
 
     data = service.load_received_report(file)
     chosen = fmt or (choose_format(None, output) if output else ReportFormat.TXT)
-    deliver(render(data, chosen), output, "report")
+    deliver(render(data, chosen), output, "report", force)
 
 
 # --- printable milestone summaries (the milestones command's extra formats) -----------
@@ -243,7 +261,11 @@ PRINTABLE = {MilestoneFormat.MD, MilestoneFormat.TXT, MilestoneFormat.HTML, Mile
 
 
 def printable_milestones(
-    clock: str | None, upcoming: int, fmt: MilestoneFormat | None, output: Path | None
+    clock: str | None,
+    upcoming: int,
+    fmt: MilestoneFormat | None,
+    output: Path | None,
+    force: bool = False,
 ) -> bool:
     """Write a summary for paper or a calendar; False when the usual view should show."""
     if fmt is None and output is not None:
@@ -254,7 +276,7 @@ def printable_milestones(
     from recoverylog.services import reports as service
 
     text = service.milestone_text(state.workspace(), clock, upcoming, chosen)
-    deliver(text, output, "milestones")
+    deliver(text, output, "milestones", force)
     return True
 
 
