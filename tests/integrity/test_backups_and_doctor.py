@@ -176,3 +176,36 @@ def test_a_later_backup_in_the_same_second_for_another_reason_is_newer(cli) -> N
     assert cli("delete", ids[0], "--yes").exit_code == 0  # its own backup, same second
     newest_first = [b["reason"] for b in _backups(cli)]
     assert newest_first == ["delete", "manual"]
+
+
+def test_an_interrupted_move_never_drops_the_entry(
+    cli, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Killed right after its first month write, doctor --fix has still lost nothing:
+    the destination month is written before the entry leaves its source."""
+    from recoverylog.store.entries import EntryStore
+
+    _setup(cli)
+    path = home / "entries" / "2026-11.json"
+    doc = json.loads(path.read_text())
+    moved = {**doc["entries"][1], "at": "2026-10-25T09:00:00+00:00"}
+    doc["entries"][1] = moved
+    path.write_text(json.dumps(doc))
+    real_write = EntryStore.write_doc
+
+    def write_then_die(self, month, document):  # type: ignore[no-untyped-def]
+        real_write(self, month, document)
+        raise SystemExit("killed")
+
+    with monkeypatch.context() as killed:
+        killed.setattr(EntryStore, "write_doc", write_then_die)
+        assert cli("doctor", "--fix").exit_code != 0  # stopped half way
+    on_disk = [
+        e["id"]
+        for month in (home / "entries").glob("*.json")
+        for e in json.loads(month.read_text())["entries"]
+    ]
+    assert moved["id"] in on_disk
+    assert cli("doctor", "--fix").exit_code == 0  # and the next run tidies up
+    ids = [e["id"] for e in json.loads(cli("list", "--format", "json").stdout)]
+    assert ids.count(moved["id"]) == 1

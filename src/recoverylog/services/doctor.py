@@ -434,6 +434,7 @@ def _move_misplaced_and_duplicates(ws: Workspace, report: Report, damaged: set[s
         return
     seen: dict[str, dict[str, Any]] = {}
     moves: dict[str, list[dict[str, Any]]] = {}
+    changed: dict[str, dict[str, Any]] = {}  # month -> its document without what leaves
     for month in store.months():
         if month in damaged:
             continue
@@ -451,11 +452,14 @@ def _move_misplaced_and_duplicates(ws: Workspace, report: Report, damaged: set[s
             else:
                 kept.append(raw)
         if kept != doc["entries"]:
-            doc["entries"] = kept
-            store.write_doc(month, doc)
+            changed[month] = {**doc, "entries": kept}
+    # Destinations first, sources after: an interruption between the two leaves an
+    # entry in both months (the next doctor drops the identical copy), never in neither.
     for month, raws in moves.items():
-        doc = store.read_doc(month)
-        doc["entries"].extend(raws)
+        doc = changed.pop(month, None) or store.read_doc(month)
+        doc["entries"] = [*doc["entries"], *raws]
+        store.write_doc(month, doc)
+    for month, doc in changed.items():
         store.write_doc(month, doc)
     for finding in report.findings:
         if finding.kind in wanted_kinds:
