@@ -456,7 +456,7 @@ def _move_misplaced_and_duplicates(ws: Workspace, report: Report, damaged: set[s
     # Destinations first, sources after: an interruption between the two leaves an
     # entry in both months (the next doctor drops the identical copy), never in neither.
     for month, raws in moves.items():
-        doc = changed.pop(month, None) or store.read_doc(month)
+        doc = changed.pop(month) if month in changed else store.read_doc(month)
         doc["entries"] = [*doc["entries"], *raws]
         store.write_doc(month, doc)
     for month, doc in changed.items():
