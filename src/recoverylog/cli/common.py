@@ -7,7 +7,7 @@ import os
 import shlex
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -93,8 +93,14 @@ def edit_in_editor(ws: Workspace, initial: str) -> str | None:
 
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
     folder = ensure_private_dir(ws.layout.private_tmp_dir)
+    _remove_stale_scratch(folder)
     path = folder / f"note-{os.getpid()}.txt"
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+    with _removed_on_signals(path):
+        return _edit(editor, path, fd, initial)
+
+
+def _edit(editor: str, path: Path, fd: int, initial: str) -> str | None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(initial)
@@ -124,6 +130,47 @@ def edit_in_editor(ws: Workspace, initial: str) -> str | None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(path)
     return text if text.strip() else None
+
+
+@contextlib.contextmanager
+def _removed_on_signals(path: Path) -> Iterator[None]:
+    """The scratch file holds a private note: a closed terminal (SIGHUP) or a kill
+    (SIGTERM) removes it too, then ends the process as that signal would have."""
+    import signal
+
+    def remove_then_die(signum: int, _frame: object) -> None:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)
+
+    caught = (signal.SIGHUP, signal.SIGTERM)
+    before = {sig: signal.signal(sig, remove_then_die) for sig in caught}
+    try:
+        yield
+    finally:
+        for sig, handler in before.items():
+            signal.signal(sig, handler)
+
+
+def _remove_stale_scratch(folder: Path) -> None:
+    """Scratch files left by an editor session that ended without cleaning up (a
+    SIGKILL): their process is gone, so nothing will ever remove them but us."""
+    for stale in folder.glob("note-*.txt"):
+        pid = stale.stem.removeprefix("note-")
+        if pid.isdigit() and not _alive(int(pid)):
+            with contextlib.suppress(OSError):
+                stale.unlink()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def child_environment() -> dict[str, str]:
