@@ -264,25 +264,9 @@ def _check_months(ws: Workspace, report: Report, sealing: _Sealing) -> set[str]:
 
 
 def _orphans(ws: Workspace) -> list[Path]:
-    """Temp files of interrupted writes (backups included) and editor scratch files."""
-    folders = {
-        ws.layout.config_dir,
-        ws.layout.data_dir,
-        ws.layout.entries_dir,
-        ws.layout.private_tmp_dir,
-    }
-    found = []
-    for folder in folders:
-        if folder.is_dir():
-            found += [
-                p
-                for p in folder.iterdir()
-                if p.is_file()
-                and (p.name.endswith(TEMP_SUFFIX) or folder == ws.layout.private_tmp_dir)
-            ]
-    if ws.layout.backups_dir.is_dir():
-        found += [p for p in ws.layout.backups_dir.rglob(f"*{TEMP_SUFFIX}") if p.is_file()]
-    return sorted(set(found))
+    from recoverylog.services.safety import leftover_files
+
+    return leftover_files(ws)
 
 
 def _check_orphans(ws: Workspace, report: Report, sealing: _Sealing) -> None:

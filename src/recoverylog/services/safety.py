@@ -144,6 +144,26 @@ def sensitive_files(ws: Workspace) -> list[Path]:
     return files
 
 
+def leftover_files(ws: Workspace) -> list[Path]:
+    """Files left by an interrupted write (*.tmp) or an editor session (tmp/): they
+    may hold journal text, so encrypt seals them and doctor moves them aside."""
+    from recoverylog.store.atomic import TEMP_SUFFIX
+
+    layout = ws.layout
+    found = []
+    for folder in {layout.config_dir, layout.data_dir, layout.entries_dir, layout.private_tmp_dir}:
+        if folder.is_dir():
+            found += [
+                p
+                for p in folder.iterdir()
+                if p.is_file()
+                and (p.name.endswith(TEMP_SUFFIX) or folder == layout.private_tmp_dir)
+            ]
+    if layout.backups_dir.is_dir():
+        found += [p for p in layout.backups_dir.rglob(f"*{TEMP_SUFFIX}") if p.is_file()]
+    return sorted(set(found))
+
+
 MIN_PASSPHRASE = 8
 
 
@@ -175,7 +195,8 @@ def encrypt_home(ws: Workspace, passphrase: str) -> int:
             params, check = read_marker(io.marker)
             vault = Vault(passphrase, params)
             vault.verify(check)  # the passphrase the home is already encrypted with
-            plain = [p for p in sensitive_files(ws) if not is_encrypted(p.read_bytes())]
+            everything = [*sensitive_files(ws), *leftover_files(ws)]
+            plain = [p for p in everything if not is_encrypted(p.read_bytes())]
             if not plain:
                 raise InvalidInput("this journal is already encrypted")
         else:
@@ -187,7 +208,7 @@ def encrypt_home(ws: Workspace, passphrase: str) -> int:
             # The marker goes first: a home interrupted half way reads fine (plain and
             # sealed files are both understood) and running encrypt again finishes it.
             write_marker(io.marker, vault)
-            plain = sensitive_files(ws)
+            plain = [*sensitive_files(ws), *leftover_files(ws)]
         io.use_vault(vault)
         count = 0
         for path in plain:
