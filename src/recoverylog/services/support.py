@@ -164,14 +164,16 @@ def help_now(home: str | None, country: str | None) -> CrisisView:
     config.toml when readable); the clocks' names, when the journal is plain, add the
     lines for a gambling or nicotine clock. Nothing here ever asks for a passphrase."""
     from recoverylog.config import load_crisis, load_raw
-    from recoverylog.paths import resolve_layout
+    from recoverylog.paths import check_folders, resolve_layout
     from recoverylog.store.files import FileIO
 
     problems: list[str] = []
     chosen = country_choice(country)
     try:
         layout = resolve_layout(home)
-    except RecoveryLogError:
+        check_folders(layout)
+    except RecoveryLogError as exc:
+        problems.append(exc.message)
         return crisis_view(chosen or rules.DEFAULT_COUNTRY, (), problems)
     io = FileIO(layout, None)
     crisis: dict[str, Any] = {}
