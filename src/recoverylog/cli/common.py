@@ -7,9 +7,10 @@ import os
 import shlex
 import subprocess
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import TypeVar
 
 import typer
 
@@ -26,52 +27,39 @@ from recoverylog.render.lines import Line, print_lines
 from recoverylog.render.output import Format, resolve_format
 from recoverylog.services.workspace import Workspace
 
+T = TypeVar("T")
 
-def when(ws: Workspace, value: str | None, option: str = "--at") -> datetime | None:
+
+def _parsed(parse: Callable[[str], T], value: str | None, option: str) -> T | None:
+    """An option's value through its parser; a parse error names the option."""
     if value is None:
         return None
     try:
-        return parse_past(value, ws.now)
+        return parse(value)
     except TimeParseError as exc:
         raise InvalidInput(f"{option}: {exc}") from exc
+
+
+def when(ws: Workspace, value: str | None, option: str = "--at") -> datetime | None:
+    return _parsed(lambda v: parse_past(v, ws.now), value, option)
 
 
 def bound(ws: Workspace, value: str | None, option: str, *, end: bool = False) -> datetime | None:
     """A --since/--until limit: a day on its own covers that whole day."""
-    if value is None:
-        return None
-    try:
-        return parse_bound(value, ws.now, end=end)
-    except TimeParseError as exc:
-        raise InvalidInput(f"{option}: {exc}") from exc
+    return _parsed(lambda v: parse_bound(v, ws.now, end=end), value, option)
 
 
 def day(ws: Workspace, value: str | None, option: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return parse_day(value, ws.now)
-    except TimeParseError as exc:
-        raise InvalidInput(f"{option}: {exc}") from exc
+    return _parsed(lambda v: parse_day(v, ws.now), value, option)
 
 
 def start(ws: Workspace, value: str | None, option: str) -> date | datetime | None:
     """When a clock or a new run starts: a day, or a moment when a time of day is given."""
-    if value is None:
-        return None
-    try:
-        return parse_start(value, ws.now)
-    except TimeParseError as exc:
-        raise InvalidInput(f"{option}: {exc}") from exc
+    return _parsed(lambda v: parse_start(v, ws.now), value, option)
 
 
 def duration(value: str | None) -> timedelta | None:
-    if value is None:
-        return None
-    try:
-        return parse_duration(value)
-    except TimeParseError as exc:
-        raise InvalidInput(f"--duration: {exc}") from exc
+    return _parsed(parse_duration, value, "--duration")
 
 
 def note_text(

@@ -18,6 +18,7 @@ from recoverylog.domain.model import Clock, Entry, Journal, Lapse
 from recoverylog.errors import InvalidInput, NotFound
 from recoverylog.services.clocks import RecordedLapse, clock_summary
 from recoverylog.services.entries import EntryFilter, checked_filter, entry_as_dict, list_entries
+from recoverylog.services.support import first_person
 from recoverylog.services.workspace import Workspace, resolve_clock
 from recoverylog.store.entries import OnDamaged
 
@@ -121,16 +122,9 @@ def after_lapse(ws: Workspace, recorded: RecordedLapse) -> dict[str, Any]:
         "total_clean_days": after.total_clean_days,
         "longest_run_days": after.longest_run_days,
         "if_lapse": rules.stored_plan(journal.plan).get("if_lapse", []),
-        "person": first_person(journal.people),
+        "person": first_person(journal.people),  # sponsor first
         "opioid_note": recorded.opioid_note,
     }
-
-
-def first_person(people: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """The first person who can be reached, by role: sponsor, peer, counsellor..."""
-    from recoverylog.services.support import people_to_call
-
-    return next(iter(people_to_call(people)), None)
 
 
 @dataclass(frozen=True)

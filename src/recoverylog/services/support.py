@@ -302,9 +302,7 @@ def sos_screen(
         except RecoveryLogError as exc:
             problem = f"your journal could not be read just now ({exc.message})"
     if ws is not None:
-        mine = _own_crisis_lines(ws)
-        chosen = country_choice(country) or ws.settings.country
-        crisis = crisis_as_dict(crisis_view(chosen, mine, clock_names=clock_names))
+        crisis = _crisis_for(ws, country, clock_names)
     return {
         "intensity": intensity,
         "reasons": reasons,
@@ -316,8 +314,9 @@ def sos_screen(
     }
 
 
-def _own_crisis_lines(ws: Workspace) -> list[rules.CrisisLine]:
-    """Your own lines, as help-now reads them (problems were noted there already)."""
+def _crisis_for(ws: Workspace, country: str | None, clock_names: list[str]) -> dict[str, Any]:
+    """The crisis lines as the journal's settings choose them (--country still wins),
+    with your own lines as help-now reads them (their problems were noted there)."""
     from recoverylog.config import load_crisis, load_raw
 
     docs: list[dict[str, Any]] = []
@@ -329,7 +328,8 @@ def _own_crisis_lines(ws: Workspace) -> list[rules.CrisisLine]:
             docs.append(load())
         except RecoveryLogError:
             docs.append({})
-    return _own_lines(docs[0], docs[1], [])
+    chosen = country_choice(country) or ws.settings.country
+    return crisis_as_dict(crisis_view(chosen, _own_lines(docs[0], docs[1], []), [], clock_names))
 
 
 def hard_moment(
@@ -339,11 +339,7 @@ def hard_moment(
     the top band): the crisis lines again, the plan's own steps for the moment, and the
     first person to call (sponsor first)."""
     journal = ws.journal()
-    from recoverylog.services.lapses import first_person
-
     plan = rules.stored_plan(journal.plan)
-    chosen = country_choice(country) or ws.settings.country
-    view = crisis_view(chosen, _own_crisis_lines(ws), clock_names=journal.clock_names())
     return {
         "plan": [
             {"title": title, "lines": plan[key]}
@@ -351,8 +347,13 @@ def hard_moment(
             if key in sections and plan.get(key)
         ],
         "person": first_person(journal.people),
-        "crisis": crisis_as_dict(view),
+        "crisis": _crisis_for(ws, country, journal.clock_names()),
     }
+
+
+def first_person(people: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The first person who can be reached, by role: sponsor, peer, counsellor..."""
+    return next(iter(people_to_call(people)), None)
 
 
 def people_to_call(people: list[dict[str, Any]]) -> list[dict[str, Any]]:
