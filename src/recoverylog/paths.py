@@ -70,17 +70,3 @@ def resolve_layout(home: str | os.PathLike[str] | None = None) -> Layout:
         config_dir=Path(platformdirs.user_config_dir(APP_NAME)),
         data_dir=Path(platformdirs.user_data_dir(APP_NAME)),
     )
-
-
-def check_folders(layout: Layout) -> None:
-    """Each folder of the home is a folder where it exists: a file in its place (a
-    --home that names a file, an 'entries' file) is named, with the fix."""
-    from recoverylog.errors import DataError
-
-    for folder in (layout.config_dir, layout.data_dir, layout.entries_dir, layout.backups_dir):
-        if folder.exists() and not folder.is_dir():
-            raise DataError(
-                f"{folder} is a file, but recoverylog keeps a folder there",
-                hint=f"move the file out of the way (mv '{folder}' '{folder}.moved'), "
-                "or choose another folder with --home",
-            )

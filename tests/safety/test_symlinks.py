@@ -130,9 +130,11 @@ def _linked_journal(cli, home: Path, tmp_path: Path) -> tuple[Path, Path]:
     return link, target
 
 
-def test_doctor_fix_on_a_damaged_linked_journal_keeps_the_link(
+def test_doctor_fix_on_a_damaged_linked_journal_moves_the_link_not_the_file(
     cli, home: Path, tmp_path: Path
 ) -> None:
+    """The file a link points to may lie outside the home: doctor --fix keeps a copy of
+    its words and moves the link aside, and never removes or replaces that file."""
     link, target = _linked_journal(cli, home, tmp_path)
     damaged = b'schema_version = 2\n[[clocks]]\nname = "alc'
     target.write_bytes(damaged)
@@ -142,14 +144,16 @@ def test_doctor_fix_on_a_damaged_linked_journal_keeps_the_link(
     fixed = cli("doctor", "--fix", "--format", "json")
     assert fixed.exit_code == 0, fixed.stdout + fixed.stderr
     assert "Traceback" not in fixed.stdout + fixed.stderr
+    assert f"{target}, where it pointed, was left as it is" in fixed.stdout
 
-    assert link.is_symlink() and os.readlink(link) == os.path.join("..", "synced", "journal.toml")
+    assert target.read_bytes() == damaged
+    assert not os.path.lexists(link)
     kept = [p for p in (home / "quarantine").rglob("*") if p.is_file() and not p.is_symlink()]
     assert [p.read_bytes() for p in kept] == [damaged]  # the words, not a broken link
     assert all(mode_of(p) == 0o600 for p in kept)
 
-    # The journal starts afresh through the link: the next save lands in the target.
+    # The journal starts afresh in the home.
     ok(cli, "clock", "add", "nicotine", "--since", "2026-11-01")
-    assert link.is_symlink()
-    assert [c["name"] for c in tomllib.loads(target.read_text())["clocks"]] == ["nicotine"]
+    assert [c["name"] for c in tomllib.loads(link.read_text())["clocks"]] == ["nicotine"]
+    assert target.read_bytes() == damaged
     assert cli("doctor").exit_code == 0

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import shutil
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,14 +27,13 @@ from recoverylog.store.atomic import (
     FILE_MODE,
     TEMP_SUFFIX,
     atomic_write,
-    ensure_private_dir,
-    fsync_dir,
     real_target,
 )
 from recoverylog.store.crypto import Vault, is_encrypted
 from recoverylog.store.entries import MONTH_FILE, EntryStore
 from recoverylog.store.files import is_sealed_file, read_marker
 from recoverylog.store.journal import journal_from_doc
+from recoverylog.store.quarantine import move_aside
 from recoverylog.store.tomlfile import parse_toml
 
 
@@ -344,7 +342,12 @@ def _repair(ws: Workspace, report: Report, damaged_months: set[str], sealing: _S
     if not sealing.broken:
         for finding in report.findings:
             if finding.kind == "damaged" and os.path.lexists(finding.path):
-                finding.fixed = _quarantine(finding.path, quarantine, ws, sealing, data_file=True)
+                if finding.path.is_symlink():
+                    finding.repair = (
+                        "moved the link into quarantine/ with a copy of its words; "
+                        f"{real_target(finding.path)}, where it pointed, was left as it is"
+                    )
+                finding.fixed = _quarantine(finding.path, quarantine, ws, sealing)
                 if not finding.fixed:
                     finding.repair = (
                         "copied into quarantine/, but the file could not be removed: "
@@ -363,42 +366,15 @@ def _repair(ws: Workspace, report: Report, damaged_months: set[str], sealing: _S
             finding.fixed = True
 
 
-def _quarantine(
-    path: Path, folder: Path, ws: Workspace, sealing: _Sealing, *, data_file: bool = False
-) -> bool:
-    """Move a file (or a folder, file by file) into quarantine/, byte for byte; in an
-    encrypted home a plain file is encrypted on the way.
+def _quarantine(path: Path, folder: Path, ws: Workspace, sealing: _Sealing) -> bool:
+    """Move a file aside into quarantine/; in an encrypted home a plain file is
+    encrypted on the way."""
+    vault = sealing.vault
 
-    A linked data file keeps its link: the file it points to is copied, then removed, so
-    the link starts afresh with the next save. Returns False if the copy was made but
-    the original could not be removed (it then needs a hand fix)."""
-    if path.is_dir() and not path.is_symlink():
-        done = True
-        for top, _dirs, names in os.walk(path, followlinks=False):
-            for name in sorted(names):
-                done = _quarantine(Path(top) / name, folder, ws, sealing) and done
-        if done:
-            shutil.rmtree(path, ignore_errors=True)
-        return done
-    relative = Path(_relative(path, ws.layout.data_dir).lstrip("/"))
-    source = real_target(path) if data_file else path
-    try:
-        # A FIFO, socket or device holds nothing to keep, and reading one would wait.
-        data = source.read_bytes() if stat.S_ISREG(source.stat().st_mode) else None
-    except FileNotFoundError:
-        data = None  # a link to nothing: there is nothing to keep
-    except OSError:
-        return False
-    if data is not None:
-        if sealing.vault is not None and not is_encrypted(data):
-            data = sealing.vault.seal(data)
-        atomic_write(ensure_private_dir(folder / relative.parent) / relative.name, data)
-    try:
-        source.unlink(missing_ok=True)
-    except OSError:
-        return False
-    fsync_dir(source.parent)
-    return True
+    def seal(data: bytes) -> bytes:
+        return vault.seal(data) if vault is not None and not is_encrypted(data) else data
+
+    return move_aside(path, ws.layout.data_dir, folder, seal)
 
 
 def _seal_everything(ws: Workspace, sealing: _Sealing) -> None:

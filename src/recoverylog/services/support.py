@@ -164,14 +164,15 @@ def help_now(home: str | None, country: str | None) -> CrisisView:
     config.toml when readable); the clocks' names, when the journal is plain, add the
     lines for a gambling or nicotine clock. Nothing here ever asks for a passphrase."""
     from recoverylog.config import load_crisis, load_raw
-    from recoverylog.paths import check_folders, resolve_layout
+    from recoverylog.paths import resolve_layout
     from recoverylog.store.files import FileIO
+    from recoverylog.store.trust import check_home
 
     problems: list[str] = []
     chosen = country_choice(country)
     try:
         layout = resolve_layout(home)
-        check_folders(layout)
+        check_home(layout)
     except RecoveryLogError as exc:
         problems.append(exc.message)
         return crisis_view(chosen or rules.DEFAULT_COUNTRY, (), problems)

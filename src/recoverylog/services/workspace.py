@@ -11,9 +11,10 @@ from pathlib import Path
 from recoverylog.config import Settings, load_settings
 from recoverylog.domain.model import Clock, Journal
 from recoverylog.errors import DataError, InvalidInput, NotFound
-from recoverylog.paths import Layout, check_folders, resolve_layout
+from recoverylog.paths import Layout, resolve_layout
 from recoverylog.store.files import AskPassphrase, FileIO
 from recoverylog.store.home import Store
+from recoverylog.store.trust import check_home
 
 NOW_ENV = "RECOVERYLOG_NOW"  # freeze the clock (tests, demos, benchmarks)
 
@@ -61,7 +62,7 @@ def open_workspace(
     With ``strict_settings=False`` a damaged config.toml falls back to defaults
     (for doctor and help-now, which must work when things are broken)."""
     layout = resolve_layout(home)
-    check_folders(layout)
+    check_home(layout)
     io = FileIO(layout, ask_passphrase)
     try:
         settings = load_settings(layout.config_file, io)

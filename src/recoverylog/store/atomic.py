@@ -2,7 +2,9 @@
 
 Every write goes to a temp file in the target's own folder, is fsynced, then
 ``os.replace``d over the target, and the folder is fsynced. A symlinked file or
-folder is written through: the link's target is replaced, the link stays.
+folder is written through: the link's target is replaced, the link stays. A link is
+never followed to nothing (a dangling link would create a file wherever it points) or
+onto another account's file, and removing a file removes the link, not its target.
 """
 
 from __future__ import annotations
@@ -49,13 +51,43 @@ def real_target(path: Path) -> Path:
     return Path(os.path.realpath(path))
 
 
+def write_target(path: Path) -> Path:
+    """Where a write to ``path`` lands: through a link the person made to a file of
+    theirs, never through a dangling link or onto another account's file."""
+    target = real_target(path)
+    if not os.path.islink(path):
+        return target
+    try:
+        owner = os.stat(target).st_uid
+    except FileNotFoundError:
+        raise DataError(
+            f"{path} is a link to {target}, which does not exist; nothing was written",
+            hint=f"remove the link (rm '{path}') or point it at your file",
+        ) from None
+    if owner != os.getuid():
+        raise DataError(
+            f"{path} is a link to {target}, which belongs to another account; nothing was written",
+            hint=f"remove the link (rm '{path}')",
+        )
+    return target
+
+
+def remove_file(path: Path) -> None:
+    """Remove ``path`` itself (a link, not the file it points to), durably."""
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        return
+    fsync_dir(path.parent)
+
+
 def temp_name(target: Path) -> Path:
     return target.with_name(f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}{TEMP_SUFFIX}")
 
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Durably replace ``path`` with ``data`` (0600); readers see old or new, never half."""
-    target = real_target(path)
+    target = write_target(path)
     ensure_private_dir(target.parent)
     tmp = temp_name(target)
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)

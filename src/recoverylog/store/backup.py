@@ -21,7 +21,13 @@ from typing import Any
 
 from recoverylog.errors import DataError, InvalidInput, NotFound
 from recoverylog.paths import Layout
-from recoverylog.store.atomic import atomic_write, ensure_private_dir, fsync_dir, real_target
+from recoverylog.store.atomic import (
+    atomic_write,
+    ensure_private_dir,
+    fsync_dir,
+    real_target,
+    remove_file,
+)
 from recoverylog.store.entries import MONTH_FILE
 from recoverylog.store.files import MARKER_NAME
 
@@ -222,7 +228,7 @@ def restore_backup(layout: Layout, info: BackupInfo) -> None:
     for inner, current in data_files(layout):
         # A full backup is the whole state; a partial one only the files it holds.
         if not info.partial and inner not in wanted and inner.startswith("entries/"):
-            real_target(current).unlink()
+            remove_file(current)
     for inner in info.files:
         target = layout.config_dir / inner if inner == "config.toml" else layout.data_dir / inner
         atomic_write(target, (info.path / inner).read_bytes())
