@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,10 +22,9 @@ from recoverylog.services.safety import take_backup
 from recoverylog.services.workspace import Workspace
 from recoverylog.store import backup, schema
 from recoverylog.store.atomic import (
-    DIR_MODE,
-    FILE_MODE,
     TEMP_SUFFIX,
     atomic_write,
+    read_bytes,
     real_target,
 )
 from recoverylog.store.crypto import Vault, is_encrypted
@@ -35,6 +33,7 @@ from recoverylog.store.files import is_sealed_file, read_marker
 from recoverylog.store.journal import journal_from_doc
 from recoverylog.store.quarantine import move_aside
 from recoverylog.store.tomlfile import parse_toml
+from recoverylog.store.trust import loose_modes, make_private
 
 
 @dataclass
@@ -300,24 +299,15 @@ def _check_unsealed(ws: Workspace, report: Report, sealing: _Sealing) -> None:
 
 
 def _check_permissions(ws: Workspace, report: Report) -> None:
-    roots = {ws.layout.config_dir, ws.layout.data_dir}
-    for root in roots:
-        if not root.is_dir():
-            continue
-        for path in [root, *root.rglob("*")]:
-            if path.is_symlink():
-                continue
-            mode = stat.S_IMODE(path.stat().st_mode)
-            wanted = DIR_MODE if path.is_dir() else FILE_MODE
-            if mode != wanted:
-                report.add(
-                    Finding(
-                        path,
-                        f"permissions are {mode:o}, should be {wanted:o}",
-                        f"set them to {wanted:o}",
-                        kind="permissions",
-                    )
-                )
+    for path, mode, wanted in loose_modes([ws.layout.config_dir, ws.layout.data_dir]):
+        report.add(
+            Finding(
+                path,
+                f"permissions are {mode:o}, should be {wanted:o}",
+                f"set them to {wanted:o}",
+                kind="permissions",
+            )
+        )
 
 
 # --- repairs ---------------------------------------------------------------------
@@ -361,8 +351,7 @@ def _repair(ws: Workspace, report: Report, damaged_months: set[str], sealing: _S
                 finding.fixed = True
     for finding in report.findings:
         if finding.kind == "permissions":
-            if finding.path.exists():  # else it was moved into quarantine, already 0600
-                os.chmod(finding.path, DIR_MODE if finding.path.is_dir() else FILE_MODE)
+            make_private(finding.path)  # if still there: quarantine/ is private already
             finding.fixed = True
 
 
@@ -382,8 +371,8 @@ def _seal_everything(ws: Workspace, sealing: _Sealing) -> None:
 
     assert sealing.vault is not None
     for path in sensitive_files(ws):
-        data = path.read_bytes()
-        if not is_encrypted(data):
+        data = read_bytes(path)
+        if data is not None and not is_encrypted(data):
             atomic_write(path, sealing.vault.seal(data))
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from recoverylog.errors import DataError
 from recoverylog.paths import Layout
+from recoverylog.store.atomic import DIR_MODE, FILE_MODE
 
 OTHERS_MAY_WRITE = stat.S_IWGRP | stat.S_IWOTH
 
@@ -66,3 +67,30 @@ def _user() -> str:
         return getpass.getuser()
     except (KeyError, OSError):
         return str(os.getuid())
+
+
+def loose_modes(roots: list[Path]) -> list[tuple[Path, int, int]]:
+    """Each file or folder under ``roots`` whose mode is not the private one: (path,
+    its mode, the mode it should have). Links are the person's and are left alone."""
+    found = []
+    for root in dict.fromkeys(roots):
+        if not root.is_dir():
+            continue
+        for path in [root, *root.rglob("*")]:
+            if path.is_symlink():
+                continue
+            mode = stat.S_IMODE(path.stat().st_mode)
+            wanted = DIR_MODE if path.is_dir() else FILE_MODE
+            if mode != wanted:
+                found.append((path, mode, wanted))
+    return found
+
+
+def make_private(path: Path) -> None:
+    """Give a file 0600 or a folder 0700; never through a link, nor if it is gone."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return
+    if not stat.S_ISLNK(info.st_mode):
+        os.chmod(path, DIR_MODE if stat.S_ISDIR(info.st_mode) else FILE_MODE)
