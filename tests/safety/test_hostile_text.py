@@ -1,0 +1,183 @@
+"""Text that could drive a terminal: escaped wherever it is shown, refused in names.
+
+A name or a note can hold escape sequences (clipboard writes, hidden text, a cleared
+screen), C1 controls or bidi overrides. Shown on a terminal they must appear as
+harmless escapes such as \\x1b; --format json keeps the exact text. Names (clocks,
+people, techniques, triggers, tags) with such characters are refused on every way in:
+typed, imported, or set in the config.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+from safety_helpers import snapshot
+
+OSC52_CLOCK = "x\x1b]52;c;ZWNobyBwd25lZA==\x07\x1b[8mhidden"
+CLEAR_PERSON = "Ann\x1b[2J"
+BIDI_CLOCK = "gin\u202eevil"
+C1_CLOCK = "beer\x9b31m"
+BROKEN_CLOCK = "two\r\nlines"
+MARKUP_TECHNIQUE = "[red]walk[/red] [link=https://example.com]here[/link]"
+HOSTILE_NOTE = "fine\x1b[2J\x1b]52;c;cHduZWQ=\x07 \u202eevil \x9b31m"
+
+REPORTED_IMPORT = {
+    "kind": "recoverylog-export",
+    "export_version": 1,
+    "journal": {
+        "clocks": [{"name": OSC52_CLOCK, "clean_since": "2026-10-01"}],
+        "people": [{"name": CLEAR_PERSON, "role": "sponsor"}],
+    },
+}
+
+
+def ok(cli, *args: str):
+    result = cli(*args)
+    assert result.exit_code == 0, (args, result.exit_code, result.stdout, result.stderr)
+    return result
+
+
+def fails(cli, code: int, *args: str):
+    result = cli(*args)
+    assert result.exit_code == code, (args, result.exit_code, result.stdout, result.stderr)
+    assert result.stderr.startswith("Error: "), result.stderr
+    return result
+
+
+def as_json(result):
+    return json.loads(result.stdout)
+
+
+def unsafe_on_screen(text: str) -> list[str]:
+    """Characters that must never reach a terminal raw: controls other than the line
+    feed (C0, DEL, C1), and format characters such as bidi overrides."""
+    allowed = {"\n", "\u200c", "\u200d"}  # line feed; the joiners some scripts need
+    return [ch for ch in text if unicodedata.category(ch) in ("Cc", "Cf") and ch not in allowed]
+
+
+def assert_screen_safe(result) -> None:
+    for stream in (result.stdout, result.stderr):
+        assert unsafe_on_screen(stream) == [], stream
+
+
+def toml_string(text: str) -> str:
+    """A TOML basic string, every non-ASCII or control character as a \\u escape."""
+    escaped = (
+        f"\\u{ord(ch):04x}" if ord(ch) >= 127 or ch < " " or ch in '"\\' else ch for ch in text
+    )
+    return '"' + "".join(escaped) + '"'
+
+
+def hand_edited_journal(home: Path) -> None:
+    """A journal.toml edited by hand ("safe to edit by hand") with hostile names: no
+    command checks what is already stored, so every view must show it safely."""
+    home.mkdir(parents=True, exist_ok=True)
+    clocks = "".join(
+        f"[[clocks]]\nname = {toml_string(name)}\nclean_since = 2026-10-01\nlapses = []\n\n"
+        for name in (OSC52_CLOCK, BIDI_CLOCK, C1_CLOCK, BROKEN_CLOCK)
+    )
+    (home / "journal.toml").write_text(
+        "schema_version = 2\n"
+        f"toolkit = [{{ name = {toml_string(MARKUP_TECHNIQUE + C1_CLOCK)} }}]\n"
+        f'people = [{{ name = {toml_string(CLEAR_PERSON)}, role = "sponsor" }}]\n\n' + clocks,
+        encoding="utf-8",
+    )
+
+
+def write_json(path: Path, doc: object) -> Path:
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return path
+
+
+# --- what is shown -------------------------------------------------------------------
+
+
+VIEWS = [
+    ["status"],
+    ["milestones"],
+    ["clock", "list"],
+    ["clock", "list", "--format", "table"],
+    ["people", "list"],
+    ["people", "list", "--format", "table"],
+    ["coping", "list"],
+    ["coping", "list", "--format", "table"],
+    ["list"],
+    ["list", "--format", "table"],
+    ["clock", "show", OSC52_CLOCK],
+    ["insights"],
+]
+
+
+def test_hostile_names_and_notes_never_reach_the_terminal(cli, home: Path) -> None:
+    hand_edited_journal(home)
+    logged = ok(cli, "log", "craving", "7", "--clock", OSC52_CLOCK, "--note", HOSTILE_NOTE)
+    assert_screen_safe(logged)
+    short = logged.stdout.split()[0]
+    for args in [*VIEWS, ["show", short], ["show", short, "--format", "table"]]:
+        result = ok(cli, *args)
+        assert_screen_safe(result)
+    shown = ok(cli, "clock", "list").stdout
+    assert "\\x1b]52;c;ZWNobyBwd25lZA==\\x07\\x1b[8mhidden" in shown  # visible, not hidden
+    assert "gin\\u202eevil" in shown and "beer\\x9b31m" in shown
+
+
+def test_the_milestone_message_is_shown_once_on_one_safe_line(cli, home: Path) -> None:
+    hand_edited_journal(home)
+    first = ok(cli, "status")
+    assert_screen_safe(first)
+    said = [line for line in first.stderr.splitlines() if line.startswith("Milestone:")]
+    assert len(said) == 4, first.stderr  # one line per clock, the broken name included
+    assert any("two  lines" in line or "two\\r\\nlines" in line for line in said), said
+    again = ok(cli, "status")
+    assert "Milestone" not in again.stderr  # marked as shown, even for the broken name
+
+
+def test_json_keeps_the_exact_names(cli, home: Path) -> None:
+    hand_edited_journal(home)
+    clocks = ok(cli, "clock", "list", "--format", "json")
+    assert [c["name"] for c in as_json(clocks)] == [OSC52_CLOCK, BIDI_CLOCK, C1_CLOCK, BROKEN_CLOCK]
+    assert unsafe_on_screen(clocks.stdout) == []  # escaped the JSON way: \u001b, \u202e
+    people = ok(cli, "people", "list", "--format", "json")
+    assert [p["name"] for p in as_json(people)] == [CLEAR_PERSON]
+
+
+def test_names_are_never_read_as_rich_markup(cli, home: Path) -> None:
+    ok(cli, "clock", "add", "[bold]sugar[/bold]", "--since", "2026-10-01")
+    ok(cli, "coping", "add", MARKUP_TECHNIQUE)
+    for args in (["clock", "list", "--format", "table"], ["status", "--format", "table"]):
+        assert "[bold]sugar[/bold]" in ok(cli, *args).stdout
+    toolkit = ok(cli, "coping", "list", "--format", "table").stdout
+    assert "[red]walk[/red]" in toolkit and "[link=https://example.com]" in toolkit
+
+
+def test_an_error_that_quotes_input_stays_one_safe_line(cli, home: Path) -> None:
+    result = fails(cli, 3, "clock", "show", "nope\x1b[2J\u202e")
+    assert_screen_safe(result)
+    assert len(result.stderr.splitlines()) <= 2  # Error, perhaps a Hint
+    usage = cli("list", "--format", "nope\x1b[2J\x9b")
+    assert usage.exit_code == 2
+    assert_screen_safe(usage)
+
+
+def test_every_unsafe_character_of_unicode_is_found() -> None:
+    """The fast scan looks only in some ranges: they must hold every unsafe character."""
+    from recoverylog.domain.text import JOINERS, UNSAFE_CATEGORIES, unsafe_characters
+
+    every = [
+        chr(cp) for cp in range(0x110000) if unicodedata.category(chr(cp)) in UNSAFE_CATEGORIES
+    ]
+    wanted = [ch for ch in every if ch not in JOINERS]
+    assert unsafe_characters("".join(every)) == wanted
+    assert len(wanted) > 2000  # C0, C1, format characters, surrogates
+
+
+def test_screen_safe_text_reads_the_same_twice() -> None:
+    from recoverylog.render.lines import screen_safe
+
+    once = screen_safe(HOSTILE_NOTE + "\n" + OSC52_CLOCK, one_line=False)
+    assert screen_safe(once, one_line=False) == once
+    assert unsafe_on_screen(once) == [] and once.count("\n") == 1
