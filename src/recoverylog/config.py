@@ -25,15 +25,20 @@ class Key:
     parse: Callable[[str], Any]
 
 
-def _text(value: str) -> str:
-    cleaned = value.strip()
+def _text(value: str, what: str = "value") -> str:
+    from recoverylog.domain.fields import plain
+
+    cleaned = plain(value, what).strip()
     if not cleaned:
         raise InvalidInput("the value is empty")
     return cleaned
 
 
-def _optional_text(value: str) -> str | None:
-    return value.strip() or None
+def _optional_name(value: str) -> str | None:
+    """A clock's name, or nothing: names follow the one rule of every name."""
+    from recoverylog.domain.fields import name
+
+    return name(value, "clock name") if value.strip() else None
 
 
 def _positive_int(value: str) -> int:
@@ -87,7 +92,7 @@ KEYS: dict[str, Key] = {
             "default_clock",
             None,
             "clock used when a command needs one and none is given",
-            _optional_text,
+            _optional_name,
         ),
         Key(
             "country",
@@ -209,6 +214,7 @@ def set_value(path: Path, name: str, text: str, io: FileIO) -> Any:
     from recoverylog.store.tomlfile import save_toml
 
     if name.startswith("schemes.") and len(name) > len("schemes."):
+        _text(name.split(".", 1)[1], "scheme name")
         value: Any = _spec_list(text)
         if name.split(".", 1)[1].lower() in ("common", "na", "extended"):
             raise InvalidInput("built-in scheme names cannot be redefined")

@@ -181,3 +181,58 @@ def test_screen_safe_text_reads_the_same_twice() -> None:
     once = screen_safe(HOSTILE_NOTE + "\n" + OSC52_CLOCK, one_line=False)
     assert screen_safe(once, one_line=False) == once
     assert unsafe_on_screen(once) == [] and once.count("\n") == 1
+
+
+# --- names typed on the command line ---------------------------------------------------
+
+HIDDEN = ["a\u202eb", "a\x9bb", "a\r\nb", "a\tb", "a\x7fb", "a\u200bb", "a\x1b[2Jb"]
+
+NAME_COMMANDS = [
+    ["clock", "add", "--since", "2026-10-01", "--"],
+    ["clock", "rename", "alcohol", "--"],
+    ["people", "add", "--"],
+    ["coping", "add", "--"],
+    ["log", "trigger", "--"],
+    ["log", "coping", "--"],
+    ["log", "meeting", "--"],
+]
+
+
+@pytest.mark.parametrize("name", HIDDEN, ids=ascii)
+@pytest.mark.parametrize("words", NAME_COMMANDS, ids=" ".join)
+def test_a_typed_name_with_hidden_characters_is_refused(
+    cli, home: Path, words: list[str], name: str
+) -> None:
+    ok(cli, "clock", "add", "alcohol", "--since", "2026-10-01")
+    before = snapshot(home)
+    result = fails(cli, 2, *words, name)
+    assert_screen_safe(result)
+    assert "control character" in result.stderr, result.stderr
+    assert snapshot(home) == before
+
+
+@pytest.mark.parametrize("name", HIDDEN, ids=ascii)
+@pytest.mark.parametrize("option", ["--tag", "--trigger", "--coping"], ids=lambda o: o.lstrip("-"))
+def test_a_typed_tag_or_trigger_with_hidden_characters_is_refused(
+    cli, home: Path, option: str, name: str
+) -> None:
+    if option == "--tag" and any(ch.isspace() for ch in name):
+        pytest.skip("a tag with a space is refused for the space")
+    result = fails(cli, 2, "log", "craving", "5", f"{option}={name}")
+    assert_screen_safe(result)
+    assert not (home / "entries").exists() or not any((home / "entries").iterdir())
+
+
+@pytest.mark.parametrize("key", ["default_clock", "currency", "schemes.a\u202eb"])
+def test_config_refuses_hidden_characters(cli, home: Path, key: str) -> None:
+    value = "24h,30d" if key.startswith("schemes.") else "x\x1b[2J"
+    result = fails(cli, 2, "config", "set", key, value)
+    assert_screen_safe(result)
+
+
+def test_a_config_file_with_hidden_characters_is_named(cli, home: Path) -> None:
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "config.toml").write_text('schema_version = 1\ncurrency = "\\u001b[2J"\n')
+    result = fails(cli, 4, "status")
+    assert "currency" in result.stderr
+    assert_screen_safe(result)
