@@ -236,3 +236,180 @@ def test_a_config_file_with_hidden_characters_is_named(cli, home: Path) -> None:
     result = fails(cli, 4, "status")
     assert "currency" in result.stderr
     assert_screen_safe(result)
+
+
+# --- imports ---------------------------------------------------------------------------
+
+
+def test_the_reported_import_is_refused_and_names_the_record(
+    cli, home: Path, tmp_path: Path
+) -> None:
+    before = snapshot(home)
+    result = fails(cli, 4, "import", str(write_json(tmp_path / "bad.json", REPORTED_IMPORT)))
+    assert_screen_safe(result)
+    assert "clocks[0]" in result.stderr and "control character" in result.stderr
+    assert "nothing was imported" in result.stderr
+    assert snapshot(home) == before
+
+
+def export_with(**journal: object) -> dict:
+    return {"kind": "recoverylog-export", "export_version": 1, "journal": journal}
+
+
+@pytest.mark.parametrize(
+    "journal",
+    [
+        {"clocks": [{"name": BROKEN_CLOCK, "clean_since": "2026-10-01"}]},
+        {"clocks": [{"name": BIDI_CLOCK, "clean_since": "2026-10-01"}]},
+        {"toolkit": [{"name": "walk\x9b"}]},
+        {"people": [{"name": "Sam\u202e", "role": "sponsor"}]},
+        {"clocks": [{"name": "ok", "clean_since": "2026-10-01", "lapses": [
+            {"id": "1234abcd", "at": "2026-10-05T10:00:00+00:00", "triggers": ["a\x1bb"]}
+        ]}]},
+    ],
+    ids=["clock-crlf", "clock-bidi", "technique-c1", "person-bidi", "lapse-trigger"],
+)  # fmt: skip
+def test_an_export_with_a_hidden_character_in_a_name_is_refused(
+    cli, home: Path, tmp_path: Path, journal: dict
+) -> None:
+    before = snapshot(home)
+    result = fails(cli, 4, "import", str(write_json(tmp_path / "x.json", export_with(**journal))))
+    assert_screen_safe(result)
+    assert "control character" in result.stderr
+    assert snapshot(home) == before
+    assert "Milestone" not in ok(cli, "status").stderr
+
+
+def entry(entry_id: str, **fields: object) -> dict:
+    raw = {"id": entry_id, "type": "note", "at": "2026-11-01T10:00:00+00:00", "note": "n"}
+    raw.update(fields)
+    return raw
+
+
+HEX = "a" * 32
+
+
+def test_imported_ids_that_cannot_be_reached_get_new_ones(cli, home: Path, tmp_path: Path) -> None:
+    doc = {
+        **export_with(),
+        "entries": [
+            entry("../../x", note="one"),
+            entry("", note="two"),
+            entry("ABCDEF" + "0" * 26, note="three"),
+            entry("abc", note="four"),
+            entry(HEX, note="older", updated="2026-11-02T10:00:00+00:00"),
+            entry(HEX, note="newer", updated="2026-11-03T10:00:00+00:00"),
+        ],
+    }
+    path = write_json(tmp_path / "ids.json", doc)
+    result = ok(cli, "import", str(path))
+    said = result.stdout
+    assert "'../../x'" in said and "new id" in said
+    assert "more than once" in said and short(HEX) in said
+    listed = as_json(ok(cli, "list", "--format", "json"))
+    assert sorted(e["note"] for e in listed) == ["four", "newer", "one", "three", "two"]
+    assert all(re.fullmatch(r"[0-9a-f]{32}", e["id"]) for e in listed)
+    again = ok(cli, "import", str(path))  # the new ids are the same each time
+    assert "nothing new" in again.stdout
+    for found in listed:
+        reach(cli, found["id"])
+
+
+def short(entry_id: str) -> str:
+    return entry_id[:8]
+
+
+def reach(cli, entry_id: str) -> None:
+    """show, edit and delete all find the entry by its short id."""
+    assert as_json(ok(cli, "show", short(entry_id), "--format", "json"))["id"] == entry_id
+    ok(cli, "edit", short(entry_id), "--note", "edited")
+    ok(cli, "delete", short(entry_id), "--yes")
+    fails(cli, 3, "show", short(entry_id))
+
+
+def test_an_imported_lapse_id_that_cannot_be_reached_gets_a_new_one(
+    cli, home: Path, tmp_path: Path
+) -> None:
+    clock = {"name": "alcohol", "clean_since": "2026-10-01", "lapses": [
+        {"id": "../../x", "at": "2026-10-05T10:00:00+00:00"},
+    ]}  # fmt: skip
+    result = ok(cli, "import", str(write_json(tmp_path / "l.json", export_with(clocks=[clock]))))
+    assert "new id" in result.stdout
+    lapses = [e for e in as_json(ok(cli, "list", "--format", "json")) if e["type"] == "lapse"]
+    assert len(lapses) == 1 and re.fullmatch(r"[0-9a-f]{8,32}", lapses[0]["id"])
+    ok(cli, "show", short(lapses[0]["id"]))
+
+
+BIG_NOTE = "x" * 5_000_000
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [entry(HEX, note=BIG_NOTE), entry(HEX, at="9999-12-31T23:00:00-05:00"),
+     entry(HEX, at="9999-01-01T10:00:00+00:00"), entry(HEX, at="1899-12-31T10:00:00+00:00"),
+     entry(HEX, tags=["a\x1bb"]),
+     entry(HEX, type="trigger", text="late\u202e")],
+    ids=["5mb-note", "year-9999-past-the-calendar", "year-9999", "year-1899", "tag", "trigger"],
+)  # fmt: skip
+def test_an_export_with_an_entry_the_cli_would_refuse_is_refused(
+    cli, home: Path, tmp_path: Path, bad: dict
+) -> None:
+    doc = {**export_with(), "entries": [entry("b" * 32), bad]}
+    before = snapshot(home)
+    result = fails(cli, 4, "import", str(write_json(tmp_path / "e.json", doc)))
+    assert_screen_safe(result)
+    assert "entries[1]" in result.stderr and "nothing was imported" in result.stderr
+    assert len(result.stderr) < 1000
+    assert snapshot(home) == before
+
+
+def test_csv_rows_the_cli_would_refuse_are_reported_and_skipped(
+    cli, home: Path, tmp_path: Path
+) -> None:
+    rows = [
+        "type,at,note,tags,text",
+        "note,2026-11-01 10:00,fine,,",
+        f"note,2026-11-01 11:00,{BIG_NOTE},,",
+        "note,9999-01-01 10:00,far,,",
+        "note,0001-01-01T00:00:00+05:00,before the calendar,,",
+        "note,2026-11-01 12:00,tagged,a\x1bb,",
+        "trigger,2026-11-01 13:00,,,late\u202e",
+    ]
+    path = tmp_path / "rows.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = ok(cli, "import", "--from", "csv", str(path))
+    assert_screen_safe(result)
+    assert "Could not read 5" in result.stdout
+    assert len(result.stdout) < 5000
+    [kept] = as_json(ok(cli, "list", "--format", "json"))
+    assert kept["note"] == "fine"
+    reach(cli, kept["id"])
+
+
+def test_jrnl_entries_the_cli_would_refuse_are_reported_and_skipped(
+    cli, home: Path, tmp_path: Path
+) -> None:
+    doc = {
+        "tags": {},
+        "entries": [
+            {"date": "2026-11-01", "time": "10:00", "title": "fine", "body": "", "tags": []},
+            {"date": "2026-11-01", "time": "11:00", "title": "t", "body": BIG_NOTE, "tags": []},
+            {"date": "9999-01-01", "time": "10:00", "title": "far", "body": "", "tags": []},
+            {"date": "2026-11-01", "time": "12:00", "title": "x", "body": "", "tags": ["@a\x9b"]},
+        ],
+    }
+    result = ok(cli, "import", "--from", "jrnl", str(write_json(tmp_path / "j.json", doc)))
+    assert_screen_safe(result)
+    assert "Could not read 3" in result.stdout
+    [kept] = as_json(ok(cli, "list", "--format", "json"))
+    reach(cli, kept["id"])
+
+
+def test_imported_settings_with_hidden_characters_are_refused(
+    cli, home: Path, tmp_path: Path
+) -> None:
+    doc = {**export_with(), "config": {"currency": "\x1b[2J"}}
+    result = fails(cli, 4, "import", str(write_json(tmp_path / "c.json", doc)))
+    assert "currency" in result.stderr
+    assert_screen_safe(result)
+    ok(cli, "status")
