@@ -25,15 +25,20 @@ class Key:
     parse: Callable[[str], Any]
 
 
-def _text(value: str) -> str:
-    cleaned = value.strip()
+def _text(value: str, what: str = "value") -> str:
+    from recoverylog.domain.fields import plain
+
+    cleaned = plain(value, what).strip()
     if not cleaned:
         raise InvalidInput("the value is empty")
     return cleaned
 
 
-def _optional_text(value: str) -> str | None:
-    return value.strip() or None
+def _optional_name(value: str) -> str | None:
+    """A clock's name, or nothing: names follow the one rule of every name."""
+    from recoverylog.domain.fields import name
+
+    return name(value, "clock name") if value.strip() else None
 
 
 def _positive_int(value: str) -> int:
@@ -87,7 +92,7 @@ KEYS: dict[str, Key] = {
             "default_clock",
             None,
             "clock used when a command needs one and none is given",
-            _optional_text,
+            _optional_name,
         ),
         Key(
             "country",
@@ -172,27 +177,34 @@ def load_settings(path: Path, io: FileIO) -> Settings:
     raw = load_raw(path, io)
     crisis = load_crisis(path)
     raw.update({key: crisis[key] for key in CRISIS_KEYS if key in crisis})
+    values = settings_values(raw, str(path))
+    env_tz = os.environ.get(TIMEZONE_ENV)
+    if env_tz:
+        values["timezone"] = _timezone(env_tz)
+    return Settings(**values)
+
+
+def settings_values(raw: dict[str, Any], where: str) -> dict[str, Any]:
+    """Every known setting in ``raw``, checked as 'config set' checks it (a settings file,
+    or settings being imported); a DataError names the one that is not right."""
     values: dict[str, Any] = {}
     for name, key in KEYS.items():
         value = _lookup(raw, name)
         if value is None:
             continue
         if isinstance(value, bool) or not isinstance(value, str | int | float):
-            raise DataError(f"{path}: '{name}' must be text or a number, found {value!r:.40}")
+            raise DataError(f"{where}: '{name}' must be text or a number, found {value!r:.40}")
         try:
             values[name.replace(".", "_")] = key.parse(str(value))
         except InvalidInput as exc:
-            raise DataError(f"{path}: '{name}': {exc.message}") from exc
+            raise DataError(f"{where}: '{name}': {exc.message}") from exc
     schemes = raw.get("schemes", {})
     if not isinstance(schemes, dict) or not all(
         isinstance(v, list) and all(isinstance(s, str) for s in v) for v in schemes.values()
     ):
-        raise DataError(f"{path}: [schemes] must map names to lists of milestones")
+        raise DataError(f"{where}: [schemes] must map names to lists of milestones")
     values["schemes"] = {str(k).lower(): list(v) for k, v in schemes.items()}
-    env_tz = os.environ.get(TIMEZONE_ENV)
-    if env_tz:
-        values["timezone"] = _timezone(env_tz)
-    return Settings(**values)
+    return values
 
 
 def _lookup(raw: dict[str, Any], dotted: str) -> Any:
@@ -209,6 +221,7 @@ def set_value(path: Path, name: str, text: str, io: FileIO) -> Any:
     from recoverylog.store.tomlfile import save_toml
 
     if name.startswith("schemes.") and len(name) > len("schemes."):
+        _text(name.split(".", 1)[1], "scheme name")
         value: Any = _spec_list(text)
         if name.split(".", 1)[1].lower() in ("common", "na", "extended"):
             raise InvalidInput("built-in scheme names cannot be redefined")

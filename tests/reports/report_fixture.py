@@ -38,7 +38,7 @@ def fixture_journal() -> Journal:
         date(2026, 10, 1),
         lapses=[
             Lapse(
-                "lapse001",
+                "1a5e0001",  # a lapse id as recoverylog makes them: hex, found by show
                 at("2026-11-19T21:00:00"),
                 date(2026, 11, 20),
                 note=f"At the wedding. {LAPSE_MARKER}",

@@ -23,8 +23,8 @@ from recoverylog.domain.timeparse import (
     parse_start,
 )
 from recoverylog.errors import InvalidInput
-from recoverylog.render.lines import Line, print_lines
-from recoverylog.render.output import Format, resolve_format
+from recoverylog.render.lines import Line, print_lines, screen_safe
+from recoverylog.render.output import Format, resolve_format, write
 from recoverylog.services.workspace import Workspace
 
 T = TypeVar("T")
@@ -174,7 +174,7 @@ def confirm(question: str, yes: bool) -> None:
         return
     if not sys.stdin.isatty() and not _under_test():
         raise InvalidInput(f"{question} Add --yes to confirm without a prompt.")
-    if not typer.confirm(question, default=False):
+    if not typer.confirm(screen_safe(question), default=False):
         raise typer.Exit(0)
 
 
@@ -200,4 +200,4 @@ def show_lines(lines: Sequence[Line], fmt: Format | None) -> None:
 
 def say(message: str) -> None:
     """A confirmation line: to stdout, since it carries the new entry's id."""
-    typer.echo(message)
+    write(message)

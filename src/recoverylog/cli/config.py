@@ -19,6 +19,7 @@ from recoverylog.render.output import (
     emit_rows,
     message,
     resolve_format,
+    write,
 )
 
 app = typer.Typer(help="Show and change settings (config.toml).", no_args_is_help=True)
@@ -62,7 +63,7 @@ def get(key: Annotated[str, typer.Argument(help="Setting name, e.g. timezone.")]
     values = {row["key"]: row["value"] for row in _settings_rows()}
     if key not in values:
         raise InvalidInput(f"unknown setting '{key}'", hint=f"known: {', '.join(values)}")
-    typer.echo("" if values[key] is None else values[key])
+    write(("" if values[key] is None else str(values[key])) + "\n")  # a line, even empty
 
 
 @app.command("set")
@@ -94,7 +95,7 @@ def path() -> None:
     Example: recoverylog config path
     """
     layout = resolve_layout(state.home())
-    typer.echo(f"config:  {layout.config_file}")
-    typer.echo(f"crisis:  {layout.crisis_file}")
-    typer.echo(f"journal: {layout.journal_file}")
-    typer.echo(f"entries: {layout.entries_dir}")
+    write(f"config:  {layout.config_file}")
+    write(f"crisis:  {layout.crisis_file}")
+    write(f"journal: {layout.journal_file}")
+    write(f"entries: {layout.entries_dir}")

@@ -91,11 +91,11 @@ class _LeftOut:
         self.paths: list[Path] = []
 
     def __call__(self, path: Path, exc: DataError) -> None:
-        from recoverylog.cli.main import one_line
+        from recoverylog.render.lines import screen_safe
 
         self.paths.append(path)
         typer.echo(
-            one_line(
+            screen_safe(
                 f"Warning: left out a file that cannot be read: {exc.message}. "
                 "Run 'recoverylog doctor' to check it; nothing was changed."
             ),

@@ -12,7 +12,7 @@ from recoverylog.cli.options import AtOpt, ClockOpt, EditOpt, FormatOpt, NoteOpt
 from recoverylog.domain.model import short_id
 from recoverylog.domain.selfcheck import TOP_BAND
 from recoverylog.domain.timeparse import WHEN_HELP
-from recoverylog.render.output import Format, emit_json, resolve_format
+from recoverylog.render.output import Format, emit_json, message, resolve_format
 from recoverylog.services import insights as service
 
 AnswersOpt = Annotated[
@@ -81,7 +81,6 @@ def _ask(clock: str | None) -> list[int]:
     """Ask the five questions in a terminal; Ctrl-C saves nothing."""
     from recoverylog.cli import support
     from recoverylog.errors import ExitCode, InvalidInput
-    from recoverylog.render.output import message
 
     if not support.stdin_is_terminal():
         raise InvalidInput(
@@ -99,7 +98,7 @@ def _ask(clock: str | None) -> list[int]:
 def _questions(clock: str | None) -> list[int]:
     from recoverylog.domain.selfcheck import HIGHEST, LOWEST, REFLECTION_NOTE
 
-    typer.echo(f"Weekly self-check{f' ({clock})' if clock else ''}. {REFLECTION_NOTE}", err=True)
+    message(f"Weekly self-check{f' ({clock})' if clock else ''}. {REFLECTION_NOTE}")
     typer.echo("Answer each question about the past 7 days with a number.", err=True)
     values = []
     for number, question in enumerate(service.selfcheck_questions(clock), start=1):

@@ -13,7 +13,7 @@ from recoverylog.cli.options import AtOpt, ClockOpt, EditOpt, HaltOpt, NoteOpt, 
 from recoverylog.domain.model import Entry, EntryType, short_id
 from recoverylog.render import lapses as lapse_views
 from recoverylog.render.lapses import lapse_message
-from recoverylog.render.lines import fit
+from recoverylog.render.lines import fit, screen_safe
 from recoverylog.render.output import message
 from recoverylog.render.views import describe, opioid_note
 from recoverylog.services import clocks, lapses
@@ -97,7 +97,8 @@ def _offer_lapse(offer: lapses.LapseOffer) -> None:
         message(lapse_views.offer_hint(offer.clock, offer.at.isoformat()))
         return
     try:
-        wanted = typer.confirm(lapse_views.offer_question(offer.clock), default=False, err=True)
+        question = screen_safe(lapse_views.offer_question(offer.clock))
+        wanted = typer.confirm(question, default=False, err=True)
     except (typer.Abort, KeyboardInterrupt):
         wanted = False
     if not wanted:

@@ -14,6 +14,7 @@ from typer.core import TyperGroup
 from recoverylog import __version__
 from recoverylog.cli import state
 from recoverylog.errors import ExitCode, RecoveryLogError
+from recoverylog.render.lines import screen_safe
 
 DEBUG_ENV = "RECOVERYLOG_DEBUG"
 # Commands that must not read or change the journal after they run.
@@ -24,20 +25,18 @@ _NO_CELEBRATION = {
 
 
 def report_error(message: str, hint: str | None = None) -> None:
-    sys.stderr.write(f"Error: {one_line(message)}\n")
+    """Messages echo what people typed: each stays one screen-safe line."""
+    sys.stderr.write(f"Error: {screen_safe(message)}\n")
     if hint:
-        sys.stderr.write(f"Hint: {one_line(hint)}\n")
+        sys.stderr.write(f"Hint: {screen_safe(hint)}\n")
 
 
-def one_line(text: str) -> str:
-    """Messages echo what people typed: show control, format and line-break characters
-    as escapes (\\n, \\x1b, \\u202e) so an error stays one plain line on the terminal."""
-    import unicodedata
-
-    unsafe = ("Cc", "Cf", "Cs", "Zl", "Zp")
-    if all(ch.isprintable() for ch in text):
-        return text
-    return "".join(repr(ch)[1:-1] if unicodedata.category(ch) in unsafe else ch for ch in text)
+def _screen_safe_usage_error(exc: Exception) -> None:
+    """Click's own errors quote what was typed ("'x' is not one of ..."): escape it there
+    too, since Click prints them itself."""
+    said = getattr(exc, "message", None)
+    if isinstance(said, str):
+        setattr(exc, "message", screen_safe(said))  # noqa: B010 - not a typed field
 
 
 class RecoveryGroup(TyperGroup):
@@ -57,6 +56,7 @@ class RecoveryGroup(TyperGroup):
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
         except Exception as exc:
             if hasattr(exc, "exit_code") or os.environ.get(DEBUG_ENV):
+                _screen_safe_usage_error(exc)
                 raise  # Typer's own exits and usage errors, or debugging
             if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
                 # Every write is atomic: what could not land was never half written.
@@ -72,6 +72,13 @@ class RecoveryGroup(TyperGroup):
             raise typer.Exit(int(ExitCode.UNEXPECTED)) from None
         _celebrate(ctx)
         return result
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().make_context(*args, **kwargs)
+        except Exception as exc:  # a usage error in the options before the command
+            _screen_safe_usage_error(exc)
+            raise
 
     def list_commands(self, ctx: Any) -> list[str]:
         return [name for name, _ in COMMANDS]  # in the order of the help screen
@@ -164,12 +171,13 @@ def _celebrate(ctx: Any) -> None:
         return
     if opened.store.io.locked():  # never ask for a passphrase just to celebrate
         return
+    from recoverylog.render.output import message
     from recoverylog.render.views import celebration_message
     from recoverylog.services.progress import new_celebrations
 
     try:
         for item in new_celebrations(state.workspace()):
-            sys.stderr.write(celebration_message(item.clock, item.label, item.date) + "\n")
+            message(celebration_message(item.clock, item.label, item.date))
     except RecoveryLogError:
         pass  # a celebration is never worth failing a command for
 

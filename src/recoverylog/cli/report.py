@@ -14,7 +14,7 @@ from recoverylog.cli import state
 from recoverylog.cli.common import day
 from recoverylog.cli.options import ClockOpt, ForceOpt
 from recoverylog.errors import InvalidInput
-from recoverylog.render.output import message, write
+from recoverylog.render.output import message, write_data
 from recoverylog.reports.formats import EXTENSIONS, ReportFormat
 
 app = typer.Typer(invoke_without_command=True)
@@ -183,7 +183,7 @@ def deliver(text: str, output: Path | None, what: str, force: bool = False) -> N
     from recoverylog.services import reports as service
 
     if output is None:
-        write(text)
+        write_data(text)
         return
     if not force and os.path.lexists(Path(output).expanduser()):
         _may_replace(Path(output))

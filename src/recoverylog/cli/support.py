@@ -19,7 +19,7 @@ from recoverylog.domain.model import short_id
 from recoverylog.errors import ExitCode, InvalidInput
 from recoverylog.render import lapses as lapse_views
 from recoverylog.render import support as views
-from recoverylog.render.lines import print_lines
+from recoverylog.render.lines import print_lines, screen_safe
 from recoverylog.render.output import Format, emit_json, emit_rows, message, resolve_format
 from recoverylog.render.views import nice_date, plural
 
@@ -59,19 +59,19 @@ def _ask(question: str, parse: Callable[[str], T], default: str | None = None) -
     while True:
         try:
             reply = typer.prompt(
-                question, default=default or "", show_default=bool(default), err=True
+                screen_safe(question), default=default or "", show_default=bool(default), err=True
             )
         except (typer.Abort, KeyboardInterrupt):
             raise Stopped from None
         try:
             return parse(str(reply))
         except InvalidInput as exc:
-            typer.echo(f"  {exc.message}", err=True)
+            message(f"  {exc.message}")
 
 
 def _yes(question: str, default: bool) -> bool:
     try:
-        return typer.confirm(question, default=default, err=True)
+        return typer.confirm(screen_safe(question), default=default, err=True)
     except (typer.Abort, KeyboardInterrupt):
         raise Stopped from None
 
@@ -328,7 +328,7 @@ def _ask_evening(
         parse: Callable[[str], bool] = rules.clean_answer
         if recorded and name in recorded:
             # The journal says so: the answer starts from the recorded lapse.
-            typer.echo(lapse_views.checkin_lapse_recorded(name, day_iso), err=True)
+            message(lapse_views.checkin_lapse_recorded(name, day_iso))
             was, parse = "lapse", _not_clean_from(name, day_iso, recorded[name])
         per_clock[name] = _ask(f"Clean {when}{about}? (yes / lapse)", parse, was)
     clean, lapsed = rules.clean_by_clock(per_clock, where.clocks)

@@ -7,11 +7,13 @@ from enum import StrEnum
 from typing import TypeVar
 
 from recoverylog.domain.model import Fellowship, Halt, Outcome, TriggerKind, normalise_name
+from recoverylog.domain.text import escaped, unsafe_characters
 from recoverylog.errors import InvalidInput
 
 E = TypeVar("E", bound=StrEnum)
 
 MAX_TEXT = 100_000  # a note longer than this is almost certainly a mistake
+MAX_NAME = 200
 
 
 def intensity(value: int, what: str = "intensity") -> int:
@@ -65,16 +67,26 @@ def fellowship(value: str) -> str:
     return choice(value, Fellowship, "fellowship").value
 
 
+def plain(value: str, what: str) -> str:
+    """The one rule for names, tags and other one-line text, on every way in (typed,
+    imported, configured): no control or format character (a line break, a tab, ESC,
+    a bidi override), which could break a line or hide text wherever it is shown."""
+    if any("\ud800" <= ch <= "\udfff" for ch in value):  # bytes that were not UTF-8
+        raise InvalidInput(f"the {what} contains characters that are not valid Unicode")
+    hidden = unsafe_characters(value)
+    if hidden:
+        raise InvalidInput(
+            f"the {what} contains a control character ({escaped(hidden[0])}); please use plain text"
+        )
+    return value
+
+
 def name(value: str, what: str = "name") -> str:
-    cleaned = normalise_name(value)
+    cleaned = normalise_name(plain(value, what))
     if not cleaned:
         raise InvalidInput(f"the {what} is empty")
-    if len(cleaned) > 200:
-        raise InvalidInput(f"the {what} is too long (200 characters at most)")
-    if any(ord(ch) < 32 for ch in cleaned):
-        raise InvalidInput(f"the {what} contains control characters")
-    if any("\ud800" <= ch <= "\udfff" for ch in cleaned):  # bytes that were not UTF-8
-        raise InvalidInput(f"the {what} contains characters that are not valid Unicode")
+    if len(cleaned) > MAX_NAME:
+        raise InvalidInput(f"the {what} is too long ({MAX_NAME} characters at most)")
     return cleaned
 
 
@@ -100,6 +112,7 @@ def tags(values: Iterable[str]) -> list[str]:
                 continue
             if any(ch.isspace() for ch in cleaned):
                 raise InvalidInput(f"tag '{part.strip()}' has a space in it")
+            plain(cleaned, "tag")
             if cleaned not in out:
                 out.append(cleaned)
     return out

@@ -201,8 +201,9 @@ class Journal:
         return [clock.name for clock in self.clocks]
 
     def find_clock(self, name: str) -> Clock | None:
-        wanted = normalise_name(name).casefold()  # names are stored normalised
-        return next((c for c in self.clocks if c.name.casefold() == wanted), None)
+        # Both sides normalised: a name edited by hand into journal.toml may not be.
+        wanted = normalise_name(name).casefold()
+        return next((c for c in self.clocks if normalise_name(c.name).casefold() == wanted), None)
 
     def find_technique(self, name: str) -> Technique | None:
         wanted = name.casefold()

@@ -73,9 +73,7 @@ def email(value: str) -> str:
     local, at, domain = cleaned.partition("@")
     if not (local and at and domain) or any(ch.isspace() for ch in cleaned) or len(cleaned) > 254:
         raise InvalidInput(f"'{value}' does not look like an email address")
-    if any(ord(ch) < 32 or ord(ch) == 127 for ch in cleaned):
-        raise InvalidInput("the email address contains control characters")
-    return cleaned
+    return fields.plain(cleaned, "email address")
 
 
 def line(value: str, what: str, limit: int = MAX_LINE) -> str:

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from recoverylog.domain.moments import hours_and_minutes
-from recoverylog.render.lines import Line, Segment, as_plain, text
+from recoverylog.render.lines import Line, Segment, as_plain, safe_line, text
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions
@@ -45,7 +45,8 @@ class Chart:
         from rich.text import Text
 
         for line in self.lines:
-            yield Text.assemble(*[(seg, style or "") for seg, style in line], no_wrap=True)
+            safe = safe_line(line)
+            yield Text.assemble(*[(seg, style or "") for seg, style in safe], no_wrap=True)
 
     def plain(self) -> str:
         return as_plain(self.lines)

@@ -18,26 +18,20 @@ PLAIN_FULL = "#"
 PLAIN_EMPTY = "-"
 
 
-_UNSAFE_CATEGORIES = ("Cc", "Cf", "Cs", "Zl", "Zp")
-
-
 def screen_safe(value: str, *, one_line: bool = True) -> str:
     """User text made safe to show: control and format characters (ESC, bidi overrides)
-    appear as escapes such as \\x1b, so a note can never move the cursor, recolour the
-    terminal or reorder a line. Line breaks and tabs become spaces in one-line views."""
-    if value.isprintable():
-        return value
-    import unicodedata
+    appear as escapes such as \\x1b, so a name or a note can never move the cursor,
+    recolour the terminal or reorder a line. Line breaks and tabs become spaces in
+    one-line views; a multi-line view keeps line feeds. Every view reaches a terminal
+    through this (print_lines, the table and plain writers, messages, errors)."""
+    from recoverylog.domain.text import escaped, replace_unsafe
 
-    out = []
-    for ch in value:
-        if ch in "\r\n\t" and (one_line or ch == "\t"):
-            out.append(" ")
-        elif ch == "\n" or unicodedata.category(ch) not in _UNSAFE_CATEGORIES:
-            out.append(ch)
-        else:
-            out.append(repr(ch)[1:-1])
-    return "".join(out)
+    def shown(ch: str) -> str:
+        if ch == "\n" and not one_line:
+            return ch
+        return " " if ch in "\r\n\t" and (one_line or ch == "\t") else escaped(ch)
+
+    return value if value.isprintable() else replace_unsafe(value, shown)
 
 
 def text(value: str, style: str | None = None) -> Segment:
@@ -71,8 +65,13 @@ def bar(fraction: float, width: int = 20, *, plain: bool = False) -> Segment:
     return (full * filled + empty * (width - filled), "green")
 
 
+def safe_line(line: Line) -> Line:
+    """The line as it may reach a terminal: every segment through ``screen_safe``."""
+    return [(screen_safe(seg), style) for seg, style in line]
+
+
 def as_plain(lines: Sequence[Line]) -> str:
-    return "".join("".join(seg for seg, _ in line).rstrip() + "\n" for line in lines)
+    return "".join("".join(seg for seg, _ in safe_line(line)).rstrip() + "\n" for line in lines)
 
 
 def print_lines(lines: Sequence[Line], *, plain: bool) -> None:
@@ -87,7 +86,7 @@ def print_lines(lines: Sequence[Line], *, plain: bool) -> None:
 
     console = stdout_console()
     for line in lines:
-        indent, line = _indent_of(line)
+        indent, line = _indent_of(safe_line(line))
         row = Text.assemble(*[(seg, style or "") for seg, style in line])
         if not indent:
             console.print(row)

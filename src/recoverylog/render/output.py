@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, TextIO
 
+from recoverylog.render.lines import screen_safe
+
 
 class Format(StrEnum):
     TABLE = "table"
@@ -49,21 +51,47 @@ class Column:
 
 
 def write(text: str, stream: TextIO | None = None) -> None:
+    """Words for people (summaries, confirmations): never a raw control character."""
+    _write_line(screen_safe(text, one_line=False), stream or sys.stdout)
+
+
+def write_data(text: str, stream: TextIO | None = None) -> None:
+    """A document (JSON, CSV, an export, a report) exactly as made, for a file or a
+    program; on a terminal, which a person reads, screen-safe like everything else."""
     out = stream or sys.stdout
+    _write_line(screen_safe(text, one_line=False) if _isatty(out) else text, out)
+
+
+def _write_line(text: str, out: TextIO) -> None:
     out.write(text if text.endswith("\n") or not text else text + "\n")
 
 
 def message(text: str) -> None:
     """Messages (not data) go to stderr so that stdout stays clean for scripts."""
-    sys.stderr.write(text.rstrip("\n") + "\n")
+    sys.stderr.write(screen_safe(text, one_line=False).rstrip("\n") + "\n")
 
 
 def to_json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    """JSON of the exact data. JSON escapes C0 controls itself; C1 controls, DEL and
+    format characters (bidi overrides) get \\u escapes too, which read back the same,
+    so no JSON output can drive a terminal."""
+    from recoverylog.domain.text import replace_unsafe
+
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    if text.isascii() and "\x7f" not in text:
+        return text
+    return replace_unsafe(text, _json_escape)
+
+
+def _json_escape(ch: str) -> str:
+    if ch < "\x7f":  # JSON's own escapes already cover C0 inside strings
+        return ch
+    units = ch.encode("utf-16-be", "surrogatepass").hex()  # a pair beyond U+FFFF
+    return "".join(f"\\u{units[i : i + 4]}" for i in range(0, len(units), 4))
 
 
 def emit_json(data: Any) -> None:
-    write(to_json(data))
+    write_data(to_json(data))
 
 
 # --- CSV -----------------------------------------------------------------------
@@ -135,7 +163,7 @@ def to_plain(rows: Sequence[dict[str, Any]], columns: Sequence[Column]) -> str:
 
 
 def _one_line(text: str, max_width: int | None) -> str:
-    flat = " ".join(text.split())
+    flat = " ".join(screen_safe(text).split())
     if max_width and len(flat) > max_width:
         return flat[: max_width - 1] + "…"
     return flat
@@ -148,7 +176,8 @@ def print_table(
 
     from recoverylog.render.console import stdout_console
 
-    table = Table(title=title, title_justify="left", header_style="bold", expand=False)
+    shown_title = _escape(screen_safe(title)) if title else None
+    table = Table(title=shown_title, title_justify="left", header_style="bold", expand=False)
     for column in columns:
         table.add_column(
             column.header,
@@ -157,7 +186,7 @@ def print_table(
             overflow="fold",
         )
     for row in rows:
-        table.add_row(*(_escape(c.show(row.get(c.key))) for c in columns))
+        table.add_row(*(_escape(screen_safe(c.show(row.get(c.key)))) for c in columns))
     stdout_console().print(table)
 
 
@@ -183,7 +212,7 @@ def emit_rows(
     if fmt is Format.CSV:
         full = list(json_rows if json_rows is not None else rows)
         keys = list(dict.fromkeys(k for row in full for k in row)) or [c.key for c in columns]
-        write(to_csv(full, keys))
+        write_data(to_csv(full, keys))
         return
     if not rows:
         message(empty)

@@ -396,7 +396,9 @@ def toolkit_row(item: dict[str, Any]) -> dict[str, Any]:
 
 
 def celebration_message(clock: str, label: str, when: date) -> str:
-    return f"Milestone: {label} without {clock}, reached {nice_date(when.isoformat())}. Well done."
+    """One line, whatever a hand-edited name holds."""
+    said = f"Milestone: {label} without {clock}, reached {nice_date(when.isoformat())}. Well done."
+    return screen_safe(said)
 
 
 # --- medical safety notes (domain/substances.py decides which a clock's name calls for)

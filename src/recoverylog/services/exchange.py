@@ -18,9 +18,10 @@ import copy
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime, time
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -259,6 +260,108 @@ def _read_export(doc: Mapping[str, Any], where: str) -> tuple[Journal, list[Entr
     return journal, entries, config
 
 
+# --- checking an export as the command line checks what is typed -----------------------
+
+# The ids recoverylog makes (an entry's 32 hex digits; a lapse's 8, or 14 digits in older
+# homes): 'show', 'edit' and 'delete' find a record by the start of such an id.
+_HEX_ID = re.compile(r"^[0-9a-f]{32}$")
+_LAPSE_ID = re.compile(r"^[0-9a-f]{8,32}$")
+
+
+def _check_export(
+    ws: Workspace, journal: Journal, entries: list[Entry], where: str, result: ImportResult
+) -> None:
+    """Every record of an export checked with the rules of typed input: a record that
+    breaks one is named, and nothing is imported (as for a malformed record). An id that
+    'show' could not find is replaced by one derived from the record, and said."""
+
+    def check(record: str, rule: Callable[[], None]) -> None:
+        try:
+            rule()
+        except (InvalidInput, ValueError) as exc:
+            raise DataError(
+                f"{where}: {record}: {_reason(exc)}", hint="nothing was imported"
+            ) from exc
+
+    for i, clock in enumerate(journal.clocks):
+        check(f"clocks[{i}]", partial(_check_clock, ws, clock, result))
+    for i, technique in enumerate(journal.toolkit):
+        check(f"toolkit[{i}]", partial(_check_technique, technique))
+    for i, person in enumerate(journal.people):
+        check(f"people[{i}]", partial(_check_person, person))
+    for i in range(len(entries)):
+        check(f"entries[{i}]", partial(_check_entry, ws, entries, i, result))
+
+
+def _check_clock(ws: Workspace, clock: Clock, result: ImportResult) -> None:
+    clock.name = fields.name(clock.name, "clock name")
+    if clock.clean_since_at is not None:
+        _inside_calendar(ws, clock.clean_since_at, "the clean-since time")
+    for lapse in clock.lapses:
+        _past_moment(ws, lapse.at, "the lapse")
+        fields.note(lapse.note)
+        lapse.triggers = fields.text_list(lapse.triggers, "trigger")
+        if not _LAPSE_ID.match(lapse.id):
+            old = lapse.id
+            lapse.id = _derived_id("lapse", f"{clock.name}|{lapse.at.isoformat()}|{old}")[:8]
+            result.notices.append(_new_id_notice(f"a lapse of '{clock.name}'", old, lapse.id))
+
+
+def _check_technique(technique: Technique) -> None:
+    technique.name = fields.name(technique.name, "technique")
+    fields.note(technique.description)
+
+
+def _check_person(person: dict[str, Any]) -> None:
+    person["name"] = fields.name(str(person.get("name") or ""), "name")
+    if isinstance(person.get("note"), str):
+        fields.note(person["note"])
+
+
+def _check_entry(ws: Workspace, entries: list[Entry], index: int, result: ImportResult) -> None:
+    """The entry as 'log' would take it; only its id may change (see ``_check_export``)."""
+    from recoverylog.services.entries import validate_data
+
+    entry = entries[index]
+    _past_moment(ws, entry.at, "the entry")
+    for moment in (entry.created, entry.updated):
+        if moment is not None:
+            _inside_calendar(ws, moment, "the time it was written")
+    fields.note(entry.note)
+    fields.tags(entry.tags)
+    if entry.clock is not None:
+        fields.name(entry.clock, "clock name")
+    validate_data(entry.type, entry.data)
+    if not _HEX_ID.match(entry.id):
+        basis = json.dumps([entry.id, entry_to_dict(entry)], sort_keys=True, default=str)
+        new_id = _derived_id("recoverylog", basis)
+        result.notices.append(_new_id_notice(f"entries[{index}]", entry.id, new_id))
+        entries[index] = replace(entry, id=new_id)
+
+
+def _new_id_notice(what: str, old: str, new: str) -> str:
+    return f"{what}: its id '{old}' cannot be used, so it has a new id: {short_id(new)}"
+
+
+def _past_moment(ws: Workspace, at: datetime, what: str) -> None:
+    """A moment the command line could have logged: from 1900 on, and not to come."""
+    from recoverylog.domain.timeparse import EARLIEST_DAY
+    from recoverylog.services.entries import check_not_future
+
+    if _inside_calendar(ws, at, f"the time of {what}").date() < EARLIEST_DAY:
+        raise ValueError(f"the time of {what} is before {EARLIEST_DAY:%Y-%m-%d}")
+    check_not_future(ws, at)
+
+
+def _inside_calendar(ws: Workspace, at: datetime, what: str) -> datetime:
+    """``at`` in your time zone, if it has a place in the calendar there and in UTC."""
+    try:
+        at.astimezone(UTC)
+        return ws.local(at)
+    except OverflowError:
+        raise ValueError(f"{what} falls outside the dates recoverylog can count") from None
+
+
 # --- importing -----------------------------------------------------------------------
 
 
@@ -272,7 +375,9 @@ def import_file(
     where = str(path)
     if source == "recoverylog":
         journal, entries, config = _read_export(parse_export(text, where), where)
-        return merge(ws, ImportResult("recoverylog", dry_run), entries, journal, config)
+        result = ImportResult("recoverylog", dry_run)
+        _check_export(ws, journal, entries, where, result)
+        return merge(ws, result, entries, journal, config)
     if source == "jrnl":
         result = ImportResult("jrnl", dry_run)
         return merge(ws, result, read_jrnl(ws, text, where, result))
@@ -364,8 +469,15 @@ def _plan_entries(
 ) -> tuple[list[Entry], list[tuple[Entry, Entry]]]:
     existing = {e.id: e for e in ws.store.entries.iter_range()}
     incoming: dict[str, Entry] = {}
-    for entry in entries:  # the same id twice in one file: the later edit wins
+    repeated: set[str] = set()
+    for entry in entries:  # the same id twice in one file: the later edit wins, and is said
         known = incoming.get(entry.id)
+        if known is not None and entry.id not in repeated:
+            repeated.add(entry.id)
+            result.notices.append(
+                f"entry {short_id(entry.id)} is in the file more than once; "
+                "the latest edit of it was taken"
+            )
         if known is None or _edited(entry) >= _edited(known):
             incoming[entry.id] = entry
     fresh: list[Entry] = []
@@ -591,6 +703,9 @@ def _merge_config(
             result.conflicts.append(Conflict(f"setting '{key}'", "yours", SETTING_WHY))
     if not added:
         return None
+    from recoverylog.config import settings_values
+
+    settings_values(merged, "the settings in the file")  # as 'config set' would check them
     result.add("settings", added)
     merged["schema_version"] = schema.CURRENT_VERSION[schema.CONFIG]
     return merged
@@ -623,9 +738,9 @@ def _jrnl_entry(ws: Workspace, raw: Any, clock: str | None) -> Entry:
         raise ValueError("not an object")
     day = date.fromisoformat(str(raw["date"]))
     clock_time = time.fromisoformat(str(raw.get("time") or "09:00"))
-    at = ws.local(datetime.combine(day, clock_time, tzinfo=ws.tz))
-    if at > ws.now + timedelta(minutes=1):
-        raise ValueError(f"{at:%Y-%m-%d %H:%M} is in the future")
+    at = datetime.combine(day, clock_time, tzinfo=ws.tz)
+    _past_moment(ws, at, "the entry")
+    at = ws.local(at)
     title = str(raw.get("title") or "").strip()
     body = str(raw.get("body") or "").strip()
     text = "\n".join(part for part in (title, body) if part)
@@ -675,7 +790,6 @@ INT_COLUMNS = frozenset({"intensity", "helped", "mood", "total"})
 BOOL_COLUMNS = frozenset({"online", "clean"})
 _TRUE = {"true", "yes", "y", "1"}
 _FALSE = {"false", "no", "n", "0"}
-_HEX_ID = re.compile(r"^[0-9a-f]{32}$")
 
 
 # The starts that render.output.safe_cell guards with an apostrophe (a test keeps the two
@@ -818,8 +932,7 @@ def _csv_entry(
     if "at" not in cells:
         raise ValueError("the 'at' column is empty")
     at = _csv_time(ws, cells["at"], "at")
-    if at > ws.now + timedelta(minutes=1):
-        raise ValueError(f"{at:%Y-%m-%d %H:%M} is in the future")
+    _past_moment(ws, at, "the entry")
     clock = default_clock
     if cells.get("clock"):
         found = journal.find_clock(cells["clock"])
@@ -844,7 +957,7 @@ def _csv_entry(
     created = _csv_time(ws, cells["created"], "created") if cells.get("created") else at
     updated = _csv_time(ws, cells["updated"], "updated") if cells.get("updated") else None
     entry_id = cells.get("id", "").lower()
-    if not _HEX_ID.match(entry_id):
+    if not _HEX_ID.match(entry_id):  # no id (as most CSV files), or one 'show' cannot find
         basis = json.dumps(
             [str(entry_type), _instant(at), clock, note, tags, data], sort_keys=True, default=str
         )
@@ -910,4 +1023,4 @@ def _csv_time(ws: Workspace, cell: str, column: str) -> datetime:
         ) from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=ws.tz)
-    return ws.local(moment)
+    return _inside_calendar(ws, moment, column)
