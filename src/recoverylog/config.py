@@ -23,6 +23,8 @@ class Key:
     default: Any
     help: str
     parse: Callable[[str], Any]
+    # How a value written in config.toml is read, when it may be more than one text.
+    read: Callable[[Any], Any] | None = None
 
 
 def _text(value: str) -> str:
@@ -72,6 +74,27 @@ def _scheme(value: str) -> str:
     return _text(value).lower()
 
 
+def _words(value: str) -> tuple[str, ...] | None:
+    """'Mike, St Marys' -> ('Mike', 'St Marys'): blanks and repeats (in any case) dropped;
+    nothing left clears the setting."""
+    return _word_list(value.split(","))
+
+
+def _word_list(items: list[Any]) -> tuple[str, ...] | None:
+    found: dict[str, str] = {}
+    for item in items:
+        if not isinstance(item, str):
+            raise InvalidInput('give words or phrases in quotes, e.g. ["Mike", "St Marys"]')
+        word = " ".join(item.split())
+        if word:
+            found.setdefault(word.casefold(), word)
+    return tuple(found.values()) or None
+
+
+def _stored_words(value: Any) -> tuple[str, ...] | None:
+    return _words(value) if isinstance(value, str) else _word_list(value)
+
+
 KEYS: dict[str, Key] = {
     k.name: k
     for k in (
@@ -97,6 +120,13 @@ KEYS: dict[str, Key] = {
             lambda v: _text(v).upper(),
         ),
         Key("backups.keep", 10, "how many automatic backups to keep", _positive_int),
+        Key(
+            "report.hide",
+            (),
+            "words and phrases every report replaces with 'a person', comma-separated",
+            _words,
+            _stored_words,
+        ),
     )
 }
 
@@ -109,6 +139,7 @@ class Settings:
     default_clock: str | None = None
     country: str = "US"
     backups_keep: int = 10
+    report_hide: tuple[str, ...] = ()
     schemes: dict[str, list[str]] = field(default_factory=dict)
 
     def value(self, key: str) -> Any:
@@ -177,12 +208,12 @@ def load_settings(path: Path, io: FileIO) -> Settings:
         value = _lookup(raw, name)
         if value is None:
             continue
-        if isinstance(value, bool) or not isinstance(value, str | int | float):
-            raise DataError(f"{path}: '{name}' must be text or a number, found {value!r:.40}")
         try:
-            values[name.replace(".", "_")] = key.parse(str(value))
+            parsed = _read(key, value)
         except InvalidInput as exc:
             raise DataError(f"{path}: '{name}': {exc.message}") from exc
+        if parsed is not None:
+            values[name.replace(".", "_")] = parsed
     schemes = raw.get("schemes", {})
     if not isinstance(schemes, dict) or not all(
         isinstance(v, list) and all(isinstance(s, str) for s in v) for v in schemes.values()
@@ -193,6 +224,16 @@ def load_settings(path: Path, io: FileIO) -> Settings:
     if env_tz:
         values["timezone"] = _timezone(env_tz)
     return Settings(**values)
+
+
+def _read(key: Key, value: Any) -> Any:
+    if key.read is not None:
+        if not isinstance(value, str | list):
+            raise InvalidInput(f"must be a list of words, found {value!r:.40}")
+        return key.read(value)
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise InvalidInput(f"must be text or a number, found {value!r:.40}")
+    return key.parse(str(value))
 
 
 def _lookup(raw: dict[str, Any], dotted: str) -> Any:
@@ -235,7 +276,7 @@ def set_value(path: Path, name: str, text: str, io: FileIO) -> Any:
     if value is None:
         node.pop(leaf, None)
     else:
-        node[leaf] = value
+        node[leaf] = list(value) if isinstance(value, tuple) else value
     save_toml(path, raw, io, CONFIG_HEADER)
     return value
 
