@@ -356,17 +356,17 @@ def _lapses(r: Mapping[str, Any]) -> Section:
     if not lapses:
         return Section("lapses", "Lapses", (Para("No lapses in this period."),))
     details = bool(r["shared"].get("lapse_details"))
-    headers = ["Date", "Clock", "Triggers", "Next run from"]
+    # Triggers are lapse details; a report of the first version had them anyway.
+    triggers = details or any("triggers" in lapse for lapse in lapses)
+    headers = ["Date", "Clock", *(["Triggers"] if triggers else []), "Next run from"]
     if details:
         headers.append("Circumstances")
     rows = []
     for lapse in lapses:
-        row = [
-            f"{short_date(lapse['date'], year)} {lapse['time']}",
-            lapse["clock"],
-            "; ".join(lapse["triggers"]) or "–",
-            short_date(lapse["next_run_from"], year),
-        ]
+        row = [f"{short_date(lapse['date'], year)} {lapse['time']}", lapse["clock"]]
+        if triggers:
+            row.append("; ".join(lapse.get("triggers") or []) or "–")
+        row.append(short_date(lapse["next_run_from"], year))
         if details:
             row.append(lapse.get("note") or "–")
         rows.append(tuple(row))
