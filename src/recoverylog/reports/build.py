@@ -47,6 +47,7 @@ from recoverylog.domain.support import (
     goal_words,
     person_names,
 )
+from recoverylog.reports.sharing import A_PERSON, PEOPLE, banner
 
 REPORT_KIND = "recoverylog-report"
 REPORT_VERSION = 2  # 2: lapse triggers are lapse details
@@ -69,14 +70,6 @@ AUDIENCE_INCLUDES: dict[str, frozenset[str]] = {
     SPONSOR: frozenset(),
     CLINICIAN: frozenset({CALENDAR}),
     SELF: frozenset(INCLUDES),
-}
-
-# Said in the report when a part is left out, so the reader knows it is not missing.
-LEFT_OUT = {
-    NOTES: "Free-text notes on entries and check-in answers in their own words",
-    LAPSE_DETAILS: "Notes on the circumstances of lapses",
-    JOURNAL: "Journal entries",
-    NAMES: "Names of other people",
 }
 
 TOP_TRIGGERS = 5
@@ -138,7 +131,11 @@ def build_report(request: ReportRequest, sources: ReportSources) -> dict[str, An
         "prepared_by": request.prepared_by,
         "audience": request.audience,
         "shared": {key.replace("-", "_"): key in shared for key in INCLUDES},
-        "left_out": [text for key, text in LEFT_OUT.items() if key not in shared],
+        # What it shares in the person's own words, and what it leaves out (filled in
+        # last, from what the report holds).
+        "shared_as_written": [],
+        "left_out": [],
+        "banner": [],
         "period": _period_dict(period),
         "previous_period": _period_dict(period.previous()),
         "clock_filter": clocks[0].name if request.clock and clocks else None,
@@ -161,6 +158,7 @@ def build_report(request: ReportRequest, sources: ReportSources) -> dict[str, An
         report["notes"] = _notes(scoped, period, tz, people)
     if JOURNAL in shared:
         report["journal"] = _journal(scoped, period, tz, people)
+    report.update(banner(report, words_hidden=any(w.strip() for w in sources.hide)))
     return report
 
 
@@ -297,9 +295,6 @@ def _reached_in(
 
 
 # --- other people, when their names are not shared ------------------------------------
-
-A_PERSON = "a person"
-PEOPLE = "people"  # the trigger kind, and the row that stands for several people
 
 
 # Words too common to stand for a person on their own, even when part of a name

@@ -71,9 +71,8 @@ def to_markdown(doc: Document) -> str:
     out = [f"# {md(doc.title)}", ""]
     out.extend(f"{md(line)}  " for line in doc.meta)
     out.append("")
-    if doc.left_out:
-        parts = [md(x[:1].lower() + x[1:]) for x in doc.left_out]
-        out.append("> Not in this report: " + "; ".join(parts) + ".")
+    if doc.banner:
+        out.append("\n>\n".join(f"> {md(line)}" for line in doc.banner))
         out.append("")
     for section in doc.sections:
         out.append(f"## {md(section.title)}")
@@ -134,11 +133,9 @@ def to_text(doc: Document) -> str:
     out = [title, "=" * min(WIDTH, len(title))]
     for line in doc.meta:
         out.extend(_wrap(line))
-    if doc.left_out:
+    for line in doc.banner:
         out.append("")
-        out.append("Not in this report:")
-        for item in doc.left_out:
-            out.extend(_wrap(item, "    ", "  - "))
+        out.extend(_wrap(line))
     for section in doc.sections:
         heading = one_line(section.title).upper()
         out.extend(["", heading, "-" * min(WIDTH, len(heading))])
