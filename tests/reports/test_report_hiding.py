@@ -131,3 +131,51 @@ def test_the_hide_list_holds_whatever_else_is_shared(
         assert has_word("Jon", text), fmt  # names are shared, only the hidden words are not
     contacts = json.loads(run("report", *args, "-f", "json").stdout)["peer_support"]["contacts"]
     assert contacts["people"] == [{"name": "PERSONMARKER a person", "role": "sponsor", "count": 1}]
+
+
+def preview_of(run: Run, *args: str) -> str:
+    """What the preview says after the report itself: the free text that will leave."""
+    shown = run("report", "--preview", *args, input="n\n").stderr
+    assert "Nothing was written." in shown
+    after = shown.split("Free text this report shares")[1].split("Write this report")[0]
+    return "Free text this report shares" + after
+
+
+def test_the_preview_lists_the_free_text_and_marks_names(named_home: Path, run: Run) -> None:
+    run("config", "set", "report.hide", "Mike")
+    shown = preview_of(run)
+    lines = [line.strip() for line in shown.splitlines()]
+    assert "fight with [Jon] about money" in lines
+    assert "a person's birthday" in lines  # Mike is hidden already
+    assert "Home group at [Maria]'s" in lines and "St [Marys] basement" in lines
+    assert "call [Maria]" in lines
+    assert "Bob" not in shown and "Coffee" not in shown  # lapse details and notes stay out
+    assert lines[-2:] == [
+        "Words in [brackets] look like names. To hide them in every report:",
+        'recoverylog config set report.hide "Mike,Jon,Maria,Marys"',
+    ]
+
+
+def test_the_preview_shows_every_part_that_is_included(named_home: Path, run: Run) -> None:
+    shown = preview_of(run, "--include", "notes,lapse-details,journal")
+    for line in (
+        "Lapse triggers:",
+        "my ex [Bob] texted",
+        "Mike drove me home.",  # the first word of a sentence is not marked
+        "Coffee with [Jon]'s sister, [Jonathan]'s jokes.",
+        "a walk with [MIKE]",
+        "ring [Maria]",
+    ):
+        assert line in [x.strip() for x in shown.splitlines()], line
+
+
+def test_a_preview_without_free_text_says_so(home: Path, run: Run) -> None:
+    run("clock", "add", "alcohol", "--since", "2026-11-01")
+    shown = preview_of(run)
+    assert shown.strip() == "Free text this report shares: none."
+
+
+def test_the_hint_quotes_words_the_shell_would_change(named_home: Path, run: Run) -> None:
+    run("config", "set", "report.hide", "Mike,$HOME")
+    hint = preview_of(run).splitlines()[-1].strip()
+    assert hint == "recoverylog config set report.hide 'Mike,$HOME,Jon,Maria,Marys'"

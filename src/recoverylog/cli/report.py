@@ -112,7 +112,12 @@ def report(
     output: OutputOpt = None,
     force: ForceOpt = False,
     preview: Annotated[
-        bool, typer.Option("--preview", help="Show what would be shared, then ask before writing.")
+        bool,
+        typer.Option(
+            "--preview",
+            help="Show what would be shared, and any free text with words that look like "
+            "names marked, then ask before writing.",
+        ),
     ] = False,
 ) -> None:
     """A report for your sponsor or counsellor: clean time, lapses, cravings, what helped,
@@ -125,7 +130,7 @@ def report(
     """
     if ctx.invoked_subcommand is not None:
         return
-    from recoverylog.reports.writers import render
+    from recoverylog.reports.writers import render, to_preview
     from recoverylog.services import reports as service
 
     ws = state.workspace()
@@ -145,6 +150,7 @@ def report(
         shown = chosen if chosen in (ReportFormat.MD, ReportFormat.TXT) else ReportFormat.TXT
         message("This is what the report will contain:\n")
         message(render(data, shown))
+        message("\n" + to_preview(data, ws.settings.report_hide))
         ask_to_share(output)
     deliver(render(data, chosen), output, "report", force)
 

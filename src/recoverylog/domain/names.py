@@ -38,8 +38,9 @@ _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 _SENTENCE_END = ".!?\n"
 _OPENING = " \t\"'“‘([{*-–—"
 
-# Capitalised or possessive, but not a name: days, months, fellowships, and the
-# everyday words people write with 's ("today's", "it's", "my mum's").
+# Capitalised or possessive, but not a name: days, months, fellowships, the everyday
+# words people write with 's ("today's", "it's", "my mum's"), and "a person's", what a
+# hidden name becomes.
 _NOT_NAMES = frozenset(
     word
     for line in (
@@ -52,6 +53,7 @@ _NOT_NAMES = frozenset(
         "today tonight tomorrow yesterday week year night work",
         "everyone everybody someone somebody anyone nobody",
         "mum mom dad wife husband partner sister brother son daughter friend boss sponsor",
+        "person people",
     )
     for word in line.split()
 )
