@@ -91,7 +91,8 @@ def report(
         typer.Option(
             "--audience",
             "-a",
-            help="sponsor (default: no notes, journal or names), clinician (adds a day-by-day "
+            help="sponsor (default: no notes, journal, lapse details or known names), "
+            "clinician (adds a day-by-day "
             "calendar) or self (everything).",
         ),
     ] = Audience.SPONSOR,
@@ -121,8 +122,10 @@ def report(
     ] = False,
 ) -> None:
     """A report for your sponsor or counsellor: clean time, lapses, cravings, what helped,
-    meetings, and what is coming up. Notes, journal text and other people's names stay
-    out unless you --include them.
+    meetings, and what is coming up. Triggers, meetings and coping are shared as you
+    wrote them, with the names of people you know hidden; notes, journal text and lapse
+    details stay out unless you --include them. Hide any other word in every report with
+    recoverylog config set report.hide "Mike,Maria".
 
     Examples: recoverylog report --output week.html ;
     recoverylog report --period month --preview --output month.md ;

@@ -818,8 +818,8 @@ def _calendar(
 def _notes(
     entries: Sequence[Entry], period: Period, tz: tzinfo, people: _People
 ) -> list[dict[str, Any]]:
-    """Free-text notes on entries other than journal notes, oldest first (without names
-    shared, other people's names hidden)."""
+    """Free-text notes on entries other than journal notes, oldest first (names and
+    hidden words in them say 'a person')."""
     return [
         {
             "at": e.at.astimezone(tz).strftime("%Y-%m-%d %H:%M"),
