@@ -23,6 +23,8 @@ class Key:
     default: Any
     help: str
     parse: Callable[[str], Any]
+    # How a value written in config.toml is read, when it may be more than one text.
+    read: Callable[[Any], Any] | None = None
 
 
 def _text(value: str, what: str = "value") -> str:
@@ -32,6 +34,12 @@ def _text(value: str, what: str = "value") -> str:
     if not cleaned:
         raise InvalidInput("the value is empty")
     return cleaned
+
+
+def _text_or_blank(value: str, what: str) -> str:
+    from recoverylog.domain.fields import plain
+
+    return plain(value, what)
 
 
 def _optional_name(value: str) -> str | None:
@@ -77,6 +85,27 @@ def _scheme(value: str) -> str:
     return _text(value).lower()
 
 
+def _words(value: str) -> tuple[str, ...] | None:
+    """'Mike, St Marys' -> ('Mike', 'St Marys'): blanks and repeats (in any case) dropped;
+    nothing left clears the setting."""
+    return _word_list(value.split(","))
+
+
+def _word_list(items: list[Any]) -> tuple[str, ...] | None:
+    found: dict[str, str] = {}
+    for item in items:
+        if not isinstance(item, str):
+            raise InvalidInput('give words or phrases in quotes, e.g. ["Mike", "St Marys"]')
+        word = " ".join(_text_or_blank(item, "word to hide").split())
+        if word:
+            found.setdefault(word.casefold(), word)
+    return tuple(found.values()) or None
+
+
+def _stored_words(value: Any) -> tuple[str, ...] | None:
+    return _words(value) if isinstance(value, str) else _word_list(value)
+
+
 KEYS: dict[str, Key] = {
     k.name: k
     for k in (
@@ -102,6 +131,13 @@ KEYS: dict[str, Key] = {
             lambda v: _text(v).upper(),
         ),
         Key("backups.keep", 10, "how many automatic backups to keep", _positive_int),
+        Key(
+            "report.hide",
+            (),
+            "words and phrases every report replaces with 'a person', comma-separated",
+            _words,
+            _stored_words,
+        ),
     )
 }
 
@@ -114,6 +150,7 @@ class Settings:
     default_clock: str | None = None
     country: str = "US"
     backups_keep: int = 10
+    report_hide: tuple[str, ...] = ()
     schemes: dict[str, list[str]] = field(default_factory=dict)
 
     def value(self, key: str) -> Any:
@@ -192,12 +229,12 @@ def settings_values(raw: dict[str, Any], where: str) -> dict[str, Any]:
         value = _lookup(raw, name)
         if value is None:
             continue
-        if isinstance(value, bool) or not isinstance(value, str | int | float):
-            raise DataError(f"{where}: '{name}' must be text or a number, found {value!r:.40}")
         try:
-            values[name.replace(".", "_")] = key.parse(str(value))
+            parsed = _read(key, value)
         except InvalidInput as exc:
             raise DataError(f"{where}: '{name}': {exc.message}") from exc
+        if parsed is not None:
+            values[name.replace(".", "_")] = parsed
     schemes = raw.get("schemes", {})
     if not isinstance(schemes, dict) or not all(
         isinstance(v, list) and all(isinstance(s, str) for s in v) for v in schemes.values()
@@ -205,6 +242,16 @@ def settings_values(raw: dict[str, Any], where: str) -> dict[str, Any]:
         raise DataError(f"{where}: [schemes] must map names to lists of milestones")
     values["schemes"] = {str(k).lower(): list(v) for k, v in schemes.items()}
     return values
+
+
+def _read(key: Key, value: Any) -> Any:
+    if key.read is not None:
+        if not isinstance(value, str | list):
+            raise InvalidInput(f"must be a list of words, found {value!r:.40}")
+        return key.read(value)
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise InvalidInput(f"must be text or a number, found {value!r:.40}")
+    return key.parse(str(value))
 
 
 def _lookup(raw: dict[str, Any], dotted: str) -> Any:
@@ -248,7 +295,7 @@ def set_value(path: Path, name: str, text: str, io: FileIO) -> Any:
     if value is None:
         node.pop(leaf, None)
     else:
-        node[leaf] = value
+        node[leaf] = list(value) if isinstance(value, tuple) else value
     save_toml(path, raw, io, CONFIG_HEADER)
     return value
 

@@ -16,6 +16,7 @@ DEFAULTS = {
     "default_clock": None,
     "country": "US",
     "backups.keep": 10,
+    "report.hide": [],
 }
 
 
@@ -109,6 +110,38 @@ def test_a_time_zone_changes_how_times_are_shown(
     short = ok(cli, "log", "craving", "4").stdout.split()[0]
     # 20:00 UTC is 05:00 the next morning in Tokyo (UTC+9, no daylight saving).
     assert as_json(ok(cli, "show", short, "-f", "json"))["at"] == "2026-11-24T05:00:00+09:00"
+
+
+def test_report_hide_is_a_list_of_words_and_phrases(
+    cli: Cli, home: Path, no_zone_from_env: None
+) -> None:
+    shown = ok(cli, "config", "set", "report.hide", " Mike, St Marys ,, mike,Maria ").stdout
+    assert shown == "report.hide = Mike,St Marys,Maria\n"  # blanks and repeats dropped
+    assert ok(cli, "config", "get", "report.hide").stdout == "Mike,St Marys,Maria\n"
+    assert as_json(ok(cli, "config", "show", "-f", "json"))["report.hide"] == [
+        "Mike",
+        "St Marys",
+        "Maria",
+    ]
+    plain = ok(cli, "config", "show", "-f", "plain").stdout
+    assert "Mike,St Marys,Maria" in plain
+    stored = tomllib.loads((home / "config.toml").read_text(encoding="utf-8"))
+    assert stored["report"]["hide"] == ["Mike", "St Marys", "Maria"]
+
+    assert ok(cli, "config", "set", "report.hide", "").stdout == "report.hide = (default)\n"
+    assert ok(cli, "config", "get", "report.hide").stdout == "\n"
+    assert "hide" not in tomllib.loads((home / "config.toml").read_text(encoding="utf-8")).get(
+        "report", {}
+    )
+
+
+def test_a_hand_written_hide_list_that_is_not_words_is_named(cli: Cli, home: Path) -> None:
+    home.mkdir()
+    (home / "config.toml").write_text(
+        "schema_version = 1\n[report]\nhide = [1, 2]\n", encoding="utf-8"
+    )
+    result = fails(cli, 4, "config", "get", "report.hide")
+    assert "'report.hide'" in result.stderr
 
 
 @pytest.mark.parametrize(

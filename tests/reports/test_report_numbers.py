@@ -26,7 +26,7 @@ def report(fixture_home: Path, run: Run) -> dict[str, Any]:
 
 
 def test_version_period_and_audience(report: dict[str, Any]) -> None:
-    assert report["report_version"] == 1
+    assert report["report_version"] == 2
     assert report["kind"] == "recoverylog-report"
     assert report["audience"] == "sponsor"
     assert report["period"] == {"since": "2026-11-17", "until": "2026-11-23", "days": 7}
@@ -107,16 +107,18 @@ def test_a_milestone_before_a_lapse_in_the_same_period_still_counts(
     ) in text
 
 
-def test_lapses_carry_date_and_triggers(report: dict[str, Any]) -> None:
+def test_lapses_carry_date_and_clock(report: dict[str, Any]) -> None:
     assert report["lapses"] == [
-        {
-            "clock": "alcohol",
-            "date": "2026-11-19",
-            "time": "21:00",
-            "triggers": ["wedding", "open bar"],
-            "next_run_from": "2026-11-20",
-        }
+        {"clock": "alcohol", "date": "2026-11-19", "time": "21:00", "next_run_from": "2026-11-20"}
     ]
+
+
+def test_lapse_details_add_triggers_and_circumstances(fixture_home: Path, run: Run) -> None:
+    (lapse,) = json.loads(run("report", "-i", "lapse-details", "-f", "json").stdout)["lapses"]
+    assert (lapse["triggers"], lapse["note"]) == (
+        ["wedding", "open bar"],
+        "At the wedding. LAPSE-MARKER-3K",
+    )
 
 
 def test_cravings(report: dict[str, Any]) -> None:

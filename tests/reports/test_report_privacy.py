@@ -48,10 +48,11 @@ def test_a_sponsor_report_holds_no_private_text_in_any_format(fixture_home: Path
 def test_a_sponsor_report_says_what_it_left_out(fixture_home: Path, run: Run) -> None:
     text = run("report").stdout
     assert (
-        "Not in this report: free-text notes on entries and check-in answers in their own "
-        "words; notes on the circumstances"
+        "> Shared as written: triggers, meeting names and coping techniques, with names from "
+        'the support network and contacts shown as "a person".\n>\n'
+        "> Not in this report: notes on entries and check-in answers; lapse triggers and "
+        "circumstances; journal entries; names of contacts (they are counted by role).\n"
     ) in text
-    assert "names of other people" in text
     data = json.loads(run("report", "-f", "json").stdout)
     assert data["shared"] == {
         "notes": False,
@@ -363,13 +364,14 @@ def test_a_sponsor_report_shows_people_triggers_without_their_names(
         ("wedding", 1, 1, 9.0),
         ("payday", 1, 1, 8.0),
     ]
-    assert data["lapses"][0]["triggers"] == ["wedding", "open bar", "a person"]
+    details = json.loads(run("report", "-i", "lapse-details", "-f", "json").stdout)
+    assert details["lapses"][0]["triggers"] == ["wedding", "open bar", "a person"]
     text = run("report").stdout
     assert "| people | 3 | 7 | people |" in text
 
 
 def test_names_shows_people_triggers_as_written(people_home: Path, run: Run) -> None:
-    data = json.loads(run("report", "--include", "names", "-f", "json").stdout)
+    data = json.loads(run("report", "--include", "names,lapse-details", "-f", "json").stdout)
     names = [t["name"] for t in data["cravings"]["triggers"]]
     assert "Sam from work" in names and "call with PERSONMARKER Dana" in names
     assert "people" not in names
@@ -517,7 +519,8 @@ def test_a_sponsor_report_hides_first_names_in_triggers_meetings_and_coping(
     data = json.loads(run("report", "-f", "json").stdout)
     triggers = {t["name"]: t["count"] for t in data["cravings"]["triggers"]}
     assert triggers["a person"] == 2  # the trigger entry and the craving
-    assert data["lapses"][0]["triggers"] == ["wedding", "open bar", "a person"]
+    details = json.loads(run("report", "-i", "lapse-details", "-f", "json").stdout)
+    assert details["lapses"][0]["triggers"] == ["wedding", "open bar", "a person"]
     names = [m["name"] for m in data["peer_support"]["meetings"]["list"]]
     assert "Home group with a person" in names
     assert "a person's step study" in names
@@ -526,7 +529,7 @@ def test_a_sponsor_report_hides_first_names_in_triggers_meetings_and_coping(
 
 
 def test_names_shows_first_names_in_free_text_as_written(first_name_home: Path, run: Run) -> None:
-    data = json.loads(run("report", "--include", "names", "-f", "json").stdout)
+    data = json.loads(run("report", "--include", "names,lapse-details", "-f", "json").stdout)
     assert "row with Jo" in [t["name"] for t in data["cravings"]["triggers"]]
     assert "argument with JO" in data["lapses"][0]["triggers"]
     names = [m["name"] for m in data["peer_support"]["meetings"]["list"]]

@@ -96,3 +96,15 @@ def test_a_missing_section_is_refused_or_skipped(missing: str) -> None:
         render(damaged, ReportFormat.TXT)
     except ReportShapeError as exc:
         assert "incomplete or damaged" in str(exc)
+
+
+def test_a_first_version_report_still_shows_its_lapse_triggers() -> None:
+    """Version 1 shared a lapse's triggers without lapse details; they are still read."""
+    old = copy.deepcopy(REPORT)
+    old["report_version"] = 1
+    old["shared"]["lapse_details"] = False
+    for lapse in old["lapses"]:
+        del lapse["note"]
+    text = render(old, ReportFormat.MD)
+    assert "| Date | Clock | Triggers | Next run from |" in text
+    assert "| wedding; open bar |" in text

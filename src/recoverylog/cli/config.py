@@ -25,6 +25,11 @@ from recoverylog.render.output import (
 app = typer.Typer(help="Show and change settings (config.toml).", no_args_is_help=True)
 
 
+def _shown(value: Any) -> Any:
+    """A list of words as it is typed after 'config set': comma-separated."""
+    return ",".join(value) if isinstance(value, tuple) else value
+
+
 def _settings_rows() -> list[dict[str, Any]]:
     ws = state.workspace()
     settings = load_settings(ws.layout.config_file, ws.store.io)
@@ -51,7 +56,7 @@ def show(fmt: FormatOpt = None) -> None:
     if chosen is Format.JSON:
         emit_json({row["key"]: row["value"] for row in rows})
         return
-    emit_rows(rows, columns, chosen)
+    emit_rows([{**row, "value": _shown(row["value"])} for row in rows], columns, chosen)
 
 
 @app.command("get")
@@ -63,7 +68,7 @@ def get(key: Annotated[str, typer.Argument(help="Setting name, e.g. timezone.")]
     values = {row["key"]: row["value"] for row in _settings_rows()}
     if key not in values:
         raise InvalidInput(f"unknown setting '{key}'", hint=f"known: {', '.join(values)}")
-    write(("" if values[key] is None else str(values[key])) + "\n")  # a line, even empty
+    write(("" if values[key] is None else _shown(values[key])) + "\n")  # a line, even empty
 
 
 @app.command("set")
@@ -74,12 +79,13 @@ def set_(
     """Change a setting.
 
     Examples: recoverylog config set timezone Europe/London;
-    recoverylog config set schemes.mine 1d,2w,30d,6mo,1y
+    recoverylog config set schemes.mine 1d,2w,30d,6mo,1y;
+    recoverylog config set report.hide "Mike,St Marys"
     """
     ws = state.workspace()
     with ws.store.writing():
         stored = set_value(ws.layout.config_file, key, value, ws.store.io)
-    say(f"{key} = {stored if stored is not None else '(default)'}")
+    say(f"{key} = {_shown(stored) if stored is not None else '(default)'}")
     if key == "country" and stored is not None:
         from recoverylog.services.support import country_warning
 

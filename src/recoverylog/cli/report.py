@@ -91,7 +91,8 @@ def report(
         typer.Option(
             "--audience",
             "-a",
-            help="sponsor (default: no notes, journal or names), clinician (adds a day-by-day "
+            help="sponsor (default: no notes, journal, lapse details or known names), "
+            "clinician (adds a day-by-day "
             "calendar) or self (everything).",
         ),
     ] = Audience.SPONSOR,
@@ -112,12 +113,19 @@ def report(
     output: OutputOpt = None,
     force: ForceOpt = False,
     preview: Annotated[
-        bool, typer.Option("--preview", help="Show what would be shared, then ask before writing.")
+        bool,
+        typer.Option(
+            "--preview",
+            help="Show what would be shared, and any free text with words that look like "
+            "names marked, then ask before writing.",
+        ),
     ] = False,
 ) -> None:
     """A report for your sponsor or counsellor: clean time, lapses, cravings, what helped,
-    meetings, and what is coming up. Notes, journal text and other people's names stay
-    out unless you --include them.
+    meetings, and what is coming up. Triggers, meetings and coping are shared as you
+    wrote them, with the names of people you know hidden; notes, journal text and lapse
+    details stay out unless you --include them. Hide any other word in every report with
+    recoverylog config set report.hide "Mike,Maria".
 
     Examples: recoverylog report --output week.html ;
     recoverylog report --period month --preview --output month.md ;
@@ -125,7 +133,7 @@ def report(
     """
     if ctx.invoked_subcommand is not None:
         return
-    from recoverylog.reports.writers import render
+    from recoverylog.reports.writers import render, to_preview
     from recoverylog.services import reports as service
 
     ws = state.workspace()
@@ -145,6 +153,7 @@ def report(
         shown = chosen if chosen in (ReportFormat.MD, ReportFormat.TXT) else ReportFormat.TXT
         message("This is what the report will contain:\n")
         message(render(data, shown))
+        message("\n" + to_preview(data, ws.settings.report_hide))
         ask_to_share(output)
     deliver(render(data, chosen), output, "report", force)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, tzinfo
 from typing import Any
 
@@ -39,6 +39,7 @@ from recoverylog.domain.insights import (
 from recoverylog.domain.milestones import Milestone, Step, milestone_status
 from recoverylog.domain.model import Clock, Entry, EntryType
 from recoverylog.domain.moments import as_of
+from recoverylog.domain.names import phrase_pattern
 from recoverylog.domain.support import (
     GOAL_KINDS,
     goal_from_dict,
@@ -46,9 +47,10 @@ from recoverylog.domain.support import (
     goal_words,
     person_names,
 )
+from recoverylog.reports.sharing import A_PERSON, PEOPLE, banner
 
 REPORT_KIND = "recoverylog-report"
-REPORT_VERSION = 1
+REPORT_VERSION = 2  # 2: lapse triggers are lapse details
 
 SPONSOR = "sponsor"
 SELF = "self"
@@ -68,14 +70,6 @@ AUDIENCE_INCLUDES: dict[str, frozenset[str]] = {
     SPONSOR: frozenset(),
     CLINICIAN: frozenset({CALENDAR}),
     SELF: frozenset(INCLUDES),
-}
-
-# Said in the report when a part is left out, so the reader knows it is not missing.
-LEFT_OUT = {
-    NOTES: "Free-text notes on entries and check-in answers in their own words",
-    LAPSE_DETAILS: "Notes on the circumstances of lapses",
-    JOURNAL: "Journal entries",
-    NAMES: "Names of other people",
 }
 
 TOP_TRIGGERS = 5
@@ -111,6 +105,7 @@ class ReportSources:
     entries: Sequence[Entry]  # must cover the previous period (and any goal) too
     people: Sequence[Mapping[str, Any]] = ()
     goals: Mapping[str, Any] = field(default_factory=dict)
+    hide: Sequence[str] = ()  # words and phrases every report hides (report.hide)
 
 
 def build_report(request: ReportRequest, sources: ReportSources) -> dict[str, Any]:
@@ -125,7 +120,7 @@ def build_report(request: ReportRequest, sources: ReportSources) -> dict[str, An
     ins = build_insights(
         entries, period, tz, clocks, request.clock, trigger_limit=None, now=sources.generated
     )
-    people = None if NAMES in shared else _People.known(entries, sources.people)
+    people = _People.known(entries, sources.people, sources.hide, NAMES in shared)
     scoped = list(only_clock(entries, request.clock))
     loose = _peer_entries(entries)
     report: dict[str, Any] = {
@@ -136,7 +131,11 @@ def build_report(request: ReportRequest, sources: ReportSources) -> dict[str, An
         "prepared_by": request.prepared_by,
         "audience": request.audience,
         "shared": {key.replace("-", "_"): key in shared for key in INCLUDES},
-        "left_out": [text for key, text in LEFT_OUT.items() if key not in shared],
+        # What it shares in the person's own words, and what it leaves out (filled in
+        # last, from what the report holds).
+        "shared_as_written": [],
+        "left_out": [],
+        "banner": [],
         "period": _period_dict(period),
         "previous_period": _period_dict(period.previous()),
         "clock_filter": clocks[0].name if request.clock and clocks else None,
@@ -144,7 +143,7 @@ def build_report(request: ReportRequest, sources: ReportSources) -> dict[str, An
         "lapses": _lapses(ins, tz, LAPSE_DETAILS in shared, people),
         "cravings": _cravings(ins, scoped, period, tz, clocks, people),
         "coping": _coping(ins, people),
-        "peer_support": _peer_support(loose, period, tz, sources, people),
+        "peer_support": _peer_support(loose, period, tz, sources, people, NAMES in shared),
         "checkins": _checkins(scoped, period, tz, NOTES in shared, people, clocks),
         "selfchecks": [
             {"week_start": s.week_start.isoformat(), "date": s.day.isoformat(), "total": s.total}
@@ -159,6 +158,7 @@ def build_report(request: ReportRequest, sources: ReportSources) -> dict[str, An
         report["notes"] = _notes(scoped, period, tz, people)
     if JOURNAL in shared:
         report["journal"] = _journal(scoped, period, tz, people)
+    report.update(banner(report, words_hidden=any(w.strip() for w in sources.hide)))
     return report
 
 
@@ -296,9 +296,6 @@ def _reached_in(
 
 # --- other people, when their names are not shared ------------------------------------
 
-A_PERSON = "a person"
-PEOPLE = "people"  # the trigger kind, and the row that stands for several people
-
 
 # Words too common to stand for a person on their own, even when part of a name
 # ("my sponsor", "Jo from the group").
@@ -326,15 +323,26 @@ _COMMON_WORDS = frozenset(
 
 @dataclass(frozen=True)
 class _People:
-    """What names another person: a trigger logged with the kind 'people', or text that
-    mentions someone in the support network or a contact, by their whole name or by any
-    word of it ('Jo' for Jo Bloggs), in any case, as a whole word."""
+    """What free text hides. Unless names are shared: a trigger logged with the kind
+    'people', or text that mentions someone in the support network or a contact, by
+    their whole name or by any word of it ('Jo' for Jo Bloggs), in any case, as a whole
+    word. Always: the words and phrases on the hide list, in the same way."""
 
     trigger_keys: frozenset[str]
-    names: re.Pattern[str] | None
+    names: re.Pattern[str] | None  # known people; None when names are shared
+    hidden: re.Pattern[str] | None  # known people and the hide list
+    by_kind: bool  # a trigger of the kind 'people' names someone
 
     @classmethod
-    def known(cls, entries: Iterable[Entry], people: Iterable[Mapping[str, Any]]) -> _People:
+    def known(
+        cls,
+        entries: Iterable[Entry],
+        people: Iterable[Mapping[str, Any]],
+        hide: Iterable[str] = (),
+        names_shared: bool = False,
+    ) -> _People:
+        if names_shared:
+            return cls(frozenset(), None, phrase_pattern(hide), by_kind=False)
         keys: set[str] = set()
         names: set[str] = set()
         for entry in entries:
@@ -345,21 +353,26 @@ class _People:
         for person in people:
             names.update(_key(n) for n in person_names(person))
         words = {w for n in names for w in _name_words(n)}
-        phrases = sorted(names | words, key=lambda n: (-len(n), n))
-        alternatives = "|".join(r"\s+".join(map(re.escape, n.split())) for n in phrases if n)
-        pattern = (
-            re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE) if alternatives else None
+        return cls(
+            frozenset(keys),
+            phrase_pattern(names | words),
+            phrase_pattern([*names, *words, *hide]),
+            by_kind=True,
         )
-        return cls(frozenset(keys), pattern)
 
     def names_someone(self, trigger: str, kind: str | None = None) -> bool:
-        if kind == PEOPLE or _key(trigger) in self.trigger_keys:
+        if (self.by_kind and kind == PEOPLE) or _key(trigger) in self.trigger_keys:
             return True
         return self.names is not None and self.names.search(trigger) is not None
 
     def hide(self, text: str) -> str:
-        """The text with every name in it replaced by 'a person'."""
-        return text if self.names is None else self.names.sub(A_PERSON, text)
+        """The text with every name and hidden word in it replaced by 'a person'."""
+        return text if self.hidden is None else self.hidden.sub(A_PERSON, text)
+
+    def trigger(self, name: str, kind: str | None = None) -> str:
+        """A trigger as shown: 'a person' when it names someone, else with hidden words
+        replaced."""
+        return A_PERSON if self.names_someone(name, kind) else self.hide(name)
 
 
 def _name_words(name: str) -> list[str]:
@@ -372,24 +385,19 @@ def _key(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _lapses(
-    ins: Insights, tz: tzinfo, details: bool, people: _People | None
-) -> list[dict[str, Any]]:
+def _lapses(ins: Insights, tz: tzinfo, details: bool, people: _People) -> list[dict[str, Any]]:
+    """When and on which clock; what set it off and the circumstances are lapse details."""
     out = []
     for clock_name, lapse in ins.lapses:
         local = lapse.at.astimezone(tz)
-        triggers = list(lapse.triggers)
-        if people is not None:
-            shown = [A_PERSON if people.names_someone(t) else t for t in triggers]
-            triggers = list(dict.fromkeys(shown))
         item: dict[str, Any] = {
             "clock": clock_name,
             "date": local.date().isoformat(),
             "time": local.strftime("%H:%M"),
-            "triggers": triggers,
             "next_run_from": lapse.restart.isoformat(),
         }
         if details:
+            item["triggers"] = list(dict.fromkeys(people.trigger(t) for t in lapse.triggers))
             item["note"] = _hidden(lapse.note, people)
         out.append(item)
     return out
@@ -402,27 +410,16 @@ def _stats(count: int, average: float | None, peak: int | None) -> dict[str, Any
     return {"count": count, "average_intensity": average, "peak_intensity": peak}
 
 
-def _triggers(ins: Insights, people: _People | None) -> list[dict[str, Any]]:
-    """The top triggers. Without names shared, triggers that name another person become
-    one row, 'a person' (or 'people' for several), which keeps their count."""
-    stats = list(ins.triggers.triggers)
-    if people is not None:
-        hidden = [t for t in stats if people.names_someone(t.name, t.kind)]
-        if hidden:
-            stats = [t for t in stats if t not in hidden]
-            cravings = sum(t.cravings for t in hidden)
-            total = sum((t.average_intensity or 0) * t.cravings for t in hidden)
-            stats.append(
-                TriggerStat(
-                    name=A_PERSON if len(hidden) == 1 else PEOPLE,
-                    count=sum(t.count for t in hidden),
-                    cravings=cravings,
-                    average_intensity=round(total / cravings, 1) if cravings else None,
-                    kind=PEOPLE,
-                )
-            )
-            # The order the insights use: most often, then strongest.
-            stats.sort(key=lambda t: (-t.count, -(t.average_intensity or 0), t.name.casefold()))
+def _triggers(ins: Insights, people: _People) -> list[dict[str, Any]]:
+    """The top triggers, as shown: one that names another person becomes 'a person'
+    (several together, 'people'), and rows that read the same once hidden are one."""
+    shown = [
+        replace(t, name=A_PERSON, kind=PEOPLE)
+        if people.names_someone(t.name, t.kind)
+        else replace(t, name=people.hide(t.name))
+        for t in ins.triggers.triggers
+    ]
+    stats = _merged(shown)
     return [
         {
             "name": t.name,
@@ -435,13 +432,39 @@ def _triggers(ins: Insights, people: _People | None) -> list[dict[str, Any]]:
     ]
 
 
+def _merged(stats: Sequence[TriggerStat]) -> list[TriggerStat]:
+    """Rows with the same name as one, keeping their counts, in the order the insights
+    use: most often, then strongest."""
+    groups: dict[str, list[TriggerStat]] = {}
+    for stat in stats:
+        groups.setdefault(stat.name.casefold(), []).append(stat)
+    rows = [group[0] if len(group) == 1 else _one_row(group) for group in groups.values()]
+    rows.sort(key=lambda t: (-t.count, -(t.average_intensity or 0), t.name.casefold()))
+    return rows
+
+
+def _one_row(group: Sequence[TriggerStat]) -> TriggerStat:
+    """Several triggers that read the same; several people become 'people'."""
+    cravings = sum(t.cravings for t in group)
+    total = sum((t.average_intensity or 0) * t.cravings for t in group)
+    people = group[0].name == A_PERSON
+    kinds = {t.kind for t in group}
+    return TriggerStat(
+        name=PEOPLE if people else group[0].name,
+        count=sum(t.count for t in group),
+        cravings=cravings,
+        average_intensity=round(total / cravings, 1) if cravings else None,
+        kind=PEOPLE if people else (kinds.pop() if len(kinds) == 1 else None),
+    )
+
+
 def _cravings(
     ins: Insights,
     entries: Sequence[Entry],
     period: Period,
     tz: tzinfo,
     clocks: Sequence[Clock],
-    people: _People | None,
+    people: _People,
 ) -> dict[str, Any]:
     trend, times, halt, outcomes = ins.trend, ins.times, ins.halt, ins.outcomes
     first = min((c.clean_since for c in clocks), default=None)
@@ -521,16 +544,12 @@ def _clear_leader(counts: Sequence[int]) -> int | None:
     return counts.index(top) if top > 1 and list(counts).count(top) == 1 else None
 
 
-def _coping(ins: Insights, people: _People | None) -> dict[str, Any]:
-    """What was used and how it helped. Without names shared, a technique that names
-    someone ('call Jo') names 'a person' instead."""
-
-    def shown(name: str) -> str:
-        return name if people is None else people.hide(name)
-
+def _coping(ins: Insights, people: _People) -> dict[str, Any]:
+    """What was used and how it helped. A technique that names someone ('call Jo'), or
+    holds a hidden word, says 'a person' instead."""
     techniques = [
         {
-            "name": shown(c.name),
+            "name": people.hide(c.name),
             "times_used": c.times_used,
             "average_helped": c.average_helped,
             "cravings": c.cravings,
@@ -542,7 +561,8 @@ def _coping(ins: Insights, people: _People | None) -> dict[str, Any]:
         for c in ins.coping
     ]
     proven = [c for c in ins.coping if c.enough_data and c.known_with]
-    return {"techniques": techniques, "worked_best": shown(proven[0].name) if proven else None}
+    best = people.hide(proven[0].name) if proven else None
+    return {"techniques": techniques, "worked_best": best}
 
 
 # --- peer support, check-ins ---------------------------------------------------------
@@ -558,11 +578,11 @@ def _peer_support(
     period: Period,
     tz: tzinfo,
     sources: ReportSources,
-    people: _People | None,
+    people: _People,
+    names: bool,
 ) -> dict[str, Any]:
-    """Meetings and contacts. ``people`` is None when names are shared; otherwise a
-    meeting's name that names someone says 'a person' instead."""
-    names = people is None
+    """Meetings and contacts; who each contact was with only when ``names`` are shared.
+    Names and hidden words in a meeting's name or a contact's say 'a person' instead."""
     meetings = [e for e in _in(entries, period, tz) if e.type is EntryType.MEETING]
     contacts = [e for e in _in(entries, period, tz) if e.type is EntryType.CONTACT]
     roles = {
@@ -580,7 +600,8 @@ def _peer_support(
         via = str(contact.get("via") or "not said")
         by_via[via] = by_via.get(via, 0) + 1
         if names and person:
-            row = per_person.setdefault(person.casefold(), {"name": person, "role": role})
+            shown = people.hide(person)
+            row = per_person.setdefault(shown.casefold(), {"name": shown, "role": role})
             row["count"] = row.get("count", 0) + 1
     contact_part: dict[str, Any] = {
         "count": len(contacts),
@@ -619,8 +640,8 @@ def _peer_support(
     }
 
 
-def _hidden(text: Any, people: _People | None) -> Any:
-    return people.hide(str(text)) if people is not None and text else text
+def _hidden(text: Any, people: _People) -> Any:
+    return people.hide(str(text)) if text else text
 
 
 def _counted(counts: Mapping[str, int], key: str) -> list[dict[str, Any]]:
@@ -664,12 +685,12 @@ def _checkins(
     period: Period,
     tz: tzinfo,
     words: bool,
-    people: _People | None = None,
+    people: _People,
     clocks: Sequence[Clock] = (),
 ) -> dict[str, Any] | None:
     """Counts of the daily check-ins; with ``words`` (notes shared) their answers in the
     person's own words too: gratitudes, the intention, and the answer about tomorrow.
-    Without names shared (``people`` given), other people's names in them are hidden.
+    Names and hidden words in them say 'a person' (see ``_People``).
     A check-in on a day with a lapse recorded for a clock it covers is never counted
     clean, whatever it said."""
     found = sorted(
@@ -795,10 +816,10 @@ def _calendar(
 
 
 def _notes(
-    entries: Sequence[Entry], period: Period, tz: tzinfo, people: _People | None = None
+    entries: Sequence[Entry], period: Period, tz: tzinfo, people: _People
 ) -> list[dict[str, Any]]:
-    """Free-text notes on entries other than journal notes, oldest first (without names
-    shared, other people's names hidden)."""
+    """Free-text notes on entries other than journal notes, oldest first (names and
+    hidden words in them say 'a person')."""
     return [
         {
             "at": e.at.astimezone(tz).strftime("%Y-%m-%d %H:%M"),
@@ -811,7 +832,7 @@ def _notes(
 
 
 def _journal(
-    entries: Sequence[Entry], period: Period, tz: tzinfo, people: _People | None = None
+    entries: Sequence[Entry], period: Period, tz: tzinfo, people: _People
 ) -> list[dict[str, Any]]:
     return [
         {

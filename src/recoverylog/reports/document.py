@@ -107,7 +107,7 @@ class Document:
     meta: tuple[str, ...]
     sections: tuple[Section, ...]
     footer: str
-    left_out: tuple[str, ...] = field(default_factory=tuple)
+    banner: tuple[str, ...] = field(default_factory=tuple)  # what is shared, what is not
 
 
 # --- words -------------------------------------------------------------------------
@@ -242,8 +242,19 @@ def _document(r: Mapping[str, Any]) -> Document:
         meta=tuple(meta),
         sections=tuple(sections),
         footer="Shared by choice, in confidence. Please keep it private.",
-        left_out=tuple(str(x) for x in r.get("left_out", [])),
+        banner=_banner(r),
     )
+
+
+def _banner(r: Mapping[str, Any]) -> tuple[str, ...]:
+    """The report's own banner; a report of the first version had only its list of
+    what it left out."""
+    if "banner" in r:
+        return tuple(str(line) for line in r["banner"])
+    left_out = [str(x) for x in r.get("left_out", [])]
+    if not left_out:
+        return ()
+    return ("Not in this report: " + "; ".join(x[:1].lower() + x[1:] for x in left_out) + ".",)
 
 
 def _run_started(r: Mapping[str, Any], clock: Mapping[str, Any]) -> bool:
@@ -356,17 +367,17 @@ def _lapses(r: Mapping[str, Any]) -> Section:
     if not lapses:
         return Section("lapses", "Lapses", (Para("No lapses in this period."),))
     details = bool(r["shared"].get("lapse_details"))
-    headers = ["Date", "Clock", "Triggers", "Next run from"]
+    # Triggers are lapse details; a report of the first version had them anyway.
+    triggers = details or any("triggers" in lapse for lapse in lapses)
+    headers = ["Date", "Clock", *(["Triggers"] if triggers else []), "Next run from"]
     if details:
         headers.append("Circumstances")
     rows = []
     for lapse in lapses:
-        row = [
-            f"{short_date(lapse['date'], year)} {lapse['time']}",
-            lapse["clock"],
-            "; ".join(lapse["triggers"]) or "–",
-            short_date(lapse["next_run_from"], year),
-        ]
+        row = [f"{short_date(lapse['date'], year)} {lapse['time']}", lapse["clock"]]
+        if triggers:
+            row.append("; ".join(lapse.get("triggers") or []) or "–")
+        row.append(short_date(lapse["next_run_from"], year))
         if details:
             row.append(lapse.get("note") or "–")
         rows.append(tuple(row))

@@ -25,6 +25,7 @@ from recoverylog.reports.document import (
     document,
 )
 from recoverylog.reports.formats import ReportFormat
+from recoverylog.reports.sharing import free_texts
 
 WIDTH = 80
 
@@ -71,9 +72,8 @@ def to_markdown(doc: Document) -> str:
     out = [f"# {md(doc.title)}", ""]
     out.extend(f"{md(line)}  " for line in doc.meta)
     out.append("")
-    if doc.left_out:
-        parts = [md(x[:1].lower() + x[1:]) for x in doc.left_out]
-        out.append("> Not in this report: " + "; ".join(parts) + ".")
+    if doc.banner:
+        out.append("\n>\n".join(f"> {md(line)}" for line in doc.banner))
         out.append("")
     for section in doc.sections:
         out.append(f"## {md(section.title)}")
@@ -134,11 +134,9 @@ def to_text(doc: Document) -> str:
     out = [title, "=" * min(WIDTH, len(title))]
     for line in doc.meta:
         out.extend(_wrap(line))
-    if doc.left_out:
+    for line in doc.banner:
         out.append("")
-        out.append("Not in this report:")
-        for item in doc.left_out:
-            out.extend(_wrap(item, "    ", "  - "))
+        out.extend(_wrap(line))
     for section in doc.sections:
         heading = one_line(section.title).upper()
         out.extend(["", heading, "-" * min(WIDTH, len(heading))])
@@ -315,3 +313,63 @@ def to_html(doc: Document) -> str:
             blocks.append(entry)
         sections.append({"id": section.id, "title": section.title, "blocks": blocks})
     return render_template("report.html", doc=doc, sections=sections)
+
+
+# --- the free text a preview points out --------------------------------------------------
+
+HIDE_COMMAND = "recoverylog config set report.hide"
+
+
+def to_preview(report: Mapping[str, Any], hidden: Sequence[str]) -> str:
+    """Every piece of free text the report shares, by kind, with the words that look like
+    names in [brackets], and the command that would hide them too (``hidden``: the words
+    already on the hide list, which the command keeps)."""
+    found = free_texts(report)
+    if not found:
+        return "Free text this report shares: none.\n"
+    lines, names = _marked(found, hidden)
+    if names:
+        hint = "Words in [brackets] look like names. To hide them in every report:"
+    else:
+        hint = "Nothing here looks like a name. To hide a word in every report:"
+    words = ",".join([*hidden, *(names or ["WORD"])])
+    return (
+        "\n".join(
+            [
+                "Free text this report shares, as it will read:",
+                *lines,
+                "",
+                hint,
+                f"  {HIDE_COMMAND} {_quoted(words)}",
+            ]
+        )
+        + "\n"
+    )
+
+
+def _marked(
+    found: Sequence[tuple[str, Sequence[str]]], hidden: Sequence[str]
+) -> tuple[list[str], list[str]]:
+    """The lines of the free text, kind by kind, with name-like words in [brackets]; and
+    those words, each once, in the order they first appear."""
+    from recoverylog.domain.names import name_like
+
+    lines: list[str] = []
+    names: dict[str, str] = {}
+    for label, texts in found:
+        lines.append(f"  {label[:1].upper()}{label[1:]}:")
+        for text in map(clean, texts):
+            marks = name_like(text, hidden)
+            for mark in marks:
+                names.setdefault(mark.word.casefold(), mark.word)
+            for mark in reversed(marks):
+                text = f"{text[: mark.start]}[{text[mark.start : mark.end]}]{text[mark.end :]}"
+            lines.extend(f"    {line}" for line in text.splitlines())
+    return lines, list(names.values())
+
+
+def _quoted(text: str) -> str:
+    """Double quotes where the shell takes the text as it is; else the shell's own quoting."""
+    import shlex
+
+    return f'"{text}"' if not re.search(r'["$`\\!]', text) else shlex.quote(text)

@@ -124,6 +124,7 @@ def build(
         entries=ws.store.entries.iter_range(start_at, end_at),
         people=journal.people,
         goals=journal.goals,
+        hide=ws.settings.report_hide,
     )
     return build_report(request, sources)
 
