@@ -174,14 +174,16 @@ def test_until_alone_looks_back_90_days(cli: Any) -> None:
     assert (data["period"]["since"], data["period"]["until"]) == ("2026-08-03", "2026-10-31")
 
 
-def test_local_time_zone_decides_the_weekday(cli: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_craving_keeps_the_weekday_and_hour_it_was_logged_at(
+    cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     assert cli("log", "craving", "4", "--at", "2026-11-21 03:30").exit_code == 0  # Sat, UTC
     assert _json(cli)["when"]["grid"][5][0] == 1
     monkeypatch.setenv("RECOVERYLOG_TIMEZONE", "America/New_York")  # Fri 22:30 there
     data = _json(cli)
     assert data["period"]["timezone"] == "America/New_York"
-    assert data["when"]["grid"][4][5] == 1
-    assert data["when"]["by_hour"][22] == 1
+    assert data["when"]["grid"][5][0] == 1  # still Saturday night, where it happened
+    assert data["when"]["by_hour"][3] == 1
 
 
 def test_demo_journal(cli: Any, tmp_path: Path) -> None:

@@ -108,32 +108,33 @@ def test_entries_exactly_on_the_boundaries() -> None:
     assert [d.count for d in days] == [1, 0, 0, 0, 0, 0, 1]
 
 
-def test_local_days_follow_the_time_zone() -> None:
-    # 03:00 UTC on Monday 9 Nov is 22:00 on Sunday 8 Nov in New York (UTC-5).
-    late = [craving("2026-11-09T03:00", 5)]
-    assert ins.craving_stats(late, WEEK, UTC).count == 0
-    assert ins.craving_stats(late, WEEK, NEW_YORK).count == 1
-    times = ins.cravings_by_time(late, WEEK, NEW_YORK)
-    assert times.by_weekday[6] == 1
-    assert times.by_hour[22] == 1
+def test_a_record_keeps_the_day_and_hour_where_it_happened() -> None:
+    # 22:00 on Sunday 8 Nov in New York (03:00 UTC on Monday): Sunday at 22:00, in
+    # whichever zone the journal is read.
+    late = [craving("2026-11-08T22:00-05:00", 5)]
+    for viewer in (UTC, NEW_YORK, LONDON):
+        assert ins.craving_stats(late, WEEK, viewer).count == 1
+        times = ins.cravings_by_time(late, WEEK, viewer)
+        assert times.by_weekday[6] == 1
+        assert times.by_hour[22] == 1
 
 
 def test_the_night_the_clocks_go_back_in_london() -> None:
-    # Sunday 25 Oct 2026: 02:00 BST becomes 01:00 GMT, so the day has 25 hours.
+    # Sunday 25 Oct 2026: 02:00 BST becomes 01:00 GMT, so the day has 25 hours. Each
+    # craving is stored with the offset it was logged with.
     sunday = Period(date(2026, 10, 25), date(2026, 10, 25))
     entries = [
-        craving("2026-10-24T23:30", 4),  # 00:30 BST on the 25th (the 24th in UTC)
-        craving("2026-10-25T00:30", 5),  # 01:30 BST
-        craving("2026-10-25T01:30", 6),  # 01:30 GMT: the same local hour again
-        craving("2026-10-25T23:30", 7),  # 23:30 GMT, still the 25th
-        craving("2026-10-26T00:00", 8),  # midnight: Monday
+        craving("2026-10-25T00:30+01:00", 4),  # 00:30 BST on the 25th (the 24th in UTC)
+        craving("2026-10-25T01:30+01:00", 5),  # 01:30 BST
+        craving("2026-10-25T01:30+00:00", 6),  # 01:30 GMT: the same local hour again
+        craving("2026-10-25T23:30+00:00", 7),  # 23:30 GMT, still the 25th
+        craving("2026-10-26T00:00+00:00", 8),  # midnight: Monday
     ]
-    assert ins.craving_stats(entries, sunday, LONDON) == ins.CravingStats(4, 5.5, 7)
+    for viewer in (LONDON, UTC):
+        assert ins.craving_stats(entries, sunday, viewer) == ins.CravingStats(4, 5.5, 7)
     times = ins.cravings_by_time(entries, sunday, LONDON)
     assert (times.by_hour[0], times.by_hour[1], times.by_hour[23]) == (1, 2, 1)
     assert times.by_weekday == (0, 0, 0, 0, 0, 0, 4)
-    # In UTC the first one belongs to Saturday and the last to Monday.
-    assert ins.craving_stats(entries, sunday, UTC).count == 3
     # Weeks across the change: Mon 19 Oct - Sun 25 Oct, then Mon 26 Oct - Sun 1 Nov.
     fortnight = Period(date(2026, 10, 19), date(2026, 11, 1))
     weeks = ins.cravings_by_week(entries, fortnight, LONDON)
@@ -143,10 +144,10 @@ def test_the_night_the_clocks_go_back_in_london() -> None:
 def test_intensity_by_hour_across_the_clock_change() -> None:
     sunday = Period(date(2026, 10, 25), date(2026, 10, 25))
     entries = [
-        craving("2026-10-25T00:30", 5),  # 01:30 BST
-        craving("2026-10-25T01:30", 8),  # 01:30 GMT
-        craving("2026-10-25T20:10", 2),  # 20:10 GMT
-        trigger("2026-10-25T01:40", "payday"),  # not a craving
+        craving("2026-10-25T01:30+01:00", 5),  # 01:30 BST
+        craving("2026-10-25T01:30+00:00", 8),  # 01:30 GMT
+        craving("2026-10-25T20:10+00:00", 2),  # 20:10 GMT
+        trigger("2026-10-25T01:40+00:00", "payday"),  # not a craving
     ]
     hours = ins.intensity_by_hour(entries, sunday, LONDON)
     assert len(hours) == 24 and [h.hour for h in hours] == list(range(24))
@@ -154,9 +155,6 @@ def test_intensity_by_hour_across_the_clock_change() -> None:
     assert hours[20] == ins.HourIntensity(20, 1, 2.0, 2)
     assert hours[0] == ins.HourIntensity(0, 0, None, None)
     assert sum(h.count for h in hours) == 3
-
-
-# --- cravings over time ------------------------------------------------------------
 
 
 def test_trend_against_the_previous_week() -> None:
@@ -372,13 +370,12 @@ def test_clean_calendar_by_hand() -> None:
     ]
 
 
-def test_a_lapse_day_follows_the_time_zone() -> None:
-    # 23:30 UTC on Saturday 24 Oct is 00:30 on Sunday 25 Oct in London (BST).
-    c = clock(date(2026, 10, 1), ("2026-10-24T23:30", date(2026, 10, 26)))
-    in_london = ins.clean_calendar(c, date(2026, 10, 24), date(2026, 10, 26), LONDON)
-    in_utc = ins.clean_calendar(c, date(2026, 10, 24), date(2026, 10, 26), UTC)
-    assert in_london.statuses == ("clean", "lapse", "clean")
-    assert in_utc.statuses == ("lapse", "gap", "clean")
+def test_a_lapse_keeps_its_day_in_any_zone() -> None:
+    # 00:30 on Sunday 25 Oct in London (BST), 23:30 UTC on Saturday.
+    c = clock(date(2026, 10, 1), ("2026-10-25T00:30+01:00", date(2026, 10, 26)))
+    for viewer in (LONDON, UTC):
+        calendar = ins.clean_calendar(c, date(2026, 10, 24), date(2026, 10, 26), viewer)
+        assert calendar.statuses == ("clean", "lapse", "clean")
 
 
 def test_clean_shares_by_hand() -> None:
@@ -551,13 +548,11 @@ def test_build_insights_agrees_with_the_single_functions() -> None:
     assert ins.build_insights(entries, WEEK, UTC, clock="nicotine").trend.current.count == 1
 
 
-def test_lapses_are_mentioned_on_their_local_day() -> None:
-    c = clock(date(2026, 10, 1), ("2026-11-07T23:30", date(2026, 11, 9)))
-    london = [o.text for o in ins.observations(ins.build_insights([], WEEK, LONDON, [c]))]
-    assert "1 lapse recorded in these 7 days: alcohol on 7 Nov." in london  # GMT in Nov
-    tokyo = ZoneInfo("Asia/Tokyo")  # 08:30 on Sunday 8 Nov there
-    texts = [o.text for o in ins.observations(ins.build_insights([], WEEK, tokyo, [c]))]
-    assert "1 lapse recorded in these 7 days: alcohol on 8 Nov." in texts
+def test_lapses_are_mentioned_on_the_day_they_happened() -> None:
+    c = clock(date(2026, 10, 1), ("2026-11-07T23:30+00:00", date(2026, 11, 9)))
+    for viewer in (LONDON, ZoneInfo("Asia/Tokyo")):  # 08:30 on Sunday 8 Nov in Tokyo
+        texts = [o.text for o in ins.observations(ins.build_insights([], WEEK, viewer, [c]))]
+        assert "1 lapse recorded in these 7 days: alcohol on 7 Nov." in texts
 
 
 def test_observations_are_plain_sentences_from_the_numbers() -> None:

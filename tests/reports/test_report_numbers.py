@@ -50,6 +50,7 @@ def test_clean_time(report: dict[str, Any]) -> None:
         "days_counted": 7,
         "clean_days": 6,
         "lapse_days": 1,
+        "lapses": 1,
         "share_clean": round(6 / 7, 4),
     }
     # Extended scheme from 20 Nov: 24 hours on the 21st, then 1 week, 2 weeks, 30 days.

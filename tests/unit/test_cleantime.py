@@ -99,12 +99,15 @@ def test_lapses_after_today_are_not_yet_history() -> None:
     assert clean_time(make(lapse(date(2026, 10, 25))), today, UTC) == clean_time(make(), today, UTC)
 
 
-def test_the_lapse_day_is_the_local_day_in_the_users_zone() -> None:
-    # 23:30 UTC on 11 Oct is 00:30 on 12 Oct in London (summer time).
-    late = Lapse("l", datetime(2026, 10, 11, 23, 30, tzinfo=UTC), date(2026, 10, 13))
-    runs = compute_runs(make(late), date(2026, 10, 20), ZoneInfo("Europe/London"))
-    assert runs[0] == Run(START, date(2026, 10, 12), 11)
-    assert compute_runs(make(late), date(2026, 10, 20), UTC)[0].end == date(2026, 10, 11)
+def test_the_lapse_day_is_the_day_where_it_happened_in_any_zone() -> None:
+    # 00:30 on 12 Oct in London (summer time) is 23:30 UTC on 11 Oct: the lapse keeps
+    # its own day, 12 Oct, whichever zone the journal is read in.
+    late = Lapse(
+        "l", datetime(2026, 10, 12, 0, 30, tzinfo=ZoneInfo("Europe/London")), date(2026, 10, 13)
+    )
+    for viewer in (ZoneInfo("Europe/London"), UTC, ZoneInfo("America/Los_Angeles")):
+        runs = compute_runs(make(late), date(2026, 10, 20), viewer)
+        assert runs[0] == Run(START, date(2026, 10, 12), 11)
 
 
 def test_two_lapses_on_one_day_end_one_run() -> None:
@@ -200,3 +203,12 @@ def test_on_the_clean_since_date_everything_is_zero(since: date, lapse_offsets: 
         0,
         0,
     )
+
+
+def test_a_run_never_starts_before_the_day_after_its_lapse() -> None:
+    """A restart day on (or before) the lapse day would count the lapse day as clean."""
+    day = date(2026, 10, 10)
+    for restart in (day, day - timedelta(days=1)):
+        ct = clean_time(make(lapse(day, restart=restart)), date(2026, 10, 20), UTC)
+        assert ct.runs[-1].start == day + timedelta(days=1)
+        assert ct.total_clean_days == 9 + 9  # 1-9 Oct, then 11-19 Oct

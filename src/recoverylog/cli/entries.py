@@ -224,9 +224,7 @@ def delete(
     if isinstance(entry, lapses.LapseRecord):
         _delete_lapse(ws, entry, yes)
         return
-    confirm(
-        f"Delete the {entry.type} {short_id(entry.id)} from {ws.local(entry.at):%Y-%m-%d}?", yes
-    )
+    confirm(f"Delete the {entry.type} {short_id(entry.id)} from {entry.at:%Y-%m-%d}?", yes)
     service.delete_entry(ws, entry.id)
     say(f"{short_id(entry.id)}  Deleted.")
 

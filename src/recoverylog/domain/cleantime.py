@@ -11,10 +11,10 @@ are always shown beside the current run.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
-from recoverylog.domain.model import Clock
-from recoverylog.domain.moments import as_of, elapsed, whole_days
+from recoverylog.domain.model import Clock, Lapse
+from recoverylog.domain.moments import as_of, day_of, elapsed, whole_days
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ class CleanTime:
     total_clean_days: int
     longest_run_days: int
     elapsed_days: int  # days since the first clean day
-    lapse_count: int
+    lapse_count: int  # recorded lapses (see lapses_between)
     started: bool  # False while a planned quit date is still ahead
     headline_start_at: datetime | None = None  # the moment milestones count from, if known
     # Real minutes since headline_start_at (None when only the day is known): day one is
@@ -77,6 +77,15 @@ def _days(start: date, start_at: datetime | None, end: date, end_at: datetime) -
     return max(0, (end - start).days)
 
 
+def _restart(lapse: Lapse, lapse_day: date, zone: tzinfo) -> tuple[date, datetime | None]:
+    """Where the run after a lapse begins: at the moment given, if it is after the lapse;
+    else on the restart day, never before the day after the lapse (the lapse day is
+    not a clean day)."""
+    if lapse.restart_at is not None and lapse.restart_at > lapse.at:
+        return lapse.restart, _local(lapse.restart_at, zone)
+    return max(lapse.restart, lapse_day + timedelta(days=1)), None
+
+
 def compute_runs(
     clock: Clock, today: date, tz: tzinfo | None = None, now: datetime | None = None
 ) -> list[Run]:
@@ -91,7 +100,7 @@ def compute_runs(
     runs: list[Run] = []
     start, start_at = clock.clean_since, _local(clock.clean_since_at, zone)
     for lapse in clock.sorted_lapses():
-        lapse_day = lapse.at.astimezone(tz).date() if tz else lapse.at.date()
+        lapse_day = day_of(lapse.at)
         if lapse_day > today:
             break  # lapses are sorted: the rest are later still
         if lapse_day < start:
@@ -99,10 +108,7 @@ def compute_runs(
                 start, start_at = lapse.restart, _local(lapse.restart_at, zone)
             continue  # a lapse before the clock began changes nothing
         runs.append(Run(start, lapse_day, _days(start, start_at, lapse_day, lapse.at), start_at))
-        if lapse.restart >= lapse_day:
-            start, start_at = lapse.restart, _local(lapse.restart_at, zone)
-        else:
-            start, start_at = lapse_day, None
+        start, start_at = _restart(lapse, lapse_day, zone)
     runs.append(Run(start, None, _days(start, start_at, today, moment), start_at))
     return runs
 
@@ -133,11 +139,18 @@ def clean_time(
         total_clean_days=sum(run.days for run in runs),
         longest_run_days=max(run.days for run in runs),
         elapsed_days=_days(clock.clean_since, first_at, today, moment),
-        lapse_count=len(runs) - 1,
+        lapse_count=lapses_between(clock, clock.clean_since, today),
         started=started,
         headline_start_at=headline_at,
         headline_minutes=minutes,
     )
+
+
+def lapses_between(clock: Clock, first: date, last: date) -> int:
+    """The count of lapses everywhere it is shown: lapses recorded on a day from
+    ``first`` to ``last`` (two on one day count two), none before the clock began."""
+    first = max(first, clock.clean_since)
+    return sum(1 for lapse in clock.lapses if first <= day_of(lapse.at) <= last)
 
 
 def day_status(clock: Clock, day: date, tz: tzinfo | None = None) -> str:

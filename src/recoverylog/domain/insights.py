@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from types import MappingProxyType
 
-from recoverylog.domain.cleantime import clean_time, compute_runs
+from recoverylog.domain.cleantime import clean_time, compute_runs, lapses_between
 from recoverylog.domain.model import Clock, Entry, EntryType, Halt, Lapse, Outcome
+from recoverylog.domain.moments import day_of
 from recoverylog.errors import InvalidInput
 
 # --- what the log teaches: a small library of pure functions -------------------
@@ -99,8 +100,9 @@ def _in_period(
 ) -> Iterator[tuple[Entry, datetime]]:
     since, until = period.since, period.until
     for entry in entries:
-        local = entry.at.astimezone(tz)
-        if since <= local.date() <= until:
+        # Its own wall clock: the day and hour where it happened, wherever it is read.
+        local = entry.at
+        if since <= day_of(local) <= until:
             yield entry, local
 
 
@@ -828,7 +830,7 @@ def lapses_in(clocks: Iterable[Clock], period: Period, tz: tzinfo) -> list[tuple
         (clock.name, lapse)
         for clock in clocks
         for lapse in clock.lapses
-        if period.contains(lapse.at.astimezone(tz).date())
+        if period.contains(day_of(lapse.at))
     ]
     found.sort(key=lambda pair: pair[1].at)
     return found
@@ -900,7 +902,8 @@ class CleanShare:
     days: int  # days in the window
     counted: int  # days on or after the clock's first clean day
     clean: int
-    lapses: int
+    lapse_days: int  # days with a lapse
+    lapses: int  # recorded lapses (two on one day count two), as everywhere
     since: date | None = None  # the window's first and last day
     until: date | None = None
 
@@ -909,9 +912,9 @@ class CleanShare:
         return _share(self.clean, self.counted)
 
 
-def clean_share(calendar: CleanCalendar, first: date, last: date) -> CleanShare:
+def clean_share(clock: Clock, calendar: CleanCalendar, first: date, last: date) -> CleanShare:
     """Share of clean days from ``first`` to ``last`` (days before the clock are left out)."""
-    days = counted = clean = lapses = 0
+    days = counted = clean = lapse_days = 0
     day = first
     while day <= last:
         status = calendar.status_on(day)
@@ -919,9 +922,10 @@ def clean_share(calendar: CleanCalendar, first: date, last: date) -> CleanShare:
         if status is not None and status != BEFORE:
             counted += 1
             clean += status == CLEAN
-            lapses += status == LAPSE
+            lapse_days += status == LAPSE
         day += timedelta(days=1)
-    return CleanShare(days, counted, clean, lapses, first, last)
+    lapses = lapses_between(clock, first, last)
+    return CleanShare(days, counted, clean, lapse_days, lapses, first, last)
 
 
 def score_series(statuses: Iterable[str], start: float = 0.0) -> list[float]:
@@ -992,7 +996,7 @@ def clean_days(
         calendar=shown,
         shares=MappingProxyType(
             {
-                n: clean_share(full, today - timedelta(days=n), today - timedelta(days=1))
+                n: clean_share(clock, full, today - timedelta(days=n), today - timedelta(days=1))
                 for n in sorted(set(windows))
             }
         ),
@@ -1280,8 +1284,7 @@ def observations(ins: Insights) -> list[Observation]:
 
     if ins.lapses:
         days_of = ", ".join(
-            f"{name} on {(d := lapse.at.astimezone(ins.tz).date()).day} {d:%b}"
-            for name, lapse in ins.lapses[:5]
+            f"{name} on {(d := day_of(lapse.at)).day} {d:%b}" for name, lapse in ins.lapses[:5]
         )
         say(
             "outcomes",

@@ -85,3 +85,10 @@ def hours_and_minutes(minutes: int) -> str:
     if rest or not hours:
         parts.append(f"{rest} minute{'' if rest == 1 else 's'}")
     return " ".join(parts)
+
+
+def day_of(moment: datetime) -> date:
+    """The calendar day a record belongs to: the date on the wall clock where it
+    happened (the offset it was stored with). Reading the journal in another time zone
+    never moves a lapse, a craving or a check-in to another day."""
+    return moment.date()

@@ -38,7 +38,7 @@ from recoverylog.domain.insights import (
 )
 from recoverylog.domain.milestones import Milestone, Step, milestone_status
 from recoverylog.domain.model import Clock, Entry, EntryType
-from recoverylog.domain.moments import as_of
+from recoverylog.domain.moments import as_of, day_of
 from recoverylog.domain.names import phrase_pattern
 from recoverylog.domain.support import (
     GOAL_KINDS,
@@ -174,7 +174,7 @@ def _round(value: float | None, places: int = 3) -> float | None:
 
 
 def _local_day(entry: Entry, tz: tzinfo) -> date:
-    return entry.at.astimezone(tz).date()
+    return day_of(entry.at)
 
 
 def _in(entries: Iterable[Entry], period: Period, tz: tzinfo) -> list[Entry]:
@@ -218,7 +218,7 @@ def _clock_dict(
         now=now,
     )
     calendar = clean_calendar(clock, period.since, period.until, tz)
-    share = clean_share(calendar, period.since, period.until)
+    share = clean_share(clock, calendar, period.since, period.until)
     days: CleanDays | None = next((c for c in ins.clean if c.clock == clock.name), None)
     return {
         "name": clock.name,
@@ -245,7 +245,8 @@ def _clock_dict(
         "in_period": {
             "days_counted": share.counted,
             "clean_days": share.clean,
-            "lapse_days": share.lapses,
+            "lapse_days": share.lapse_days,
+            "lapses": share.lapses,
             "share_clean": _round(share.share, 4),
         },
         "milestones_reached": _reached_in(period, clock, ct, steps, now),
@@ -389,7 +390,7 @@ def _lapses(ins: Insights, tz: tzinfo, details: bool, people: _People) -> list[d
     """When and on which clock; what set it off and the circumstances are lapse details."""
     out = []
     for clock_name, lapse in ins.lapses:
-        local = lapse.at.astimezone(tz)
+        local = lapse.at  # where it happened, as for every record
         item: dict[str, Any] = {
             "clock": clock_name,
             "date": local.date().isoformat(),
@@ -741,7 +742,7 @@ def _said_clean(entry: Entry, tz: tzinfo, clocks: Sequence[Clock]) -> bool:
     day = _local_day(entry, tz)
     wanted = entry.clock.casefold() if entry.clock else None
     return not any(
-        lapse.at.astimezone(tz).date() == day
+        day_of(lapse.at) == day
         for clock in clocks
         if wanted is None or clock.name.casefold() == wanted
         for lapse in clock.lapses
@@ -822,7 +823,7 @@ def _notes(
     hidden words in them say 'a person')."""
     return [
         {
-            "at": e.at.astimezone(tz).strftime("%Y-%m-%d %H:%M"),
+            "at": e.at.strftime("%Y-%m-%d %H:%M"),
             "type": str(e.type),
             "note": _hidden(e.note, people),
         }
@@ -836,7 +837,7 @@ def _journal(
 ) -> list[dict[str, Any]]:
     return [
         {
-            "at": e.at.astimezone(tz).strftime("%Y-%m-%d %H:%M"),
+            "at": e.at.strftime("%Y-%m-%d %H:%M"),
             "text": _hidden(e.note, people),
             "mood": e.get("mood"),
         }

@@ -9,6 +9,7 @@ from typing import Any
 from recoverylog.domain import fields
 from recoverylog.domain import support as rules
 from recoverylog.domain.model import Entry, EntryType, new_id
+from recoverylog.domain.moments import day_of
 from recoverylog.errors import InvalidInput
 from recoverylog.services.entries import entry_as_dict, validate_data
 from recoverylog.services.workspace import Workspace, resolve_clock
@@ -64,7 +65,7 @@ def _gather(ws: Workspace, day: date, where: Scope) -> tuple[Entry | None, list[
     found = [
         e
         for e in ws.store.entries.iter_newest_first(start, end)
-        if e.type is EntryType.CHECKIN and ws.local(e.at).date() == day
+        if e.type is EntryType.CHECKIN and day_of(e.at) == day
     ]
     whole_day = [e for e in found if e.clock is None]
     if where.clock is not None:
@@ -181,7 +182,7 @@ def _unrecorded(ws: Workspace, day: date, lapsed: list[str]) -> list[str]:
     out = []
     for name in lapsed:
         clock = journal.find_clock(name)
-        if clock is not None and not any(ws.local(x.at).date() == day for x in clock.lapses):
+        if clock is not None and not any(day_of(x.at) == day for x in clock.lapses):
             out.append(clock.name)
     return out
 
@@ -192,9 +193,7 @@ def recorded_lapses(ws: Workspace, day: date, clocks: list[str]) -> dict[str, st
     out: dict[str, str] = {}
     for name in clocks:
         clock = journal.find_clock(name)
-        found = clock and next(
-            (x for x in clock.sorted_lapses() if ws.local(x.at).date() == day), None
-        )
+        found = clock and next((x for x in clock.sorted_lapses() if day_of(x.at) == day), None)
         if clock is not None and found:
             out[clock.name] = found.id
     return out

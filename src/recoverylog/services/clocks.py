@@ -17,7 +17,7 @@ from recoverylog.domain.milestones import (
     scheme_steps,
 )
 from recoverylog.domain.model import Clock, Lapse, new_id
-from recoverylog.domain.moments import elapsed
+from recoverylog.domain.moments import day_of, elapsed
 from recoverylog.domain.substances import safety_notes
 from recoverylog.errors import InvalidInput
 from recoverylog.services.workspace import Workspace, resolve_clock
@@ -236,7 +236,7 @@ def record_lapse(
     person gives a time of day) at that moment, which must come after the lapse."""
     if at > ws.now:
         raise InvalidInput("a lapse cannot be in the future")
-    local_day = ws.local(at).date()
+    local_day = day_of(at)
     restart = _start(ws, restart) if restart is not None else local_day + timedelta(days=1)
     if isinstance(restart, datetime):
         if restart <= at:

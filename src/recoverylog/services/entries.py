@@ -208,7 +208,7 @@ def get_entry(ws: Workspace, prefix: str, on_damaged: OnDamaged | None = None) -
 
 def entry_as_dict(ws: Workspace, entry: Entry) -> dict[str, Any]:
     """The documented JSON shape: common keys plus every field of the entry's type."""
-    raw = entry_to_dict(replace(entry, at=ws.local(entry.at)))
+    raw = entry_to_dict(entry)
     out = {key: raw.pop(key) for key in ("id", "type", "at", "clock", "note", "tags")}
     for key in TYPE_FIELDS[entry.type]:
         out[key] = raw.pop(key, [] if key in LIST_FIELDS else None)

@@ -461,7 +461,7 @@ def _edited(entry: Entry) -> datetime:
 
 
 def _describe(entry: Entry, ws: Workspace) -> str:
-    return f"entry {short_id(entry.id)} ({entry.type}, {ws.local(entry.at):%Y-%m-%d})"
+    return f"entry {short_id(entry.id)} ({entry.type}, {entry.at:%Y-%m-%d})"
 
 
 def _plan_entries(

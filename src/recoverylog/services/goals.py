@@ -8,6 +8,7 @@ from typing import Any
 
 from recoverylog.domain import support as rules
 from recoverylog.domain.model import Entry, EntryType
+from recoverylog.domain.moments import day_of
 from recoverylog.errors import InvalidInput, NotFound
 from recoverylog.services.people import last_contacts
 from recoverylog.services.workspace import Workspace
@@ -68,7 +69,7 @@ def goal_progress(
         entries = ws.store.entries.iter_range(_day_start(ws, first), ws.now)
     days: dict[EntryType, list[date]] = {}
     for entry in entries:
-        days.setdefault(entry.type, []).append(ws.local(entry.at).date())
+        days.setdefault(entry.type, []).append(day_of(entry.at))
     return [rules.goal_progress(g, days.get(rules.GOAL_KINDS[g.kind], []), ws.today) for g in goals]
 
 
@@ -106,12 +107,12 @@ def meetings(ws: Workspace, since: date | None, until: date | None) -> dict[str,
         for e in ws.store.entries.iter_range(
             _day_start(ws, first), min(ws.now, _day_start(ws, last + timedelta(days=1)))
         )
-        if e.type is EntryType.MEETING and first <= ws.local(e.at).date() <= last
+        if e.type is EntryType.MEETING and first <= day_of(e.at) <= last
     ]
     weeks = []
     for monday in rules.week_starts(first, last):
         sunday = monday + timedelta(days=6)
-        these = [m for m in found if monday <= ws.local(m.at).date() <= sunday]
+        these = [m for m in found if monday <= day_of(m.at) <= sunday]
         weeks.append(
             {
                 "week_start": monday.isoformat(),
@@ -133,7 +134,7 @@ def meetings(ws: Workspace, since: date | None, until: date | None) -> dict[str,
 def meeting_as_dict(ws: Workspace, entry: Entry) -> dict[str, Any]:
     return {
         "id": entry.id,
-        "at": ws.local(entry.at).isoformat(),
+        "at": entry.at.isoformat(),
         "name": entry.get("name"),
         "fellowship": entry.get("fellowship"),
         "online": bool(entry.get("online")),
@@ -154,9 +155,7 @@ def support_status(ws: Workspace, recent: Sequence[Entry], since: date) -> dict[
     sponsors = [p for p in journal.people if p.get("role") == "sponsor" and p.get("name")]
     last = last_contacts(ws, sponsors, recent) if sponsors else {}
     monday = rules.week_start(ws.today)
-    this_week = sum(
-        1 for e in recent if e.type is EntryType.MEETING and ws.local(e.at).date() >= monday
-    )
+    this_week = sum(1 for e in recent if e.type is EntryType.MEETING and day_of(e.at) >= monday)
     progress = goal_progress(ws, stored_goals(ws), recent, since)
     shown = [
         p

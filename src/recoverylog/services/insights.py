@@ -22,6 +22,7 @@ from recoverylog.domain.insights import (
     observations,
 )
 from recoverylog.domain.model import Entry, EntryType
+from recoverylog.domain.moments import day_of
 from recoverylog.errors import InvalidInput
 from recoverylog.services.entries import NewEntry, add_entry
 from recoverylog.services.workspace import Workspace, optional_clock, resolve_clock
@@ -71,7 +72,7 @@ def first_entry_day(ws: Workspace) -> date | None:
     for month in ws.store.entries.months():
         entries = ws.store.entries.load_month(month)
         if entries:
-            return ws.local(entries[0].at).date()
+            return day_of(entries[0].at)
     return None
 
 
@@ -237,6 +238,7 @@ def _clean_dict(c: CleanDays) -> dict[str, Any]:
                 "days": s.days,
                 "counted": s.counted,
                 "clean": s.clean,
+                "lapse_days": s.lapse_days,
                 "lapses": s.lapses,
                 "share": _round(s.share),
             }
@@ -296,7 +298,7 @@ def save_selfcheck(
         entry,
         sum(values),
         int(total) if isinstance(total, int) else None,
-        ws.local(previous.at).date(),
+        day_of(previous.at),
     )
 
 

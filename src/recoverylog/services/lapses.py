@@ -15,6 +15,7 @@ from typing import Any
 from recoverylog.domain import fields
 from recoverylog.domain import support as rules
 from recoverylog.domain.model import Clock, Entry, Journal, Lapse
+from recoverylog.domain.moments import day_of
 from recoverylog.errors import InvalidInput, NotFound
 from recoverylog.services.clocks import RecordedLapse, clock_summary
 from recoverylog.services.entries import EntryFilter, checked_filter, entry_as_dict, list_entries
@@ -69,7 +70,7 @@ def find_record(ws: Workspace, prefix: str, on_damaged: OnDamaged | None = None)
         entry = None
     found: list[Record] = ([entry] if entry is not None else []) + list(lapses)
     if len(found) > 1:
-        shown = ", ".join(f"{r.id[:8]} ({r.type} {ws.local(r.at):%Y-%m-%d})" for r in found[:8])
+        shown = ", ".join(f"{r.id[:8]} ({r.type} {day_of(r.at)})" for r in found[:8])
         raise InvalidInput(
             f"'{prefix}' matches {len(found)} entries and lapses: {shown}",
             hint="give more characters of the id",
@@ -91,7 +92,7 @@ def lapse_as_dict(ws: Workspace, record: LapseRecord) -> dict[str, Any]:
     return {
         "id": lapse.id,
         "type": LAPSE,
-        "at": ws.local(lapse.at).isoformat(),
+        "at": lapse.at.isoformat(),
         "clock": record.clock.name,
         "note": lapse.note,
         "tags": [],
@@ -115,7 +116,7 @@ def after_lapse(ws: Workspace, recorded: RecordedLapse) -> dict[str, Any]:
     return {
         "id": recorded.lapse.id,
         "clock": recorded.clock.name,
-        "day": ws.local(recorded.lapse.at).date().isoformat(),
+        "day": day_of(recorded.lapse.at).isoformat(),
         "restart": recorded.lapse.restart.isoformat(),
         "today": ws.today.isoformat(),
         "current_run_days": after.current_days,
@@ -143,14 +144,14 @@ def lapse_offer(ws: Workspace, craving: Entry) -> LapseOffer | None:
     journal = ws.journal()
     if craving.get("outcome") != "used" or not journal.clocks:
         return None
-    day = ws.local(craving.at).date()
+    day = day_of(craving.at)
     clock = journal.find_clock(craving.clock) if craving.clock else None
     if clock is not None and (
-        day < clock.clean_since or any(ws.local(x.at).date() == day for x in clock.lapses)
+        day < clock.clean_since or any(day_of(x.at) == day for x in clock.lapses)
     ):
         return None
     name = clock.name if clock is not None else None
-    return LapseOffer(name, ws.local(craving.at), list(craving.get("triggers") or []))
+    return LapseOffer(name, craving.at, list(craving.get("triggers") or []))
 
 
 # --- listing --------------------------------------------------------------------------
@@ -237,7 +238,7 @@ def edit_lapse(ws: Workspace, lapse_id: str, changes: dict[str, Any]) -> Changed
         old = _find_lapse(journal, lapse_id)
         clock = resolve_clock(ws, changes["clock"], journal) if "clock" in changes else old.clock
         at = _checked_time(ws, changes["at"]) if "at" in changes else old.lapse.at
-        day, old_day = ws.local(at).date(), ws.local(old.lapse.at).date()
+        day, old_day = day_of(at), day_of(old.lapse.at)
         restart: date = changes.get("restart") or old.lapse.restart
         if "restart" not in changes and (restart == old_day + timedelta(days=1) or restart <= day):
             restart = day + timedelta(days=1)

@@ -10,6 +10,7 @@ from typing import Any
 from recoverylog.domain import fields
 from recoverylog.domain import support as rules
 from recoverylog.domain.model import Entry, EntryType, Journal
+from recoverylog.domain.moments import day_of
 from recoverylog.errors import InvalidInput, NotFound
 from recoverylog.services.workspace import Workspace, did_you_mean
 
@@ -159,7 +160,7 @@ def last_contacts(
     def see(entry: Entry) -> None:
         if entry.type is EntryType.CONTACT:
             key = names.get(" ".join(str(entry.get("person") or "").split()).casefold())
-            day = ws.local(entry.at).date()
+            day = day_of(entry.at)
             if key is not None and (key not in found or day > found[key]):
                 found[key] = day
 

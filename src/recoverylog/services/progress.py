@@ -7,6 +7,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from recoverylog.domain import fields
+from recoverylog.domain.cleantime import lapses_between
 from recoverylog.domain.milestones import Milestone
 from recoverylog.domain.model import Technique
 from recoverylog.domain.tallies import summarise, technique_stats
@@ -34,12 +35,7 @@ def status(ws: Workspace) -> dict[str, Any]:
     since_day = ws.today - timedelta(days=6)
     recent = ws.store.entries.iter_range(start_of_day(ws, since_day), ws.now)
     summary = summarise(recent)
-    lapses = sum(
-        1
-        for clock in ws.journal().clocks
-        for lapse in clock.lapses
-        if since_day <= ws.local(lapse.at).date() <= ws.today
-    )
+    lapses = sum(lapses_between(clock, since_day, ws.today) for clock in ws.journal().clocks)
     return {
         "today": ws.today.isoformat(),
         "currency": ws.settings.currency,

@@ -13,6 +13,7 @@ from typing import Any
 
 from recoverylog.domain import fields
 from recoverylog.domain.insights import Period
+from recoverylog.domain.moments import day_of
 from recoverylog.domain.support import goal_from_dict, goal_window
 from recoverylog.errors import DataError, InvalidInput, NotFound
 from recoverylog.reports.build import (
@@ -56,7 +57,7 @@ def _first_day(ws: Workspace) -> date | None:
     if months:
         entries = ws.store.entries.load_month(months[0])
         if entries:
-            days.append(ws.local(entries[0].at).date())
+            days.append(day_of(entries[0].at))
     return min(days) if days else None
 
 
