@@ -206,3 +206,15 @@ def test_an_empty_home_option_is_refused_not_the_current_folder(
     result = fails(cli, 2, "--home", empty, "config", "set", "currency", "£")
     assert "--home is empty" in result.stderr
     assert list(workdir.iterdir()) == []  # nothing written where the command ran
+
+
+def test_a_date_like_word_to_hide_survives_export_and_import(cli, tmp_path) -> None:
+    assert cli("config", "set", "report.hide", "2026-01-01,Mike").exit_code == 0
+    exported = tmp_path / "journal.json"
+    assert cli("export", "--output", str(exported)).exit_code == 0
+    other = tmp_path / "other"
+    imported = cli("--home", str(other), "import", str(exported))
+    assert imported.exit_code == 0, imported.stderr
+    shown = cli("--home", str(other), "config", "get", "report.hide")
+    assert shown.exit_code == 0, shown.stderr
+    assert shown.stdout.strip() == "2026-01-01,Mike"

@@ -166,7 +166,9 @@ def ask_to_share(output: Path | None) -> None:
     line starts on a line of its own."""
     import sys
 
-    where = f"to {output}" if output else "to standard output"
+    from recoverylog.render.lines import screen_safe
+
+    where = f"to {screen_safe(str(output))}" if output else "to standard output"
     sys.stderr.write(f"Write this report {where}? [y/N]: ")
     sys.stderr.flush()
     try:
@@ -209,7 +211,10 @@ def _may_replace(output: Path) -> None:
             f"{output} already exists; nothing was written",
             hint="add --force to replace it, or choose another file name",
         )
-    if not typer.confirm(f"{output} already exists. Replace it?", default=False, err=True):
+    from recoverylog.render.lines import screen_safe
+
+    shown = screen_safe(str(output))
+    if not typer.confirm(f"{shown} already exists. Replace it?", default=False, err=True):
         raise InvalidInput(f"{output} was left as it was; nothing was written")
 
 

@@ -161,7 +161,7 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_DATETIME = re.compile(
     r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:\d{2}|Z)$"
 )
-_TEXT_KEYS = frozenset({"name", "note", "description", "text", "role", "phone", "email"})
+_TEXT_KEYS = frozenset({"name", "note", "description", "text", "role", "phone", "email", "hide"})
 
 
 def _revive(value: Any, key: str | None = None) -> Any:
