@@ -35,7 +35,7 @@ def doctor(
     if chosen is Format.JSON:
         emit_json(data)
     elif not report.findings:
-        write(f"All {report.checked} files look fine.")
+        write(looks_fine(report.checked))
     else:
         columns = [
             Column("file", "File"),
@@ -58,3 +58,9 @@ def doctor(
 
 def register(app: typer.Typer) -> None:
     app.command("doctor")(doctor)
+
+
+def looks_fine(checked: int) -> str:
+    if checked == 1:
+        return "The 1 file looks fine."
+    return f"All {checked} files look fine." if checked else "There are no files to check yet."

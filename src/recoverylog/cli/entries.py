@@ -18,7 +18,16 @@ from recoverylog.cli.common import (
     show_lines,
     when,
 )
-from recoverylog.cli.options import AtOpt, ClockOpt, EditOpt, FormatOpt, HaltOpt, NoteOpt, TagOpt
+from recoverylog.cli.options import (
+    AtOpt,
+    ClockOpt,
+    EditOpt,
+    FormatOpt,
+    HaltOpt,
+    NoteOpt,
+    TagOpt,
+    whole_number,
+)
 from recoverylog.domain.model import EntryType, short_id
 from recoverylog.domain.timeparse import WHEN_HELP
 from recoverylog.errors import DataError, InvalidInput, NotFound
@@ -141,7 +150,12 @@ def edit(
     note: NoteOpt = None,
     edit_note: EditOpt = False,
     tag: TagOpt = None,
-    intensity: Annotated[int | None, typer.Option("--intensity", help="Craving: 0 to 10.")] = None,
+    intensity: Annotated[
+        int | None,
+        typer.Option(
+            "--intensity", help="Craving: 0 to 10.", parser=whole_number("intensity", 0, 10)
+        ),
+    ] = None,
     trigger: Annotated[
         list[str] | None,
         typer.Option("--trigger", help="Craving or lapse: triggers (replaces them)."),
@@ -162,7 +176,10 @@ def edit(
     text: Annotated[str | None, typer.Option("--text", help="Trigger: what set you off.")] = None,
     kind: Annotated[str | None, typer.Option("--kind", help="Trigger: its kind.")] = None,
     technique: Annotated[str | None, typer.Option("--technique", help="Coping: technique.")] = None,
-    helped: Annotated[int | None, typer.Option("--helped", help="Coping: 1 to 5.")] = None,
+    helped: Annotated[
+        int | None,
+        typer.Option("--helped", help="Coping: 1 to 5.", parser=whole_number("rating", 1, 5)),
+    ] = None,
     name: Annotated[str | None, typer.Option("--name", help="Meeting: its name.")] = None,
     fellowship: Annotated[
         str | None, typer.Option("--fellowship", help="Meeting: fellowship.")
@@ -170,7 +187,10 @@ def edit(
     online: Annotated[
         bool | None, typer.Option("--online/--in-person", help="Meeting: where.")
     ] = None,
-    mood: Annotated[int | None, typer.Option("--mood", help="Note: 1 to 5.")] = None,
+    mood: Annotated[
+        int | None,
+        typer.Option("--mood", help="Note: 1 to 5.", parser=whole_number("mood", 1, 5)),
+    ] = None,
 ) -> None:
     """Change an entry or a lapse. Only the options you give change.
 

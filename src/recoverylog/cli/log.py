@@ -9,7 +9,16 @@ import typer
 
 from recoverylog.cli import state
 from recoverylog.cli.common import duration, note_text, say, start, when
-from recoverylog.cli.options import AtOpt, ClockOpt, EditOpt, HaltOpt, NoteOpt, TagOpt, TriggerOpt
+from recoverylog.cli.options import (
+    AtOpt,
+    ClockOpt,
+    EditOpt,
+    HaltOpt,
+    NoteOpt,
+    TagOpt,
+    TriggerOpt,
+    whole_number,
+)
 from recoverylog.domain.model import Entry, EntryType, short_id
 from recoverylog.render import lapses as lapse_views
 from recoverylog.render.lapses import lapse_message
@@ -47,7 +56,13 @@ def _log(
 
 @app.command("craving")
 def craving(
-    intensity: Annotated[int, typer.Argument(help="How strong, from 0 (none) to 10.")],
+    intensity: Annotated[
+        int,
+        typer.Argument(
+            help="How strong, from 0 (none) to 10.",
+            parser=whole_number("intensity", 0, 10),
+        ),
+    ],
     trigger: TriggerOpt = None,
     halt: HaltOpt = None,
     coping: Annotated[
@@ -228,7 +243,10 @@ def contact(
 @app.command("note")
 def note_(
     text: Annotated[str | None, typer.Argument(help="The note ('-' reads standard input).")] = None,
-    mood: Annotated[int | None, typer.Option("--mood", help="Mood from 1 (low) to 5.")] = None,
+    mood: Annotated[
+        int | None,
+        typer.Option("--mood", help="Mood from 1 (low) to 5.", parser=whole_number("mood", 1, 5)),
+    ] = None,
     clock: ClockOpt = None,
     at: AtOpt = None,
     edit: EditOpt = False,

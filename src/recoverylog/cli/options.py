@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated
 
 import typer
@@ -50,3 +51,17 @@ YesOpt = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confir
 ForceOpt = Annotated[
     bool, typer.Option("--force", help="Replace the --output file if it already exists.")
 ]
+
+
+def whole_number(what: str, low: int, high: int) -> Callable[[str], int]:
+    """A parser that names the number wanted, in words, when the text is not one."""
+
+    def parse(text: str | int) -> int:
+        if isinstance(text, int):
+            return text
+        try:
+            return int(text.strip())
+        except ValueError:
+            raise typer.BadParameter(f"the {what} is a whole number from {low} to {high}") from None
+
+    return parse

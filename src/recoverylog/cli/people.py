@@ -101,6 +101,6 @@ def remove(name: NameArg, yes: YesOpt = False) -> None:
     """
     ws = state.workspace()
     person = service.resolve_person(ws.journal(), name)
-    confirm(f"Remove {person['name']} from your support network?", yes)
+    confirm(f"Remove {person['name']} ({person['role']}) from your support network?", yes)
     removed = service.remove_person(ws, name)
     say(f"Removed {removed['name']}. Contacts you logged with them are kept.")

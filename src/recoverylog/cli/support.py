@@ -13,7 +13,7 @@ from typer.core import TyperCommand
 
 from recoverylog.cli import state
 from recoverylog.cli.common import day, edit_in_editor, say, show_lines
-from recoverylog.cli.options import ClockOpt, EditOpt, FormatOpt, HaltOpt, NoteOpt
+from recoverylog.cli.options import ClockOpt, EditOpt, FormatOpt, HaltOpt, NoteOpt, whole_number
 from recoverylog.domain import support as rules
 from recoverylog.domain.model import short_id
 from recoverylog.errors import ExitCode, InvalidInput
@@ -192,7 +192,10 @@ def checkin(
         str | None,
         typer.Option("--difficulty", help="easy, ok, questionable, hard or very hard."),
     ] = None,
-    mood: Annotated[int | None, typer.Option("--mood", help="Mood from 1 (low) to 5.")] = None,
+    mood: Annotated[
+        int | None,
+        typer.Option("--mood", help="Mood from 1 (low) to 5.", parser=whole_number("mood", 1, 5)),
+    ] = None,
     halt: HaltOpt = None,
     grateful: Annotated[
         list[str] | None,

@@ -44,7 +44,7 @@ from recoverylog.domain.model import (
     Technique,
     short_id,
 )
-from recoverylog.errors import DataError, InvalidInput, RecoveryLogError
+from recoverylog.errors import DataError, InvalidInput, RecoveryLogError, not_json
 from recoverylog.services.workspace import Workspace
 from recoverylog.store import schema
 
@@ -189,7 +189,7 @@ def _load_json(text: str, where: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise DataError(f"{where} is not valid JSON ({exc.msg} at line {exc.lineno})") from exc
+        raise DataError(not_json(where, exc)) from exc
     except RecursionError as exc:
         raise DataError(f"{where} is nested too deeply to be an export") from exc
 

@@ -15,7 +15,7 @@ from recoverylog.domain import fields
 from recoverylog.domain.insights import Period
 from recoverylog.domain.moments import day_of
 from recoverylog.domain.support import goal_from_dict, goal_window
-from recoverylog.errors import DataError, InvalidInput, NotFound
+from recoverylog.errors import DataError, InvalidInput, NotFound, not_json
 from recoverylog.reports.build import (
     AUDIENCES,
     INCLUDES,
@@ -183,7 +183,7 @@ def load_received_report(path: Path) -> dict[str, Any]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise DataError(
-            f"{path} is not valid JSON ({exc.msg} at line {exc.lineno})",
+            not_json(path, exc),
             hint="'report view' reads the .json file made by 'recoverylog report --format json'",
         ) from exc
     try:

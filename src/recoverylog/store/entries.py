@@ -15,7 +15,7 @@ from typing import Any
 
 from recoverylog.domain.codec import SchemaError, entry_from_dict, entry_to_dict
 from recoverylog.domain.model import MIN_PREFIX_LENGTH, Entry, short_id
-from recoverylog.errors import CHECK_FILES_HINT, DataError, InvalidInput, NotFound
+from recoverylog.errors import CHECK_FILES_HINT, DataError, InvalidInput, NotFound, not_json
 from recoverylog.store import schema
 from recoverylog.store.files import FileIO
 
@@ -76,7 +76,7 @@ class EntryStore:
             doc = json.loads(text)
         except json.JSONDecodeError as exc:
             raise DataError(
-                f"{path} is not valid JSON ({exc.msg} at line {exc.lineno})",
+                not_json(path, exc),
                 hint=CHECK_FILES_HINT,
             ) from exc
         except RecursionError as exc:
