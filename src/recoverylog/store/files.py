@@ -107,8 +107,8 @@ class FileIO:
 
 
 MARKER_VERSION = 1
-# scrypt settings this version accepts: ours are n=2**15, r=8, p=1; far larger ones
-# would take minutes and gigabytes, so they can only be damage.
+# scrypt settings this version accepts: new homes get n=2**17, r=8, p=1 (earlier ones
+# n=2**15); far larger ones would take minutes and gigabytes, so they can only be damage.
 _MAX_N, _MAX_R, _MAX_P = 2**20, 32, 16
 
 
