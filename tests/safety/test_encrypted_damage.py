@@ -12,7 +12,7 @@ from safety_helpers import PASSPHRASE, SECRET, snapshot, walk_all
 
 from recoverylog.paths import resolve_layout
 from recoverylog.store.crypto import MAGIC, KdfParams, Vault
-from recoverylog.store.files import write_marker
+from recoverylog.store.files import FileIO, write_marker
 
 JOURNAL, ENTRIES, CONFIG = "journal.toml", "entries/2026-11.json", "config.toml"
 MARKER = "encryption.toml"
@@ -268,7 +268,7 @@ def test_pruning_keeps_the_newest_backup_with_a_readable_marker(cli, encrypted: 
     good = Path(cli("backup", "create").stdout.split()[-1])
     (encrypted / MARKER).write_bytes(b"garbage\n")
     for _ in range(3):
-        backup.create_backup(layout, "manual", _later(layout), keep=2)
+        backup.create_backup(FileIO(layout), "manual", _later(layout), keep=2)
     names = [info.name for info in backup.list_backups(layout)]
     assert good.name in names and len(names) == 3
     assert backup.has_readable_marker(good)

@@ -30,13 +30,17 @@ from recoverylog.store.atomic import (
     atomic_write,
     ensure_private_dir,
     fsync_dir,
+    read_bytes,
     real_target,
 )
-from recoverylog.store.crypto import Vault, is_encrypted
+from recoverylog.store.crypto import MAGIC, UNBOUND_VERSION, Vault, is_encrypted, sealed_version
 from recoverylog.store.entries import MONTH_FILE, EntryStore
 from recoverylog.store.files import is_sealed_file, read_marker
 from recoverylog.store.journal import journal_from_doc
 from recoverylog.store.tomlfile import parse_toml
+
+# Findings worth a word that are no problem: doctor still ends with success.
+NOTES = ("old-seal",)
 
 
 @dataclass
@@ -46,6 +50,10 @@ class Finding:
     repair: str | None  # what --fix does about it (None: needs a person)
     fixed: bool = False
     kind: str = "damaged"
+
+    @property
+    def is_problem(self) -> bool:
+        return self.kind not in NOTES
 
     def as_dict(self, root: Path) -> dict[str, Any]:
         return {
@@ -65,6 +73,9 @@ class Report:
 
     def add(self, finding: Finding) -> None:
         self.findings.append(finding)
+
+    def unresolved(self) -> list[Finding]:
+        return [f for f in self.findings if f.is_problem and not f.fixed]
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -91,6 +102,7 @@ def examine(ws: Workspace, fix: bool = False) -> Report:
         damaged_months = _check_months(ws, report, sealing)
         _check_orphans(ws, report, sealing)
         _check_unsealed(ws, report, sealing)
+        _check_old_seals(ws, report, sealing)
         _check_permissions(ws, report)
         if fix:
             _repair(ws, report, damaged_months, sealing)
@@ -301,6 +313,46 @@ def _check_unsealed(ws: Workspace, report: Report, sealing: _Sealing) -> None:
         )
 
 
+def _check_old_seals(ws: Workspace, report: Report, sealing: _Sealing) -> None:
+    """Files sealed by earlier versions do not name their place: they read fine, and
+    --fix seals them again so that a file copied over another would be refused. One
+    line for each live file, one for each backup (and for quarantine/)."""
+    if sealing.vault is None:
+        return
+    counts: dict[Path, int] = {}
+    for path in _old_seals(ws):
+        group = _group_of(ws, path)
+        counts[group] = counts.get(group, 0) + 1
+    for where, count in counts.items():
+        if where.is_dir():
+            problem = f"{count} files sealed the old way, not naming their place; they read fine"
+            repair = "seal them again, each naming its place"
+        else:
+            problem = "sealed the old way, not naming its place; it reads fine"
+            repair = "seal it again, naming its place"
+        report.add(Finding(where, problem, repair, kind="old-seal"))
+
+
+def _old_seals(ws: Workspace) -> list[Path]:
+    from recoverylog.services.safety import sensitive_files
+
+    return [
+        path
+        for path in sensitive_files(ws)
+        if sealed_version(read_bytes(path, len(MAGIC) + 1) or b"") == UNBOUND_VERSION
+    ]
+
+
+def _group_of(ws: Workspace, path: Path) -> Path:
+    """The backup folder (or quarantine/) a file is in; a live file is its own group."""
+    layout = ws.layout
+    if path.is_relative_to(layout.backups_dir):
+        return layout.backups_dir / path.relative_to(layout.backups_dir).parts[0]
+    if path.is_relative_to(layout.quarantine_dir):
+        return layout.quarantine_dir
+    return path
+
+
 def _check_permissions(ws: Workspace, report: Report) -> None:
     roots = {ws.layout.config_dir, ws.layout.data_dir}
     for root in roots:
@@ -356,6 +408,12 @@ def _repair(ws: Workspace, report: Report, damaged_months: set[str], sealing: _S
             _seal_everything(ws, sealing)  # the backup just taken holds plain copies too
             for finding in unsealed:
                 finding.fixed = True
+        old = [f for f in report.findings if f.kind == "old-seal"]
+        if old:
+            # After the backup above: it holds copies sealed the old way too.
+            left = {_group_of(ws, path) for path in _seal_again_naming_places(ws, sealing)}
+            for finding in old:
+                finding.fixed = finding.path not in left
     for finding in report.findings:
         if finding.kind == "permissions":
             if finding.path.exists():  # else it was moved into quarantine, already 0600
@@ -390,9 +448,10 @@ def _quarantine(
     except OSError:
         return False
     if data is not None:
+        moved = ensure_private_dir(folder / relative.parent) / relative.name
         if sealing.vault is not None and not is_encrypted(data):
-            data = sealing.vault.seal(data)
-        atomic_write(ensure_private_dir(folder / relative.parent) / relative.name, data)
+            data = sealing.vault.seal(data, ws.store.io.place(moved))
+        atomic_write(moved, data)
     try:
         source.unlink(missing_ok=True)
     except OSError:
@@ -408,7 +467,22 @@ def _seal_everything(ws: Workspace, sealing: _Sealing) -> None:
     for path in sensitive_files(ws):
         data = path.read_bytes()
         if not is_encrypted(data):
-            atomic_write(path, sealing.vault.seal(data))
+            atomic_write(path, sealing.vault.seal(data, ws.store.io.place(path)))
+
+
+def _seal_again_naming_places(ws: Workspace, sealing: _Sealing) -> list[Path]:
+    """Seal every file sealed the old way again, naming its place; returns those that
+    do not open (damage doctor does not move from backups, left as it is)."""
+    assert sealing.vault is not None
+    left = []
+    for path in _old_seals(ws):
+        try:
+            plaintext, _ = sealing.vault.open_anywhere(path.read_bytes(), str(path))
+        except DataError:
+            left.append(path)
+            continue
+        atomic_write(path, sealing.vault.seal(plaintext, ws.store.io.place(path)))
+    return left
 
 
 def _move_misplaced_and_duplicates(ws: Workspace, report: Report, damaged: set[str]) -> None:
@@ -459,7 +533,7 @@ def describe_report(report: Report, root: Path) -> dict[str, Any]:
         "checked_files": report.checked,
         "backup": report.backup,
         "problems": [f.as_dict(root) for f in report.findings],
-        "ok": not report.findings,
+        "ok": not any(f.is_problem for f in report.findings),
     }
 
 

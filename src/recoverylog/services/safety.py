@@ -23,7 +23,8 @@ def take_backup(
     if not present:
         return None
     with ws.store.writing():
-        return backup.create_backup(ws.layout, reason, ws.now, ws.settings.backups_keep, only)
+        io = ws.store.io
+        return backup.create_backup(io, reason, ws.now, ws.settings.backups_keep, only)
 
 
 def list_backups(ws: Workspace) -> list[dict[str, Any]]:
@@ -59,9 +60,9 @@ def restore(
         # Keep the chosen one even if pruning would drop it: back up with one extra slot.
         safety = None
         if backup.data_files(ws.layout):
-            safety = backup.create_backup(ws.layout, "before-restore", ws.now, keep + 1)
-        backup.restore_backup(ws.layout, chosen)
+            safety = backup.create_backup(ws.store.io, "before-restore", ws.now, keep + 1)
         ws.store.io.use_vault(vault)
+        backup.restore_backup(ws.store.io, chosen)
         ws.reload_journal()
     return chosen, safety
 
@@ -214,7 +215,7 @@ def encrypt_home(ws: Workspace, passphrase: str) -> int:
         for path in plain:
             data = path.read_bytes()
             if not is_encrypted(data):
-                atomic_write(path, vault.seal(data))
+                atomic_write(path, vault.seal(data, io.place(path)))
                 count += 1
     return count
 
@@ -235,7 +236,7 @@ def decrypt_home(ws: Workspace) -> int:
         for path in sensitive_files(ws):
             data = path.read_bytes()
             if is_encrypted(data):
-                atomic_write(path, vault.open(data, str(path)))
+                atomic_write(path, io.open_sealed(path, data, vault))
                 count += 1
         # Backups are plain now too: their copies of the settings no longer apply.
         for info in backup.list_backups(ws.layout):

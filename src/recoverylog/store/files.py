@@ -15,11 +15,17 @@ from recoverylog.errors import DataError, InvalidInput
 from recoverylog.paths import Layout
 from recoverylog.store.atomic import atomic_write, read_bytes
 from recoverylog.store.crypto import (
+    BACKUP,
+    HOME,
+    QUARANTINE,
     SALT_BYTES,
+    VERSION,
     KdfParams,
+    Place,
     Vault,
     is_encrypted,
     looks_like_check_token,
+    sealed_version,
 )
 
 PASSPHRASE_ENV = "RECOVERYLOG_PASSPHRASE"
@@ -90,7 +96,7 @@ class FileIO:
         if data is None:
             return None
         if is_encrypted(data):
-            data = self.vault().open(data, str(path))
+            data = self.open_sealed(path, data)
         try:
             return data.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -102,8 +108,50 @@ class FileIO:
     def write(self, path: Path, data: bytes) -> None:
         """Durably replace the file; sealed first when the home is encrypted."""
         if self._vault is not None or self.encrypted():
-            data = self.vault().seal(data)
+            data = self.vault().seal(data, self.place(path))
         atomic_write(path, data)
+
+    def place(self, path: Path) -> Place:
+        return place_of(self.layout, path)
+
+    def open_sealed(self, path: Path, data: bytes, vault: Vault | None = None) -> bytes:
+        """The plain contents of the sealed file at ``path``, refused if it belongs
+        elsewhere; a file set aside in quarantine/ may hold anything."""
+        place: Place | None = self.place(path)
+        if place is not None and place.kind == QUARANTINE:
+            place = None
+        return (vault or self.vault()).open(data, str(path), place)
+
+    def resealed(self, data: bytes, source: Path, target: Path) -> bytes:
+        """The bytes of ``source`` made ready to be kept at ``target`` (a backup's copy,
+        or a restored file): a file bound to its place is opened and sealed for the new
+        one. A plain file, one sealed the old way (bound to no place) and one that does
+        not open (damage, for doctor to judge) are copied as they are."""
+        if sealed_version(data) != VERSION:
+            return data
+        try:
+            plaintext = self.open_sealed(source, data)
+        except DataError:
+            return data
+        return self.vault().seal(plaintext, self.place(target))
+
+
+def place_of(layout: Layout, path: Path) -> Place:
+    """Where the file at ``path`` belongs, as its sealed contents name it: a backup's
+    copy by its path inside its backup folder, the others by their path in the home."""
+    roots = [
+        (layout.backups_dir, BACKUP),
+        (layout.quarantine_dir, QUARANTINE),
+        (layout.data_dir, HOME),
+        (layout.config_dir, HOME),
+    ]
+    for root, kind in roots:
+        if path.is_relative_to(root):
+            inside = path.relative_to(root)
+            if kind == BACKUP:
+                inside = Path(*inside.parts[1:])  # the backup folder's name may change
+            return Place(kind, inside.as_posix())
+    return Place(HOME, path.name)
 
 
 MARKER_VERSION = 1
