@@ -29,6 +29,7 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.delenv("RECOVERYLOG_DEBUG", raising=False)
     monkeypatch.delenv("RECOVERYLOG_PASSPHRASE", raising=False)
+    monkeypatch.delenv("RECOVERYLOG_NEW_PASSPHRASE", raising=False)
     monkeypatch.setenv("EDITOR", "false")  # a test that opens an editor must set its own
     monkeypatch.setattr("recoverylog.store.crypto.SCRYPT_N", CHEAP_SCRYPT_N)
     return home

@@ -90,6 +90,7 @@ def child_env(home: Path, **extra: str) -> dict[str, str]:
     )
     env.pop("RECOVERYLOG_DEBUG", None)
     env.pop("RECOVERYLOG_PASSPHRASE", None)
+    env.pop("RECOVERYLOG_NEW_PASSPHRASE", None)
     env.update(extra)
     return env
 

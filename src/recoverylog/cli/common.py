@@ -162,10 +162,11 @@ def _alive(pid: int) -> bool:
 
 
 def child_environment() -> dict[str, str]:
-    """The environment for a program we start: ours, without the passphrase."""
-    from recoverylog.store.files import PASSPHRASE_ENV
+    """The environment for a program we start: ours, without any passphrase."""
+    from recoverylog.store.files import NEW_PASSPHRASE_ENV, PASSPHRASE_ENV
 
-    return {key: value for key, value in os.environ.items() if key != PASSPHRASE_ENV}
+    secret = (PASSPHRASE_ENV, NEW_PASSPHRASE_ENV)
+    return {key: value for key, value in os.environ.items() if key not in secret}
 
 
 def confirm(question: str, yes: bool) -> None:

@@ -18,7 +18,7 @@ from recoverylog.errors import ExitCode, RecoveryLogError
 DEBUG_ENV = "RECOVERYLOG_DEBUG"
 # Commands that must not read or change the journal after they run.
 _NO_CELEBRATION = {
-    *("demo", "config", "doctor", "backup", "decrypt", "encrypt"),
+    *("demo", "config", "doctor", "backup", "decrypt", "encrypt", "passphrase"),
     *("help-now", "crisis", "emergency"),
 }
 
@@ -130,6 +130,7 @@ COMMANDS: list[tuple[str, str]] = [
     ("doctor", "doctor"),
     ("encrypt", "encryption"),
     ("decrypt", "encryption"),
+    ("passphrase", "passphrase"),
     ("report", "report"),
     ("export", "exchange"),
     ("import", "exchange"),

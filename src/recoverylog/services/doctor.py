@@ -35,7 +35,7 @@ from recoverylog.store.atomic import (
 )
 from recoverylog.store.crypto import MAGIC, UNBOUND_VERSION, Vault, is_encrypted, sealed_version
 from recoverylog.store.entries import MONTH_FILE, EntryStore
-from recoverylog.store.files import is_sealed_file, read_marker
+from recoverylog.store.files import is_sealed_file, read_change, read_marker
 from recoverylog.store.journal import journal_from_doc
 from recoverylog.store.tomlfile import parse_toml
 
@@ -148,7 +148,14 @@ def _check_encryption(ws: Workspace, report: Report) -> _Sealing:
             detail = _short(marker, exc.message).removeprefix("is damaged: ")
             report.add(_marker_finding(ws, marker, "damaged", detail))
             return _Sealing(encrypted=True)
-        return _Sealing(encrypted=True, vault=io.vault())  # a wrong passphrase stops here
+        vault = io.vault()  # a wrong passphrase stops here
+        if read_change(marker) is not None:
+            problem = (
+                "a passphrase change was stopped half way: run 'recoverylog passphrase "
+                "change' to finish it (until then either passphrase opens the journal)"
+            )
+            report.add(Finding(marker, problem, None, kind="unfinished-change"))
+        return _Sealing(encrypted=True, vault=vault)
     sealed = [path for _, path in backup.data_files(ws.layout) if is_sealed_file(path)]
     if marker.is_symlink() or sealed:
         report.add(_marker_finding(ws, marker, "missing", f"{len(sealed)} files are encrypted"))

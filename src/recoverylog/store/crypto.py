@@ -34,8 +34,8 @@ CHECK_PLAINTEXT = b"recoverylog passphrase check"
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**17, 8, 1
 
 # What a sealed file is: one of the journal's own files, a backup's copy, a file set
-# aside by doctor, or the passphrase check kept in encryption.toml.
-HOME, BACKUP, QUARANTINE, CHECK = "home", "backup", "quarantine", "check"
+# aside by doctor, or the passphrase check or a key kept in encryption.toml.
+HOME, BACKUP, QUARANTINE, CHECK, KEY = "home", "backup", "quarantine", "check", "key"
 
 
 @dataclass(frozen=True)
@@ -61,10 +61,13 @@ class Place:
             return f"a backup's copy of {self.path}"
         if self.kind == QUARANTINE:
             return "a file set aside in quarantine/"
+        if self.kind == KEY:
+            return "a key kept in encryption.toml"
         return "the passphrase check of encryption.toml"
 
 
 CHECK_PLACE = Place(CHECK, "encryption.toml")
+KEY_PLACE = Place(KEY, "encryption.toml")
 
 
 class WrongPassphrase(InvalidInput):
@@ -163,15 +166,35 @@ class Vault:
         # Once the passphrase has opened the home's check token, a file that does not
         # open is damaged, not a sign of a wrong passphrase.
         self.verified = False
+        # While a passphrase change is under way, files sealed with the other key open too.
+        self._other_keys: list[bytes] = []
 
-    def _file_key(self, file_salt: bytes) -> bytes:
+    @classmethod
+    def _from_key(cls, home_key: bytes, params: KdfParams) -> Vault:
+        vault = cls.__new__(cls)
+        vault._home_key, vault.params, vault.verified = home_key, params, True
+        vault._other_keys = []
+        return vault
+
+    def sealed_key(self, other: Vault) -> bytes:
+        """The other vault's key, sealed with this one (kept during a passphrase change)."""
+        return self.seal(other._home_key, KEY_PLACE)
+
+    def unseal_key(self, sealed: bytes, params: KdfParams) -> Vault:
+        """The vault whose key ``sealed_key`` sealed with this one."""
+        return Vault._from_key(self.open(sealed, "a key in encryption.toml", KEY_PLACE), params)
+
+    def also_opens_with(self, other: Vault) -> None:
+        self._other_keys.append(other._home_key)
+
+    def _file_key(self, file_salt: bytes, home_key: bytes | None = None) -> bytes:
         from cryptography.hazmat.primitives import hashes
         from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
         hkdf = HKDF(
             algorithm=hashes.SHA256(), length=32, salt=file_salt, info=b"recoverylog file key v1"
         )
-        return hkdf.derive(self._home_key)
+        return hkdf.derive(home_key or self._home_key)
 
     def seal(self, plaintext: bytes, place: Place) -> bytes:
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -203,21 +226,22 @@ class Vault:
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
         sealed = _take_apart(data, what)
-        try:
-            key = self._file_key(sealed.file_salt)
-            plaintext = AESGCM(key).decrypt(sealed.nonce, sealed.body, sealed.header)
-        except InvalidTag:
-            if self.verified:
-                raise DataError(
-                    f"{what} is damaged: it does not decrypt with your passphrase, "
-                    "which is the right one",
-                    hint=CHECK_FILES_HINT,
-                ) from None
-            raise WrongPassphrase(
-                f"could not decrypt {what}: wrong passphrase, or the file was changed",
-                hint="check RECOVERYLOG_PASSPHRASE or the passphrase you typed",
-            ) from None
-        return plaintext, sealed.place
+        for home_key in (self._home_key, *self._other_keys):
+            key = self._file_key(sealed.file_salt, home_key)
+            try:
+                return AESGCM(key).decrypt(sealed.nonce, sealed.body, sealed.header), sealed.place
+            except InvalidTag:
+                continue
+        if self.verified:
+            raise DataError(
+                f"{what} is damaged: it does not decrypt with your passphrase, "
+                "which is the right one",
+                hint=CHECK_FILES_HINT,
+            )
+        raise WrongPassphrase(
+            f"could not decrypt {what}: wrong passphrase, or the file was changed",
+            hint="check RECOVERYLOG_PASSPHRASE or the passphrase you typed",
+        )
 
     def check_token(self) -> bytes:
         return self.seal(CHECK_PLAINTEXT, CHECK_PLACE)

@@ -9,7 +9,9 @@ from __future__ import annotations
 import base64
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from recoverylog.errors import DataError, InvalidInput
 from recoverylog.paths import Layout
@@ -23,12 +25,14 @@ from recoverylog.store.crypto import (
     KdfParams,
     Place,
     Vault,
+    WrongPassphrase,
     is_encrypted,
     looks_like_check_token,
     sealed_version,
 )
 
 PASSPHRASE_ENV = "RECOVERYLOG_PASSPHRASE"
+NEW_PASSPHRASE_ENV = "RECOVERYLOG_NEW_PASSPHRASE"  # for 'passphrase change' in scripts
 KEYRING_SERVICE = "recoverylog"
 MARKER_NAME = "encryption.toml"
 
@@ -62,10 +66,15 @@ class FileIO:
         """A vault for the settings in ``marker`` (this home's, or a backup's copy), with
         the passphrase checked against its token before anything is read or written."""
         params, check = read_marker(marker)
-        if self._vault is not None and self._vault.params == params:
+        change = read_change(marker)
+        wanted = change.params if change is not None else params
+        if self._vault is not None and self._vault.params == wanted:
             vault = self._vault  # the same key: no need to ask again
         else:
-            vault = Vault(self._passphrase("Passphrase for your recoverylog journal: "), params)
+            passphrase = self._passphrase("Passphrase for your recoverylog journal: ")
+            vault = Vault(passphrase, params)
+            if change is not None:
+                vault = _either_passphrase(vault, passphrase, check, change)
         vault.verify(check)
         return vault
 
@@ -136,6 +145,22 @@ class FileIO:
         return self.vault().seal(plaintext, self.place(target))
 
 
+def _either_passphrase(current: Vault, passphrase: str, check: bytes, change: KeyChange) -> Vault:
+    """During a passphrase change either passphrase opens the journal: the key it gives
+    unseals the other one. The vault seals with the new key and opens with both."""
+    try:
+        current.verify(check)
+    except WrongPassphrase:
+        new = Vault(passphrase, change.params)
+        new.verify(change.check)
+        old = new.unseal_key(change.old_key, current.params)
+    else:
+        new = current.unseal_key(change.new_key, change.params)
+        old = current
+    new.also_opens_with(old)
+    return new
+
+
 def place_of(layout: Layout, path: Path) -> Place:
     """Where the file at ``path`` belongs, as its sealed contents name it: a backup's
     copy by its path inside its backup folder, the others by their path in the home."""
@@ -165,7 +190,45 @@ def read_marker(marker: Path) -> tuple[KdfParams, bytes]:
 
     A check token of the wrong shape is damage (DataError), never a wrong passphrase:
     only a well-formed token that does not open means the passphrase is wrong."""
+    return _key_settings(_marker_doc(marker), marker)
+
+
+@dataclass(frozen=True)
+class KeyChange:
+    """A passphrase change under way: the new key's settings and check, and each key
+    sealed with the other, so that either passphrase opens every file until it ends."""
+
+    params: KdfParams
+    check: bytes
+    new_key: bytes  # sealed with the current key
+    old_key: bytes  # sealed with the new key
+
+
+CHANGE_TABLE = "passphrase_change"
+
+
+def read_change(marker: Path) -> KeyChange | None:
+    """The passphrase change recorded in ``marker``, if one is under way."""
     import binascii
+
+    table = _marker_doc(marker).get(CHANGE_TABLE)
+    if table is None:
+        return None
+    if not isinstance(table, dict):
+        raise DataError(f"{marker} is damaged: '{CHANGE_TABLE}' is not a table", hint=_MARKER_HINT)
+    params, check = _key_settings(table, marker)
+    try:
+        keys = [base64.b64decode(_text(table, k), validate=True) for k in ("new_key", "old_key")]
+    except KeyError as exc:
+        raise DataError(
+            f"{marker} is damaged: '{exc.args[0]}' is missing", hint=_MARKER_HINT
+        ) from exc
+    except (ValueError, TypeError, binascii.Error) as exc:
+        raise DataError(f"{marker} is damaged: {exc}", hint=_MARKER_HINT) from exc
+    return KeyChange(params, check, *keys)
+
+
+def _marker_doc(marker: Path) -> dict[str, Any]:
     import tomllib
 
     if not marker.is_file() and not marker.is_symlink():
@@ -178,22 +241,31 @@ def read_marker(marker: Path) -> tuple[KdfParams, bytes]:
         version = doc.get("schema_version", MARKER_VERSION)
         if not isinstance(version, int) or version < 1:
             raise ValueError(f"schema_version {version!r} is not a version number")
-        if version > MARKER_VERSION:
-            raise DataError(
-                f"{marker} was written by a newer recoverylog "
-                f"(version {version}; this one reads {MARKER_VERSION})",
-                hint="upgrade recoverylog",
-            )
+    except DataError:
+        raise
+    except (OSError, ValueError) as exc:
+        raise DataError(f"{marker} is damaged: {exc}", hint=_MARKER_HINT) from exc
+    if version > MARKER_VERSION:
+        raise DataError(
+            f"{marker} was written by a newer recoverylog "
+            f"(version {version}; this one reads {MARKER_VERSION})",
+            hint="upgrade recoverylog",
+        )
+    return doc
+
+
+def _key_settings(doc: dict[str, Any], marker: Path) -> tuple[KdfParams, bytes]:
+    import binascii
+
+    try:
         salt = bytes.fromhex(_text(doc, "salt"))
         n, r, p = (_whole(doc, key) for key in ("n", "r", "p"))
         check = base64.b64decode(_text(doc, "check"), validate=True)
-    except DataError:
-        raise
     except KeyError as exc:
         raise DataError(
             f"{marker} is damaged: '{exc.args[0]}' is missing", hint=_MARKER_HINT
         ) from exc
-    except (OSError, ValueError, TypeError, binascii.Error) as exc:
+    except (ValueError, TypeError, binascii.Error) as exc:
         raise DataError(f"{marker} is damaged: {exc}", hint=_MARKER_HINT) from exc
     if len(salt) != SALT_BYTES:
         raise DataError(
@@ -250,21 +322,44 @@ def is_sealed_file(path: Path) -> bool:
         return False
 
 
-def write_marker(marker: Path, vault: Vault) -> None:
+def write_marker(marker: Path, vault: Vault, changing_from: Vault | None = None) -> None:
+    atomic_write(marker, marker_text(vault, changing_from))
+
+
+def marker_text(vault: Vault, changing_from: Vault | None = None) -> bytes:
+    """encryption.toml for ``vault``'s key; with ``changing_from``, for a passphrase
+    change under way from that vault's key (still the one named first) to this one."""
     import tomli_w
 
-    doc = {
+    named = changing_from or vault
+    doc: dict[str, Any] = {
         "schema_version": 1,
         "cipher": "AES-256-GCM",
         "kdf": "scrypt",
+        **_settings_of(named),
+    }
+    if changing_from is not None:
+        doc[CHANGE_TABLE] = {
+            **_settings_of(vault),
+            "new_key": _b64(changing_from.sealed_key(vault)),
+            "old_key": _b64(vault.sealed_key(changing_from)),
+        }
+    header = "# recoverylog encryption settings: not secret, but needed to read your data.\n"
+    return (header + tomli_w.dumps(doc)).encode("utf-8")
+
+
+def _settings_of(vault: Vault) -> dict[str, Any]:
+    return {
         "n": vault.params.n,
         "r": vault.params.r,
         "p": vault.params.p,
         "salt": vault.params.salt.hex(),
-        "check": base64.b64encode(vault.check_token()).decode("ascii"),
+        "check": _b64(vault.check_token()),
     }
-    header = "# recoverylog encryption settings: not secret, but needed to read your data.\n"
-    atomic_write(marker, (header + tomli_w.dumps(doc)).encode("utf-8"))
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
 
 
 def keyring_passphrase(layout: Layout) -> str | None:
