@@ -299,3 +299,25 @@ def test_a_stray_marker_in_a_plain_home_is_the_one_problem(cli, home: Path) -> N
     assert moved.read_bytes() == b"garbage\n"
     assert SECRET in cli("list", "--format", "json").stdout
     assert cli("doctor").exit_code == 0
+
+
+@pytest.mark.parametrize("where", ["journal", "backup"])
+def test_doctor_flags_plain_journal_text_anywhere_in_an_encrypted_home(
+    cli, encrypted: Path, where: str
+) -> None:
+    if where == "journal":
+        path = encrypted / JOURNAL
+        path.write_text(f"schema_version = 2\n# {SECRET}\n")
+    else:
+        folder = Path(cli("backup", "create").stdout.split()[-1])
+        path = folder / ENTRIES
+        path.write_text('{"schema_version": 2, "month": "2026-11", "entries": []}\n')
+    path.chmod(0o600)
+    check = cli("doctor", "--format", "json")
+    assert check.exit_code == 4
+    problems = json.loads(check.stdout)["problems"]
+    assert [(p["file"], p["kind"]) for p in problems] == [
+        (str(path.relative_to(encrypted)), "unencrypted")
+    ]
+    assert cli("doctor", "--fix").exit_code == 0
+    assert path.read_bytes().startswith(MAGIC)
