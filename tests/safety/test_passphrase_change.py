@@ -173,3 +173,19 @@ def test_a_change_stopped_at_any_write_opens_and_is_finished_by_running_it_again
         assert not _opens_with(cli, monkeypatch, PASSPHRASE)
         assert _opens_with(cli, monkeypatch, NEW)
         _ok(cli("doctor"))
+
+
+def test_a_damaged_record_of_a_change_is_named_by_doctor(
+    cli, with_backup: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    marker = with_backup / "encryption.toml"
+    with monkeypatch.context() as patch:
+        _stop_before_write(patch, 1)  # only the record of the change lands
+        patch.setenv("RECOVERYLOG_NEW_PASSPHRASE", NEW)
+        assert cli("passphrase", "change").exit_code == 130
+    text = marker.read_text(encoding="utf-8")
+    marker.write_text(text.replace("new_key = ", "lost_key = "), encoding="utf-8")
+    report = cli("doctor", "--format", "json")
+    assert report.exit_code == 4
+    [problem] = json.loads(report.stdout)["problems"]
+    assert problem["file"] == "encryption.toml" and "'new_key' is missing" in problem["problem"]

@@ -139,6 +139,7 @@ def _check_encryption(ws: Workspace, report: Report) -> _Sealing:
         report.checked += 1
         try:
             read_marker(marker)
+            change = read_change(marker)
         except DataError as exc:
             if not _any_sealed(ws):
                 # A plain home: the marker itself is the problem, not every plain file.
@@ -149,7 +150,7 @@ def _check_encryption(ws: Workspace, report: Report) -> _Sealing:
             report.add(_marker_finding(ws, marker, "damaged", detail))
             return _Sealing(encrypted=True)
         vault = io.vault()  # a wrong passphrase stops here
-        if read_change(marker) is not None:
+        if change is not None:
             problem = (
                 "a passphrase change was stopped half way: run 'recoverylog passphrase "
                 "change' to finish it (until then either passphrase opens the journal)"
