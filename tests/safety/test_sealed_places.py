@@ -138,3 +138,19 @@ def test_a_backup_sealed_the_old_way_is_restored(cli, v1_home: Path) -> None:
     _ok(listed)
     assert V1_OCTOBER_NOTE in listed.stdout
     assert "written after the backup" not in listed.stdout
+
+
+def test_restore_asks_for_the_passphrase_once(
+    cli, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from recoverylog.cli import state
+
+    monkeypatch.setenv("RECOVERYLOG_PASSPHRASE", PASSPHRASE)
+    _ok(cli("log", "note", SECRET))  # no config.toml: nothing is read before the restore
+    _ok(cli("encrypt"))
+    folder = Path(cli("backup", "create").stdout.split()[-1])
+    monkeypatch.delenv("RECOVERYLOG_PASSPHRASE")
+    asked: list[str] = []
+    monkeypatch.setattr(state, "ask_passphrase", lambda prompt: asked.append(prompt) or PASSPHRASE)
+    _ok(cli("backup", "restore", folder.name, "--yes"))
+    assert len(asked) == 1

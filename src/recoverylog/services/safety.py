@@ -53,12 +53,15 @@ def restore(
     not known."""
     with ws.store.writing():
         chosen = backup.find_backup(ws.layout, name)
-        if marker_trouble(ws) is None and change_pending(ws):
-            # The backups' copies of encryption.toml may still name the old key.
-            raise InvalidInput(
-                "a passphrase change was stopped half way; nothing was restored",
-                hint=_FINISH_CHANGE_HINT + " first",
-            )
+        io = ws.store.io
+        if io.encrypted() and marker_trouble(ws) is None:
+            if change_pending(ws):
+                # The backups' copies of encryption.toml may still name the old key.
+                raise InvalidInput(
+                    "a passphrase change was stopped half way; nothing was restored",
+                    hint=_FINISH_CHANGE_HINT + " first",
+                )
+            io.vault()  # asked for once: the backup's copy usually names the same key
         vault = _unlock_for(ws, chosen)
         keep = ws.settings.backups_keep
         if not settings_read:
@@ -66,9 +69,9 @@ def restore(
         # Keep the chosen one even if pruning would drop it: back up with one extra slot.
         safety = None
         if backup.data_files(ws.layout):
-            safety = backup.create_backup(ws.store.io, "before-restore", ws.now, keep + 1)
-        ws.store.io.use_vault(vault)
-        backup.restore_backup(ws.store.io, chosen)
+            safety = backup.create_backup(io, "before-restore", ws.now, keep + 1)
+        io.use_vault(vault)
+        backup.restore_backup(io, chosen)
         ws.reload_journal()
     return chosen, safety
 

@@ -126,10 +126,9 @@ class FileIO:
     def open_sealed(self, path: Path, data: bytes, vault: Vault | None = None) -> bytes:
         """The plain contents of the sealed file at ``path``, refused if it belongs
         elsewhere; a file set aside in quarantine/ may hold anything."""
-        place: Place | None = self.place(path)
-        if place is not None and place.kind == QUARANTINE:
-            place = None
-        return (vault or self.vault()).open(data, str(path), place)
+        place = self.place(path)
+        expected = None if place.kind == QUARANTINE else place
+        return (vault or self.vault()).open(data, str(path), expected)
 
     def resealed(self, data: bytes, source: Path, target: Path) -> bytes:
         """The bytes of ``source`` made ready to be kept at ``target`` (a backup's copy,
