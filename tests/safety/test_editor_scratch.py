@@ -133,6 +133,8 @@ def test_a_runtime_dir_others_can_write_to_is_not_used(
     encrypted: Path, tmp_path: Path, runtime_dir: Path
 ) -> None:
     runtime_dir.chmod(0o777)
+    shared = _shared_folder()
+    existed = shared.exists()
     child = start_edit(encrypted, str(slow_editor(tmp_path)), XDG_RUNTIME_DIR=str(runtime_dir))
     try:
         found = wait_for(lambda: scratch_files(encrypted) + _shared_scratch(child.pid))
@@ -140,8 +142,14 @@ def test_a_runtime_dir_others_can_write_to_is_not_used(
     finally:
         child.send_signal(signal.SIGTERM)
         child.wait(timeout=30)
+        if not existed and shared.is_dir() and not any(shared.iterdir()):
+            shared.rmdir()  # leave the machine's shared memory as it was
+
+
+def _shared_folder() -> Path:
+    return Path("/dev/shm") / f"recoverylog-{os.getuid()}"
 
 
 def _shared_scratch(pid: int) -> list[Path]:
-    path = Path("/dev/shm") / f"recoverylog-{os.getuid()}" / f"note-{pid}.txt"
+    path = _shared_folder() / f"note-{pid}.txt"
     return [path] if path.exists() else []
