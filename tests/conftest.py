@@ -14,6 +14,9 @@ from typer.testing import CliRunner
 from recoverylog.cli.main import app
 
 FIXED_NOW = "2026-11-23T20:00:00+00:00"  # a Monday evening
+# New keys in in-process tests: the real cost (2**17, ~0.35 s and 128 MiB each) would
+# make the suite minutes slower. Processes started by tests pay the real cost.
+CHEAP_SCRYPT_N = 2**10
 
 
 @pytest.fixture(autouse=True)
@@ -26,7 +29,9 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.delenv("RECOVERYLOG_DEBUG", raising=False)
     monkeypatch.delenv("RECOVERYLOG_PASSPHRASE", raising=False)
+    monkeypatch.delenv("RECOVERYLOG_NEW_PASSPHRASE", raising=False)
     monkeypatch.setenv("EDITOR", "false")  # a test that opens an editor must set its own
+    monkeypatch.setattr("recoverylog.store.crypto.SCRYPT_N", CHEAP_SCRYPT_N)
     return home
 
 

@@ -124,11 +124,11 @@ def test_decrypt_restores_plain_files(cli, home: Path, monkeypatch: pytest.Monke
 
 
 def test_one_helper_tells_an_encrypted_file_from_a_plain_or_missing_one(tmp_path: Path) -> None:
-    from recoverylog.store.crypto import KdfParams, Vault
+    from recoverylog.store.crypto import KdfParams, Place, Vault
     from recoverylog.store.files import is_sealed_file
 
     vault = Vault("a passphrase for the contract test", KdfParams.new())
-    (tmp_path / "sealed").write_bytes(vault.seal(b"words"))
+    (tmp_path / "sealed").write_bytes(vault.seal(b"words", Place("home", "journal.toml")))
     (tmp_path / "plain").write_bytes(b"words")
     assert is_sealed_file(tmp_path / "sealed")
     assert not is_sealed_file(tmp_path / "plain")

@@ -90,6 +90,7 @@ def child_env(home: Path, **extra: str) -> dict[str, str]:
     )
     env.pop("RECOVERYLOG_DEBUG", None)
     env.pop("RECOVERYLOG_PASSPHRASE", None)
+    env.pop("RECOVERYLOG_NEW_PASSPHRASE", None)
     env.update(extra)
     return env
 
@@ -125,3 +126,19 @@ def mode_of(path: Path) -> int:
 # The encrypted home of the ``encrypted`` fixture (conftest.py).
 PASSPHRASE = "a long passphrase for the encrypted-home tests"
 SECRET = "the words nobody else may read 5e1f"
+
+
+# A home encrypted by an earlier version (files sealed without their place, scrypt
+# n=2**15), with a backup made after encrypting: its passphrase is PASSPHRASE.
+V1_HOME = Path(__file__).parent.parent / "fixtures" / "encrypted_v1"
+V1_OCTOBER_NOTE = "october: the words nobody else may read 5e1f"
+
+
+def copy_v1_home(home: Path) -> Path:
+    """The earlier version's encrypted home at ``home``, with private permissions."""
+    import shutil
+
+    shutil.copytree(V1_HOME, home)
+    for path in [home, *home.rglob("*")]:
+        path.chmod(0o700 if path.is_dir() else 0o600)
+    return home

@@ -1,6 +1,8 @@
 """The editor's scratch file holds a private note: it is removed when the terminal is
 closed (SIGHUP) or the process is killed (SIGTERM) while the editor is open, and a
-leftover from a process that no longer exists is removed at the next edit."""
+leftover from a process that no longer exists is removed at the next edit. In an
+encrypted journal it lives in a private folder in RAM ($XDG_RUNTIME_DIR), not in the
+home."""
 
 from __future__ import annotations
 
@@ -14,8 +16,9 @@ from pathlib import Path
 import pytest
 
 
-def start_edit(home: Path, editor: str) -> subprocess.Popen[str]:
+def start_edit(home: Path, editor: str, **extra: str) -> subprocess.Popen[str]:
     env = {**os.environ, "RECOVERYLOG_HOME": str(home), "EDITOR": editor, "NO_COLOR": "1"}
+    env.update(extra)
     return subprocess.Popen(
         [sys.executable, "-m", "recoverylog", "log", "note", "--edit"],
         env=env,
@@ -29,6 +32,20 @@ def start_edit(home: Path, editor: str) -> subprocess.Popen[str]:
 def scratch_files(home: Path) -> list[Path]:
     folder = home / "tmp"
     return sorted(folder.glob("note-*.txt")) if folder.exists() else []
+
+
+def slow_editor(tmp_path: Path) -> Path:
+    editor = tmp_path / "editor.sh"
+    editor.write_text('#!/bin/sh\necho "a private note" > "$1"\nsleep 3\n')
+    editor.chmod(0o700)
+    return editor
+
+
+def wait_for(found, seconds: float = 20) -> list[Path]:
+    deadline = time.monotonic() + seconds
+    while not found() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return found()
 
 
 @pytest.mark.parametrize("sig", [signal.SIGHUP, signal.SIGTERM])
@@ -62,3 +79,77 @@ def test_a_leftover_from_a_dead_process_is_removed(tmp_path: Path) -> None:
     child.communicate(timeout=60)
     assert child.returncode == 0
     assert not stale.exists()
+
+
+@pytest.fixture
+def runtime_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "runtime"
+    folder.mkdir(mode=0o700)
+    return folder
+
+
+def ram_scratch(runtime: Path) -> list[Path]:
+    return sorted((runtime / "recoverylog").glob("note-*.txt"))
+
+
+@pytest.mark.parametrize(
+    ("sig", "status"),
+    [(signal.SIGHUP, -signal.SIGHUP), (signal.SIGTERM, -signal.SIGTERM), (signal.SIGINT, 130)],
+    ids=["SIGHUP", "SIGTERM", "SIGINT"],
+)
+def test_in_an_encrypted_home_the_scratch_file_lives_in_ram_and_goes_on_a_signal(
+    encrypted: Path, tmp_path: Path, runtime_dir: Path, sig: int, status: int
+) -> None:
+    editor = str(slow_editor(tmp_path))
+    child = start_edit(encrypted, "false", VISUAL=editor, XDG_RUNTIME_DIR=str(runtime_dir))
+    assert wait_for(lambda: ram_scratch(runtime_dir)) == [
+        runtime_dir / "recoverylog" / f"note-{child.pid}.txt"
+    ], "the editor never started"
+    assert scratch_files(encrypted) == []  # never under the home
+    assert (runtime_dir / "recoverylog").stat().st_mode & 0o777 == 0o700
+    time.sleep(0.3)  # the note is written
+    child.send_signal(sig)
+    child.wait(timeout=30)
+    assert child.returncode == status, child.stderr.read() if child.stderr else ""
+    assert ram_scratch(runtime_dir) == [] and scratch_files(encrypted) == []
+
+
+def test_a_leftover_in_ram_from_a_dead_process_is_removed(
+    encrypted: Path, tmp_path: Path, runtime_dir: Path
+) -> None:
+    (runtime_dir / "recoverylog").mkdir(mode=0o700)
+    stale = runtime_dir / "recoverylog" / "note-999999999.txt"
+    stale.write_text("left by a killed editor session")
+    editor = tmp_path / "editor.sh"
+    editor.write_text('#!/bin/sh\necho "today" > "$1"\n')
+    editor.chmod(0o700)
+    child = start_edit(encrypted, str(editor), XDG_RUNTIME_DIR=str(runtime_dir))
+    _out, err = child.communicate(timeout=60)
+    assert child.returncode == 0, err
+    assert not stale.exists()
+
+
+def test_a_runtime_dir_others_can_write_to_is_not_used(
+    encrypted: Path, tmp_path: Path, runtime_dir: Path
+) -> None:
+    runtime_dir.chmod(0o777)
+    shared = _shared_folder()
+    existed = shared.exists()
+    child = start_edit(encrypted, str(slow_editor(tmp_path)), XDG_RUNTIME_DIR=str(runtime_dir))
+    try:
+        found = wait_for(lambda: scratch_files(encrypted) + _shared_scratch(child.pid))
+        assert found and not (runtime_dir / "recoverylog").exists()
+    finally:
+        child.send_signal(signal.SIGTERM)
+        child.wait(timeout=30)
+        if not existed and shared.is_dir() and not any(shared.iterdir()):
+            shared.rmdir()  # leave the machine's shared memory as it was
+
+
+def _shared_folder() -> Path:
+    return Path("/dev/shm") / f"recoverylog-{os.getuid()}"
+
+
+def _shared_scratch(pid: int) -> list[Path]:
+    path = _shared_folder() / f"note-{pid}.txt"
+    return [path] if path.exists() else []

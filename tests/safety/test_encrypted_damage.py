@@ -12,7 +12,7 @@ from safety_helpers import PASSPHRASE, SECRET, snapshot, walk_all
 
 from recoverylog.paths import resolve_layout
 from recoverylog.store.crypto import MAGIC, KdfParams, Vault
-from recoverylog.store.files import write_marker
+from recoverylog.store.files import FileIO, write_marker
 
 JOURNAL, ENTRIES, CONFIG = "journal.toml", "entries/2026-11.json", "config.toml"
 MARKER = "encryption.toml"
@@ -268,7 +268,7 @@ def test_pruning_keeps_the_newest_backup_with_a_readable_marker(cli, encrypted: 
     good = Path(cli("backup", "create").stdout.split()[-1])
     (encrypted / MARKER).write_bytes(b"garbage\n")
     for _ in range(3):
-        backup.create_backup(layout, "manual", _later(layout), keep=2)
+        backup.create_backup(FileIO(layout), "manual", _later(layout), keep=2)
     names = [info.name for info in backup.list_backups(layout)]
     assert good.name in names and len(names) == 3
     assert backup.has_readable_marker(good)
@@ -299,3 +299,25 @@ def test_a_stray_marker_in_a_plain_home_is_the_one_problem(cli, home: Path) -> N
     assert moved.read_bytes() == b"garbage\n"
     assert SECRET in cli("list", "--format", "json").stdout
     assert cli("doctor").exit_code == 0
+
+
+@pytest.mark.parametrize("where", ["journal", "backup"])
+def test_doctor_flags_plain_journal_text_anywhere_in_an_encrypted_home(
+    cli, encrypted: Path, where: str
+) -> None:
+    if where == "journal":
+        path = encrypted / JOURNAL
+        path.write_text(f"schema_version = 2\n# {SECRET}\n")
+    else:
+        folder = Path(cli("backup", "create").stdout.split()[-1])
+        path = folder / ENTRIES
+        path.write_text('{"schema_version": 2, "month": "2026-11", "entries": []}\n')
+    path.chmod(0o600)
+    check = cli("doctor", "--format", "json")
+    assert check.exit_code == 4
+    problems = json.loads(check.stdout)["problems"]
+    assert [(p["file"], p["kind"]) for p in problems] == [
+        (str(path.relative_to(encrypted)), "unencrypted")
+    ]
+    assert cli("doctor", "--fix").exit_code == 0
+    assert path.read_bytes().startswith(MAGIC)

@@ -6,6 +6,7 @@ passphrase."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -169,9 +170,9 @@ TOKEN_DAMAGES = {
     "token-not-base64": lambda data: data.replace(b'check = "', b'check = "!!', 1),
     "token-not-text": lambda data: data.replace(b'check = "', b'check = 7\nwas = "', 1),
     "token-missing": lambda data: data.replace(b'check = "', b'was = "', 1),
-    "n-not-a-power-of-two": lambda data: data.replace(b"n = 32768", b"n = 3", 1),
+    "n-not-a-power-of-two": lambda data: re.sub(rb"(?m)^n = \d+$", b"n = 3", data, count=1),
     "r-zero": lambda data: data.replace(b"r = 8", b"r = 0", 1),
-    "n-huge": lambda data: data.replace(b"n = 32768", b"n = 1099511627776", 1),
+    "n-huge": lambda data: re.sub(rb"(?m)^n = \d+$", b"n = 1099511627776", data, count=1),
     "salt-short": lambda data: data.replace(b'salt = "', b'salt = "00', 1)[:-1],
     "newer-version": lambda data: data.replace(b"schema_version = 1", b"schema_version = 9"),
 }

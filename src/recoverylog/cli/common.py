@@ -76,12 +76,15 @@ def note_text(
 
 
 def edit_in_editor(ws: Workspace, initial: str) -> str | None:
-    """Open $VISUAL/$EDITOR on a 0600 file inside the home; always removed afterwards."""
-    from recoverylog.store.atomic import FILE_MODE, ensure_private_dir
+    """Open $VISUAL/$EDITOR on a 0600 scratch file in a private folder (in RAM for an
+    encrypted journal, where possible); always removed afterwards."""
+    from recoverylog.store.atomic import FILE_MODE
+    from recoverylog.store.scratch import scratch_folder
 
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
-    folder = ensure_private_dir(ws.layout.private_tmp_dir)
-    _remove_stale_scratch(folder)
+    folder = scratch_folder(ws.layout, ws.store.io.encrypted())
+    for place in {folder, ws.layout.private_tmp_dir}:
+        _remove_stale_scratch(place)
     path = folder / f"note-{os.getpid()}.txt"
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
     with _removed_on_signals(path):
@@ -123,7 +126,8 @@ def _edit(editor: str, path: Path, fd: int, initial: str) -> str | None:
 @contextlib.contextmanager
 def _removed_on_signals(path: Path) -> Iterator[None]:
     """The scratch file holds a private note: a closed terminal (SIGHUP) or a kill
-    (SIGTERM) removes it too, then ends the process as that signal would have."""
+    (SIGTERM) removes it too, then ends the process as that signal would have. Ctrl-C
+    (SIGINT) and a normal end remove it through _edit's cleanup."""
     import signal
 
     def remove_then_die(signum: int, _frame: object) -> None:
@@ -162,10 +166,11 @@ def _alive(pid: int) -> bool:
 
 
 def child_environment() -> dict[str, str]:
-    """The environment for a program we start: ours, without the passphrase."""
-    from recoverylog.store.files import PASSPHRASE_ENV
+    """The environment for a program we start: ours, without any passphrase."""
+    from recoverylog.store.files import NEW_PASSPHRASE_ENV, PASSPHRASE_ENV
 
-    return {key: value for key, value in os.environ.items() if key != PASSPHRASE_ENV}
+    secret = (PASSPHRASE_ENV, NEW_PASSPHRASE_ENV)
+    return {key: value for key, value in os.environ.items() if key not in secret}
 
 
 def confirm(question: str, yes: bool) -> None:

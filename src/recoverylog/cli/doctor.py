@@ -51,8 +51,7 @@ def doctor(
             write(f"A backup was taken first: {report.backup}")
         elif not fix and any(p["repair"] for p in data["problems"]):
             write("Run 'recoverylog doctor --fix' to repair what can be repaired safely.")
-    unresolved = [f for f in report.findings if not f.fixed]
-    if unresolved:
+    if report.unresolved():
         raise typer.Exit(int(ExitCode.DATA_PROBLEM))
 
 

@@ -23,16 +23,17 @@ def encrypt() -> None:
     Example: recoverylog encrypt
     """
     ws = state.workspace()
-    passphrase = os.environ.get(PASSPHRASE_ENV) or _ask_new()
+    passphrase = os.environ.get(PASSPHRASE_ENV) or ask_new_passphrase(PASSPHRASE_ENV)
     count = safety.encrypt_home(ws, passphrase)
     say(f"Encrypted {count} files. Every command now needs your passphrase (or ${PASSPHRASE_ENV}).")
 
 
-def _ask_new() -> str:
+def ask_new_passphrase(env: str) -> str:
+    """A new passphrase typed twice on the terminal (``env`` is for scripts)."""
     import sys
 
     if not sys.stdin.isatty():
-        raise InvalidInput(f"no terminal to ask for a passphrase; set {PASSPHRASE_ENV}")
+        raise InvalidInput(f"no terminal to ask for a passphrase; set {env}")
     first = typer.prompt("New passphrase", hide_input=True)
     again = typer.prompt("Same passphrase again", hide_input=True)
     if first != again:

@@ -19,7 +19,7 @@ from recoverylog.render.lines import screen_safe
 DEBUG_ENV = "RECOVERYLOG_DEBUG"
 # Commands that must not read or change the journal after they run.
 _NO_CELEBRATION = {
-    *("demo", "config", "doctor", "backup", "decrypt", "encrypt"),
+    *("demo", "config", "doctor", "backup", "decrypt", "encrypt", "passphrase"),
     *("help-now", "crisis", "emergency"),
 }
 
@@ -137,6 +137,7 @@ COMMANDS: list[tuple[str, str]] = [
     ("doctor", "doctor"),
     ("encrypt", "encryption"),
     ("decrypt", "encryption"),
+    ("passphrase", "passphrase"),
     ("report", "report"),
     ("export", "exchange"),
     ("import", "exchange"),

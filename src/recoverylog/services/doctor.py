@@ -27,13 +27,16 @@ from recoverylog.store.atomic import (
     read_bytes,
     real_target,
 )
-from recoverylog.store.crypto import Vault, is_encrypted
+from recoverylog.store.crypto import MAGIC, UNBOUND_VERSION, Vault, is_encrypted, sealed_version
 from recoverylog.store.entries import MONTH_FILE, EntryStore
-from recoverylog.store.files import is_sealed_file, read_marker
+from recoverylog.store.files import is_sealed_file, read_change, read_marker
 from recoverylog.store.journal import journal_from_doc
 from recoverylog.store.quarantine import move_aside
 from recoverylog.store.tomlfile import parse_toml
 from recoverylog.store.trust import loose_modes, make_private
+
+# Findings worth a word that are no problem: doctor still ends with success.
+NOTES = ("old-seal",)
 
 
 @dataclass
@@ -43,6 +46,10 @@ class Finding:
     repair: str | None  # what --fix does about it (None: needs a person)
     fixed: bool = False
     kind: str = "damaged"
+
+    @property
+    def is_problem(self) -> bool:
+        return self.kind not in NOTES
 
     def as_dict(self, root: Path) -> dict[str, Any]:
         return {
@@ -62,6 +69,9 @@ class Report:
 
     def add(self, finding: Finding) -> None:
         self.findings.append(finding)
+
+    def unresolved(self) -> list[Finding]:
+        return [f for f in self.findings if f.is_problem and not f.fixed]
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -88,6 +98,7 @@ def examine(ws: Workspace, fix: bool = False) -> Report:
         damaged_months = _check_months(ws, report, sealing)
         _check_orphans(ws, report, sealing)
         _check_unsealed(ws, report, sealing)
+        _check_old_seals(ws, report, sealing)
         _check_permissions(ws, report)
         if fix:
             _repair(ws, report, damaged_months, sealing)
@@ -124,6 +135,7 @@ def _check_encryption(ws: Workspace, report: Report) -> _Sealing:
         report.checked += 1
         try:
             read_marker(marker)
+            change = read_change(marker)
         except DataError as exc:
             if not _any_sealed(ws):
                 # A plain home: the marker itself is the problem, not every plain file.
@@ -133,7 +145,14 @@ def _check_encryption(ws: Workspace, report: Report) -> _Sealing:
             detail = _short(marker, exc.message).removeprefix("is damaged: ")
             report.add(_marker_finding(ws, marker, "damaged", detail))
             return _Sealing(encrypted=True)
-        return _Sealing(encrypted=True, vault=io.vault())  # a wrong passphrase stops here
+        vault = io.vault()  # a wrong passphrase stops here
+        if change is not None:
+            problem = (
+                "a passphrase change was stopped half way: run 'recoverylog passphrase "
+                "change' to finish it (until then either passphrase opens the journal)"
+            )
+            report.add(Finding(marker, problem, None, kind="unfinished-change"))
+        return _Sealing(encrypted=True, vault=vault)
     sealed = [path for _, path in backup.data_files(ws.layout) if is_sealed_file(path)]
     if marker.is_symlink() or sealed:
         report.add(_marker_finding(ws, marker, "missing", f"{len(sealed)} files are encrypted"))
@@ -298,6 +317,46 @@ def _check_unsealed(ws: Workspace, report: Report, sealing: _Sealing) -> None:
         )
 
 
+def _check_old_seals(ws: Workspace, report: Report, sealing: _Sealing) -> None:
+    """Files sealed by earlier versions do not name their place: they read fine, and
+    --fix seals them again so that a file copied over another would be refused. One
+    line for each live file, one for each backup (and for quarantine/)."""
+    if sealing.vault is None:
+        return
+    counts: dict[Path, int] = {}
+    for path in _old_seals(ws):
+        group = _group_of(ws, path)
+        counts[group] = counts.get(group, 0) + 1
+    for where, count in counts.items():
+        if where.is_dir():
+            problem = f"{count} files sealed the old way, not naming their place; they read fine"
+            repair = "seal them again, each naming its place"
+        else:
+            problem = "sealed the old way, not naming its place; it reads fine"
+            repair = "seal it again, naming its place"
+        report.add(Finding(where, problem, repair, kind="old-seal"))
+
+
+def _old_seals(ws: Workspace) -> list[Path]:
+    from recoverylog.services.safety import sensitive_files
+
+    return [
+        path
+        for path in sensitive_files(ws)
+        if sealed_version(read_bytes(path, len(MAGIC) + 1) or b"") == UNBOUND_VERSION
+    ]
+
+
+def _group_of(ws: Workspace, path: Path) -> Path:
+    """The backup folder (or quarantine/) a file is in; a live file is its own group."""
+    layout = ws.layout
+    if path.is_relative_to(layout.backups_dir):
+        return layout.backups_dir / path.relative_to(layout.backups_dir).parts[0]
+    if path.is_relative_to(layout.quarantine_dir):
+        return layout.quarantine_dir
+    return path
+
+
 def _check_permissions(ws: Workspace, report: Report) -> None:
     for path, mode, wanted in loose_modes([ws.layout.config_dir, ws.layout.data_dir]):
         report.add(
@@ -349,6 +408,12 @@ def _repair(ws: Workspace, report: Report, damaged_months: set[str], sealing: _S
             _seal_everything(ws, sealing)  # the backup just taken holds plain copies too
             for finding in unsealed:
                 finding.fixed = True
+        old = [f for f in report.findings if f.kind == "old-seal"]
+        if old:
+            # After the backup above: it holds copies sealed the old way too.
+            left = {_group_of(ws, path) for path in _seal_again_naming_places(ws, sealing)}
+            for finding in old:
+                finding.fixed = finding.path not in left
     for finding in report.findings:
         if finding.kind == "permissions":
             make_private(finding.path)  # if still there: quarantine/ is private already
@@ -360,8 +425,10 @@ def _quarantine(path: Path, folder: Path, ws: Workspace, sealing: _Sealing) -> b
     encrypted on the way."""
     vault = sealing.vault
 
-    def seal(data: bytes) -> bytes:
-        return vault.seal(data) if vault is not None and not is_encrypted(data) else data
+    def seal(data: bytes, moved: Path) -> bytes:
+        if vault is None or is_encrypted(data):
+            return data
+        return vault.seal(data, ws.store.io.place(moved))
 
     return move_aside(path, ws.layout.data_dir, folder, seal)
 
@@ -373,7 +440,22 @@ def _seal_everything(ws: Workspace, sealing: _Sealing) -> None:
     for path in sensitive_files(ws):
         data = read_bytes(path)
         if data is not None and not is_encrypted(data):
-            atomic_write(path, sealing.vault.seal(data))
+            atomic_write(path, sealing.vault.seal(data, ws.store.io.place(path)))
+
+
+def _seal_again_naming_places(ws: Workspace, sealing: _Sealing) -> list[Path]:
+    """Seal every file sealed the old way again, naming its place; returns those that
+    do not open (damage doctor does not move from backups, left as it is)."""
+    assert sealing.vault is not None
+    left = []
+    for path in _old_seals(ws):
+        try:
+            plaintext, _ = sealing.vault.open_anywhere(read_bytes(path) or b"", str(path))
+        except DataError:
+            left.append(path)
+            continue
+        atomic_write(path, sealing.vault.seal(plaintext, ws.store.io.place(path)))
+    return left
 
 
 def _move_misplaced_and_duplicates(ws: Workspace, report: Report, damaged: set[str]) -> None:
@@ -424,7 +506,7 @@ def describe_report(report: Report, root: Path) -> dict[str, Any]:
         "checked_files": report.checked,
         "backup": report.backup,
         "problems": [f.as_dict(root) for f in report.findings],
-        "ok": not report.findings,
+        "ok": not any(f.is_problem for f in report.findings),
     }
 
 

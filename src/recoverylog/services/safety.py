@@ -23,7 +23,8 @@ def take_backup(
     if not present:
         return None
     with ws.store.writing():
-        return backup.create_backup(ws.layout, reason, ws.now, ws.settings.backups_keep, only)
+        io = ws.store.io
+        return backup.create_backup(io, reason, ws.now, ws.settings.backups_keep, only)
 
 
 def list_backups(ws: Workspace) -> list[dict[str, Any]]:
@@ -52,6 +53,15 @@ def restore(
     not known."""
     with ws.store.writing():
         chosen = backup.find_backup(ws.layout, name)
+        io = ws.store.io
+        if io.encrypted() and marker_trouble(ws) is None:
+            if change_pending(ws):
+                # The backups' copies of encryption.toml may still name the old key.
+                raise InvalidInput(
+                    "a passphrase change was stopped half way; nothing was restored",
+                    hint=_FINISH_CHANGE_HINT + " first",
+                )
+            io.vault()  # asked for once: the backup's copy usually names the same key
         vault = _unlock_for(ws, chosen)
         keep = ws.settings.backups_keep
         if not settings_read:
@@ -59,9 +69,9 @@ def restore(
         # Keep the chosen one even if pruning would drop it: back up with one extra slot.
         safety = None
         if backup.data_files(ws.layout):
-            safety = backup.create_backup(ws.layout, "before-restore", ws.now, keep + 1)
-        backup.restore_backup(ws.layout, chosen)
-        ws.store.io.use_vault(vault)
+            safety = backup.create_backup(io, "before-restore", ws.now, keep + 1)
+        io.use_vault(vault)
+        backup.restore_backup(io, chosen)
         ws.reload_journal()
     return chosen, safety
 
@@ -214,7 +224,7 @@ def encrypt_home(ws: Workspace, passphrase: str) -> int:
         for path in plain:
             data = path.read_bytes()
             if not is_encrypted(data):
-                atomic_write(path, vault.seal(data))
+                atomic_write(path, vault.seal(data, io.place(path)))
                 count += 1
     return count
 
@@ -235,7 +245,7 @@ def decrypt_home(ws: Workspace) -> int:
         for path in sensitive_files(ws):
             data = path.read_bytes()
             if is_encrypted(data):
-                atomic_write(path, vault.open(data, str(path)))
+                atomic_write(path, io.open_sealed(path, data, vault))
                 count += 1
         # Backups are plain now too: their copies of the settings no longer apply.
         for info in backup.list_backups(ws.layout):
@@ -244,6 +254,98 @@ def decrypt_home(ws: Workspace) -> int:
         io.marker.unlink()
         io.use_vault(None)
     return count
+
+
+def change_pending(ws: Workspace) -> bool:
+    """Was a passphrase change stopped half way (either passphrase opens the journal)?"""
+    from recoverylog.store.files import read_change
+
+    io = ws.store.io
+    return io.encrypted() and read_change(io.marker) is not None
+
+
+def check_current_passphrase(ws: Workspace) -> None:
+    """The passphrase in use, checked before a new one is asked for."""
+    io = ws.store.io
+    if not io.encrypted():
+        raise InvalidInput(
+            "this journal is not encrypted, so it has no passphrase to change",
+            hint="'recoverylog encrypt' sets one",
+        )
+    io.vault()
+
+
+def change_passphrase(ws: Workspace, new_passphrase: str) -> tuple[int, list[Path]]:
+    """Seal every encrypted file (backups included) with a key from the new passphrase,
+    with a new salt at today's cost. Returns how many files were sealed again, and the
+    damaged ones that could not be.
+
+    encryption.toml records the change first (the new key's settings, and each key
+    sealed with the other): from then on either passphrase opens every file, and a run
+    that was stopped is finished by finish_passphrase_change. Only when every file is
+    sealed with the new key does encryption.toml name the new key alone."""
+    from recoverylog.store.crypto import KdfParams, Vault
+    from recoverylog.store.files import write_marker
+
+    check_current_passphrase(ws)
+    if change_pending(ws):
+        raise InvalidInput("a passphrase change was stopped half way", hint=_FINISH_CHANGE_HINT)
+    io = ws.store.io
+    with ws.store.writing():
+        current = io.vault()
+        fresh = Vault(check_new_passphrase(new_passphrase), KdfParams.new())
+        fresh.verified = True  # the home's key from now on, by definition
+        write_marker(io.marker, fresh, changing_from=current)
+        fresh.also_opens_with(current)
+        io.use_vault(fresh)
+        return _finish_change(ws)
+
+
+_FINISH_CHANGE_HINT = "run 'recoverylog passphrase change' to finish it"
+
+
+def finish_passphrase_change(ws: Workspace) -> tuple[int, list[Path]]:
+    """Finish a passphrase change that was stopped (see change_passphrase)."""
+    with ws.store.writing():
+        return _finish_change(ws)
+
+
+def _finish_change(ws: Workspace) -> tuple[int, list[Path]]:
+    from recoverylog.store.atomic import atomic_write
+    from recoverylog.store.files import MARKER_NAME, marker_text
+
+    io = ws.store.io
+    vault = io.vault()  # seals with the new key, opens with both
+    count, damaged = _seal_with(vault, ws)
+    final = marker_text(vault)
+    # Backups' copies first: the home's own copy names the old key until the very end.
+    for folder in [info.path for info in backup.list_backups(ws.layout)]:
+        if (folder / MARKER_NAME).is_file():
+            atomic_write(folder / MARKER_NAME, final)
+    atomic_write(io.marker, final)
+    return count, damaged
+
+
+def _seal_with(vault: Vault, ws: Workspace) -> tuple[int, list[Path]]:
+    """Seal every encrypted file again with ``vault``'s key. A file keeps the place it
+    names (one found in the wrong place stays refused); one sealed the old way gets its
+    own. Damaged files are left as they are, and returned."""
+    from recoverylog.store.atomic import atomic_write
+    from recoverylog.store.crypto import is_encrypted
+
+    count, damaged = 0, []
+    for path in [*sensitive_files(ws), *leftover_files(ws)]:
+        data = path.read_bytes()
+        if not is_encrypted(data):
+            continue
+        try:
+            plaintext, place = vault.open_anywhere(data, str(path))
+        except DataError:
+            damaged.append(path)
+            continue
+        atomic_write(path, vault.seal(plaintext, place or ws.store.io.place(path)))
+        count += 1
+    return count, damaged
 
 
 def passphrase_needed(ws: Workspace) -> bool:

@@ -1,7 +1,9 @@
 """Snapshots of the home's data files in backups/, newest kept, oldest pruned.
 
-Files are copied byte for byte, so an encrypted home has encrypted backups (and each
-holds a copy of encryption.toml, without which they could not be read).
+In an encrypted home the backups are encrypted too (and each holds a copy of
+encryption.toml, without which they could not be read). Each encrypted file names its
+place, so a backup's copy is sealed again on its way in and out: it names its path
+inside the backup folder, and a copy put into the home by hand is refused.
 
 Backups are ordered by the UTC time in their backup.json, then by the number a second
 backup in the same second gets in its name: a change of time zone never reorders them.
@@ -29,7 +31,7 @@ from recoverylog.store.atomic import (
     remove_file,
 )
 from recoverylog.store.entries import MONTH_FILE
-from recoverylog.store.files import MARKER_NAME
+from recoverylog.store.files import MARKER_NAME, FileIO
 
 MANIFEST = "backup.json"
 _NAME = re.compile(r"^(\d{8}-\d{6})(?:-(\d+))?-[a-z0-9-]+$")
@@ -60,9 +62,10 @@ def data_files(layout: Layout) -> list[tuple[str, Path]]:
 
 
 def create_backup(
-    layout: Layout, reason: str, now: datetime, keep: int, only: list[Path] | None = None
+    io: FileIO, reason: str, now: datetime, keep: int, only: list[Path] | None = None
 ) -> BackupInfo:
     """Copy the data files (or ``only`` those affected) into a new backup folder."""
+    layout = io.layout
     slug = re.sub(r"[^a-z0-9]+", "-", reason.lower()).strip("-") or "manual"
     root = ensure_private_dir(layout.backups_dir)
     stamp = now.strftime("%Y%m%d-%H%M%S")
@@ -79,7 +82,7 @@ def create_backup(
         name = f"{stamp}-{n}-{slug}"
     folder = ensure_private_dir(root / name)
     try:
-        copied = _copy_into(folder, layout, only)
+        copied = _copy_into(folder, io, only)
         manifest: dict[str, object] = {
             "created": now.isoformat(),
             "reason": reason,
@@ -95,12 +98,13 @@ def create_backup(
     return BackupInfo(name, folder, now.isoformat(), reason, copied, only is not None)
 
 
-def _copy_into(folder: Path, layout: Layout, only: list[Path] | None) -> list[str]:
+def _copy_into(folder: Path, io: FileIO, only: list[Path] | None) -> list[str]:
     copied = []
     wanted = None if only is None else {real_target(p) for p in only}
-    for inner, source in data_files(layout):
+    for inner, source in data_files(io.layout):
         if wanted is None or real_target(source) in wanted:
-            atomic_write(folder / inner, source.read_bytes())
+            copy = folder / inner
+            atomic_write(copy, io.resealed(source.read_bytes(), source, copy))
             copied.append(inner)
     return copied
 
@@ -219,8 +223,10 @@ def find_backup(layout: Layout, name: str) -> BackupInfo:
     return matches[0]
 
 
-def restore_backup(layout: Layout, info: BackupInfo) -> None:
-    """Make the home's data files exactly what the backup holds (caller backs up first)."""
+def restore_backup(io: FileIO, info: BackupInfo) -> None:
+    """Make the home's data files exactly what the backup holds (caller backs up first,
+    and gives ``io`` the key of the encryption.toml in force afterwards)."""
+    layout = io.layout
     for inner in info.files:
         if not (info.path / inner).is_file():
             raise DataError(f"backup {info.name} is missing {inner}; nothing was restored")
@@ -231,6 +237,7 @@ def restore_backup(layout: Layout, info: BackupInfo) -> None:
             remove_file(current)
     for inner in info.files:
         target = layout.config_dir / inner if inner == "config.toml" else layout.data_dir / inner
-        atomic_write(target, (info.path / inner).read_bytes())
+        copy = info.path / inner
+        atomic_write(target, io.resealed(copy.read_bytes(), copy, target))
     if layout.entries_dir.is_dir():
         fsync_dir(real_target(layout.entries_dir))

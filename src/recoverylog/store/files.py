@@ -9,20 +9,30 @@ from __future__ import annotations
 import base64
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from recoverylog.errors import DataError, InvalidInput
 from recoverylog.paths import Layout
 from recoverylog.store.atomic import atomic_write, read_bytes
 from recoverylog.store.crypto import (
+    BACKUP,
+    HOME,
+    QUARANTINE,
     SALT_BYTES,
+    VERSION,
     KdfParams,
+    Place,
     Vault,
+    WrongPassphrase,
     is_encrypted,
     looks_like_check_token,
+    sealed_version,
 )
 
 PASSPHRASE_ENV = "RECOVERYLOG_PASSPHRASE"
+NEW_PASSPHRASE_ENV = "RECOVERYLOG_NEW_PASSPHRASE"  # for 'passphrase change' in scripts
 KEYRING_SERVICE = "recoverylog"
 MARKER_NAME = "encryption.toml"
 
@@ -56,10 +66,15 @@ class FileIO:
         """A vault for the settings in ``marker`` (this home's, or a backup's copy), with
         the passphrase checked against its token before anything is read or written."""
         params, check = read_marker(marker)
-        if self._vault is not None and self._vault.params == params:
+        change = read_change(marker)
+        wanted = change.params if change is not None else params
+        if self._vault is not None and self._vault.params == wanted:
             vault = self._vault  # the same key: no need to ask again
         else:
-            vault = Vault(self._passphrase("Passphrase for your recoverylog journal: "), params)
+            passphrase = self._passphrase("Passphrase for your recoverylog journal: ")
+            vault = Vault(passphrase, params)
+            if change is not None:
+                vault = _either_passphrase(vault, passphrase, check, change)
         vault.verify(check)
         return vault
 
@@ -90,7 +105,7 @@ class FileIO:
         if data is None:
             return None
         if is_encrypted(data):
-            data = self.vault().open(data, str(path))
+            data = self.open_sealed(path, data)
         try:
             return data.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -102,13 +117,70 @@ class FileIO:
     def write(self, path: Path, data: bytes) -> None:
         """Durably replace the file; sealed first when the home is encrypted."""
         if self._vault is not None or self.encrypted():
-            data = self.vault().seal(data)
+            data = self.vault().seal(data, self.place(path))
         atomic_write(path, data)
+
+    def place(self, path: Path) -> Place:
+        return place_of(self.layout, path)
+
+    def open_sealed(self, path: Path, data: bytes, vault: Vault | None = None) -> bytes:
+        """The plain contents of the sealed file at ``path``, refused if it belongs
+        elsewhere; a file set aside in quarantine/ may hold anything."""
+        place = self.place(path)
+        expected = None if place.kind == QUARANTINE else place
+        return (vault or self.vault()).open(data, str(path), expected)
+
+    def resealed(self, data: bytes, source: Path, target: Path) -> bytes:
+        """The bytes of ``source`` made ready to be kept at ``target`` (a backup's copy,
+        or a restored file): a file bound to its place is opened and sealed for the new
+        one. A plain file, one sealed the old way (bound to no place) and one that does
+        not open (damage, for doctor to judge) are copied as they are."""
+        if sealed_version(data) != VERSION:
+            return data
+        try:
+            plaintext = self.open_sealed(source, data)
+        except DataError:
+            return data
+        return self.vault().seal(plaintext, self.place(target))
+
+
+def _either_passphrase(current: Vault, passphrase: str, check: bytes, change: KeyChange) -> Vault:
+    """During a passphrase change either passphrase opens the journal: the key it gives
+    unseals the other one. The vault seals with the new key and opens with both."""
+    try:
+        current.verify(check)
+    except WrongPassphrase:
+        new = Vault(passphrase, change.params)
+        new.verify(change.check)
+        old = new.unseal_key(change.old_key, current.params)
+    else:
+        new = current.unseal_key(change.new_key, change.params)
+        old = current
+    new.also_opens_with(old)
+    return new
+
+
+def place_of(layout: Layout, path: Path) -> Place:
+    """Where the file at ``path`` belongs, as its sealed contents name it: a backup's
+    copy by its path inside its backup folder, the others by their path in the home."""
+    roots = [
+        (layout.backups_dir, BACKUP),
+        (layout.quarantine_dir, QUARANTINE),
+        (layout.data_dir, HOME),
+        (layout.config_dir, HOME),
+    ]
+    for root, kind in roots:
+        if path.is_relative_to(root):
+            inside = path.relative_to(root)
+            if kind == BACKUP:
+                inside = Path(*inside.parts[1:])  # the backup folder's name may change
+            return Place(kind, inside.as_posix())
+    return Place(HOME, path.name)
 
 
 MARKER_VERSION = 1
-# scrypt settings this version accepts: ours are n=2**15, r=8, p=1; far larger ones
-# would take minutes and gigabytes, so they can only be damage.
+# scrypt settings this version accepts: new homes get n=2**17, r=8, p=1 (earlier ones
+# n=2**15); far larger ones would take minutes and gigabytes, so they can only be damage.
 _MAX_N, _MAX_R, _MAX_P = 2**20, 32, 16
 
 
@@ -117,7 +189,45 @@ def read_marker(marker: Path) -> tuple[KdfParams, bytes]:
 
     A check token of the wrong shape is damage (DataError), never a wrong passphrase:
     only a well-formed token that does not open means the passphrase is wrong."""
+    return _key_settings(_marker_doc(marker), marker)
+
+
+@dataclass(frozen=True)
+class KeyChange:
+    """A passphrase change under way: the new key's settings and check, and each key
+    sealed with the other, so that either passphrase opens every file until it ends."""
+
+    params: KdfParams
+    check: bytes
+    new_key: bytes  # sealed with the current key
+    old_key: bytes  # sealed with the new key
+
+
+CHANGE_TABLE = "passphrase_change"
+
+
+def read_change(marker: Path) -> KeyChange | None:
+    """The passphrase change recorded in ``marker``, if one is under way."""
     import binascii
+
+    table = _marker_doc(marker).get(CHANGE_TABLE)
+    if table is None:
+        return None
+    if not isinstance(table, dict):
+        raise DataError(f"{marker} is damaged: '{CHANGE_TABLE}' is not a table", hint=_MARKER_HINT)
+    params, check = _key_settings(table, marker)
+    try:
+        keys = [base64.b64decode(_text(table, k), validate=True) for k in ("new_key", "old_key")]
+    except KeyError as exc:
+        raise DataError(
+            f"{marker} is damaged: '{exc.args[0]}' is missing", hint=_MARKER_HINT
+        ) from exc
+    except (ValueError, TypeError, binascii.Error) as exc:
+        raise DataError(f"{marker} is damaged: {exc}", hint=_MARKER_HINT) from exc
+    return KeyChange(params, check, *keys)
+
+
+def _marker_doc(marker: Path) -> dict[str, Any]:
     import tomllib
 
     if not marker.is_file() and not marker.is_symlink():
@@ -130,22 +240,31 @@ def read_marker(marker: Path) -> tuple[KdfParams, bytes]:
         version = doc.get("schema_version", MARKER_VERSION)
         if not isinstance(version, int) or version < 1:
             raise ValueError(f"schema_version {version!r} is not a version number")
-        if version > MARKER_VERSION:
-            raise DataError(
-                f"{marker} was written by a newer recoverylog "
-                f"(version {version}; this one reads {MARKER_VERSION})",
-                hint="upgrade recoverylog",
-            )
+    except DataError:
+        raise
+    except (OSError, ValueError) as exc:
+        raise DataError(f"{marker} is damaged: {exc}", hint=_MARKER_HINT) from exc
+    if version > MARKER_VERSION:
+        raise DataError(
+            f"{marker} was written by a newer recoverylog "
+            f"(version {version}; this one reads {MARKER_VERSION})",
+            hint="upgrade recoverylog",
+        )
+    return doc
+
+
+def _key_settings(doc: dict[str, Any], marker: Path) -> tuple[KdfParams, bytes]:
+    import binascii
+
+    try:
         salt = bytes.fromhex(_text(doc, "salt"))
         n, r, p = (_whole(doc, key) for key in ("n", "r", "p"))
         check = base64.b64decode(_text(doc, "check"), validate=True)
-    except DataError:
-        raise
     except KeyError as exc:
         raise DataError(
             f"{marker} is damaged: '{exc.args[0]}' is missing", hint=_MARKER_HINT
         ) from exc
-    except (OSError, ValueError, TypeError, binascii.Error) as exc:
+    except (ValueError, TypeError, binascii.Error) as exc:
         raise DataError(f"{marker} is damaged: {exc}", hint=_MARKER_HINT) from exc
     if len(salt) != SALT_BYTES:
         raise DataError(
@@ -202,21 +321,44 @@ def is_sealed_file(path: Path) -> bool:
         return False
 
 
-def write_marker(marker: Path, vault: Vault) -> None:
+def write_marker(marker: Path, vault: Vault, changing_from: Vault | None = None) -> None:
+    atomic_write(marker, marker_text(vault, changing_from))
+
+
+def marker_text(vault: Vault, changing_from: Vault | None = None) -> bytes:
+    """encryption.toml for ``vault``'s key; with ``changing_from``, for a passphrase
+    change under way from that vault's key (still the one named first) to this one."""
     import tomli_w
 
-    doc = {
+    named = changing_from or vault
+    doc: dict[str, Any] = {
         "schema_version": 1,
         "cipher": "AES-256-GCM",
         "kdf": "scrypt",
+        **_settings_of(named),
+    }
+    if changing_from is not None:
+        doc[CHANGE_TABLE] = {
+            **_settings_of(vault),
+            "new_key": _b64(changing_from.sealed_key(vault)),
+            "old_key": _b64(vault.sealed_key(changing_from)),
+        }
+    header = "# recoverylog encryption settings: not secret, but needed to read your data.\n"
+    return (header + tomli_w.dumps(doc)).encode("utf-8")
+
+
+def _settings_of(vault: Vault) -> dict[str, Any]:
+    return {
         "n": vault.params.n,
         "r": vault.params.r,
         "p": vault.params.p,
         "salt": vault.params.salt.hex(),
-        "check": base64.b64encode(vault.check_token()).decode("ascii"),
+        "check": _b64(vault.check_token()),
     }
-    header = "# recoverylog encryption settings: not secret, but needed to read your data.\n"
-    atomic_write(marker, (header + tomli_w.dumps(doc)).encode("utf-8"))
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
 
 
 def keyring_passphrase(layout: Layout) -> str | None:

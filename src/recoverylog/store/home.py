@@ -60,7 +60,7 @@ class Store:
             if self.io.read_text(path) != text:
                 return
             if not self._backed_up_for_migration:
-                create_backup(self.layout, "before-migration", self.now, self.backups_keep)
+                create_backup(self.io, "before-migration", self.now, self.backups_keep)
                 self._backed_up_for_migration = True
             if kind == schema.JOURNAL:
                 save_toml(path, migrated, self.io, HEADER)

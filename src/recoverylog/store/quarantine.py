@@ -16,7 +16,7 @@ from pathlib import Path
 from recoverylog.errors import DataError
 from recoverylog.store.atomic import atomic_write, ensure_private_dir, read_bytes, remove_file
 
-Seal = Callable[[bytes], bytes]
+Seal = Callable[[bytes, Path], bytes]  # a file's bytes, and where they are going
 
 
 def move_aside(path: Path, root: Path, folder: Path, seal: Seal) -> bool:
@@ -39,7 +39,8 @@ def move_aside(path: Path, root: Path, folder: Path, seal: Seal) -> bool:
         return False
     if data is not None:
         relative = _relative(path, root)
-        atomic_write(ensure_private_dir(folder / relative.parent) / relative.name, seal(data))
+        moved = ensure_private_dir(folder / relative.parent) / relative.name
+        atomic_write(moved, seal(data, moved))
     try:
         remove_file(path)
     except OSError:

@@ -1,0 +1,68 @@
+"""Where the editor's scratch file lives while a note is being written.
+
+In an encrypted journal the note should never reach the disk in plain text, so the
+scratch file goes into a private folder on a RAM-backed filesystem when there is one:
+$XDG_RUNTIME_DIR (if it is the user's own, private folder), else /dev/shm. Otherwise,
+and in a plain journal, it goes into the home's own private tmp/ folder.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+from pathlib import Path
+
+from recoverylog.paths import Layout
+from recoverylog.store.atomic import DIR_MODE, ensure_private_dir
+
+RUNTIME_ENV = "XDG_RUNTIME_DIR"
+SHARED_RAM = Path("/dev/shm")
+
+
+def scratch_folder(layout: Layout, encrypted: bool) -> Path:
+    """The folder for the scratch file (private, 0700)."""
+    if encrypted:
+        for folder in _ram_folders():
+            mine = _own_private_folder(folder)
+            if mine is not None:
+                return mine
+    return ensure_private_dir(layout.private_tmp_dir)
+
+
+def _ram_folders() -> list[Path]:
+    """Our folder in each RAM-backed place that can hold it, best first."""
+    found = []
+    runtime = os.environ.get(RUNTIME_ENV)
+    if runtime and _is_private_to_me(Path(runtime)):
+        found.append(Path(runtime) / "recoverylog")
+    if SHARED_RAM.is_dir() and os.access(SHARED_RAM, os.W_OK | os.X_OK):
+        found.append(SHARED_RAM / f"recoverylog-{os.getuid()}")  # shared: checked below
+    return found
+
+
+def _is_private_to_me(folder: Path) -> bool:
+    try:
+        info = os.stat(folder)
+    except OSError:
+        return False
+    return (
+        stat.S_ISDIR(info.st_mode)
+        and info.st_uid == os.getuid()
+        and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+    )
+
+
+def _own_private_folder(folder: Path) -> Path | None:
+    """``folder``, made if missing, if it is a real folder of ours (never a link or one
+    another user made first in a shared place), set to 0700; None if it cannot be."""
+    with contextlib.suppress(FileExistsError, OSError):
+        folder.mkdir(mode=DIR_MODE)
+    try:
+        info = os.lstat(folder)
+        if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid():
+            return None
+        os.chmod(folder, DIR_MODE)
+    except OSError:
+        return None
+    return folder
