@@ -137,7 +137,7 @@ def test_plan_from_a_file_or_stdin(cli: Any, tmp_path: Path) -> None:
     bad = cli("plan", "edit", "--file", "-", input="reasons = [1, 2]\n")
     assert bad.exit_code == 2 and "list of text lines" in bad.stderr
     missing = cli("plan", "edit", "--file", str(tmp_path / "nope.toml"))
-    assert missing.exit_code == 2 and "could not read" in missing.stderr
+    assert missing.exit_code == 3 and "no plan at" in missing.stderr  # as for an import
     empty = ok(cli, "plan", "edit", "--file", "-", input="# nothing\n")
     assert "it is empty now" in empty.stdout
     assert "No plan yet" in ok(cli, "plan").stdout

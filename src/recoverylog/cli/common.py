@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shlex
 import subprocess
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TypeVar
@@ -78,91 +77,35 @@ def note_text(
 def edit_in_editor(ws: Workspace, initial: str) -> str | None:
     """Open $VISUAL/$EDITOR on a 0600 scratch file in a private folder (in RAM for an
     encrypted journal, where possible); always removed afterwards."""
-    from recoverylog.store.atomic import FILE_MODE
-    from recoverylog.store.scratch import scratch_folder
+    from recoverylog.store.scratch import scratch_file
 
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
-    folder = scratch_folder(ws.layout, ws.store.io.encrypted())
-    for place in {folder, ws.layout.private_tmp_dir}:
-        _remove_stale_scratch(place)
-    path = folder / f"note-{os.getpid()}.txt"
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
-    with _removed_on_signals(path):
-        return _edit(editor, path, fd, initial)
-
-
-def _edit(editor: str, path: Path, fd: int, initial: str) -> str | None:
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(initial)
-        try:
-            result = subprocess.run(
-                [*shlex.split(editor), str(path)], check=False, env=child_environment()
-            )
-        except OSError as exc:
-            raise InvalidInput(
-                f"could not start the editor '{editor}': {exc.strerror}",
-                hint="set $EDITOR, or use --note -",
-            ) from exc
-        if result.returncode != 0:
-            raise InvalidInput(
-                f"the editor exited with status {result.returncode}; nothing was saved"
-            )
-        raw = Path(path).read_bytes()
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise InvalidInput(
-                f"the editor saved text that is not valid UTF-8 (byte {exc.start}); "
-                "nothing was saved",
-                hint="save the note as UTF-8 in your editor, or use --note -",
-            ) from None
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(path)
+    with scratch_file(ws.layout, ws.store.io.encrypted(), initial) as path:
+        text = _edit(editor, path)
     return text if text.strip() else None
 
 
-@contextlib.contextmanager
-def _removed_on_signals(path: Path) -> Iterator[None]:
-    """The scratch file holds a private note: a closed terminal (SIGHUP) or a kill
-    (SIGTERM) removes it too, then ends the process as that signal would have. Ctrl-C
-    (SIGINT) and a normal end remove it through _edit's cleanup."""
-    import signal
+def _edit(editor: str, path: Path) -> str:
+    from recoverylog.store.atomic import read_bytes
 
-    def remove_then_die(signum: int, _frame: object) -> None:
-        with contextlib.suppress(OSError):
-            os.unlink(path)
-        signal.signal(signum, signal.SIG_DFL)
-        os.kill(os.getpid(), signum)
-
-    caught = (signal.SIGHUP, signal.SIGTERM)
-    before = {sig: signal.signal(sig, remove_then_die) for sig in caught}
     try:
-        yield
-    finally:
-        for sig, handler in before.items():
-            signal.signal(sig, handler)
-
-
-def _remove_stale_scratch(folder: Path) -> None:
-    """Scratch files left by an editor session that ended without cleaning up (a
-    SIGKILL): their process is gone, so nothing will ever remove them but us."""
-    for stale in folder.glob("note-*.txt"):
-        pid = stale.stem.removeprefix("note-")
-        if pid.isdigit() and not _alive(int(pid)):
-            with contextlib.suppress(OSError):
-                stale.unlink()
-
-
-def _alive(pid: int) -> bool:
+        result = subprocess.run(
+            [*shlex.split(editor), str(path)], check=False, env=child_environment()
+        )
+    except OSError as exc:
+        raise InvalidInput(
+            f"could not start the editor '{editor}': {exc.strerror}",
+            hint="set $EDITOR, or use --note -",
+        ) from exc
+    if result.returncode != 0:
+        raise InvalidInput(f"the editor exited with status {result.returncode}; nothing was saved")
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+        return (read_bytes(path) or b"").decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InvalidInput(
+            f"the editor saved text that is not valid UTF-8 (byte {exc.start}); nothing was saved",
+            hint="save the note as UTF-8 in your editor, or use --note -",
+        ) from None
 
 
 def child_environment() -> dict[str, str]:

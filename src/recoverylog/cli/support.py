@@ -468,11 +468,9 @@ def _plan_from_file(file: str) -> dict[str, list[str]]:
 
     if file == "-":
         return service.parse_plan(sys.stdin.read())
-    try:
-        text = Path(file).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidInput(f"could not read {file}: {exc}") from exc
-    return service.parse_plan(text)
+    from recoverylog.services.reports import read_user_file
+
+    return service.parse_plan(read_user_file(Path(file), "plan"))
 
 
 def _plan_from_editor(ws: Any, before: dict[str, list[str]]) -> dict[str, list[str]] | None:

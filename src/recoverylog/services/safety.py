@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from recoverylog.errors import DataError, InvalidInput
 from recoverylog.services.workspace import Workspace
 from recoverylog.store import backup
+from recoverylog.store.atomic import read_bytes, remove_file
 
 if TYPE_CHECKING:
     from recoverylog.store.crypto import Vault
@@ -206,7 +207,7 @@ def encrypt_home(ws: Workspace, passphrase: str) -> int:
             vault = Vault(passphrase, params)
             vault.verify(check)  # the passphrase the home is already encrypted with
             everything = [*sensitive_files(ws), *leftover_files(ws)]
-            plain = [p for p in everything if not is_encrypted(p.read_bytes())]
+            plain = [p for p in everything if not is_encrypted(read_bytes(p) or b"")]
             if not plain:
                 raise InvalidInput("this journal is already encrypted")
         else:
@@ -222,8 +223,8 @@ def encrypt_home(ws: Workspace, passphrase: str) -> int:
         io.use_vault(vault)
         count = 0
         for path in plain:
-            data = path.read_bytes()
-            if not is_encrypted(data):
+            data = read_bytes(path)
+            if data is not None and not is_encrypted(data):
                 atomic_write(path, vault.seal(data, io.place(path)))
                 count += 1
     return count
@@ -243,15 +244,15 @@ def decrypt_home(ws: Workspace) -> int:
         take_backup(ws, "before-decrypt")
         count = 0
         for path in sensitive_files(ws):
-            data = path.read_bytes()
-            if is_encrypted(data):
+            data = read_bytes(path)
+            if data is not None and is_encrypted(data):
                 atomic_write(path, io.open_sealed(path, data, vault))
                 count += 1
         # Backups are plain now too: their copies of the settings no longer apply.
         for info in backup.list_backups(ws.layout):
             if MARKER_NAME in info.files or (info.path / MARKER_NAME).exists():
                 backup.forget_file(info, MARKER_NAME)
-        io.marker.unlink()
+        remove_file(io.marker)
         io.use_vault(None)
     return count
 
@@ -335,8 +336,8 @@ def _seal_with(vault: Vault, ws: Workspace) -> tuple[int, list[Path]]:
 
     count, damaged = 0, []
     for path in [*sensitive_files(ws), *leftover_files(ws)]:
-        data = path.read_bytes()
-        if not is_encrypted(data):
+        data = read_bytes(path)
+        if data is None or not is_encrypted(data):
             continue
         try:
             plaintext, place = vault.open_anywhere(data, str(path))

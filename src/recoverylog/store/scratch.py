@@ -11,10 +11,11 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 from recoverylog.paths import Layout
-from recoverylog.store.atomic import DIR_MODE, ensure_private_dir
+from recoverylog.store.atomic import DIR_MODE, FILE_MODE, ensure_private_dir
 
 RUNTIME_ENV = "XDG_RUNTIME_DIR"
 SHARED_RAM = Path("/dev/shm")
@@ -66,3 +67,67 @@ def _own_private_folder(folder: Path) -> Path | None:
     except OSError:
         return None
     return folder
+
+
+@contextlib.contextmanager
+def scratch_file(layout: Layout, encrypted: bool, initial: str) -> Iterator[Path]:
+    """A 0600 scratch file holding ``initial``, for an editor to change; removed when
+    the block ends, and on SIGHUP or SIGTERM (a closed terminal, a kill). Scratch files
+    left by editor sessions whose process is gone are removed first."""
+    folder = scratch_folder(layout, encrypted)
+    for place in {folder, layout.private_tmp_dir}:
+        _remove_stale(place)
+    path = folder / f"note-{os.getpid()}.txt"
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW | os.O_CLOEXEC
+    fd = os.open(path, flags, FILE_MODE)
+    try:
+        with _removed_on_signals(path):
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(initial)
+            yield path
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(path)
+
+
+@contextlib.contextmanager
+def _removed_on_signals(path: Path) -> Iterator[None]:
+    """Remove the file on SIGHUP or SIGTERM too, then end the process as that signal
+    would have. Ctrl-C (SIGINT) and a normal end remove it through scratch_file."""
+    import signal
+
+    def remove_then_die(signum: int, _frame: object) -> None:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)
+
+    caught = (signal.SIGHUP, signal.SIGTERM)
+    before = {sig: signal.signal(sig, remove_then_die) for sig in caught}
+    try:
+        yield
+    finally:
+        for sig, handler in before.items():
+            signal.signal(sig, handler)
+
+
+def _remove_stale(folder: Path) -> None:
+    """Scratch files of an editor session that ended without cleaning up (a SIGKILL):
+    their process is gone, so nothing will ever remove them but us."""
+    if not folder.is_dir():
+        return
+    for stale in folder.glob("note-*.txt"):
+        pid = stale.stem.removeprefix("note-")
+        if pid.isdigit() and not _alive(int(pid)):
+            with contextlib.suppress(OSError):
+                stale.unlink()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
