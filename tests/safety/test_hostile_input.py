@@ -290,7 +290,7 @@ FLAVOURS = {
 }
 CONFIG_KEYS = st.sampled_from(
     ["timezone", "milestone_scheme", "currency", "default_clock", "country", "backups.keep",
-     "schemes.mine", "schemes.", "schemes", "backups", "nope", ""]
+     "calendar.discreet", "schemes.mine", "schemes.", "schemes", "backups", "nope", ""]
 )  # fmt: skip
 PEOPLE = st.sampled_from(["Sam", "sam", " Sam ", "Alex", "Nobody"])
 PARTS = st.sampled_from(
