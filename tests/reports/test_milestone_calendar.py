@@ -145,6 +145,24 @@ def test_the_same_journal_at_the_same_moment_gives_the_same_file(alcohol: None, 
     assert export(run) == export(run)
 
 
+def test_with_no_events_no_file_is_written(
+    run: Run, cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    target = tmp_path / "next.ics"
+    result = run("milestones", "-o", str(target))
+    assert not target.exists()
+    assert "nothing was written" in result.stderr
+    assert run("milestones", "-f", "ics").stdout == ""
+
+    # Every milestone of a short scheme reached, and no lapse: nothing to add or move.
+    run("config", "set", "schemes.short", "24h,1w")
+    run("clock", "add", "gambling", "--since", "2026-10-01", "--scheme", "short")
+    target.write_text("kept", encoding="utf-8")
+    result = run("milestones", "-o", str(target))
+    assert "nothing was written" in result.stderr
+    assert target.read_text(encoding="utf-8") == "kept"
+
+
 def test_names_are_flattened_escaped_and_folded() -> None:
     name = "gin\r\nand tonic; lime, ice " + "ü" * 60
     summary = {

@@ -290,6 +290,9 @@ def printable_milestones(
     from recoverylog.services import reports as service
 
     text = service.milestone_text(state.workspace(), clock, upcoming, chosen)
+    if not text:  # only a calendar can be empty
+        message("No milestones to put in a calendar, so nothing was written.")
+        return True
     deliver(text, output, "milestones", force)
     return True
 

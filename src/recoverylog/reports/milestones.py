@@ -225,7 +225,8 @@ SET_ASIDE = "Not among the next milestones for now; a newer calendar file brings
 
 
 def to_ics(summary: Mapping[str, Any], now: datetime) -> str:
-    """Milestones as all-day events (RFC 5545, via the icalendar library).
+    """Milestones as all-day events (RFC 5545, via the icalendar library); "" when there
+    are none, since an empty calendar is no use to anyone.
 
     One event per clock and milestone, whose UID never depends on the date, so a newer
     file moves or cancels the events of an older one instead of adding copies. Each clock
@@ -240,6 +241,8 @@ def to_ics(summary: Mapping[str, Any], now: datetime) -> str:
         for m, cancelled in _calendar_items(clock):
             event = _event(clock, m, cancelled, stamp)
             events.setdefault(str(event["uid"]), event)  # a label twice: the first wins
+    if not events:
+        return ""
     cal = icalendar.Calendar()
     cal.add("prodid", "-//recoverylog//milestones//EN")
     cal.add("version", "2.0")
