@@ -145,6 +145,41 @@ def test_the_same_journal_at_the_same_moment_gives_the_same_file(alcohol: None, 
     assert export(run) == export(run)
 
 
+def test_discreet_titles_and_descriptions_keep_the_substance_out(
+    run: Run, at: Callable[[str], None]
+) -> None:
+    run("clock", "add", "cannabis", "--since", "2026-08-25", "--scheme", "na")
+    at("2026-11-26T20:00:00+00:00")
+    run("log", "lapse", "cannabis", "--at", "2026-11-25 21:00")  # so some are cancelled
+    raw = export(run, "--discreet")
+    found = events(raw)
+    assert any(cancelled(e) for e in found) and any(not cancelled(e) for e in found)
+    assert all(str(e["SUMMARY"]).startswith("Milestone: ") for e in found)
+    assert "Milestone: 30 days" in {str(e["SUMMARY"]) for e in found}
+    for word in ("cannabis", "keytag", "orange", "without"):
+        assert word not in raw.casefold(), word
+    # The same events as the full file: switching between them updates, never doubles.
+    full = events(export(run))
+    assert [str(e["UID"]) for e in found] == [str(e["UID"]) for e in full]
+    assert "30 days without cannabis" in {str(e["SUMMARY"]) for e in full}
+
+
+def test_the_calendar_discreet_setting_and_no_discreet(alcohol: None, run: Run) -> None:
+    assert run("config", "set", "calendar.discreet", "yes").stdout == "calendar.discreet = true\n"
+    assert run("config", "get", "calendar.discreet").stdout == "true\n"
+    assert "alcohol" not in export(run)
+    assert "1 week without alcohol" in by_title(export(run, "--no-discreet"))
+    run("config", "set", "calendar.discreet", "")
+    assert run("config", "get", "calendar.discreet").stdout == "false\n"
+    assert "1 week without alcohol" in by_title(export(run))
+
+
+def test_discreet_is_only_for_calendars(alcohol: None, cli: Callable[..., Any]) -> None:
+    result = cli("milestones", "-f", "txt", "--discreet")
+    assert result.exit_code == 2
+    assert "ics" in result.stderr and result.stdout == ""
+
+
 def test_with_no_events_no_file_is_written(
     run: Run, cli: Callable[..., Any], tmp_path: Path
 ) -> None:
@@ -183,3 +218,5 @@ def test_names_are_flattened_escaped_and_folded() -> None:
     assert b"and tonic\\; lime\\, ice" in raw.replace(b"\r\n ", b"")
     [event] = events(raw)
     assert str(event["SUMMARY"]) == "1 week without gin and tonic; lime, ice " + "ü" * 60
+    discreet = to_ics(summary, datetime(2026, 11, 23, 20, tzinfo=UTC), discreet=True)
+    assert "gin" not in discreet and "ü" not in discreet

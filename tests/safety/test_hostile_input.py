@@ -491,7 +491,7 @@ COMMANDS: dict[str, tuple[list[str], list[str], dict[str, str]]] = {
     "milestones": (
         ["milestones"],
         [],
-        {"--upcoming": "number", "--format": "choice", "--output": "output"},
+        {"--upcoming": "number", "--format": "choice", "--output": "output", "--discreet": "flag"},
     ),
     "insights": (
         ["insights"],

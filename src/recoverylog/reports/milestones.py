@@ -224,7 +224,7 @@ SEQUENCE_EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 SET_ASIDE = "Not among the next milestones for now; a newer calendar file brings it back."
 
 
-def to_ics(summary: Mapping[str, Any], now: datetime) -> str:
+def to_ics(summary: Mapping[str, Any], now: datetime, discreet: bool = False) -> str:
     """Milestones as all-day events (RFC 5545, via the icalendar library); "" when there
     are none, since an empty calendar is no use to anyone.
 
@@ -232,14 +232,15 @@ def to_ics(summary: Mapping[str, Any], now: datetime) -> str:
     file moves or cancels the events of an older one instead of adding copies. Each clock
     gives its next milestones; after a lapse, also what the new run has reached (on the
     days it was reached) and, cancelled, the ones after the next that an older file may
-    still hold at a day that is gone."""
+    still hold at a day that is gone. ``discreet`` keeps the clock's name and keytags out
+    of titles and descriptions, for a shared or work calendar."""
     import icalendar
 
     stamp = now.astimezone(UTC).replace(microsecond=0)
     events: dict[str, icalendar.Event] = {}
     for clock in summary["clocks"]:
         for m, cancelled in _calendar_items(clock):
-            event = _event(clock, m, cancelled, stamp)
+            event = _event(clock, m, cancelled, stamp, discreet)
             events.setdefault(str(event["uid"]), event)  # a label twice: the first wins
     if not events:
         return ""
@@ -262,7 +263,13 @@ def _calendar_items(clock: Mapping[str, Any]) -> Iterator[tuple[Mapping[str, Any
     yield from ((m, True) for m in clock.get("later") or [])
 
 
-def _event(clock: Mapping[str, Any], m: Mapping[str, Any], cancelled: bool, stamp: datetime) -> Any:
+def _event(
+    clock: Mapping[str, Any],
+    m: Mapping[str, Any],
+    cancelled: bool,
+    stamp: datetime,
+    discreet: bool,
+) -> Any:
     import icalendar
 
     name = one_line(clock["clock"])
@@ -273,19 +280,19 @@ def _event(clock: Mapping[str, Any], m: Mapping[str, Any], cancelled: bool, stam
     event.add("dtstamp", stamp)
     event.add("dtstart", day)
     event.add("dtend", day + timedelta(days=1))
-    event.add("summary", f"{m['label']} without {name}")
-    event.add("description", SET_ASIDE if cancelled else _about(clock, m))
+    event.add("summary", f"Milestone: {m['label']}" if discreet else f"{m['label']} without {name}")
+    event.add("description", SET_ASIDE if cancelled else _about(clock, m, discreet))
     event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     event.add("transp", "TRANSPARENT")
     return event
 
 
-def _about(clock: Mapping[str, Any], m: Mapping[str, Any]) -> str:
+def _about(clock: Mapping[str, Any], m: Mapping[str, Any], discreet: bool) -> str:
+    since = nice_date(clock["counting_from"])
+    if discreet:
+        return f"Counting from {since}."
     keytag = f". {m['keytag'].capitalize()} keytag" if m.get("keytag") else ""
-    return (
-        f"Milestone for {one_line(clock['clock'])}, counting from "
-        f"{nice_date(clock['counting_from'])}{keytag}."
-    )
+    return f"Milestone for {one_line(clock['clock'])}, counting from {since}{keytag}."
 
 
 def event_uid(clock: str, label: str) -> str:

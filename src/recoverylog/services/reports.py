@@ -197,8 +197,11 @@ def load_received_report(path: Path) -> dict[str, Any]:
 # --- printable milestone summaries ----------------------------------------------------
 
 
-def milestone_text(ws: Workspace, clock: str | None, upcoming: int, fmt: str) -> str:
-    """Milestones of one clock or every clock, as md, txt, html, ics or json text."""
+def milestone_text(
+    ws: Workspace, clock: str | None, upcoming: int, fmt: str, discreet: bool | None = None
+) -> str:
+    """Milestones of one clock or every clock, as md, txt, html, ics or json text (an ics
+    with no events is ""). ``discreet`` (ics) defaults to the calendar.discreet setting."""
     from recoverylog.reports import milestones as summary
     from recoverylog.services.progress import milestones
 
@@ -213,7 +216,9 @@ def milestone_text(ws: Workspace, clock: str | None, upcoming: int, fmt: str) ->
     if fmt == "html":
         return summary.to_html(data)
     if fmt == "ics":
-        return summary.to_ics(data, ws.now)
+        if discreet is None:
+            discreet = ws.settings.calendar_discreet
+        return summary.to_ics(data, ws.now, discreet)
     if fmt == "json":
         import json
 
