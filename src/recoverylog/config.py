@@ -103,7 +103,34 @@ def _word_list(items: list[Any]) -> tuple[str, ...] | None:
 
 
 def _stored_words(value: Any) -> tuple[str, ...] | None:
-    return _words(value) if isinstance(value, str) else _word_list(value)
+    if isinstance(value, str):
+        return _words(value)
+    if isinstance(value, list):
+        return _word_list(value)
+    raise InvalidInput(f"must be a list of words, found {value!r:.40}")
+
+
+YES = ("true", "yes", "on", "1")
+NO = ("false", "no", "off", "0")
+
+
+def _yes_no(value: str) -> bool | None:
+    """'yes' or 'no' in the usual words; blank goes back to the default."""
+    word = value.strip().lower()
+    if not word:
+        return None
+    if word in YES or word in NO:
+        return word in YES
+    raise InvalidInput(f"'{value}' is not yes or no (use true or false)")
+
+
+def _stored_yes_no(value: Any) -> bool | None:
+    """config.toml holds true or false; a hand-written 'yes' is read as 'config set' reads it."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        return _yes_no(value)
+    raise InvalidInput(f"must be true or false, found {value!r:.40}")
 
 
 KEYS: dict[str, Key] = {
@@ -138,6 +165,13 @@ KEYS: dict[str, Key] = {
             _words,
             _stored_words,
         ),
+        Key(
+            "calendar.discreet",
+            False,
+            "calendar files (ics) say 'Milestone: 90 days', without the clock's name",
+            _yes_no,
+            _stored_yes_no,
+        ),
     )
 }
 
@@ -151,6 +185,7 @@ class Settings:
     country: str = "US"
     backups_keep: int = 10
     report_hide: tuple[str, ...] = ()
+    calendar_discreet: bool = False
     schemes: dict[str, list[str]] = field(default_factory=dict)
 
     def value(self, key: str) -> Any:
@@ -246,8 +281,6 @@ def settings_values(raw: dict[str, Any], where: str) -> dict[str, Any]:
 
 def _read(key: Key, value: Any) -> Any:
     if key.read is not None:
-        if not isinstance(value, str | list):
-            raise InvalidInput(f"must be a list of words, found {value!r:.40}")
         return key.read(value)
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         raise InvalidInput(f"must be text or a number, found {value!r:.40}")

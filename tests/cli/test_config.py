@@ -17,6 +17,7 @@ DEFAULTS = {
     "country": "US",
     "backups.keep": 10,
     "report.hide": [],
+    "calendar.discreet": False,
 }
 
 
@@ -144,6 +145,31 @@ def test_a_hand_written_hide_list_that_is_not_words_is_named(cli: Cli, home: Pat
     assert "'report.hide'" in result.stderr
 
 
+def test_calendar_discreet_is_true_or_false(cli: Cli, home: Path) -> None:
+    shown = ok(cli, "config", "set", "calendar.discreet", "Yes").stdout
+    assert shown == "calendar.discreet = true\n"
+    assert as_json(ok(cli, "config", "show", "-f", "json"))["calendar.discreet"] is True
+    stored = tomllib.loads((home / "config.toml").read_text(encoding="utf-8"))
+    assert stored["calendar"]["discreet"] is True
+    ok(cli, "config", "set", "calendar.discreet", "off")
+    assert ok(cli, "config", "get", "calendar.discreet").stdout == "false\n"
+    assert ok(cli, "config", "set", "calendar.discreet", "").stdout == (
+        "calendar.discreet = (default)\n"
+    )
+    assert ok(cli, "config", "get", "calendar.discreet").stdout == "false\n"
+
+
+def test_a_hand_written_discreet_setting(cli: Cli, home: Path) -> None:
+    home.mkdir()
+    config = home / "config.toml"
+    config.write_text("schema_version = 1\n[calendar]\ndiscreet = true\n", encoding="utf-8")
+    assert ok(cli, "config", "get", "calendar.discreet").stdout == "true\n"
+    config.write_text('schema_version = 1\n[calendar]\ndiscreet = "perhaps"\n', encoding="utf-8")
+    assert "'calendar.discreet'" in fails(cli, 4, "config", "get", "calendar.discreet").stderr
+    config.write_text("schema_version = 1\n[calendar]\ndiscreet = 1\n", encoding="utf-8")
+    assert "'calendar.discreet'" in fails(cli, 4, "config", "get", "calendar.discreet").stderr
+
+
 @pytest.mark.parametrize(
     "args",
     [
@@ -151,6 +177,7 @@ def test_a_hand_written_hide_list_that_is_not_words_is_named(cli: Cli, home: Pat
         ("set", "timezone", "Mars/Olympus_Mons"),
         ("set", "backups.keep", "none"),
         ("set", "backups.keep", "0"),
+        ("set", "calendar.discreet", "maybe"),
         ("set", "milestone_scheme", "no-such-scheme"),
         ("set", "schemes.bad", "3 fortnights"),
         ("get", "colour"),

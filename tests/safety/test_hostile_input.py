@@ -290,7 +290,7 @@ FLAVOURS = {
 }
 CONFIG_KEYS = st.sampled_from(
     ["timezone", "milestone_scheme", "currency", "default_clock", "country", "backups.keep",
-     "schemes.mine", "schemes.", "schemes", "backups", "nope", ""]
+     "calendar.discreet", "schemes.mine", "schemes.", "schemes", "backups", "nope", ""]
 )  # fmt: skip
 PEOPLE = st.sampled_from(["Sam", "sam", " Sam ", "Alex", "Nobody"])
 PARTS = st.sampled_from(
@@ -491,7 +491,7 @@ COMMANDS: dict[str, tuple[list[str], list[str], dict[str, str]]] = {
     "milestones": (
         ["milestones"],
         [],
-        {"--upcoming": "number", "--format": "choice", "--output": "output"},
+        {"--upcoming": "number", "--format": "choice", "--output": "output", "--discreet": "flag"},
     ),
     "insights": (
         ["insights"],

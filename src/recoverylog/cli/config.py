@@ -26,7 +26,10 @@ app = typer.Typer(help="Show and change settings (config.toml).", no_args_is_hel
 
 
 def _shown(value: Any) -> Any:
-    """A list of words as it is typed after 'config set': comma-separated."""
+    """A value as it is typed after 'config set': a list of words comma-separated, yes
+    or no as true or false."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     return ",".join(value) if isinstance(value, tuple) else value
 
 

@@ -9,7 +9,12 @@ import typer
 from recoverylog.cli import state
 from recoverylog.cli.common import say, show_lines
 from recoverylog.cli.options import ForceOpt, FormatOpt
-from recoverylog.cli.report import MilestoneFormatOpt, OutputOpt, printable_milestones
+from recoverylog.cli.report import (
+    DiscreetOpt,
+    MilestoneFormatOpt,
+    OutputOpt,
+    printable_milestones,
+)
 from recoverylog.render.output import Format, emit_json, emit_rows, resolve_format
 from recoverylog.render.views import (
     TOOLKIT_COLUMNS,
@@ -43,14 +48,16 @@ def milestones(
     fmt: MilestoneFormatOpt = None,
     output: OutputOpt = None,
     force: ForceOpt = False,
+    discreet: DiscreetOpt = None,
 ) -> None:
     """Milestones reached (with dates) and the next ones; md, txt or html to print,
     ics for a calendar.
 
     Examples: recoverylog milestones alcohol --upcoming 5 ;
     recoverylog milestones --output milestones.html ; recoverylog milestones -f ics -o next.ics
+    --discreet
     """
-    if printable_milestones(clock, upcoming, fmt, output, force):
+    if printable_milestones(clock, upcoming, fmt, output, force, discreet):
         return
     data = service.milestones(state.workspace(), clock, upcoming)
     chosen = resolve_format(Format(fmt.value) if fmt else None)

@@ -271,6 +271,15 @@ MILESTONE_EXTENSIONS = {
     ".ics": MilestoneFormat.ICS,
     ".json": MilestoneFormat.JSON,
 }
+DiscreetOpt = Annotated[
+    bool | None,
+    typer.Option(
+        "--discreet/--no-discreet",
+        help="For ics: titles like 'Milestone: 90 days', without the clock's name, for a "
+        "shared or work calendar. Default: the calendar.discreet setting.",
+        show_default=False,
+    ),
+]
 PRINTABLE = {MilestoneFormat.MD, MilestoneFormat.TXT, MilestoneFormat.HTML, MilestoneFormat.ICS}
 
 
@@ -280,16 +289,25 @@ def printable_milestones(
     fmt: MilestoneFormat | None,
     output: Path | None,
     force: bool = False,
+    discreet: bool | None = None,
 ) -> bool:
     """Write a summary for paper or a calendar; False when the usual view should show."""
     if fmt is None and output is not None:
         fmt = format_for(output, MILESTONE_EXTENSIONS, MilestoneFormat.TXT)
+    if discreet is not None and fmt is not MilestoneFormat.ICS:
+        flag = "--discreet" if discreet else "--no-discreet"
+        raise InvalidInput(
+            f"{flag} is for calendar files", hint="add --format ics, or write to a .ics file"
+        )
     if output is None and fmt not in PRINTABLE:
         return False
     chosen = fmt.value if fmt in PRINTABLE or fmt is MilestoneFormat.JSON else "txt"
     from recoverylog.services import reports as service
 
-    text = service.milestone_text(state.workspace(), clock, upcoming, chosen)
+    text = service.milestone_text(state.workspace(), clock, upcoming, chosen, discreet)
+    if not text:  # only a calendar can be empty
+        message("No milestones to put in a calendar, so nothing was written.")
+        return True
     deliver(text, output, "milestones", force)
     return True
 

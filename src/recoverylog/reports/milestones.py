@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import textwrap
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -218,41 +218,86 @@ def _html_item(m: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def to_ics(summary: Mapping[str, Any], now: datetime) -> str:
-    """Upcoming milestones as all-day events (RFC 5545, via the icalendar library).
+# SEQUENCE counts minutes from here: every newer file outranks every older one, so a
+# calendar takes its version of each event, with nothing stored between exports. (Lapse
+# counts would fall when a mistaken lapse is deleted.) Within one minute the newer
+# DTSTAMP, to the second, decides. Minutes fit SEQUENCE's 32 bits past the year 6000.
+SEQUENCE_EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
+SET_ASIDE = "Not among the next milestones for now; a newer calendar file brings it back."
 
-    Each event's UID depends only on the clock, label and date, so importing a newer
-    file updates the same events instead of adding copies."""
+
+def to_ics(summary: Mapping[str, Any], now: datetime, discreet: bool = False) -> str:
+    """Milestones as all-day events (RFC 5545, via the icalendar library); "" when there
+    are none, since an empty calendar is no use to anyone.
+
+    One event per clock and milestone, whose UID never depends on the date, so a newer
+    file moves or cancels the events of an older one instead of adding copies. Each clock
+    gives its next milestones; after a lapse, also what the new run has reached (on the
+    days it was reached) and, cancelled, the ones after the next that an older file may
+    still hold at a day that is gone. ``discreet`` keeps the clock's name and keytags out
+    of titles and descriptions, for a shared or work calendar."""
     import icalendar
 
+    stamp = now.astimezone(UTC).replace(microsecond=0)
+    events: dict[str, icalendar.Event] = {}
+    for clock in summary["clocks"]:
+        for m, cancelled in _calendar_items(clock):
+            event = _event(clock, m, cancelled, stamp, discreet)
+            events.setdefault(str(event["uid"]), event)  # a label twice: the first wins
+    if not events:
+        return ""
     cal = icalendar.Calendar()
     cal.add("prodid", "-//recoverylog//milestones//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", "Milestones")
-    stamp = now.astimezone(UTC).replace(microsecond=0)
-    for clock in summary["clocks"]:
-        name = one_line(clock["clock"])
-        for m in clock["upcoming"]:
-            day = date.fromisoformat(m["date"])
-            event = icalendar.Event()
-            event.add("uid", event_uid(name, m["label"], day))
-            event.add("dtstamp", stamp)
-            event.add("dtstart", day)
-            event.add("dtend", day + timedelta(days=1))
-            event.add("summary", f"{m['label']} without {name}")
-            event.add(
-                "description",
-                f"Milestone for {name}, counting from {nice_date(clock['counting_from'])}"
-                + (f". {m['keytag'].capitalize()} keytag" if m.get("keytag") else "")
-                + ".",
-            )
-            event.add("transp", "TRANSPARENT")
-            cal.add_component(event)
+    for event in events.values():
+        cal.add_component(event)
     return bytes(cal.to_ical()).decode("utf-8")
 
 
-def event_uid(clock: str, label: str, day: date) -> str:
-    digest = hashlib.sha256(f"{clock.casefold()}|{label}|{day.isoformat()}".encode()).hexdigest()
+def _calendar_items(clock: Mapping[str, Any]) -> Iterator[tuple[Mapping[str, Any], bool]]:
+    """(milestone, cancelled) for each event of one clock."""
+    if clock.get("new_run"):
+        yield from ((m, False) for m in clock["achieved"])
+    yield from ((m, False) for m in clock["upcoming"])
+    yield from ((m, True) for m in clock.get("later") or [])
+
+
+def _event(
+    clock: Mapping[str, Any],
+    m: Mapping[str, Any],
+    cancelled: bool,
+    stamp: datetime,
+    discreet: bool,
+) -> Any:
+    import icalendar
+
+    name = one_line(clock["clock"])
+    day = date.fromisoformat(m["date"])
+    event = icalendar.Event()
+    event.add("uid", event_uid(name, m["label"]))
+    event.add("sequence", max(0, int((stamp - SEQUENCE_EPOCH).total_seconds()) // 60))
+    event.add("dtstamp", stamp)
+    event.add("dtstart", day)
+    event.add("dtend", day + timedelta(days=1))
+    event.add("summary", f"Milestone: {m['label']}" if discreet else f"{m['label']} without {name}")
+    event.add("description", SET_ASIDE if cancelled else _about(clock, m, discreet))
+    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    event.add("transp", "TRANSPARENT")
+    return event
+
+
+def _about(clock: Mapping[str, Any], m: Mapping[str, Any], discreet: bool) -> str:
+    since = nice_date(clock["counting_from"])
+    if discreet:
+        return f"Counting from {since}."
+    keytag = f". {m['keytag'].capitalize()} keytag" if m.get("keytag") else ""
+    return f"Milestone for {one_line(clock['clock'])}, counting from {since}{keytag}."
+
+
+def event_uid(clock: str, label: str) -> str:
+    """The same for a clock's milestone in every file, whatever day it falls on."""
+    digest = hashlib.sha256(f"{clock.casefold()}|{label}".encode()).hexdigest()
     return f"{digest[:32]}@recoverylog"

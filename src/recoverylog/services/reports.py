@@ -197,21 +197,28 @@ def load_received_report(path: Path) -> dict[str, Any]:
 # --- printable milestone summaries ----------------------------------------------------
 
 
-def milestone_text(ws: Workspace, clock: str | None, upcoming: int, fmt: str) -> str:
-    """Milestones of one clock or every clock, as md, txt, html, ics or json text."""
+def milestone_text(
+    ws: Workspace, clock: str | None, upcoming: int, fmt: str, discreet: bool | None = None
+) -> str:
+    """Milestones of one clock or every clock, as md, txt, html, ics or json text (an ics
+    with no events is ""). ``discreet`` (ics) defaults to the calendar.discreet setting."""
     from recoverylog.reports import milestones as summary
     from recoverylog.services.progress import milestones
 
     clocks = milestones(ws, clock, upcoming)
     if fmt in ("md", "txt", "html"):
         clocks = [_with_history(ws, c) for c in clocks]
+    if fmt == "ics":
+        clocks = [_for_calendar(ws, c, upcoming) for c in clocks]
     data = {"today": ws.today.isoformat(), "clocks": clocks}
     if fmt == "md":
         return summary.to_markdown(data)
     if fmt == "html":
         return summary.to_html(data)
     if fmt == "ics":
-        return summary.to_ics(data, ws.now)
+        if discreet is None:
+            discreet = ws.settings.calendar_discreet
+        return summary.to_ics(data, ws.now, discreet)
     if fmt == "json":
         import json
 
@@ -248,6 +255,30 @@ def _with_history(ws: Workspace, summary: dict[str, Any]) -> dict[str, Any]:
             for run, achieved in runs
             if run.end is not None
         ],
+    }
+
+
+def _for_calendar(ws: Workspace, summary: dict[str, Any], upcoming: int) -> dict[str, Any]:
+    """A clock's milestones with what a calendar file needs after a lapse: whether a new
+    run has begun, and the milestones after the next ``upcoming`` that a file made in an
+    earlier run may hold ("later"). A run that reached n milestones had, in any file made
+    during it, none beyond the first n + ``upcoming``."""
+    from recoverylog.reports.build import run_milestones
+    from recoverylog.services.clocks import clean_time_now, milestones_now
+
+    found = ws.journal().find_clock(summary["clock"])
+    if found is None:
+        return summary
+    ct = clean_time_now(ws, found)
+    runs = run_milestones(found, ct, steps_for(ws, found), ws.today, ws.now)
+    earlier = [len(achieved) for run, achieved in runs if run.end is not None]
+    reached = len(summary["achieved"])
+    beyond = max([reached, *earlier]) - reached
+    ahead = milestones_now(ws, found, ct, upcoming + beyond).upcoming
+    return {
+        **summary,
+        "new_run": bool(earlier),
+        "later": [_milestone_item(m) for m in ahead[upcoming:]],
     }
 
 
