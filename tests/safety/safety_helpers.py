@@ -57,9 +57,9 @@ def check_data_files(folder: Path) -> dict[str, dict]:
         if path.is_symlink() or not path.is_file() or TEMP_FILE.match(path.name):
             continue
         if path.name in ("journal.toml", "config.toml"):
-            tomllib.loads(path.read_text(encoding="utf-8"))
+            tomllib.loads(data_text(path))
         elif MONTH_FILE.match(path.name) or path.name == "backup.json":
-            doc = json.loads(path.read_text(encoding="utf-8"))
+            doc = json.loads(data_text(path))
             if MONTH_FILE.match(path.name):
                 assert isinstance(doc["entries"], list), path
                 months[str(path)] = doc
@@ -74,8 +74,23 @@ def entries_on_disk(home: Path) -> list[dict]:
     found: list[dict] = []
     for path in sorted(folder.iterdir()):
         if MONTH_FILE.match(path.name):
-            found.extend(json.loads(path.read_text(encoding="utf-8"))["entries"])
+            found.extend(json.loads(data_text(path))["entries"])
     return found
+
+
+def data_text(path: Path) -> str:
+    """A data file's text; a sealed one is opened by the program's own reader, with
+    the passphrase of the encrypted-home tests, refused if it is not in its place."""
+    data = path.read_bytes()
+    if not data.startswith(b"RLENC"):
+        return data.decode("utf-8")
+    from recoverylog.paths import resolve_layout
+    from recoverylog.store.files import FileIO
+
+    home = Path(os.environ["RECOVERYLOG_HOME"])
+    text = FileIO(resolve_layout(home), lambda _prompt: PASSPHRASE).read_text(path)
+    assert text is not None
+    return text
 
 
 def child_env(home: Path, **extra: str) -> dict[str, str]:
@@ -91,6 +106,8 @@ def child_env(home: Path, **extra: str) -> dict[str, str]:
     env.pop("RECOVERYLOG_DEBUG", None)
     env.pop("RECOVERYLOG_PASSPHRASE", None)
     env.pop("RECOVERYLOG_NEW_PASSPHRASE", None)
+    if (home / "encryption.toml").exists():
+        env["RECOVERYLOG_PASSPHRASE"] = PASSPHRASE  # the encrypted-home tests' own
     env.update(extra)
     return env
 

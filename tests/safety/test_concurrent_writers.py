@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 from safety_helpers import (
+    PASSPHRASE,
+    data_text,
     entries_on_disk,
     run_cli_process,
     snapshot,
@@ -23,8 +25,14 @@ WAIT = 120.0
 
 
 @pytest.mark.slow
-def test_four_writers_at_once_add_exactly_four_hundred_entries(cli, home: Path, tmp_path: Path):
+@pytest.mark.parametrize("sealed", [False, True], ids=["plain", "encrypted"])
+def test_four_writers_at_once_add_exactly_four_hundred_entries(
+    cli, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sealed: bool
+):
     assert cli("clock", "add", "alcohol", "--since", "2026-01-01").exit_code == 0
+    if sealed:
+        monkeypatch.setenv("RECOVERYLOG_PASSPHRASE", PASSPHRASE)
+        assert cli("encrypt").exit_code == 0
     go = tmp_path / "go"
     procs = [spawn_child(home, "writer", str(k), str(PER_WRITER), str(go)) for k in range(WRITERS)]
     try:
@@ -56,13 +64,16 @@ def test_four_writers_at_once_add_exactly_four_hundred_entries(cli, home: Path, 
     }
     assert {i[:8] for i in ids} == acked
     # Each writer grew the toolkit in journal.toml ten times: none of it was lost.
-    journal = tomllib.loads((home / "journal.toml").read_text(encoding="utf-8"))
+    journal = tomllib.loads(data_text(home / "journal.toml"))
     assert {t["name"] for t in journal["toolkit"]} == {
         f"tech-{k}-{i}" for k in range(WRITERS) for i in range(0, PER_WRITER, 10)
     }
     listed = cli("list", "--limit", "1000", "--format", "json")
     assert listed.exit_code == 0
     assert sorted(e["id"] for e in json.loads(listed.stdout)) == sorted(ids)
+    if sealed:
+        months = list((home / "entries").iterdir())
+        assert months and all(p.read_bytes().startswith(b"RLENC") for p in months)
 
 
 @pytest.fixture

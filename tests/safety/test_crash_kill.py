@@ -23,8 +23,10 @@ from pathlib import Path
 import pytest
 from safety_helpers import (
     MONTH_FILE,
+    PASSPHRASE,
     TEMP_FILE,
     check_data_files,
+    data_text,
     entries_on_disk,
     spawn_child,
     walk_all,
@@ -123,9 +125,17 @@ def _read_until(zygote: Zygote, gen: Generation, done: Callable[[str], bool]) ->
 
 
 @pytest.mark.slow
-def test_sigkilled_writers_never_lose_an_acknowledged_entry(cli, home: Path, tmp_path: Path):
+@pytest.mark.parametrize("sealed", [False, True], ids=["plain", "encrypted"])
+def test_sigkilled_writers_never_lose_an_acknowledged_entry(
+    cli, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sealed: bool
+):
     rng = random.Random(SEED)
     assert cli("clock", "add", "alcohol", "--since", "2026-01-01").exit_code == 0
+    kills = KILLS
+    if sealed:  # every write seals; a kill may land in the middle of one
+        monkeypatch.setenv("RECOVERYLOG_PASSPHRASE", PASSPHRASE)
+        assert cli("encrypt").exit_code == 0
+        kills = KILLS // 2
     zygote = Zygote(home, tmp_path / "writer-stderr.txt")
     try:
         assert zygote.next_line() == "ready"
@@ -133,7 +143,7 @@ def test_sigkilled_writers_never_lose_an_acknowledged_entry(cli, home: Path, tmp
         techniques: set[str] = set()  # coping techniques of acked entries
         maybe_landed: set[str] = set()  # notes of logs killed before their ack
         generations: list[Generation] = []
-        for number in range(1, KILLS + 1):
+        for number in range(1, kills + 1):
             gen = Generation(number)
             generations.append(gen)
             zygote.send(f"fork {number} {rng.randrange(2**32)}")
@@ -157,9 +167,9 @@ def test_sigkilled_writers_never_lose_an_acknowledged_entry(cli, home: Path, tmp
     finally:
         zygote.close()
 
-    assert len(generations) == KILLS
+    assert len(generations) == kills
     acked_total = sum(1 for g in generations for op in g.ops if op.acked)
-    assert acked_total >= KILLS  # every writer got at least one command done
+    assert acked_total >= kills  # every writer got at least one command done
     # The whole program still works on what the kills left behind, and doctor tidies it.
     assert cli("status").exit_code == 0
     assert cli("doctor", "--fix").exit_code == 0
@@ -167,6 +177,12 @@ def test_sigkilled_writers_never_lose_an_acknowledged_entry(cli, home: Path, tmp
     leftovers = [p.relative_to(home) for p in walk_all(home) if TEMP_FILE.match(p.name)]
     assert not [p for p in leftovers if p.parts[0] != "quarantine"], leftovers
     assert {e["id"][:8] for e in entries_on_disk(home)} >= set(notes)
+    if sealed:  # and nothing of the journal was left in plain text by a kill
+        assert all(
+            p.read_bytes().startswith(b"RLENC")
+            for p in walk_all(home)
+            if p.is_file() and p.name not in (".lock", "backup.json", "encryption.toml")
+        )
 
 
 def test_orphan_temp_files_are_never_read(cli, home: Path) -> None:
@@ -229,7 +245,7 @@ def _check_home(
     for path in walk_all(home):
         rel = path.relative_to(home)
         allowed = (
-            rel.as_posix() in (".lock", "journal.toml", "entries", "backups")
+            rel.as_posix() in (".lock", "journal.toml", "entries", "backups", "encryption.toml")
             or TEMP_FILE.match(path.name)
             or (rel.parts[0] == "entries" and MONTH_FILE.match(path.name))
             or rel.parts[0] == "backups"
@@ -258,7 +274,7 @@ def _check_home(
             assert entry["note"] in maybe_landed, f"an entry nobody wrote: {entry}"
 
     # 3. Coping techniques of acknowledged entries joined the toolkit in journal.toml.
-    journal = tomllib.loads((home / "journal.toml").read_text(encoding="utf-8"))
+    journal = tomllib.loads(data_text(home / "journal.toml"))
     toolkit = {t["name"] for t in journal.get("toolkit", [])}
     assert techniques <= toolkit, techniques - toolkit
 
