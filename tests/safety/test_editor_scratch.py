@@ -153,3 +153,16 @@ def _shared_folder() -> Path:
 def _shared_scratch(pid: int) -> list[Path]:
     path = _shared_folder() / f"note-{pid}.txt"
     return [path] if path.exists() else []
+
+
+def test_any_command_removes_a_leftover_scratch_file_first(cli, home: Path) -> None:
+    assert cli("log", "note", "hi").exit_code == 0
+    folder = home / "tmp"
+    folder.mkdir(mode=0o700)
+    stale = folder / "note-999999999.txt"
+    stale.write_text("left by a killed editor session")
+    mine = folder / f"note-{os.getpid()}.txt"  # a live process's: never touched
+    mine.write_text("still being written")
+    assert cli("list").exit_code == 0
+    assert not stale.exists()
+    assert mine.exists()

@@ -14,6 +14,7 @@ from recoverylog.errors import DataError, InvalidInput, NotFound
 from recoverylog.paths import Layout, resolve_layout
 from recoverylog.store.files import AskPassphrase, FileIO
 from recoverylog.store.home import Store
+from recoverylog.store.scratch import remove_stale_scratch
 from recoverylog.store.trust import check_home
 
 NOW_ENV = "RECOVERYLOG_NOW"  # freeze the clock (tests, demos, benchmarks)
@@ -63,6 +64,7 @@ def open_workspace(
     (for doctor and help-now, which must work when things are broken)."""
     layout = resolve_layout(home)
     check_home(layout)
+    remove_stale_scratch(layout)
     io = FileIO(layout, ask_passphrase)
     try:
         settings = load_settings(layout.config_file, io)

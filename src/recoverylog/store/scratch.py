@@ -111,6 +111,15 @@ def _removed_on_signals(path: Path) -> Iterator[None]:
             signal.signal(sig, handler)
 
 
+def remove_stale_scratch(layout: Layout) -> None:
+    """Remove the scratch files of editor sessions whose process is gone, wherever
+    they may be (each command does this first, so a note never waits for the next
+    edit to be removed)."""
+    for folder in [layout.private_tmp_dir, *_ram_folders()]:
+        if _is_private_to_me(folder) and not folder.is_symlink():
+            _remove_stale(folder)
+
+
 def _remove_stale(folder: Path) -> None:
     """Scratch files of an editor session that ended without cleaning up (a SIGKILL):
     their process is gone, so nothing will ever remove them but us."""
