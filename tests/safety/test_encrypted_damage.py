@@ -5,6 +5,7 @@ files that depend on it are left alone, and nothing is ever left in plain text."
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -167,7 +168,7 @@ def test_decrypt_takes_the_marker_out_of_backups(cli, encrypted: Path) -> None:
 
 
 def test_doctor_encrypts_plain_leftovers_it_moves_aside(cli, encrypted: Path) -> None:
-    scratch = encrypted / "tmp" / "note-4242.txt"  # an editor's file, cut off by a crash
+    scratch = encrypted / "tmp" / f"note-{os.getpid()}.txt"  # an editor's file, still open
     scratch.parent.mkdir(mode=0o700, exist_ok=True)
     scratch.write_text(SECRET)
     scratch.chmod(0o600)
