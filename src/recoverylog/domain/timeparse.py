@@ -7,7 +7,7 @@ A day given without a time of day means noon of that day, or now if noon has not
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, timezone
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_ABBREV = {name[:3]: i for i, name in enumerate(WEEKDAYS)}
@@ -39,6 +39,12 @@ _UNIT_SECONDS = {
 
 _AGO = re.compile(r"^(\d+)\s*([a-z]+)\s+ago$")
 _CLOCK_TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
+# The program's own output and its near relatives: 2026-11-20, 2026-11-20 21:30,
+# 2026-11-20T21:30:05.250000+05:30, ...Z, ...-0500, ...-05.
+_ISO = re.compile(
+    r"^(\d{4}-\d{2}-\d{2})"
+    r"(?:[t ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?(z|[+-]\d{2}(?::?\d{2})?)?)?$"
+)
 _DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)\s*([a-z]+)")
 # No time or duration anyone types is longer; a longer text is refused before any
 # pattern looks at it, so every parser here takes linear time on any input.
@@ -135,9 +141,10 @@ def parse_when(text: str, now: datetime) -> datetime:
     clock_only = _parse_clock_time(cleaned)
     if clock_only is not None:
         return _at_time_of_day(now.date(), clock_only, now)
-    parts = cleaned.replace("t", " ", 1).split(" ") if re.match(r"^\d{4}-", cleaned) else None
-    if parts is None:
-        parts = cleaned.split(" ")
+    iso = _read_iso(cleaned, text, now)
+    if iso is not None:
+        return iso
+    parts = cleaned.split(" ")
     if len(parts) in (1, 2):
         day = _parse_day_word(parts[0], now) or _parse_iso_date(parts[0])
         if day is not None:
@@ -146,6 +153,45 @@ def parse_when(text: str, now: datetime) -> datetime:
                 raise TimeParseError(f"'{parts[1]}' is not a time of day (use HH:MM)")
             return _at_time_of_day(day, clock, now)
     raise TimeParseError(f"could not understand the time '{text}'")
+
+
+def _read_iso(cleaned: str, text: str, now: datetime) -> datetime | None:
+    """An ISO 8601 date or time; with an offset, the same instant in now's zone."""
+    match = _ISO.match(cleaned)
+    if match is None:
+        return None
+    day = _parse_iso_date(match[1])
+    assert day is not None
+    if match[2] is None:
+        return _at_time_of_day(day, None, now)
+    clock = _iso_clock(match[2], match[3], match[4], match[5], text)
+    if match[6] is None:
+        return _at_time_of_day(day, clock, now)
+    try:
+        moment = datetime.combine(day, clock, _iso_offset(match[6], text)).astimezone(now.tzinfo)
+    except OverflowError:
+        raise TimeParseError(f"'{text}' is out of range") from None
+    _recent_enough(moment.date(), text)
+    return moment
+
+
+def _iso_clock(hour: str, minute: str, second: str | None, fraction: str | None, text: str) -> time:
+    try:
+        return time(int(hour), int(minute), int(second or 0), int((fraction or "0").ljust(6, "0")))
+    except ValueError:
+        raise TimeParseError(f"'{text}' is not a time of day (00:00 to 23:59:59)") from None
+
+
+def _iso_offset(offset: str, text: str) -> timezone:
+    """'z', '+05:30', '-0500' or '-05' as a fixed offset from UTC."""
+    if offset == "z":
+        return UTC
+    digits = offset[1:].replace(":", "")
+    hours, minutes = int(digits[:2]), int(digits[2:] or 0)
+    if hours > 23 or minutes > 59:
+        raise TimeParseError(f"'{offset.upper()}' in '{text}' is not an offset from UTC")
+    sign = -1 if offset[0] == "-" else 1
+    return timezone(sign * timedelta(hours=hours, minutes=minutes))
 
 
 def _parse_iso_date(text: str) -> date | None:

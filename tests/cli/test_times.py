@@ -1,0 +1,43 @@
+"""Times in and out: what the program writes, every time option reads back as the same
+instant, kept in the person's own zone."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from cli_helpers import Cli, as_json, ok
+
+
+@pytest.fixture(autouse=True)
+def new_york(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RECOVERYLOG_TIMEZONE", "America/New_York")
+
+
+def _notes(cli: Cli) -> list[dict]:
+    return [e for e in as_json(ok(cli, "list", "--format", "json")) if e["type"] == "note"]
+
+
+def test_the_time_a_list_shows_logs_the_same_instant(cli: Cli) -> None:
+    ok(cli, "log", "note", "first", "--at", "yesterday 21:30")
+    written = _notes(cli)[0]["at"]
+    ok(cli, "log", "note", "second", "--at", written)
+    ok(cli, "log", "note", "third", "--at", written.replace("T", " "))
+    assert [e["at"] for e in _notes(cli)] == [written] * 3
+
+
+def test_a_time_from_another_zone_is_kept_in_the_persons_zone(cli: Cli) -> None:
+    ok(cli, "log", "note", "from a server log", "--at", "2026-11-21T03:05:00Z")
+    assert _notes(cli)[0]["at"] == "2026-11-20T22:05:00-05:00"
+    assert datetime.fromisoformat(_notes(cli)[0]["at"]) == datetime.fromisoformat(
+        "2026-11-21T03:05:00+00:00"
+    )
+
+
+def test_list_since_and_until_take_the_program_output(cli: Cli) -> None:
+    for at in ("2026-11-20 09:00", "2026-11-20 21:00", "2026-11-21 09:00"):
+        ok(cli, "log", "note", at, "--at", at)
+    middle = _notes(cli)[1]["at"]
+    assert middle == "2026-11-20T21:00:00-05:00"
+    since = as_json(ok(cli, "list", "--since", middle, "--until", middle, "--format", "json"))
+    assert [e["note"] for e in since] == ["2026-11-20 21:00"]
