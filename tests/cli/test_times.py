@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from cli_helpers import Cli, as_json, ok
+from cli_helpers import Cli, as_json, fails, ok
 
 
 @pytest.fixture(autouse=True)
@@ -41,3 +41,23 @@ def test_list_since_and_until_take_the_program_output(cli: Cli) -> None:
     assert middle == "2026-11-20T21:00:00-05:00"
     since = as_json(ok(cli, "list", "--since", middle, "--until", middle, "--format", "json"))
     assert [e["note"] for e in since] == ["2026-11-20 21:00"]
+
+
+def test_phrases_reach_every_kind_of_time_option(cli: Cli) -> None:
+    ok(cli, "clock", "add", "alcohol", "--since", "Oct 1")
+    ok(cli, "log", "note", "friday", "--at", "last friday 9pm")
+    ok(cli, "log", "note", "yesterday", "--at", "last night")
+    ok(cli, "log", "lapse", "alcohol", "--at", "20 Nov 10pm", "--restart", "Nov 21")
+    assert [e["at"] for e in _notes(cli)] == [  # newest first
+        "2026-11-22T21:00:00-05:00",
+        "2026-11-20T21:00:00-05:00",
+    ]
+    listed = as_json(ok(cli, "list", "--since", "yesterday", "--format", "json"))
+    assert [e["note"] for e in listed] == ["yesterday"]
+    clock = as_json(ok(cli, "status", "--format", "json"))["clocks"][0]
+    assert clock["current_run_start"] == "2026-11-21"
+
+
+def test_a_time_that_cannot_be_read_names_the_option_and_the_forms(cli: Cli) -> None:
+    result = fails(cli, 2, "log", "note", "x", "--at", "tomorow")
+    assert "--at: could not read 'tomorow' as a time; try: now, 21:30, 9pm," in result.stderr
