@@ -61,3 +61,31 @@ def test_phrases_reach_every_kind_of_time_option(cli: Cli) -> None:
 def test_a_time_that_cannot_be_read_names_the_option_and_the_forms(cli: Cli) -> None:
     result = fails(cli, 2, "log", "note", "x", "--at", "tomorow")
     assert "--at: could not read 'tomorow' as a time; try: now, 21:30, 9pm," in result.stderr
+
+
+def test_a_time_that_comes_twice_is_the_first_and_the_person_is_told(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RECOVERYLOG_NOW", "2026-11-02T17:00:00+00:00")
+    first = ok(cli, "log", "note", "first", "--at", "2026-11-01 01:30")
+    assert first.stderr == (
+        "Note: --at: 01:30 comes twice on Sun 1 Nov 2026 in America/New_York (the clocks went "
+        "back): using the first, 2026-11-01T01:30-04:00; for the second, give "
+        "2026-11-01T01:30-05:00\n"
+    )
+    second = ok(cli, "log", "note", "second", "--at", "2026-11-01T01:30-05:00")
+    assert second.stderr == ""
+    assert [e["at"] for e in _notes(cli)] == [
+        "2026-11-01T01:30:00-05:00",
+        "2026-11-01T01:30:00-04:00",
+    ]
+
+
+def test_a_time_the_clocks_skip_is_refused(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RECOVERYLOG_NOW", "2026-03-10T17:00:00+00:00")
+    result = fails(cli, 2, "log", "note", "x", "--at", "2026-03-08 02:30")
+    assert result.stderr.startswith(
+        "Error: --at: 02:30 does not exist on Sun 8 Mar 2026 in America/New_York: "
+        "the clocks went forward; try 03:30\n"
+    )
+    assert _notes(cli) == []

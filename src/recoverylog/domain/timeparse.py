@@ -5,12 +5,18 @@ Pure: "now" is always a parameter (an aware datetime in the person's time zone),
 every time comes back in that zone; one written with an offset keeps its instant.
 A day given without a time of day means noon of that day, or now if noon has not come
 yet. "last night" means 21:00 yesterday; "midnight" is 00:00, the start of the day.
+
+A time of day typed for a day on which the clocks change is checked: one the clocks skip
+is refused, with the time to try instead; one they pass twice is the first of the two,
+and a sentence saying so is added to ``notes`` (a list the caller passes in to show).
 """
 
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
+
+from recoverylog.domain.moments import local_moment
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = (
@@ -102,33 +108,37 @@ class TimeParseError(ValueError):
     """The text is not a time or duration this parser understands."""
 
 
+# Where a reader puts what the person should hear about the time it read; None: nowhere.
+Notes = list[str] | None
+
+
 # --- one reader per kind of option ----------------------------------------------------
 
 
-def parse_when(text: str, now: datetime) -> datetime:
+def parse_when(text: str, now: datetime, *, notes: Notes = None) -> datetime:
     """Turn a WHEN string into an aware datetime in now's time zone."""
-    return _read(text, now, past=False)
+    return _read(text, now, notes, past=False)
 
 
-def parse_past(text: str, now: datetime) -> datetime:
+def parse_past(text: str, now: datetime, *, notes: Notes = None) -> datetime:
     """When something happened: as parse_when, except that a time named loosely that is
     still ahead is the last one that has passed: a bare time of day ("23:30" at 00:30 is
     last night) and a day without a year ("20 Dec" in November is last December's)."""
-    return _read(text, now, past=True)
+    return _read(text, now, notes, past=True)
 
 
-def parse_bound(text: str, now: datetime, *, end: bool = False) -> datetime:
+def parse_bound(text: str, now: datetime, *, end: bool = False, notes: Notes = None) -> datetime:
     """A range limit: a day on its own ("2026-11-10", "yesterday", "20 Nov") means that
     whole day, from its first moment (or, with ``end``, to its last); anything else as
     parse_when."""
     _check_length(text)
     day = _read_day(_words(_clean(text)), now, past=False, text=text)
     if day is None:
-        return parse_when(text, now)
-    return _localise(datetime.combine(day, time.max if end else time.min), now)
+        return parse_when(text, now, notes=notes)
+    return local_moment(datetime.combine(day, time.max if end else time.min), _zone(now))
 
 
-def parse_start(text: str, now: datetime) -> date | datetime:
+def parse_start(text: str, now: datetime, *, notes: Notes = None) -> date | datetime:
     """When a clock (or a new run) starts: a day (``date``) when the text names only a day
     ("today", "yesterday", "last friday", "20 Nov", "3 days ago"), or a moment (an aware
     ``datetime``, in now's zone) when it names a time ("now", "22:00", "yesterday 23:30",
@@ -149,19 +159,19 @@ def parse_start(text: str, now: datetime) -> date | datetime:
         return day
     day_words, clock = _split_clock(words)
     if clock is not None and not day_words:
-        return _last_time_of_day(clock, now)
-    return parse_when(text, now)
+        return _last_time_of_day(clock, now, notes)
+    return parse_when(text, now, notes=notes)
 
 
-def parse_day(text: str, now: datetime) -> date:
+def parse_day(text: str, now: datetime, *, notes: Notes = None) -> date:
     """A WHEN string reduced to its local calendar date (for clean-since dates)."""
-    return parse_when(text, now).date()
+    return parse_when(text, now, notes=notes).date()
 
 
 # --- reading a time -------------------------------------------------------------------
 
 
-def _read(text: str, now: datetime, *, past: bool) -> datetime:
+def _read(text: str, now: datetime, notes: Notes, *, past: bool) -> datetime:
     _check_length(text)
     cleaned = _clean(text)
     if not cleaned:
@@ -171,7 +181,9 @@ def _read(text: str, now: datetime, *, past: bool) -> datetime:
     ago = _AGO.match(cleaned)
     if ago:
         return _read_ago(ago, text, now)
-    moment = _read_iso(cleaned, text, now) or _read_phrase(cleaned, text, now, past=past)
+    moment = _read_iso(cleaned, text, now, notes) or _read_phrase(
+        cleaned, text, now, notes, past=past
+    )
     if moment is None:
         raise TimeParseError(_NOT_A_TIME.format(text=text.strip()))
     return moment
@@ -195,17 +207,17 @@ def _read_ago(ago: re.Match[str], text: str, now: datetime) -> datetime:
     return moment
 
 
-def _read_iso(cleaned: str, text: str, now: datetime) -> datetime | None:
+def _read_iso(cleaned: str, text: str, now: datetime, notes: Notes) -> datetime | None:
     """An ISO 8601 date or time; with an offset, the same instant in now's zone."""
     match = _ISO.match(cleaned)
     if match is None:
         return None
     day = _written_date(match[1], text)
     if match[2] is None:
-        return _at_time_of_day(day, None, now)
+        return _at_time_of_day(day, None, now, notes)
     clock = _iso_clock(match[2], match[3], match[4], match[5], text)
     if match[6] is None:
-        return _at_time_of_day(day, clock, now)
+        return _at_time_of_day(day, clock, now, notes)
     try:
         moment = datetime.combine(day, clock, _iso_offset(match[6], text)).astimezone(now.tzinfo)
     except OverflowError:
@@ -233,19 +245,23 @@ def _iso_offset(offset: str, text: str) -> timezone:
     return timezone(sign * timedelta(hours=hours, minutes=minutes))
 
 
-def _read_phrase(cleaned: str, text: str, now: datetime, *, past: bool) -> datetime | None:
+def _read_phrase(
+    cleaned: str, text: str, now: datetime, notes: Notes, *, past: bool
+) -> datetime | None:
     """A day and a time of day in words: '9pm', 'yesterday at 21:30', 'last friday',
     '20 Nov 2025 9pm', 'last night'. None if the words are not one of these."""
     words = _words(cleaned)
     if words == ["last", "night"]:
-        return _at_time_of_day(now.date() - timedelta(days=1), _LAST_NIGHT, now)
+        return _at_time_of_day(now.date() - timedelta(days=1), _LAST_NIGHT, now, notes)
     day_words, clock = _split_clock(words)
     if not day_words:
         if clock is None:
             return None
-        return _last_time_of_day(clock, now) if past else _at_time_of_day(now.date(), clock, now)
+        if past:
+            return _last_time_of_day(clock, now, notes)
+        return _at_time_of_day(now.date(), clock, now, notes)
     day = _read_day(day_words, now, past=past, text=text)
-    return None if day is None else _at_time_of_day(day, clock, now)
+    return None if day is None else _at_time_of_day(day, clock, now, notes)
 
 
 def _split_clock(words: list[str]) -> tuple[list[str], time | None]:
@@ -361,24 +377,69 @@ def _recent_enough(day: date, text: str) -> None:
 # --- a day and a time of day in the person's zone -------------------------------------
 
 
-def _at_time_of_day(day: date, clock: time | None, now: datetime) -> datetime:
-    """Combine a local date and a time of day in now's time zone."""
+def _at_time_of_day(day: date, clock: time | None, now: datetime, notes: Notes) -> datetime:
+    """A local date and a time of day in now's zone; no time of day: noon, or now if
+    the day is today and noon has not come yet."""
     if clock is not None:
-        return _localise(datetime.combine(day, clock), now)
-    moment = _localise(datetime.combine(day, _NOON), now)
+        return _wall_time(datetime.combine(day, clock), _zone(now), notes)
+    moment = local_moment(datetime.combine(day, _NOON), _zone(now))
     return min(moment, now) if day == now.date() else moment
 
 
-def _last_time_of_day(clock: time, now: datetime) -> datetime:
-    moment = _at_time_of_day(now.date(), clock, now)
-    if moment > now:
-        moment = _at_time_of_day(now.date() - timedelta(days=1), clock, now)
-    return moment
+def _last_time_of_day(clock: time, now: datetime, notes: Notes) -> datetime:
+    """Today at that time, or yesterday if today's has not come yet."""
+    day = now.date()
+    if local_moment(datetime.combine(day, clock), _zone(now)) > now:
+        day -= timedelta(days=1)
+    return _at_time_of_day(day, clock, now, notes)
 
 
-def _localise(naive: datetime, now: datetime) -> datetime:
-    # With a zoneinfo zone, replace() picks the right offset for that date (DST).
-    return naive.replace(tzinfo=now.tzinfo)
+def _wall_time(typed: datetime, zone: tzinfo, notes: Notes) -> datetime:
+    """A time on the wall clock in ``zone``, as typed: refused if the clocks skip it
+    that day; the first of the two if they pass it twice, with a note saying so."""
+    first, second = typed.replace(tzinfo=zone), typed.replace(tzinfo=zone, fold=1)
+    if first.utcoffset() == second.utcoffset():
+        return first
+    real = local_moment(typed, zone)
+    where = f"{_say_day(typed.date())} in {_zone_name(zone)}"
+    if real.replace(tzinfo=None) != typed:
+        raise TimeParseError(
+            f"{_say_clock(typed)} does not exist on {where}: "
+            f"the clocks went forward; try {_say_clock(real)}"
+        )
+    if notes is not None:
+        notes.append(
+            f"{_say_clock(typed)} comes twice on {where} (the clocks went back): "
+            f"using the first, {_say_iso(first)}; for the second, give {_say_iso(second)}"
+        )
+    return first
+
+
+def _zone(now: datetime) -> tzinfo:
+    assert now.tzinfo is not None, "now must be aware"
+    return now.tzinfo
+
+
+def _zone_name(zone: tzinfo) -> str:
+    return str(getattr(zone, "key", None) or zone)
+
+
+def _say_day(day: date) -> str:
+    """'Sun 8 Mar 2026', the same in every locale."""
+    weekday, month = WEEKDAYS[day.weekday()][:3], MONTHS[day.month - 1][:3]
+    return f"{weekday.title()} {day.day} {month.title()} {day.year}"
+
+
+def _say_clock(moment: datetime) -> str:
+    return moment.time().isoformat(_timespec(moment))
+
+
+def _say_iso(moment: datetime) -> str:
+    return moment.isoformat(timespec=_timespec(moment))
+
+
+def _timespec(moment: datetime) -> str:
+    return "seconds" if moment.second or moment.microsecond else "minutes"
 
 
 # --- text -----------------------------------------------------------------------------
