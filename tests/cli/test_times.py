@@ -89,3 +89,36 @@ def test_a_time_the_clocks_skip_is_refused(cli: Cli, monkeypatch: pytest.MonkeyP
         "the clocks went forward; try 03:30\n"
     )
     assert _notes(cli) == []
+
+
+def _time_options() -> dict[str, str]:
+    """Every time option of every command, with its help: {'log note --at': '...'}."""
+    import typer
+    import typer.main
+
+    from recoverylog.cli.main import app
+
+    found: dict[str, str] = {}
+    pending = [((), typer.main.get_command(app))]
+    while pending:
+        path, command = pending.pop()
+        if hasattr(command, "list_commands"):
+            ctx = typer.Context(command)
+            pending += [
+                ((*path, n), command.get_command(ctx, n)) for n in command.list_commands(ctx)
+            ]
+        for param in command.params:
+            name = param.opts[0]
+            if name in {"--at", "--since", "--until", "--day", "--start", "--restart"}:
+                found[" ".join((*path, name))] = param.help or ""
+    return found
+
+
+def test_every_time_option_lists_the_forms_it_takes() -> None:
+    options = _time_options()
+    assert {"log note --at", "report --until", "checkin --day", "goal set --start"} <= set(options)
+    for name, help_text in options.items():
+        assert "20 Nov" in help_text and "2026-11-20" in help_text, name
+    for name in ("log note --at", "edit --at", "list --since", "clock add --since"):
+        for form in ("9pm", "last night", "2h ago", "2026-11-20T21:30:00+00:00"):
+            assert form in options[name], (name, form)

@@ -9,7 +9,16 @@ import typer
 
 from recoverylog.cli import state
 from recoverylog.cli.common import duration, note_text, say, start, when
-from recoverylog.cli.options import AtOpt, ClockOpt, EditOpt, HaltOpt, NoteOpt, TagOpt, TriggerOpt
+from recoverylog.cli.options import (
+    START_HELP,
+    AtOpt,
+    ClockOpt,
+    EditOpt,
+    HaltOpt,
+    NoteOpt,
+    TagOpt,
+    TriggerOpt,
+)
 from recoverylog.domain.model import Entry, EntryType, short_id
 from recoverylog.render import lapses as lapse_views
 from recoverylog.render.lapses import lapse_message
@@ -251,7 +260,7 @@ def lapse(
         typer.Option(
             "--restart",
             help="When the next run starts (default: the next day); a time of day, "
-            "e.g. 23:30, starts it at that moment.",
+            f"e.g. 23:30, starts it at that moment: {START_HELP}.",
         ),
     ] = None,
     note: NoteOpt = None,

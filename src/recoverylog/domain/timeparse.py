@@ -89,15 +89,6 @@ _NOT_A_TIME = (
     "last friday, 2h ago, 20 Nov, 2026-11-20 21:30"
 )
 
-START_HELP = (
-    "a day (today, yesterday, monday, 2026-11-20, '3 days ago'), or a moment for clean "
-    "time in hours (now, 22:00, 'yesterday 23:30', '2026-11-20 21:30', '2h ago')"
-)
-WHEN_HELP = (
-    "now, today, yesterday, 2026-11-20, '2026-11-20 21:30', 21:30, 'yesterday 21:30', "
-    "a weekday (monday), '30m ago', '2h ago', '3 days ago'"
-)
-
 
 # No journal reaches further back; earlier dates would only overflow the arithmetic of
 # "the period before" in reports and insights.
