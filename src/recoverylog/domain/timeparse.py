@@ -172,9 +172,9 @@ def _read(text: str, now: datetime, notes: Notes, *, past: bool) -> datetime:
     ago = _AGO.match(cleaned)
     if ago:
         return _read_ago(ago, text, now)
-    moment = _read_iso(cleaned, text, now, notes) or _read_phrase(
-        cleaned, text, now, notes, past=past
-    )
+    moment = _read_iso(cleaned, text, now, notes)
+    if moment is None:
+        moment = _read_phrase(cleaned, text, now, notes, past=past)
     if moment is None:
         raise TimeParseError(_NOT_A_TIME.format(text=text.strip()))
     return moment
@@ -269,10 +269,9 @@ def _split_clock(words: list[str]) -> tuple[list[str], time | None]:
 
 def _read_clock(word: str) -> time | None:
     """21:30, 9pm, 9:30pm, noon, midnight; None if the word is not a time of day."""
-    if word in _NAMED_TIMES:
-        return _NAMED_TIMES[word]
-    if _CLOCK_TIME.match(word):
-        return _parse_clock_time(word)
+    clock = _NAMED_TIMES.get(word) or _parse_clock_time(word)
+    if clock is not None:
+        return clock
     match = _TWELVE_HOUR.match(word)
     if match is None:
         return None
