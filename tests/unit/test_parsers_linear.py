@@ -17,7 +17,9 @@ CHILD = textwrap.dedent(
     now = datetime(2026, 12, 6, 12, tzinfo=UTC)
     MB = 1_000_000
     shapes = ["1" * MB + "!", "1m" * (MB // 2) + "!", "1 " * (MB // 2) + "x",
-              "2026-" * (MB // 5), "a" * MB, "9" * MB]
+              "2026-" * (MB // 5), "a" * MB, "9" * MB, "9:30pm " * (MB // 7),
+              "last " * (MB // 5), "20 nov " * (MB // 7), "an hour " * (MB // 8) + "ago",
+              "2026-11-20t21:30:00+05:30" * (MB // 25)]
     parsers = [
         lambda t: timeparse.parse_when(t, now),
         lambda t: timeparse.parse_past(t, now),

@@ -8,8 +8,7 @@ import typer
 
 from recoverylog.cli import state
 from recoverylog.cli.common import confirm, say, show_lines, start
-from recoverylog.cli.options import FormatOpt, YesOpt
-from recoverylog.domain.timeparse import START_HELP
+from recoverylog.cli.options import START_HELP, FormatOpt, YesOpt
 from recoverylog.render.lines import fit
 from recoverylog.render.output import Format, emit_json, emit_rows, message, resolve_format
 from recoverylog.render.views import (

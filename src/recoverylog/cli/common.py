@@ -23,42 +23,47 @@ from recoverylog.domain.timeparse import (
 )
 from recoverylog.errors import InvalidInput
 from recoverylog.render.lines import Line, print_lines, screen_safe
-from recoverylog.render.output import Format, resolve_format, write
+from recoverylog.render.output import Format, message, resolve_format, write
 from recoverylog.services.workspace import Workspace
 
 T = TypeVar("T")
 
 
-def _parsed(parse: Callable[[str], T], value: str | None, option: str) -> T | None:
-    """An option's value through its parser; a parse error names the option."""
+def _parsed(parse: Callable[[str, list[str]], T], value: str | None, option: str) -> T | None:
+    """An option's value through its parser; an error names the option, and so does
+    a note the parser has for the person (a time that comes twice, say)."""
     if value is None:
         return None
+    notes: list[str] = []
     try:
-        return parse(value)
+        parsed = parse(value, notes)
     except TimeParseError as exc:
         raise InvalidInput(f"{option}: {exc}") from exc
+    for note in notes:
+        message(f"Note: {option}: {note}")
+    return parsed
 
 
 def when(ws: Workspace, value: str | None, option: str = "--at") -> datetime | None:
-    return _parsed(lambda v: parse_past(v, ws.now), value, option)
+    return _parsed(lambda v, notes: parse_past(v, ws.now, notes=notes), value, option)
 
 
 def bound(ws: Workspace, value: str | None, option: str, *, end: bool = False) -> datetime | None:
     """A --since/--until limit: a day on its own covers that whole day."""
-    return _parsed(lambda v: parse_bound(v, ws.now, end=end), value, option)
+    return _parsed(lambda v, notes: parse_bound(v, ws.now, end=end, notes=notes), value, option)
 
 
 def day(ws: Workspace, value: str | None, option: str) -> date | None:
-    return _parsed(lambda v: parse_day(v, ws.now), value, option)
+    return _parsed(lambda v, notes: parse_day(v, ws.now, notes=notes), value, option)
 
 
 def start(ws: Workspace, value: str | None, option: str) -> date | datetime | None:
     """When a clock or a new run starts: a day, or a moment when a time of day is given."""
-    return _parsed(lambda v: parse_start(v, ws.now), value, option)
+    return _parsed(lambda v, notes: parse_start(v, ws.now, notes=notes), value, option)
 
 
 def duration(value: str | None) -> timedelta | None:
-    return _parsed(parse_duration, value, "--duration")
+    return _parsed(lambda v, _notes: parse_duration(v), value, "--duration")
 
 
 def note_text(

@@ -19,6 +19,8 @@ from recoverylog.cli.common import (
     when,
 )
 from recoverylog.cli.options import (
+    DAY_HELP,
+    WHEN_HELP,
     AtOpt,
     ClockOpt,
     EditOpt,
@@ -29,7 +31,6 @@ from recoverylog.cli.options import (
     whole_number,
 )
 from recoverylog.domain.model import EntryType, short_id
-from recoverylog.domain.timeparse import WHEN_HELP
 from recoverylog.errors import DataError, InvalidInput, NotFound
 from recoverylog.render import lapses as lapse_views
 from recoverylog.render.output import Format, emit_json, emit_rows, resolve_format
@@ -52,7 +53,13 @@ def list_entries(
         ),
     ] = None,
     since: Annotated[str | None, typer.Option("--since", help=f"From: {WHEN_HELP}.")] = None,
-    until: Annotated[str | None, typer.Option("--until", help="Up to this time.")] = None,
+    until: Annotated[
+        str | None,
+        typer.Option(
+            "--until",
+            help=f"Up to this time (a day on its own: to its end), as --since: {WHEN_HELP}.",
+        ),
+    ] = None,
     clock: ClockOpt = None,
     tag: Annotated[
         str | None, typer.Option("--tag", "-t", help="Only entries with this tag.")
@@ -161,7 +168,8 @@ def edit(
         typer.Option("--trigger", help="Craving or lapse: triggers (replaces them)."),
     ] = None,
     restart: Annotated[
-        str | None, typer.Option("--restart", help="Lapse: the day the next run starts.")
+        str | None,
+        typer.Option("--restart", help=f"Lapse: the day the next run starts: {DAY_HELP}."),
     ] = None,
     halt: HaltOpt = None,
     coping: Annotated[

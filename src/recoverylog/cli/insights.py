@@ -8,10 +8,9 @@ import typer
 
 from recoverylog.cli import state
 from recoverylog.cli.common import day, note_text, show_lines, when
-from recoverylog.cli.options import AtOpt, ClockOpt, EditOpt, FormatOpt, NoteOpt
+from recoverylog.cli.options import DAY_HELP, AtOpt, ClockOpt, EditOpt, FormatOpt, NoteOpt
 from recoverylog.domain.model import short_id
 from recoverylog.domain.selfcheck import TOP_BAND
-from recoverylog.domain.timeparse import WHEN_HELP
 from recoverylog.render.output import Format, emit_json, message, resolve_format
 from recoverylog.services import insights as service
 
@@ -28,9 +27,11 @@ AnswersOpt = Annotated[
 
 def insights(
     since: Annotated[
-        str | None, typer.Option("--since", help=f"First day (default: 90 days ago): {WHEN_HELP}.")
+        str | None, typer.Option("--since", help=f"First day (default: 90 days ago): {DAY_HELP}.")
     ] = None,
-    until: Annotated[str | None, typer.Option("--until", help="Last day (default: today).")] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", help=f"Last day (default: today): {DAY_HELP}.")
+    ] = None,
     clock: ClockOpt = None,
     fmt: FormatOpt = None,
 ) -> None:

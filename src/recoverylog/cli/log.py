@@ -10,6 +10,7 @@ import typer
 from recoverylog.cli import state
 from recoverylog.cli.common import duration, note_text, say, start, when
 from recoverylog.cli.options import (
+    START_HELP,
     AtOpt,
     ClockOpt,
     EditOpt,
@@ -269,7 +270,7 @@ def lapse(
         typer.Option(
             "--restart",
             help="When the next run starts (default: the next day); a time of day, "
-            "e.g. 23:30, starts it at that moment.",
+            f"e.g. 23:30, starts it at that moment: {START_HELP}.",
         ),
     ] = None,
     note: NoteOpt = None,

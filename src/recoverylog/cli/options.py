@@ -7,8 +7,22 @@ from typing import Annotated
 
 import typer
 
-from recoverylog.domain.timeparse import WHEN_HELP
 from recoverylog.render.output import Format
+
+# The forms every time option takes (read by domain/timeparse.py), said once.
+WHEN_HELP = (
+    "now, 21:30, 9pm, noon, midnight, 'yesterday 9pm', 'last night' (21:00 yesterday), "
+    "'last friday', 'friday 9pm', '2h ago', 'an hour ago', '3 days ago', '20 Nov', "
+    "'20 Nov 2025 21:30', 2026-11-20, '2026-11-20 21:30', or the program's own "
+    "2026-11-20T21:30:00+00:00 (kept as the same instant in your time zone)"
+)
+DAY_HELP = (
+    "today, yesterday, friday, 'last friday', '3 days ago', '20 Nov', 'Nov 20 2025', 2026-11-20"
+)
+START_HELP = (
+    f"a day ({DAY_HELP}), or a moment for clean time in hours (now, 22:00, 9pm, "
+    "'yesterday 23:30', 'last night', '2h ago', 2026-11-20T21:30:00+00:00)"
+)
 
 FormatOpt = Annotated[
     Format | None,

@@ -12,7 +12,7 @@ import typer
 
 from recoverylog.cli import state
 from recoverylog.cli.common import day
-from recoverylog.cli.options import ClockOpt, ForceOpt
+from recoverylog.cli.options import DAY_HELP, ClockOpt, ForceOpt
 from recoverylog.errors import InvalidInput
 from recoverylog.render.output import message, write_data
 from recoverylog.reports.formats import EXTENSIONS, ReportFormat
@@ -80,10 +80,12 @@ def report(
         Period, typer.Option("--period", "-p", help="The last 7, 30 or 90 days, or all.")
     ] = Period.WEEK,
     since: Annotated[
-        str | None, typer.Option("--since", help="First day (overrides --period).", metavar="DAY")
+        str | None,
+        typer.Option("--since", help=f"First day (overrides --period): {DAY_HELP}.", metavar="DAY"),
     ] = None,
     until: Annotated[
-        str | None, typer.Option("--until", help="Last day (default today).", metavar="DAY")
+        str | None,
+        typer.Option("--until", help=f"Last day (default today): {DAY_HELP}.", metavar="DAY"),
     ] = None,
     clock: ClockOpt = None,
     audience: Annotated[

@@ -13,7 +13,15 @@ from typer.core import TyperCommand
 
 from recoverylog.cli import state
 from recoverylog.cli.common import day, edit_in_editor, say, show_lines
-from recoverylog.cli.options import ClockOpt, EditOpt, FormatOpt, HaltOpt, NoteOpt, whole_number
+from recoverylog.cli.options import (
+    DAY_HELP,
+    ClockOpt,
+    EditOpt,
+    FormatOpt,
+    HaltOpt,
+    NoteOpt,
+    whole_number,
+)
 from recoverylog.domain import support as rules
 from recoverylog.domain.model import short_id
 from recoverylog.errors import ExitCode, InvalidInput
@@ -103,7 +111,8 @@ def goal_set(
     count: Annotated[int, typer.Argument(help="How many.")],
     days: Annotated[int, typer.Option("--days", "-d", help="In how many days.")],
     start: Annotated[
-        str | None, typer.Option("--start", help="First day of the goal (default today).")
+        str | None,
+        typer.Option("--start", help=f"First day of the goal (default today): {DAY_HELP}."),
     ] = None,
     repeat: Annotated[
         bool, typer.Option("--repeat", help="Start again every N days (e.g. 3 a week).")
@@ -154,9 +163,12 @@ def goal_clear(kind: Annotated[str, typer.Argument(help="meetings or contacts.")
 
 def meetings(
     since: Annotated[
-        str | None, typer.Option("--since", help="First day (default: four weeks back).")
+        str | None,
+        typer.Option("--since", help=f"First day (default: four weeks back): {DAY_HELP}."),
     ] = None,
-    until: Annotated[str | None, typer.Option("--until", help="Last day (default today).")] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", help=f"Last day (default today): {DAY_HELP}.")
+    ] = None,
     fmt: FormatOpt = None,
 ) -> None:
     """Meetings you went to, week by week, and your meetings goal.
@@ -221,7 +233,7 @@ def checkin(
     ] = None,
     clock: ClockOpt = None,
     day_: Annotated[
-        str | None, typer.Option("--day", help="Which day (default today), e.g. yesterday.")
+        str | None, typer.Option("--day", help=f"Which day (default today): {DAY_HELP}.")
     ] = None,
     note: NoteOpt = None,
     edit: EditOpt = False,
