@@ -153,7 +153,7 @@ def test_since_yesterday_includes_yesterday_morning(cli: Cli, alcohol: str) -> N
     ("code", "args"),
     [
         (2, ("--type", "dream")),
-        (2, ("--limit", "0")),
+        (2, ("--limit", "-1")),
         (2, ("--since", "2026-11-20", "--until", "2026-11-01")),
         (2, ("--since", "the other day")),
         (3, ("--clock", "alcohl")),
