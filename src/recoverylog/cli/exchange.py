@@ -62,14 +62,15 @@ def export(
 def import_(
     file: Annotated[Path, typer.Argument(help="The file to import.", metavar="FILE")],
     source: Annotated[
-        Source,
+        Source | None,
         typer.Option(
             "--from",
-            help="recoverylog (an export, json or toml; default), jrnl (jrnl --format json) "
-            "or csv (see README, 'Import from CSV', for the columns).",
+            help="recoverylog (an export, json or toml), jrnl (jrnl --format json) or csv "
+            "(see README, 'Import from CSV', for the columns). Default: from the file's "
+            "extension (.json, .toml: recoverylog; .csv: csv).",
             case_sensitive=False,
         ),
-    ] = Source.RECOVERYLOG,
+    ] = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", "-n", help="Say what would change; write nothing.")
     ] = False,
@@ -80,11 +81,12 @@ def import_(
     were changed, otherwise yours stays; each difference is listed. A backup comes first.
 
     Examples: recoverylog import export.json --dry-run ;
-    recoverylog import --from jrnl journal.json ; recoverylog import --from csv cravings.csv
+    recoverylog import --from jrnl journal.json ; recoverylog import cravings.csv
     """
     if dry_run:
         state.promise_no_writes()
-    result = service.import_file(state.workspace(), file, source.value, dry_run)
+    chosen = source.value if source is not None else None
+    result = service.import_file(state.workspace(), file, chosen, dry_run)
     if resolve_format(fmt) is Format.JSON:
         emit_json(result.as_dict())
         return

@@ -365,12 +365,33 @@ def _inside_calendar(ws: Workspace, at: datetime, what: str) -> datetime:
 # --- importing -----------------------------------------------------------------------
 
 
+# What a file's extension says it holds, when --from does not say. A jrnl export is JSON
+# too, so it always needs --from jrnl (importing it as an export says so).
+SOURCE_BY_EXTENSION = {".json": "recoverylog", ".toml": "recoverylog", ".csv": "csv"}
+
+
+def source_for(path: Path) -> str:
+    """The kind of file ``path`` names: from its extension; none at all is an export."""
+    suffix = path.suffix.lower()
+    if not suffix:
+        return "recoverylog"
+    if suffix not in SOURCE_BY_EXTENSION:
+        raise InvalidInput(
+            f"cannot tell from its name what {path.name} holds",
+            hint="a recoverylog export ends in .json or .toml, a CSV in .csv; or say which "
+            "with --from recoverylog, --from jrnl or --from csv",
+        )
+    return SOURCE_BY_EXTENSION[suffix]
+
+
 def import_file(
-    ws: Workspace, path: Path, source: str = "recoverylog", dry_run: bool = False
+    ws: Workspace, path: Path, source: str | None = None, dry_run: bool = False
 ) -> ImportResult:
-    """Import an export, a jrnl JSON export or a CSV file into the home."""
+    """Import an export, a jrnl JSON export or a CSV file into the home; without a
+    ``source``, the file's extension says which."""
     from recoverylog.services.reports import read_user_file
 
+    source = source or source_for(path)
     text = read_user_file(path, "file to import")
     where = str(path)
     if source == "recoverylog":
