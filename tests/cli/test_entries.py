@@ -206,7 +206,7 @@ def test_csv_has_a_header_joined_lists_and_neutralised_formulas(cli: Cli, alcoho
     craving = dict(zip(header, rows[1], strict=True))
     assert craving["note"] == '\'=HYPERLINK("http://example.invalid")'
     assert craving["halt"] == "hungry;angry"
-    assert craving["triggers"] == "a; b;payday"
+    assert craving["triggers"] == "a\\; b;payday"  # a ';' inside a trigger is escaped
     assert craving["tags"] == "x;y"
     assert craving["intensity"] == "6"
     assert is_iso_with_offset(craving["at"])

@@ -19,11 +19,20 @@ from recoverylog.cli.common import (
     when,
 )
 from recoverylog.cli.options import AtOpt, ClockOpt, EditOpt, FormatOpt, HaltOpt, NoteOpt, TagOpt
+from recoverylog.domain.csvcells import CSV_COLUMNS
 from recoverylog.domain.model import EntryType, short_id
 from recoverylog.domain.timeparse import WHEN_HELP
 from recoverylog.errors import DataError, InvalidInput, NotFound
 from recoverylog.render import lapses as lapse_views
-from recoverylog.render.output import Format, emit_json, emit_rows, message, resolve_format
+from recoverylog.render.output import (
+    Format,
+    emit_json,
+    emit_rows,
+    message,
+    resolve_format,
+    to_csv,
+    write_data,
+)
 from recoverylog.render.views import ENTRY_COLUMNS, entry_detail_lines, entry_row, more_note
 from recoverylog.services import entries as service
 from recoverylog.services import lapses
@@ -87,10 +96,13 @@ def list_entries(
 
 
 def _show_listing(ws: Workspace, listed: lapses.Listing, chosen: Format) -> None:
-    """The records in the chosen format."""
+    """The records in the chosen format; CSV always has every documented column."""
     found = [lapses.record_as_dict(ws, r) for r in listed.records]
-    rows = [entry_row(e) for e in found]
-    emit_rows(rows, ENTRY_COLUMNS, chosen, json_rows=found, empty="No entries match.")
+    if chosen is Format.CSV:
+        write_data(to_csv(found, CSV_COLUMNS))
+    else:
+        rows = [entry_row(e) for e in found]
+        emit_rows(rows, ENTRY_COLUMNS, chosen, json_rows=found, empty="No entries match.")
     if listed.more:
         message(more_note(len(found)))
 

@@ -10,13 +10,18 @@ import typer
 
 from recoverylog.cli import state
 from recoverylog.cli.options import ForceOpt, FormatOpt
-from recoverylog.render.output import Format, emit_json, resolve_format, write
+from recoverylog.domain.csvcells import CSV_COLUMNS
+from recoverylog.render.output import Format, emit_json, resolve_format, to_csv, write
 from recoverylog.services import exchange as service
 
 
 class ExportFormat(StrEnum):
     JSON = "json"
     TOML = "toml"
+    CSV = "csv"
+
+
+EXTENSIONS = {".json": ExportFormat.JSON, ".toml": ExportFormat.TOML, ".csv": ExportFormat.CSV}
 
 
 class Source(StrEnum):
@@ -31,7 +36,8 @@ def export(
         typer.Option(
             "--format",
             "-f",
-            help="json (default) or toml; or taken from the --output file's extension.",
+            help="json (default) or toml; csv holds entries and lapses only, for a "
+            "spreadsheet. Or taken from the --output file's extension.",
             case_sensitive=False,
         ),
     ] = None,
@@ -46,17 +52,21 @@ def export(
     """Everything (clocks with their history, toolkit, people, settings, every entry) as
     one versioned document. It holds all your private data: keep it safe.
 
-    Example: recoverylog export --output backup-2026-11.json
+    Examples: recoverylog export --output backup-2026-11.json ;
+    recoverylog export --output journal.csv (every entry and lapse, for a spreadsheet)
     """
     from recoverylog.cli.report import deliver, format_for
 
     if fmt is None:
         fmt = ExportFormat.JSON
         if output is not None:
-            fmt = format_for(
-                output, {".json": ExportFormat.JSON, ".toml": ExportFormat.TOML}, ExportFormat.JSON
-            )
-    deliver(service.export_text(state.workspace(), fmt.value), output, "export", force)
+            fmt = format_for(output, EXTENSIONS, ExportFormat.JSON)
+    ws = state.workspace()
+    if fmt is ExportFormat.CSV:
+        text = to_csv(service.export_records(ws), CSV_COLUMNS)
+    else:
+        text = service.export_text(ws, fmt.value)
+    deliver(text, output, "export", force)
 
 
 def import_(

@@ -122,7 +122,9 @@ def safe_cell(value: Any) -> Any:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
-        value = ";".join(str(v) for v in value)
+        from recoverylog.domain.csvcells import join_list
+
+        value = join_list(value)
     if isinstance(value, dict):
         value = json.dumps(value, ensure_ascii=False)  # readable by scripts, unlike repr()
     if isinstance(value, str):
