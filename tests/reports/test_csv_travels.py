@@ -1,4 +1,5 @@
-"""CSV that travels: lists that keep any text, exact round trips and one stable header."""
+"""CSV that travels: lists that keep any text, exact round trips, one stable header, and a
+BOM on request."""
 
 from __future__ import annotations
 
@@ -276,17 +277,52 @@ def test_an_empty_listing_is_still_the_header(run: Run) -> None:
     assert run("list", "--format", "csv").stdout_bytes == (HEADER + "\r\n").encode()
 
 
-# --- spreadsheets and scripts ------------------------------------------------------------
+# --- a byte order mark for spreadsheets -----------------------------------------------------
+
+BOM = b"\xef\xbb\xbf"
+
+
+def test_bom_begins_the_csv_only_when_asked(home: Path, run: Run, tmp_path: Path) -> None:
+    build_home(home, no_lapses_journal(), tricky_entries())
+    plain = run("list", "--format", "csv").stdout_bytes
+    marked = run("list", "--format", "csv", "--bom").stdout_bytes
+    assert not plain.startswith(BOM)
+    assert marked == BOM + plain
+    exported = tmp_path / "marked.csv"
+    run("export", "--format", "csv", "--bom", "--output", str(exported))
+    assert exported.read_bytes().startswith(BOM + HEADER.encode())
+
+
+def test_a_csv_with_a_bom_imports(
+    home: Path, run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build_home(home, no_lapses_journal(), tricky_entries())
+    original = entries_json(run)
+    exported = tmp_path / "marked.csv"
+    run("export", "--bom", "--output", str(exported))
+    fresh_home(run, tmp_path, monkeypatch, "fresh")
+    result = json.loads(run("import", str(exported), "-f", "json").stdout)
+    assert result["problems"] == [] and result["notices"] == []
+    assert entries_json(run) == original
+
+
+def test_bom_is_only_for_csv(cli: Cli) -> None:
+    for args in (["list", "--bom", "-f", "json"], ["export", "--bom"]):
+        result = cli(*args)
+        assert result.exit_code == 2, args
+        assert "--bom" in result.stderr and "csv" in result.stderr
+        assert result.stdout == ""
 
 
 def test_pandas_reads_the_documented_columns(home: Path, run: Run, tmp_path: Path) -> None:
     pandas = pytest.importorskip("pandas")
     build_home(home, no_lapses_journal(), tricky_entries())
-    exported = tmp_path / "pandas.csv"
-    run("export", "--output", str(exported))
-    frame = pandas.read_csv(exported, dtype=str, keep_default_na=False)
-    assert list(frame.columns) == HEADER.split(",")
-    assert len(frame) == len(tricky_entries())
-    craving = frame[frame["type"] == "craving"].iloc[0]
-    assert craving["note"] == "'" + TRICKY_NOTE.replace("\n-", "\n'-").replace("\n@", "\n'@")
-    assert split_list(exchange.unneutralise(craving["triggers"])) == TRICKY
+    for name, extra in (("plain.csv", []), ("marked.csv", ["--bom"])):
+        exported = tmp_path / name
+        run("export", *extra, "--output", str(exported))
+        frame = pandas.read_csv(exported, dtype=str, keep_default_na=False)
+        assert list(frame.columns) == HEADER.split(",")
+        assert len(frame) == len(tricky_entries())
+        craving = frame[frame["type"] == "craving"].iloc[0]
+        assert craving["note"] == "'" + TRICKY_NOTE.replace("\n-", "\n'-").replace("\n@", "\n'@")
+        assert split_list(exchange.unneutralise(craving["triggers"])) == TRICKY

@@ -10,6 +10,7 @@ import typer
 from recoverylog.cli import state
 from recoverylog.cli.common import (
     bound,
+    check_bom,
     confirm,
     day,
     duration,
@@ -18,7 +19,16 @@ from recoverylog.cli.common import (
     show_lines,
     when,
 )
-from recoverylog.cli.options import AtOpt, ClockOpt, EditOpt, FormatOpt, HaltOpt, NoteOpt, TagOpt
+from recoverylog.cli.options import (
+    AtOpt,
+    BomOpt,
+    ClockOpt,
+    EditOpt,
+    FormatOpt,
+    HaltOpt,
+    NoteOpt,
+    TagOpt,
+)
 from recoverylog.domain.csvcells import CSV_COLUMNS
 from recoverylog.domain.model import EntryType, short_id
 from recoverylog.domain.timeparse import WHEN_HELP
@@ -66,14 +76,16 @@ def list_entries(
         bool, typer.Option("--all", help="Every entry that matches (as --limit 0).")
     ] = False,
     fmt: FormatOpt = None,
+    bom: BomOpt = False,
 ) -> None:
     """List entries and lapses, newest first. When more match than are shown, a line on
     stderr says so.
 
     Examples: recoverylog list --type craving --since "7 days ago" --format csv ;
-    recoverylog list --all --format csv > journal.csv
+    recoverylog list --all --format csv --bom > journal.csv
     """
     chosen = resolve_format(fmt)
+    check_bom(bom, chosen is Format.CSV)
     ws = state.workspace()
     kinds = [_entry_type(t) for t in type_ or []]
     query = service.EntryFilter(
@@ -92,14 +104,14 @@ def list_entries(
         lapses=not kinds or LAPSE in kinds,
         on_damaged=_LeftOut(),
     )
-    _show_listing(ws, listed, chosen)
+    _show_listing(ws, listed, chosen, bom)
 
 
-def _show_listing(ws: Workspace, listed: lapses.Listing, chosen: Format) -> None:
+def _show_listing(ws: Workspace, listed: lapses.Listing, chosen: Format, bom: bool) -> None:
     """The records in the chosen format; CSV always has every documented column."""
     found = [lapses.record_as_dict(ws, r) for r in listed.records]
     if chosen is Format.CSV:
-        write_data(to_csv(found, CSV_COLUMNS))
+        write_data(to_csv(found, CSV_COLUMNS, bom=bom))
     else:
         rows = [entry_row(e) for e in found]
         emit_rows(rows, ENTRY_COLUMNS, chosen, json_rows=found, empty="No entries match.")

@@ -9,7 +9,8 @@ from typing import Annotated, Any
 import typer
 
 from recoverylog.cli import state
-from recoverylog.cli.options import ForceOpt, FormatOpt
+from recoverylog.cli.common import check_bom
+from recoverylog.cli.options import BomOpt, ForceOpt, FormatOpt
 from recoverylog.domain.csvcells import CSV_COLUMNS
 from recoverylog.render.output import Format, emit_json, resolve_format, to_csv, write
 from recoverylog.services import exchange as service
@@ -48,12 +49,13 @@ def export(
         ),
     ] = None,
     force: ForceOpt = False,
+    bom: BomOpt = False,
 ) -> None:
     """Everything (clocks with their history, toolkit, people, settings, every entry) as
     one versioned document. It holds all your private data: keep it safe.
 
     Examples: recoverylog export --output backup-2026-11.json ;
-    recoverylog export --output journal.csv (every entry and lapse, for a spreadsheet)
+    recoverylog export --output journal.csv --bom (every entry and lapse, for a spreadsheet)
     """
     from recoverylog.cli.report import deliver, format_for
 
@@ -61,9 +63,10 @@ def export(
         fmt = ExportFormat.JSON
         if output is not None:
             fmt = format_for(output, EXTENSIONS, ExportFormat.JSON)
+    check_bom(bom, fmt is ExportFormat.CSV)
     ws = state.workspace()
     if fmt is ExportFormat.CSV:
-        text = to_csv(service.export_records(ws), CSV_COLUMNS)
+        text = to_csv(service.export_records(ws), CSV_COLUMNS, bom=bom)
     else:
         text = service.export_text(ws, fmt.value)
     deliver(text, output, "export", force)
