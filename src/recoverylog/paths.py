@@ -53,6 +53,19 @@ class Layout:
         return self.data_dir / ".lock"
 
 
+def user_path(path: str | os.PathLike[str]) -> Path:
+    """A path as typed, with a leading ~ or ~name made the home folder it names."""
+    try:
+        return Path(path).expanduser()
+    except RuntimeError:  # ~name of no account on this computer
+        from recoverylog.errors import InvalidInput
+
+        raise InvalidInput(
+            f"{path}: no account here has the name after '~'",
+            hint="write the path in full (or ./~name for a folder named so)",
+        ) from None
+
+
 def resolve_layout(home: str | os.PathLike[str] | None = None) -> Layout:
     """An explicit home wins, then $RECOVERYLOG_HOME, then platformdirs' folders."""
     if home is not None and not str(home).strip():
@@ -62,7 +75,7 @@ def resolve_layout(home: str | os.PathLike[str] | None = None) -> Layout:
         raise InvalidInput("--home is empty", hint="give the folder to keep your journal in")
     chosen = home if home is not None else os.environ.get(HOME_ENV) or None
     if chosen is not None:
-        root = Path(chosen).expanduser()
+        root = user_path(chosen)
         return Layout(config_dir=root, data_dir=root)
     import platformdirs  # deferred: only needed without an explicit home
 

@@ -709,3 +709,24 @@ def test_an_editor_that_saves_invalid_utf8_is_refused_plainly(
     assert not any((home / "tmp").iterdir())  # the scratch file is gone
     listed = json.loads(cli("list", "--format", "json").stdout)
     assert [e["note"] for e in listed] == ["first"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["import", "--", "~no-such-account-9q"],
+        ["import", "~no-such-account-9q/all.json"],
+        ["export", "--output", "~no-such-account-9q/all.json"],
+        ["report", "--output", "~no-such-account-9q/report.md"],
+        ["--home", "~no-such-account-9q/journal", "status"],
+    ],
+    ids=" ".join,
+)
+def test_a_path_under_the_home_of_no_account_is_refused_plainly(
+    cli, home: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
+    monkeypatch.setenv("RECOVERYLOG_DEBUG", "1")  # a crash shows itself, not a polite line
+    assert cli("clock", "add", "alcohol", "--since", "2026-10-01").exit_code == 0
+    result = cli(*args)
+    assert result.exit_code == 2, (result.exit_code, result.stderr)
+    assert result.stderr.startswith("Error: ") and "~no-such-account-9q" in result.stderr

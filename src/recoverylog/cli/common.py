@@ -151,6 +151,11 @@ def show_lines(lines: Sequence[Line], fmt: Format | None) -> None:
     print_lines(lines, plain=chosen is not Format.TABLE)
 
 
+def check_bom(bom: bool, csv: bool) -> None:
+    if bom and not csv:
+        raise InvalidInput("--bom is for CSV files: add --format csv")
+
+
 def say(message: str) -> None:
     """A confirmation line: to stdout, since it carries the new entry's id."""
     write(message)

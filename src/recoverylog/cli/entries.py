@@ -10,6 +10,7 @@ import typer
 from recoverylog.cli import state
 from recoverylog.cli.common import (
     bound,
+    check_bom,
     confirm,
     day,
     duration,
@@ -22,6 +23,7 @@ from recoverylog.cli.options import (
     DAY_HELP,
     WHEN_HELP,
     AtOpt,
+    BomOpt,
     ClockOpt,
     EditOpt,
     FormatOpt,
@@ -30,11 +32,20 @@ from recoverylog.cli.options import (
     TagOpt,
     whole_number,
 )
+from recoverylog.domain.csvcells import CSV_COLUMNS
 from recoverylog.domain.model import EntryType, short_id
 from recoverylog.errors import DataError, InvalidInput, NotFound
 from recoverylog.render import lapses as lapse_views
-from recoverylog.render.output import Format, emit_json, emit_rows, resolve_format
-from recoverylog.render.views import ENTRY_COLUMNS, entry_detail_lines, entry_row
+from recoverylog.render.output import (
+    Format,
+    emit_json,
+    emit_rows,
+    message,
+    resolve_format,
+    to_csv,
+    write_data,
+)
+from recoverylog.render.views import ENTRY_COLUMNS, entry_detail_lines, entry_row, more_note
 from recoverylog.services import entries as service
 from recoverylog.services import lapses
 from recoverylog.services.lapses import LAPSE
@@ -65,13 +76,24 @@ def list_entries(
         str | None, typer.Option("--tag", "-t", help="Only entries with this tag.")
     ] = None,
     search: Annotated[str | None, typer.Option("--search", "-s", help="Text to look for.")] = None,
-    limit: Annotated[int, typer.Option("--limit", "-l", help="How many, newest first.")] = 20,
+    limit: Annotated[
+        int | None,
+        typer.Option("--limit", "-l", help="How many, newest first (default 20; 0: all)."),
+    ] = None,
+    all_: Annotated[
+        bool, typer.Option("--all", help="Every entry that matches (as --limit 0).")
+    ] = False,
     fmt: FormatOpt = None,
+    bom: BomOpt = False,
 ) -> None:
-    """List entries and lapses, newest first.
+    """List entries and lapses, newest first. When more match than are shown, a line on
+    stderr says so.
 
-    Example: recoverylog list --type craving --since "7 days ago" --format csv
+    Examples: recoverylog list --type craving --since "7 days ago" --format csv ;
+    recoverylog list --all --format csv --bom > journal.csv
     """
+    chosen = resolve_format(fmt)
+    check_bom(bom, chosen is Format.CSV)
     ws = state.workspace()
     kinds = [_entry_type(t) for t in type_ or []]
     query = service.EntryFilter(
@@ -81,7 +103,7 @@ def list_entries(
         clock=clock,
         tag=tag.lstrip("#@") if tag else None,
         search=search,
-        limit=limit,
+        limit=_how_many(limit, all_),
     )
     listed = lapses.list_records(
         ws,
@@ -90,14 +112,33 @@ def list_entries(
         lapses=not kinds or LAPSE in kinds,
         on_damaged=_LeftOut(),
     )
-    found = [lapses.record_as_dict(ws, r) for r in listed]
-    emit_rows(
-        [entry_row(e) for e in found],
-        ENTRY_COLUMNS,
-        resolve_format(fmt),
-        json_rows=found,
-        empty="No entries match.",
-    )
+    _show_listing(ws, listed, chosen, bom)
+
+
+def _show_listing(ws: Workspace, listed: lapses.Listing, chosen: Format, bom: bool) -> None:
+    """The records in the chosen format; CSV always has every documented column."""
+    found = [lapses.record_as_dict(ws, r) for r in listed.records]
+    if chosen is Format.CSV:
+        write_data(to_csv(found, CSV_COLUMNS, bom=bom))
+    else:
+        rows = [entry_row(e) for e in found]
+        emit_rows(rows, ENTRY_COLUMNS, chosen, json_rows=found, empty="No entries match.")
+    if listed.more:
+        message(more_note(len(found)))
+
+
+DEFAULT_LIMIT = 20
+
+
+def _how_many(limit: int | None, all_: bool) -> int | None:
+    """The most entries to list; None for all of them."""
+    if all_ and limit not in (None, 0):
+        raise InvalidInput("--all lists every entry: give --all or --limit, not both")
+    if limit is not None and limit < 0:
+        raise InvalidInput("--limit must be a number of entries, or 0 for all of them")
+    if all_ or limit == 0:
+        return None
+    return DEFAULT_LIMIT if limit is None else limit
 
 
 class _LeftOut:

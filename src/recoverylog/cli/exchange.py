@@ -9,14 +9,20 @@ from typing import Annotated, Any
 import typer
 
 from recoverylog.cli import state
-from recoverylog.cli.options import ForceOpt, FormatOpt
-from recoverylog.render.output import Format, emit_json, resolve_format, write
+from recoverylog.cli.common import check_bom
+from recoverylog.cli.options import BomOpt, ForceOpt, FormatOpt
+from recoverylog.domain.csvcells import CSV_COLUMNS
+from recoverylog.render.output import Format, emit_json, resolve_format, to_csv, write
 from recoverylog.services import exchange as service
 
 
 class ExportFormat(StrEnum):
     JSON = "json"
     TOML = "toml"
+    CSV = "csv"
+
+
+EXTENSIONS = {".json": ExportFormat.JSON, ".toml": ExportFormat.TOML, ".csv": ExportFormat.CSV}
 
 
 class Source(StrEnum):
@@ -31,7 +37,8 @@ def export(
         typer.Option(
             "--format",
             "-f",
-            help="json (default) or toml; or taken from the --output file's extension.",
+            help="json (default) or toml; csv holds entries and lapses only, for a "
+            "spreadsheet. Or taken from the --output file's extension.",
             case_sensitive=False,
         ),
     ] = None,
@@ -42,34 +49,41 @@ def export(
         ),
     ] = None,
     force: ForceOpt = False,
+    bom: BomOpt = False,
 ) -> None:
     """Everything (clocks with their history, toolkit, people, settings, every entry) as
     one versioned document. It holds all your private data: keep it safe.
 
-    Example: recoverylog export --output backup-2026-11.json
+    Examples: recoverylog export --output backup-2026-11.json ;
+    recoverylog export --output journal.csv --bom (every entry and lapse, for a spreadsheet)
     """
     from recoverylog.cli.report import deliver, format_for
 
     if fmt is None:
         fmt = ExportFormat.JSON
         if output is not None:
-            fmt = format_for(
-                output, {".json": ExportFormat.JSON, ".toml": ExportFormat.TOML}, ExportFormat.JSON
-            )
-    deliver(service.export_text(state.workspace(), fmt.value), output, "export", force)
+            fmt = format_for(output, EXTENSIONS, ExportFormat.JSON)
+    check_bom(bom, fmt is ExportFormat.CSV)
+    ws = state.workspace()
+    if fmt is ExportFormat.CSV:
+        text = to_csv(service.export_records(ws), CSV_COLUMNS, bom=bom)
+    else:
+        text = service.export_text(ws, fmt.value)
+    deliver(text, output, "export", force)
 
 
 def import_(
     file: Annotated[Path, typer.Argument(help="The file to import.", metavar="FILE")],
     source: Annotated[
-        Source,
+        Source | None,
         typer.Option(
             "--from",
-            help="recoverylog (an export, json or toml; default), jrnl (jrnl --format json) "
-            "or csv (see README, 'Import from CSV', for the columns).",
+            help="recoverylog (an export, json or toml), jrnl (jrnl --format json) or csv "
+            "(see README, 'Import from CSV', for the columns). Default: from the file's "
+            "extension (.json, .toml: recoverylog; .csv: csv).",
             case_sensitive=False,
         ),
-    ] = Source.RECOVERYLOG,
+    ] = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", "-n", help="Say what would change; write nothing.")
     ] = False,
@@ -80,11 +94,12 @@ def import_(
     were changed, otherwise yours stays; each difference is listed. A backup comes first.
 
     Examples: recoverylog import export.json --dry-run ;
-    recoverylog import --from jrnl journal.json ; recoverylog import --from csv cravings.csv
+    recoverylog import --from jrnl journal.json ; recoverylog import cravings.csv
     """
     if dry_run:
         state.promise_no_writes()
-    result = service.import_file(state.workspace(), file, source.value, dry_run)
+    chosen = source.value if source is not None else None
+    result = service.import_file(state.workspace(), file, chosen, dry_run)
     if resolve_format(fmt) is Format.JSON:
         emit_json(result.as_dict())
         return

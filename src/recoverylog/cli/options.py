@@ -62,6 +62,14 @@ TriggerOpt = Annotated[
     typer.Option("--trigger", help="What set it off (repeatable)."),
 ]
 YesOpt = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")]
+BomOpt = Annotated[
+    bool,
+    typer.Option(
+        "--bom",
+        help="CSV: start with a UTF-8 byte order mark, so spreadsheets such as Excel "
+        "read accents and emoji right.",
+    ),
+]
 ForceOpt = Annotated[
     bool, typer.Option("--force", help="Replace the --output file if it already exists.")
 ]

@@ -14,6 +14,7 @@ from recoverylog.cli import state
 from recoverylog.cli.common import day
 from recoverylog.cli.options import DAY_HELP, ClockOpt, ForceOpt
 from recoverylog.errors import InvalidInput
+from recoverylog.paths import user_path
 from recoverylog.render.output import message, write_data
 from recoverylog.reports.formats import EXTENSIONS, ReportFormat
 
@@ -198,7 +199,7 @@ def deliver(text: str, output: Path | None, what: str, force: bool = False) -> N
     if output is None:
         write_data(text)
         return
-    if not force and os.path.lexists(Path(output).expanduser()):
+    if not force and os.path.lexists(user_path(output)):
         _may_replace(Path(output))
     service.write_user_file(output, text)
     message(f"Wrote the {what} to {output}.")

@@ -122,7 +122,9 @@ def safe_cell(value: Any) -> Any:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
-        value = ";".join(str(v) for v in value)
+        from recoverylog.domain.csvcells import join_list
+
+        value = join_list(value)
     if isinstance(value, dict):
         value = json.dumps(value, ensure_ascii=False)  # readable by scripts, unlike repr()
     if isinstance(value, str):
@@ -130,12 +132,19 @@ def safe_cell(value: Any) -> Any:
     return value
 
 
-def to_csv(rows: Sequence[dict[str, Any]], keys: Sequence[str]) -> str:
+# A byte order mark tells Excel that the file is UTF-8 (otherwise it guesses a local code
+# page, and accents and emoji come out garbled).
+BOM = "\ufeff"
+
+
+def to_csv(rows: Sequence[dict[str, Any]], keys: Sequence[str], *, bom: bool = False) -> str:
     """RFC 4180 CSV: CRLF between rows, which also makes the writer quote any cell that
     holds a carriage return or a line feed, so no cell can break a row in two."""
     import csv  # only CSV output needs it; every command loads this module
 
     buffer = io.StringIO()
+    if bom:
+        buffer.write(BOM)
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([neutralise(str(key)) for key in keys])
     for row in rows:

@@ -345,6 +345,12 @@ def entry_row(entry: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def more_note(shown: int) -> str:
+    """Said when a listing stops at its limit, so a saved file is never cut short unseen."""
+    newest = "the newest entry" if shown == 1 else f"the newest {shown} entries"
+    return f"Showing {newest}; there are more: --all shows every one."
+
+
 DETAIL_LABELS = {"restart": "next run starts"}
 
 

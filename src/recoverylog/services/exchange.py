@@ -34,6 +34,7 @@ from recoverylog.domain.codec import (
     journal_to_dict,
     lapse_to_dict,
 )
+from recoverylog.domain.csvcells import CSV_COLUMNS, FIELD_COLUMNS, split_list
 from recoverylog.domain.model import (
     TYPE_FIELDS,
     Clock,
@@ -103,6 +104,17 @@ def as_toml(doc: Mapping[str, Any]) -> str:
 def export_text(ws: Workspace, fmt: str) -> str:
     doc = export_document(ws)
     return as_toml(doc) if fmt == "toml" else as_json(doc)
+
+
+def export_records(ws: Workspace) -> list[dict[str, Any]]:
+    """Every entry and lapse as 'list' shows them, oldest first (the same moment: by id,
+    so the order never changes): the rows of a CSV export."""
+    from recoverylog.services.lapses import LapseRecord, Record, record_as_dict
+
+    records: list[Record] = list(ws.store.entries.iter_range())
+    records += [LapseRecord(c, lapse) for c in ws.journal().clocks for lapse in c.lapses]
+    records.sort(key=lambda r: (r.at.astimezone(UTC), r.id))
+    return [record_as_dict(ws, r) for r in records]
 
 
 # --- results ------------------------------------------------------------------------
@@ -365,12 +377,33 @@ def _inside_calendar(ws: Workspace, at: datetime, what: str) -> datetime:
 # --- importing -----------------------------------------------------------------------
 
 
+# What a file's extension says it holds, when --from does not say. A jrnl export is JSON
+# too, so it always needs --from jrnl (importing it as an export says so).
+SOURCE_BY_EXTENSION = {".json": "recoverylog", ".toml": "recoverylog", ".csv": "csv"}
+
+
+def source_for(path: Path) -> str:
+    """The kind of file ``path`` names: from its extension; none at all is an export."""
+    suffix = path.suffix.lower()
+    if not suffix:
+        return "recoverylog"
+    if suffix not in SOURCE_BY_EXTENSION:
+        raise InvalidInput(
+            f"cannot tell from its name what {path.name} holds",
+            hint="a recoverylog export ends in .json or .toml, a CSV in .csv; or say which "
+            "with --from recoverylog, --from jrnl or --from csv",
+        )
+    return SOURCE_BY_EXTENSION[suffix]
+
+
 def import_file(
-    ws: Workspace, path: Path, source: str = "recoverylog", dry_run: bool = False
+    ws: Workspace, path: Path, source: str | None = None, dry_run: bool = False
 ) -> ImportResult:
-    """Import an export, a jrnl JSON export or a CSV file into the home."""
+    """Import an export, a jrnl JSON export or a CSV file into the home; without a
+    ``source``, the file's extension says which."""
     from recoverylog.services.reports import read_user_file
 
+    source = source or source_for(path)
     text = read_user_file(path, "file to import")
     where = str(path)
     if source == "recoverylog":
@@ -781,11 +814,9 @@ def _reason(exc: BaseException) -> str:
 
 # --- CSV ----------------------------------------------------------------------------------
 
-# The documented columns (README, "Import from CSV"). type and at are required.
-COMMON_COLUMNS = ("id", "type", "at", "clock", "note", "tags", "created", "updated")
-FIELD_COLUMNS = tuple(dict.fromkeys(f for fs in TYPE_FIELDS.values() for f in fs))
-CSV_COLUMNS = COMMON_COLUMNS + FIELD_COLUMNS
-LIST_COLUMNS = frozenset({"tags", "triggers", "halt", "coping", "answers"})
+# The documented columns (README, "Import from CSV") are csvcells.CSV_COLUMNS; type and
+# at are required.
+LIST_COLUMNS = frozenset({"tags", "triggers", "halt", "coping", "lapsed", "gratitude", "answers"})
 INT_COLUMNS = frozenset({"intensity", "helped", "mood", "total"})
 BOOL_COLUMNS = frozenset({"online", "clean"})
 _TRUE = {"true", "yes", "y", "1"}
@@ -838,7 +869,7 @@ def read_csv(ws: Workspace, text: str, result: ImportResult) -> list[Entry]:
             "the CSV needs a header row with at least the columns 'type' and 'at'",
             hint="see README, 'Import from CSV', for the columns",
         )
-    unknown = [h for h in headers if h and h not in CSV_COLUMNS and h not in LAPSE_COLUMNS]
+    unknown = [h for h in headers if h and h not in CSV_COLUMNS]
     if unknown:
         result.notices.append(
             "these columns are not recoverylog's and were left out: " + ", ".join(unknown)
@@ -881,12 +912,9 @@ def read_csv(ws: Workspace, text: str, result: ImportResult) -> list[Entry]:
     return out
 
 
-# 'recoverylog list' lists lapses too; a lapse lives with its clock in journal.toml.
-LAPSE_COLUMNS = frozenset({"restart"})
-
-
 def _csv_lapses(journal: Journal, ids: list[str], result: ImportResult) -> None:
-    """Lapse rows (from 'list'): already here, or not imported from a CSV."""
+    """Lapse rows (from 'list' or 'export'): a lapse lives with its clock in journal.toml,
+    so it is already here, or it is not imported from a CSV."""
     here = {lapse.id for clock in journal.clocks for lapse in clock.lapses}
     result.unchanged += sum(1 for i in ids if i in here)
     missing = sum(1 for i in ids if i not in here)
@@ -953,7 +981,7 @@ def _csv_entry(
     else:
         data = validate_data(entry_type, raw_data)
     note = fields.note(cells.get("note"))
-    tags = fields.tags(_split(cells["tags"])) if cells.get("tags") else []
+    tags = fields.tags(split_list(cells["tags"])) if cells.get("tags") else []
     created = _csv_time(ws, cells["created"], "created") if cells.get("created") else at
     updated = _csv_time(ws, cells["updated"], "updated") if cells.get("updated") else None
     entry_id = cells.get("id", "").lower()
@@ -972,15 +1000,11 @@ def _selfcheck(raw: dict[str, Any]) -> dict[str, Any]:
     return {"answers": answers, "total": selfcheck.total(answers)}
 
 
-def _split(cell: str) -> list[str]:
-    return [part.strip() for part in cell.split(";") if part.strip()]
-
-
 def _csv_value(column: str, cell: str) -> Any:
     if column == "answers":
-        return [_int(part, column) for part in _split(cell)]
+        return [_int(part, column) for part in split_list(cell)]
     if column in LIST_COLUMNS:
-        return _split(cell)
+        return split_list(cell)
     if column in INT_COLUMNS:
         return _int(cell, column)
     if column in BOOL_COLUMNS:

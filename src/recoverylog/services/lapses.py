@@ -157,6 +157,12 @@ def lapse_offer(ws: Workspace, craving: Entry) -> LapseOffer | None:
 # --- listing --------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Listing:
+    records: list[Record]  # newest first
+    more: bool  # more records match than the limit let through
+
+
 def list_records(
     ws: Workspace,
     query: EntryFilter,
@@ -164,14 +170,20 @@ def list_records(
     entries: bool = True,
     lapses: bool = True,
     on_damaged: OnDamaged | None = None,
-) -> list[Record]:
-    """Entries and lapses that match, newest first, at most ``query.limit`` of them."""
+) -> Listing:
+    """Entries and lapses that match, newest first, at most ``query.limit`` of them.
+
+    One entry past the limit is read to tell whether there are more: counting them all
+    would read every month of a large journal."""
     query = checked_filter(ws, query)
-    found: list[Record] = list(list_entries(ws, query, on_damaged)) if entries else []
+    peek = query if query.limit is None else replace(query, limit=query.limit + 1)
+    found: list[Record] = list(list_entries(ws, peek, on_damaged)) if entries else []
     if lapses:
         found.extend(_matching_lapses(ws, query))
     found.sort(key=lambda r: r.at, reverse=True)
-    return found[: query.limit] if query.limit is not None else found
+    if query.limit is None:
+        return Listing(found, more=False)
+    return Listing(found[: query.limit], more=len(found) > query.limit)
 
 
 def _matching_lapses(ws: Workspace, query: EntryFilter) -> list[LapseRecord]:

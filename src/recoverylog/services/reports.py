@@ -16,6 +16,7 @@ from recoverylog.domain.insights import Period
 from recoverylog.domain.moments import day_of
 from recoverylog.domain.support import goal_from_dict, goal_window
 from recoverylog.errors import DataError, InvalidInput, NotFound, not_json
+from recoverylog.paths import user_path
 from recoverylog.reports.build import (
     AUDIENCES,
     INCLUDES,
@@ -139,7 +140,7 @@ def write_user_file(path: Path, text: str) -> None:
     from recoverylog.store.atomic import atomic_write
     from recoverylog.store.tomlfile import encode_text
 
-    target = Path(path).expanduser()
+    target = user_path(path)
     if target.is_dir():
         raise InvalidInput(f"{target} is a folder; give a file name for --output")
     folder = target.parent
@@ -162,7 +163,7 @@ def read_user_file(path: Path, what: str = "file") -> str:
     """A file the person gives us (an import, a received report), as text."""
     from recoverylog.store.atomic import read_bytes
 
-    target = Path(path).expanduser()
+    target = user_path(path)
     data = read_bytes(target)
     if data is None:
         raise NotFound(f"no {what} at {target}")
