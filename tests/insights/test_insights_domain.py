@@ -396,7 +396,7 @@ def test_share_is_none_before_the_clock_starts() -> None:
     days = ins.clean_days(clock(date(2026, 12, 1)), date(2026, 11, 20), UTC)
     assert days.shares[30].share is None
     assert set(days.calendar.statuses) == {"before"}
-    assert days.score == 0.0
+    assert days.score is None
 
 
 M = 0.5 ** (1 / 13)
@@ -404,9 +404,10 @@ M = 0.5 ** (1 / 13)
 
 def test_trend_score_halves_its_distance_every_13_days() -> None:
     start = date(2026, 1, 1)
-    days = ins.clean_days(clock(start), start + timedelta(days=12), UTC)  # 13 clean days
+    # Whole days only: on day 13 the days 0-12 are over.
+    days = ins.clean_days(clock(start), start + timedelta(days=13), UTC)  # 13 clean days
     assert days.score == pytest.approx(0.5)
-    days = ins.clean_days(clock(start), start + timedelta(days=25), UTC)  # 26 clean days
+    days = ins.clean_days(clock(start), start + timedelta(days=26), UTC)  # 26 clean days
     assert days.score == pytest.approx(0.75)
 
 
@@ -414,7 +415,7 @@ def test_one_lapse_after_100_clean_days_costs_a_few_points() -> None:
     start = date(2026, 1, 1)
     lapse_day = start + timedelta(days=100)  # 11 Apr: 100 clean days before it
     c = clock(start, (f"{lapse_day}T21:00", lapse_day + timedelta(days=1)))
-    days = ins.clean_days(c, lapse_day, UTC)
+    days = ins.clean_days(c, lapse_day + timedelta(days=1), UTC)  # the lapse day is over
     before = 1 - M**100
     assert days.score == pytest.approx(before * M)
     assert before - days.score < 0.06  # a few points, not everything
@@ -437,10 +438,10 @@ def test_the_calendar_shows_52_whole_weeks_ending_this_week() -> None:
     assert cal.end == date(2026, 11, 23)
     assert len(cal.statuses) == 51 * 7 + 1
     assert cal.status_on(date(2025, 12, 1)) == "clean"
-    # One score per whole week (Sundays), then today's.
+    # One score per whole week (Sundays), the last at yesterday's end.
     assert [d for d, _ in days.weekly_scores[:2]] == [date(2025, 12, 7), date(2025, 12, 14)]
-    assert days.weekly_scores[-1][0] == date(2026, 11, 23)
-    assert len(days.weekly_scores) == 52
+    assert days.weekly_scores[-1][0] == date(2026, 11, 22)
+    assert len(days.weekly_scores) == 51
 
 
 def test_the_calendar_starts_at_the_week_the_clock_began() -> None:
@@ -451,7 +452,7 @@ def test_the_calendar_starts_at_the_week_the_clock_began() -> None:
     assert cal.status_on(date(2026, 8, 31)) == "before"
     assert cal.status_on(date(2026, 9, 1)) == "clean"
     assert [d for d, _ in days.weekly_scores[:2]] == [date(2026, 9, 6), date(2026, 9, 13)]
-    assert days.weekly_scores[-1][0] == date(2026, 11, 23)
+    assert days.weekly_scores[-1][0] == date(2026, 11, 22)
     # Begun on Sunday 22 Nov: two weeks are drawn, not 52.
     one_day_old = ins.clean_days(clock(date(2026, 11, 22)), date(2026, 11, 23), UTC)
     assert one_day_old.calendar.start == date(2026, 11, 16)
@@ -656,3 +657,17 @@ def test_cravings_by_month_clip_to_the_period() -> None:
         (date(2026, 2, 1), date(2026, 2, 28), 2, 7.0),
         (date(2026, 3, 1), date(2026, 3, 5), 0, None),
     ]
+
+
+def test_the_trend_score_counts_whole_days_to_yesterday() -> None:
+    today = date(2026, 11, 20)
+    started_today = ins.clean_days(clock(today), today, UTC)
+    assert started_today.score is None  # no whole day yet
+    c = clock(date(2026, 11, 1), ("2026-11-20T09:00+00:00", date(2026, 11, 21)))
+    lapse_today = ins.clean_days(c, today, UTC)
+    before = ins.clean_days(clock(date(2026, 11, 1)), today, UTC)
+    # Today's lapse is not in the score until the day is over, as for the shares.
+    assert lapse_today.score == before.score
+    expected = ins.score_series(["clean"] * 19)[-1]  # 1-19 Nov
+    assert before.score == pytest.approx(expected)
+    assert before.weekly_scores[-1] == (date(2026, 11, 19), pytest.approx(expected))

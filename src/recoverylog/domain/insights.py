@@ -640,7 +640,9 @@ class CopingEffect:
 
 
 class _Coping:
-    def __init__(self) -> None:
+    def __init__(self, spelling: Iterable[str] = ()) -> None:
+        # The toolkit's spelling of a name wins over how an entry happened to write it.
+        self.spelling = {_name_key(name): " ".join(name.split()) for name in spelling}
         self.names: dict[str, str] = {}
         self.cravings: dict[str, tuple[str | None, set[str]]] = {}  # id -> (outcome, keys)
         self.links: list[tuple[str, str]] = []  # (technique key, craving id)
@@ -650,7 +652,7 @@ class _Coping:
     def _key(self, name: str) -> str | None:
         key = _name_key(name)
         if key:
-            self.names.setdefault(key, " ".join(name.split()))
+            self.names.setdefault(key, self.spelling.get(key) or " ".join(name.split()))
         return key or None
 
     def add(self, entry: Entry, local: datetime) -> None:
@@ -722,16 +724,25 @@ def _best_first(effect: CopingEffect) -> tuple[bool, float, float, int, str]:
 
 
 def coping_effectiveness(
-    entries: Iterable[Entry], period: Period, tz: tzinfo
+    entries: Iterable[Entry], period: Period, tz: tzinfo, spelling: Iterable[str] = ()
 ) -> list[CopingEffect]:
     """Every technique used in the period, what works best first: techniques with enough
     data (5+ uses) before the rest, then by ``rank_score``, helpfulness and uses.
 
     A technique is used in a craving when the craving lists it or a coping entry for it
-    links to the craving; each craving counts once per technique."""
-    acc = _Coping()
+    links to the craving; each craving counts once per technique. This is the one count
+    of technique uses: ``coping list`` and the SOS screen use it too."""
+    acc = _Coping(spelling)
     for entry, local in _in_period(entries, period, tz):
         acc.add(entry, local)
+    return acc.result()
+
+
+def coping_uses(entries: Iterable[Entry], spelling: Iterable[str] = ()) -> list[CopingEffect]:
+    """``coping_effectiveness`` over all the entries given, whatever their days."""
+    acc = _Coping(spelling)
+    for entry in entries:
+        acc.add(entry, entry.at)
     return acc.result()
 
 
@@ -954,8 +965,8 @@ class CleanDays:
     total_clean_days: int
     calendar: CleanCalendar  # whole weeks, Monday first, ending with today's week
     shares: Mapping[int, CleanShare]  # window in days -> share
-    score: float
-    weekly_scores: tuple[tuple[date, float], ...]  # the score at the end of each week
+    score: float | None  # None until the clock has had a whole day
+    weekly_scores: tuple[tuple[date, float], ...]  # at the end of each week, to yesterday
     # On day one of a clock started at a known moment: real minutes clean so far.
     day_one_minutes: int | None = None
 
@@ -978,15 +989,16 @@ def clean_days(
     first_shown = max(first_shown, min(began, today - timedelta(days=today.weekday())))
     earliest = min(clock.clean_since, first_shown, today - timedelta(days=max(windows)))
     full = clean_calendar(clock, earliest, today, tz)
-    series = score_series(full.statuses)
+    # Whole days only, as the shares and total clean days count: today is not over.
+    series = score_series(full.statuses[:-1])
     offset = (first_shown - earliest).days
     shown = CleanCalendar(clock.name, first_shown, full.statuses[offset:])
+    last = len(shown.statuses) - 2  # yesterday, in the calendar shown
     weekly = tuple(
-        (first_shown + timedelta(days=i), series[offset + i])
-        for i in range(6, len(shown.statuses), 7)
+        (first_shown + timedelta(days=i), series[offset + i]) for i in range(6, last + 1, 7)
     )
-    if shown.statuses and (len(shown.statuses) - 1) % 7 != 6:
-        weekly += ((today, series[-1]),)
+    if last >= 0 and last % 7 != 6:
+        weekly += ((today - timedelta(days=1), series[-1]),)
     ct = clean_time(clock, today, tz, now)
     return CleanDays(
         clock=clock.name,
@@ -1000,7 +1012,8 @@ def clean_days(
                 for n in sorted(set(windows))
             }
         ),
-        score=series[-1] if series else 0.0,
+        # No score before a clock has had a whole day.
+        score=series[-1] if series and clock.clean_since < today else None,
         weekly_scores=weekly,
     )
 
@@ -1100,6 +1113,7 @@ def build_insights(
     newest_first: bool = False,
     tracked_since: date | None = None,
     now: datetime | None = None,
+    spelling: Iterable[str] = (),
 ) -> Insights:
     """All sections in one pass over the entries (which must cover the previous period
     too, for the trend). ``clock`` limits entries and clean days to one clock. Say
@@ -1108,11 +1122,13 @@ def build_insights(
     day anything was tracked (first entry or clock); when not given, the earliest
     clock's first day. The trend does not compare with a period before it, and the
     weekly and monthly rows start at it. ``now``: the current moment, when the period
-    ends today (clocks started at a known moment count up to it)."""
+    ends today (clocks started at a known moment count up to it). ``spelling``: the
+    toolkit's names, which win over how an entry wrote a technique."""
     before = period.previous()
     this, then = _Cravings(), _Cravings()
     by_day, times, triggers = _ByDay(period), _Times(), _Triggers()
-    halt, coping, outcomes, checks = _Halt(), _Coping(), _Outcomes(), _SelfChecks(newest_first)
+    halt, coping, outcomes = _Halt(), _Coping(spelling), _Outcomes()
+    checks = _SelfChecks(newest_first)
     current = (this, by_day, times, triggers, halt, coping, outcomes, checks)
     for entry, local in _in_period(
         only_clock(entries, clock), Period(before.since, period.until), tz

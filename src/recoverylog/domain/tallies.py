@@ -68,45 +68,25 @@ class TechniqueStats:
 
 
 def technique_stats(entries: Sequence[Entry], toolkit: Iterable[str]) -> list[TechniqueStats]:
-    """Per technique: uses (coping entries and cravings naming it), helpfulness, pass rate."""
-    cravings = {e.id: e for e in entries if e.type is EntryType.CRAVING}
-    uses: dict[str, int] = {}
-    ratings: dict[str, list[int]] = {}
-    outcomes: dict[str, dict[str, str | None]] = {}  # technique -> craving id -> outcome
-    names: dict[str, str] = {}
+    """Per technique in the toolkit or the entries: uses, helpfulness, pass rate, counted
+    exactly as insights counts them (one implementation: insights.coping_uses); toolkit
+    techniques never used are listed with no uses."""
+    from recoverylog.domain.insights import coping_uses
 
-    def seen(name: str) -> str:
-        key = name.casefold()
-        names.setdefault(key, name)
-        return key
-
-    for name in toolkit:
-        seen(name)
-    for entry in entries:
-        if entry.type is EntryType.CRAVING:
-            for technique in entry.data.get("coping", []):
-                key = seen(technique)
-                uses[key] = uses.get(key, 0) + 1
-                outcomes.setdefault(key, {})[entry.id] = entry.data.get("outcome")
-        elif entry.type is EntryType.COPING:
-            key = seen(entry.data["technique"])
-            uses[key] = uses.get(key, 0) + 1
-            if entry.data.get("helped") is not None:
-                ratings.setdefault(key, []).append(int(entry.data["helped"]))
-            linked = cravings.get(entry.data.get("craving_id") or "")
-            if linked is not None:
-                outcomes.setdefault(key, {})[linked.id] = linked.data.get("outcome")
-    stats = []
-    for key, name in names.items():
-        known = [o for o in outcomes.get(key, {}).values() if o is not None]
-        stats.append(
-            TechniqueStats(
-                name=name,
-                times_used=uses.get(key, 0),
-                average_helped=round(_mean(ratings[key]), 1) if key in ratings else None,
-                cravings_with_outcome=len(known),
-                cravings_passed=sum(o == Outcome.PASSED for o in known),
-            )
+    names = list(toolkit)
+    effects = {e.name.casefold(): e for e in coping_uses(entries, names)}
+    stats = [
+        TechniqueStats(
+            name=e.name,
+            times_used=e.times_used,
+            average_helped=e.average_helped,
+            cravings_with_outcome=e.known_with,
+            cravings_passed=e.passed_with,
         )
+        for e in effects.values()
+    ]
+    for name in names:
+        if " ".join(name.split()).casefold() not in effects:
+            stats.append(TechniqueStats(name, 0, None, 0, 0))
     stats.sort(key=lambda s: (-s.times_used, s.name.casefold()))
     return stats

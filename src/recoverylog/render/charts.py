@@ -494,7 +494,11 @@ def clean_section(data: dict[str, Any], *, plain: bool) -> list[Line]:
             [
                 text(f"  {c['clock']}", "bold"),
                 text(so_far),
-                text(f" · trend score {round(c['score'] * 100)} of 100"),
+                text(
+                    f" · trend score {round(c['score'] * 100)} of 100"
+                    if c["score"] is not None
+                    else " · trend score after the first whole day"
+                ),
             ]
         )
         shares = " · ".join(_share_texts(c["shares"]))

@@ -106,6 +106,7 @@ class ReportSources:
     people: Sequence[Mapping[str, Any]] = ()
     goals: Mapping[str, Any] = field(default_factory=dict)
     hide: Sequence[str] = ()  # words and phrases every report hides (report.hide)
+    toolkit: Sequence[str] = ()  # technique names, spelled as the toolkit spells them
 
 
 def build_report(request: ReportRequest, sources: ReportSources) -> dict[str, Any]:
@@ -118,7 +119,14 @@ def build_report(request: ReportRequest, sources: ReportSources) -> dict[str, An
     ]
     entries = list(sources.entries)
     ins = build_insights(
-        entries, period, tz, clocks, request.clock, trigger_limit=None, now=sources.generated
+        entries,
+        period,
+        tz,
+        clocks,
+        request.clock,
+        trigger_limit=None,
+        now=sources.generated,
+        spelling=sources.toolkit,
     )
     people = _People.known(entries, sources.people, sources.hide, NAMES in shared)
     scoped = list(only_clock(entries, request.clock))

@@ -55,15 +55,17 @@ def load_insights(
     start, _ = period.previous().bounds(ws.tz)
     _, end = period.bounds(ws.tz)
     entries = ws.store.entries.iter_newest_first(start, end)
+    journal = ws.journal()
     return build_insights(
         entries,
         period,
         ws.tz,
-        ws.journal().clocks,
+        journal.clocks,
         name,
         newest_first=True,
         tracked_since=first_entry_day(ws),
         now=ws.now,
+        spelling=[t.name for t in journal.toolkit],
     )
 
 
@@ -230,7 +232,7 @@ def _clean_dict(c: CleanDays) -> dict[str, Any]:
         "today": c.today.isoformat(),
         "total_clean_days": c.total_clean_days,
         "day_one_minutes": c.day_one_minutes,
-        "score": round(c.score, 3),
+        "score": None if c.score is None else round(c.score, 3),
         "shares": {
             str(days): {
                 "since": s.since.isoformat() if s.since else None,

@@ -127,6 +127,7 @@ def build(
         people=journal.people,
         goals=journal.goals,
         hide=ws.settings.report_hide,
+        toolkit=[t.name for t in journal.toolkit],
     )
     return build_report(request, sources)
 

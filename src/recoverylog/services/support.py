@@ -381,7 +381,7 @@ def _techniques(ws: Workspace) -> list[rules.Suggestion]:
     journal = ws.journal()
     period = Period.last_days(DEFAULT_DAYS, ws.today)
     entries = ws.store.entries.iter_newest_first(*period.bounds(ws.tz))
-    effects = coping_effectiveness(entries, period, ws.tz)
+    effects = coping_effectiveness(entries, period, ws.tz, [t.name for t in journal.toolkit])
     return rules.top_techniques(effects, [(t.name, t.description) for t in journal.toolkit])
 
 
