@@ -8,6 +8,7 @@ import typer
 
 from recoverylog.cli import state
 from recoverylog.cli.common import confirm, say, show_lines, start
+from recoverylog.cli.complete import clock_names
 from recoverylog.cli.options import START_HELP, FormatOpt, YesOpt
 from recoverylog.render.lines import fit
 from recoverylog.render.output import Format, emit_json, emit_rows, message, resolve_format
@@ -99,7 +100,9 @@ def list_(fmt: FormatOpt = None) -> None:
 
 @app.command("show")
 def show(
-    name: Annotated[str | None, typer.Argument(help="Clock name.")] = None,
+    name: Annotated[
+        str | None, typer.Argument(help="Clock name.", autocompletion=clock_names)
+    ] = None,
     fmt: FormatOpt = None,
 ) -> None:
     """Show one clock: runs, lapses and totals.
@@ -119,7 +122,9 @@ def show(
 
 @app.command("edit")
 def edit(
-    name: Annotated[str | None, typer.Argument(help="Clock name.")] = None,
+    name: Annotated[
+        str | None, typer.Argument(help="Clock name.", autocompletion=clock_names)
+    ] = None,
     since: SinceOpt = None,
     cost_per_day: CostOpt = None,
     hours_per_day: HoursOpt = None,
@@ -152,7 +157,7 @@ def edit(
 
 @app.command("rename")
 def rename(
-    old: Annotated[str, typer.Argument(help="Current name.")],
+    old: Annotated[str, typer.Argument(help="Current name.", autocompletion=clock_names)],
     new: Annotated[str, typer.Argument(help="New name.")],
 ) -> None:
     """Rename a clock (entries follow it).
@@ -165,7 +170,7 @@ def rename(
 
 @app.command("remove")
 def remove(
-    name: Annotated[str, typer.Argument(help="Clock name.")],
+    name: Annotated[str, typer.Argument(help="Clock name.", autocompletion=clock_names)],
     yes: YesOpt = False,
 ) -> None:
     """Remove a clock and its history (entries are kept).

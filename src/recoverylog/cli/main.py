@@ -24,6 +24,34 @@ _NO_CELEBRATION = {
 }
 
 
+# Commands with a --home of their own: the demo's is where to build the sample.
+_OWN_HOME = {"demo"}
+
+
+def home_first(args: list[str]) -> list[str]:
+    """`recoverylog status --home DIR` means `recoverylog --home DIR status`: the
+    home is a global option, but people type it where they type the others. (Up to a
+    lone `--`, after which everything is the command's own.)"""
+    command = next((a for a in args if not a.startswith("-")), None)
+    if command in _OWN_HOME:
+        return args
+    out: list[str] = []
+    moved: list[str] = []
+    rest = list(args)
+    while rest:
+        token = rest.pop(0)
+        if token == "--":
+            out += [token, *rest]
+            break
+        if out and token == "--home" and rest:
+            moved += [token, rest.pop(0)]
+        elif out and token.startswith("--home="):
+            moved.append(token)
+        else:
+            out.append(token)
+    return moved + out
+
+
 def report_error(message: str, hint: str | None = None) -> None:
     """Messages echo what people typed: each stays one screen-safe line."""
     sys.stderr.write(f"Error: {screen_safe(message)}\n")
@@ -41,6 +69,11 @@ def _screen_safe_usage_error(exc: Exception) -> None:
 
 class RecoveryGroup(TyperGroup):
     """Turns library errors into 'Error: ...' lines and documented exit codes."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if ctx.parent is None:
+            args = home_first(args)
+        return super().parse_args(ctx, args)
 
     def invoke(self, ctx: Any) -> Any:
         try:

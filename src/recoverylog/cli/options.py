@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from recoverylog.cli.complete import clock_names
 from recoverylog.render.output import Format
 
 # The forms every time option takes (read by domain/timeparse.py), said once.
@@ -35,7 +36,12 @@ FormatOpt = Annotated[
 ]
 ClockOpt = Annotated[
     str | None,
-    typer.Option("--clock", "-c", help="Clock name (defaults to your only clock)."),
+    typer.Option(
+        "--clock",
+        "-c",
+        help="Clock name (defaults to your only clock).",
+        autocompletion=clock_names,
+    ),
 ]
 AtOpt = Annotated[
     str | None,

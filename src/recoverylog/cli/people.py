@@ -8,6 +8,7 @@ import typer
 
 from recoverylog.cli import state
 from recoverylog.cli.common import confirm, note_text, say
+from recoverylog.cli.complete import people_names
 from recoverylog.cli.options import FormatOpt, YesOpt
 from recoverylog.render.output import emit_rows, resolve_format
 from recoverylog.render.support import PEOPLE_COLUMNS, person_row, person_saved
@@ -17,7 +18,9 @@ app = typer.Typer(
     help="Your support network: sponsor, peers, counsellor, family.", no_args_is_help=True
 )
 
-NameArg = Annotated[str, typer.Argument(help="Their name, as you call them.")]
+NameArg = Annotated[
+    str, typer.Argument(help="Their name, as you call them.", autocompletion=people_names)
+]
 RoleOpt = Annotated[
     str | None,
     typer.Option("--role", "-r", help="sponsor, peer, counsellor, family or other."),

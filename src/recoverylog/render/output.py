@@ -6,6 +6,7 @@ tables import rich only when drawn.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -67,7 +68,10 @@ def _write_line(text: str, out: TextIO) -> None:
 
 
 def message(text: str) -> None:
-    """Messages (not data) go to stderr so that stdout stays clean for scripts."""
+    """Messages (not data) go to stderr so that stdout stays clean for scripts. What
+    stdout holds so far goes first, so the two keep their order when they share a file."""
+    with contextlib.suppress(OSError, ValueError):
+        sys.stdout.flush()
     sys.stderr.write(screen_safe(text, one_line=False).rstrip("\n") + "\n")
 
 

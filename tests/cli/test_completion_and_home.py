@@ -1,0 +1,71 @@
+"""Tab completes the journal's own names; --home works wherever it is typed."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from recoverylog.cli.main import home_first
+
+
+def _complete(home: Path, words: str) -> list[str]:
+    env = {
+        **os.environ,
+        "_RECOVERYLOG_COMPLETE": "complete_bash",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(len(words.split()) - (0 if words.endswith(" ") else 1)),
+        "RECOVERYLOG_HOME": str(home),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "recoverylog"], env=env, capture_output=True, text=True
+    )
+    return done.stdout.split()
+
+
+def test_clock_people_and_names_complete(cli: Any, home: Path) -> None:
+    for args in (
+        ("clock", "add", "alcohol", "--since", "2026-10-01"),
+        ("clock", "add", "gambling", "--since", "2026-10-01"),
+        ("people", "add", "Sam", "--role", "sponsor"),
+    ):
+        assert cli(*args).exit_code == 0
+    assert _complete(home, "recoverylog clock show a") == ["alcohol"]
+    assert _complete(home, "recoverylog clock show ") == ["alcohol", "gambling"]
+    assert _complete(home, "recoverylog log craving 5 --clock g") == ["gambling"]
+    assert _complete(home, "recoverylog people remove S") == ["Sam"]
+
+
+def test_an_encrypted_journal_completes_nothing_and_asks_nothing(
+    cli: Any, home: Path, monkeypatch: Any
+) -> None:
+    assert cli("clock", "add", "alcohol", "--since", "2026-10-01").exit_code == 0
+    monkeypatch.setenv("RECOVERYLOG_PASSPHRASE", "a long enough passphrase")
+    assert cli("encrypt").exit_code == 0
+    monkeypatch.delenv("RECOVERYLOG_PASSPHRASE")
+    assert _complete(home, "recoverylog clock show ") == []
+
+
+def test_home_after_the_command_is_the_same_home(cli: Any, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    assert (
+        cli("clock", "add", "alcohol", "--since", "2026-10-01", "--home", str(elsewhere)).exit_code
+        == 0
+    )
+    assert cli("log", "note", "hi", f"--home={elsewhere}").exit_code == 0
+    listed = cli("--home", str(elsewhere), "list")
+    assert "hi" in listed.stdout
+    assert not (tmp_path / "home").exists()  # the default home was never used
+
+
+def test_home_first_moves_only_the_home() -> None:
+    assert home_first(["log", "note", "x", "--home", "/h"]) == ["--home", "/h", "log", "note", "x"]
+    assert home_first(["--home", "/h", "status"]) == ["--home", "/h", "status"]
+    assert home_first(["log", "note", "--", "--home", "x"]) == ["log", "note", "--", "--home", "x"]
+    assert home_first(["status", "--home=/h"]) == ["--home=/h", "status"]
+
+
+def test_the_demo_keeps_its_own_home_option() -> None:
+    assert home_first(["demo", "--home", "/d"]) == ["demo", "--home", "/d"]
