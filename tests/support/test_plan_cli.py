@@ -93,7 +93,7 @@ def test_edit_in_the_editor_then_show(cli: Any, home: Path, editor: FakeEditor) 
         "call": ["Sam 555 0100"],
     }
     shown = ok(cli, "plan").stdout
-    assert shown.startswith("My reasons\n  - waking up clear\n  - my kids\n\nWarning signs\n")
+    assert shown.startswith("My reasons\n  1. waking up clear\n  2. my kids\n\nWarning signs\n")
     assert "High-risk" not in shown  # empty sections are left out
     data = json.loads(ok(cli, "plan", "show", "-f", "json").stdout)
     assert data["call"]["lines"] == ["Sam 555 0100"]
@@ -113,9 +113,9 @@ def test_the_editor_opens_on_the_current_plan(cli: Any, editor: FakeEditor) -> N
 def test_a_mistake_can_be_fixed_in_the_editor(cli: Any, home: Path, editor: FakeEditor) -> None:
     editor.reply('reasons = ["unclosed\n', 'reasons = ["fixed it"]\n')
     result = ok(cli, "plan", "edit", input="y\n")
-    assert "the plan is not valid TOML" in result.stderr
+    assert "line 1 of the plan" in result.stderr
     _first, second = editor.seen()
-    assert second["text"].startswith("# Problem: the plan is not valid TOML")
+    assert second["text"].startswith("# Problem: line 1 of the plan")
     assert 'reasons = ["unclosed' in second["text"]  # what was typed is kept
     assert tomllib.loads((home / "journal.toml").read_text())["plan"] == {"reasons": ["fixed it"]}
 
@@ -180,3 +180,30 @@ def test_plan_and_goal_alone_take_format_json(cli: Any) -> None:
     goals = cli("goal", "--format", "json")
     assert goals.exit_code == 0, goals.stderr
     assert json.loads(goals.stdout) == json.loads(cli("goal", "show", "--format", "json").stdout)
+
+
+def test_the_plan_is_changed_a_line_at_a_time_without_toml(cli: Any) -> None:
+    assert "line 1" in ok(cli, "plan", "add", "reason", "waking up clear").stdout
+    assert "line 2" in ok(cli, "plan", "add", "reasons", 'my kids, "always"').stdout
+    ok(cli, "plan", "add", "Warning signs", "skipping meals")
+    ok(cli, "plan", "add", "if-lapse", "tell Sam the same day")
+    shown = ok(cli, "plan").stdout
+    assert '  2. my kids, "always"' in shown and "  1. skipping meals" in shown
+    assert "recoverylog plan remove reasons 2" in shown
+    removed = ok(cli, "plan", "remove", "reasons", "1").stdout
+    assert "waking up clear" in removed
+    data = json.loads(ok(cli, "plan", "--format", "json").stdout)
+    assert data["reasons"]["lines"] == ['my kids, "always"']
+    assert data["if_lapse"]["lines"] == ["tell Sam the same day"]
+    missing = cli("plan", "remove", "reasons", "5")
+    assert missing.exit_code == 2 and "there is no line 5" in missing.stderr
+    unknown = cli("plan", "add", "hopes", "x")
+    assert unknown.exit_code == 2 and "warning-signs" in unknown.stderr
+
+
+def test_a_plan_file_error_points_to_the_line_in_plain_words(cli: Any) -> None:
+    bad = cli("plan", "edit", "--file", "-", input='reasons = [\n  "say "no" twice",\n]\n')
+    assert bad.exit_code == 2
+    assert "line 2 of the plan" in bad.stderr
+    assert "double quotes" in bad.stderr and '\\"' in bad.stderr
+    assert "TOML" not in bad.stderr

@@ -473,6 +473,56 @@ def plan_edit(
     )
 
 
+SectionArg = Annotated[
+    str,
+    typer.Argument(
+        help="reasons, warning-signs, high-risk, instead, call or if-lapse.",
+        metavar="SECTION",
+    ),
+]
+
+
+@plan_app.command("add")
+def plan_add(
+    section: SectionArg,
+    line: Annotated[str, typer.Argument(help="The line, in your own words.", metavar="LINE")],
+) -> None:
+    """Add a line to a section of your plan.
+
+    Example: recoverylog plan add reasons "waking up with a clear head"
+    """
+    from recoverylog.services import support as service
+
+    key, number = service.add_plan_line(state.workspace(), section, line)
+    say(f"Added to {_title(key)} as line {number}.")
+
+
+@plan_app.command("remove")
+def plan_remove(
+    section: SectionArg,
+    number: Annotated[
+        int,
+        typer.Argument(
+            help="The line's number, as 'plan show' numbers it.",
+            metavar="N",
+            parser=whole_number("line number", 1, rules.MAX_PLAN_LINES),
+        ),
+    ],
+) -> None:
+    """Remove a line from a section of your plan.
+
+    Example: recoverylog plan remove warning-signs 2
+    """
+    from recoverylog.services import support as service
+
+    key, removed = service.remove_plan_line(state.workspace(), section, number)
+    say(f"Removed from {_title(key)}: {removed}")
+
+
+def _title(key: str) -> str:
+    return next(title for k, title, _ in rules.PLAN_SECTIONS if k == key)
+
+
 def _plan_from_file(file: str) -> dict[str, list[str]]:
     from pathlib import Path
 

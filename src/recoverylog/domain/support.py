@@ -414,6 +414,61 @@ PLAN_KEYS = tuple(key for key, _, _ in PLAN_SECTIONS)
 MAX_PLAN_LINES = 50
 
 
+# What people type for a section: its key, its title, or a word of either.
+_SECTION_WORDS = {
+    "reason": "reasons",
+    "warning": "warning_signs",
+    "warnings": "warning_signs",
+    "sign": "warning_signs",
+    "signs": "warning_signs",
+    "risk": "high_risk",
+    "risks": "high_risk",
+    "situation": "high_risk",
+    "situations": "high_risk",
+    "do-instead": "instead",
+    "who": "call",
+    "lapse": "if_lapse",
+}
+
+
+def plan_section(name: str) -> str:
+    """'reason', 'warning-signs', 'High-risk situations', 'if lapse' -> a section key."""
+    wanted = "_".join(name.replace("-", " ").split()).casefold()
+    for key, title, _ in PLAN_SECTIONS:
+        if wanted in (key, "_".join(title.replace("-", " ").split()).casefold()):
+            return key
+    alias = _SECTION_WORDS.get(wanted.replace("_", "-")) or _SECTION_WORDS.get(wanted)
+    if alias:
+        return alias
+    raise InvalidInput(
+        f"'{name}' is not a section of the plan",
+        hint=f"sections: {', '.join(k.replace('_', '-') for k in PLAN_KEYS)}",
+    )
+
+
+def with_line(sections: Mapping[str, list[str]], key: str, text: str) -> dict[str, list[str]]:
+    """The plan with one more line at the end of a section."""
+    lines = [*sections.get(key, []), line(text, f"line in '{key}'")]
+    if len(lines) > MAX_PLAN_LINES:
+        raise InvalidInput(f"'{key}' has {MAX_PLAN_LINES} lines already; remove one first")
+    return {**sections, key: lines}
+
+
+def without_line(
+    sections: Mapping[str, list[str]], key: str, number: int
+) -> tuple[dict[str, list[str]], str]:
+    """The plan without line ``number`` (from 1) of a section, and that line."""
+    lines = list(sections.get(key, []))
+    if not 1 <= number <= len(lines):
+        has = f"lines 1 to {len(lines)}" if lines else "no lines"
+        raise InvalidInput(f"'{key.replace('_', '-')}' has {has}; there is no line {number}")
+    removed = lines.pop(number - 1)
+    out = {**sections, key: lines}
+    if not lines:
+        del out[key]
+    return out, removed
+
+
 def clean_plan(doc: Mapping[str, Any]) -> dict[str, list[str]]:
     """A plan document (from the editor's TOML): known sections, each a list of lines."""
     unknown = [k for k in doc if k not in PLAN_KEYS]

@@ -230,7 +230,13 @@ def plan_lines(plan: dict[str, Any]) -> list[Line]:
         if lines:
             lines.append([])
         lines.append(heading(section["title"]))
-        lines.extend([text(f"  - {item}")] for item in section["lines"])
+        # Numbered, as 'plan remove SECTION N' takes them.
+        lines.extend([text(f"  {n}. {item}")] for n, item in enumerate(section["lines"], 1))
+    lines += [
+        [],
+        [text('To add a line: recoverylog plan add reasons "..."', "dim")],
+        [text("To remove one: recoverylog plan remove reasons 2", "dim")],
+    ]
     return lines
 
 

@@ -72,8 +72,26 @@ def parse_plan(text: str) -> dict[str, list[str]]:
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise InvalidInput(f"the plan is not valid TOML: {exc}") from exc
+        raise InvalidInput(_plan_problem(str(exc), text)) from exc
     return rules.clean_plan(doc)
+
+
+def _plan_problem(error: str, text: str) -> str:
+    """The reader's error in plain words, pointing at the line."""
+    import re
+
+    found = re.search(r"\(at line (\d+), column \d+\)", error)
+    where = "the plan"
+    if found:
+        number = int(found.group(1))
+        rows = text.splitlines()
+        shown = rows[number - 1].strip() if 0 < number <= len(rows) else ""
+        where = f"line {number} of the plan ({shown[:40]})" if shown else f"line {number}"
+    return (
+        f"{where} could not be read. Each line of the plan is text in double quotes, "
+        'followed by a comma, e.g. "call Sam"; a quote inside it is written \\", '
+        'e.g. "remember \\"one day at a time\\""'
+    )
 
 
 def save_plan(ws: Workspace, sections: dict[str, list[str]]) -> None:
@@ -81,6 +99,26 @@ def save_plan(ws: Workspace, sections: dict[str, list[str]]) -> None:
         journal = ws.reload_journal()
         journal.plan = {key: sections[key] for key in rules.PLAN_KEYS if key in sections}
         ws.save_journal(journal)
+
+
+def add_plan_line(ws: Workspace, section: str, text: str) -> tuple[str, int]:
+    """Add a line to a section; returns the section's key and the line's number."""
+    key = rules.plan_section(section)
+    with ws.store.writing():
+        sections = rules.with_line(rules.stored_plan(ws.reload_journal().plan), key, text)
+        save_plan(ws, sections)
+    return key, len(sections[key])
+
+
+def remove_plan_line(ws: Workspace, section: str, number: int) -> tuple[str, str]:
+    """Remove line ``number`` of a section; returns the section's key and the line."""
+    key = rules.plan_section(section)
+    with ws.store.writing():
+        sections, removed = rules.without_line(
+            rules.stored_plan(ws.reload_journal().plan), key, number
+        )
+        save_plan(ws, sections)
+    return key, removed
 
 
 # --- crisis lines ------------------------------------------------------------------
