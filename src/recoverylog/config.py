@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -110,6 +111,29 @@ def _stored_words(value: Any) -> tuple[str, ...] | None:
     raise InvalidInput(f"must be a list of words, found {value!r:.40}")
 
 
+def _day_start(value: str) -> str:
+    """'04:00' (or '4:00', '4') -> '04:00', from midnight up to noon."""
+    from recoverylog.domain.moments import MAX_DAY_START
+
+    text = value.strip()
+    hour, _, minute = text.partition(":")
+    try:
+        starts = time(int(hour), int(minute or 0))
+    except ValueError:
+        raise InvalidInput(f"'{value}' is not a time of day like 04:00") from None
+    if starts > MAX_DAY_START:
+        raise InvalidInput("a day can begin from 00:00 up to 12:00, e.g. 04:00")
+    return starts.strftime("%H:%M")
+
+
+def _stored_day_start(value: Any) -> str:
+    if isinstance(value, time):
+        return _day_start(value.strftime("%H:%M"))
+    if isinstance(value, str):
+        return _day_start(value)
+    raise InvalidInput(f'must be a time like "04:00", found {value!r:.40}')
+
+
 YES = ("true", "yes", "on", "1")
 NO = ("false", "no", "off", "0")
 
@@ -166,6 +190,14 @@ KEYS: dict[str, Key] = {
             _stored_words,
         ),
         Key(
+            "day_starts_at",
+            "00:00",
+            "when a day begins, 00:00 to 12:00: at 04:00, a lapse or check-in at 00:30 "
+            "belongs to the evening before",
+            _day_start,
+            _stored_day_start,
+        ),
+        Key(
             "calendar.discreet",
             False,
             "calendar files (ics) say 'Milestone: 90 days', without the clock's name",
@@ -186,6 +218,7 @@ class Settings:
     backups_keep: int = 10
     report_hide: tuple[str, ...] = ()
     calendar_discreet: bool = False
+    day_starts_at: str = "00:00"  # HH:MM
     schemes: dict[str, list[str]] = field(default_factory=dict)
 
     def value(self, key: str) -> Any:

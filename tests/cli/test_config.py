@@ -17,6 +17,7 @@ DEFAULTS = {
     "country": "US",
     "backups.keep": 10,
     "report.hide": [],
+    "day_starts_at": "00:00",
     "calendar.discreet": False,
 }
 

@@ -92,4 +92,5 @@ def whole_number(what: str, low: int, high: int) -> Callable[[str], int]:
         except ValueError:
             raise typer.BadParameter(f"the {what} is a whole number from {low} to {high}") from None
 
+    parse.__name__ = "int"  # the help's metavar: <int>, as for other numbers
     return parse

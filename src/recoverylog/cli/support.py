@@ -266,7 +266,10 @@ def checkin(
     saved = service.save(ws, the_day, where, answers, note_text(ws, note, edit), morning)
     day_iso, today_iso = the_day.isoformat(), ws.today.isoformat()
     short = short_id(saved.entry.id)
-    for line in views.checkin_saved(short, saved.updated, day_iso, today_iso, morning, answers):
+    past_midnight = ws.now.date() != ws.today
+    for line in views.checkin_saved(
+        short, saved.updated, day_iso, today_iso, morning, answers, past_midnight
+    ):
         say(line)
     if saved.combined:
         say(views.checkins_combined())

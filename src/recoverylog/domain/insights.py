@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from types import MappingProxyType
 
 from recoverylog.domain.cleantime import clean_time, compute_runs, lapses_between
 from recoverylog.domain.model import Clock, Entry, EntryType, Halt, Lapse, Outcome
-from recoverylog.domain.moments import day_of
+from recoverylog.domain.moments import day_of, reading_window
 from recoverylog.errors import InvalidInput
 
 # --- what the log teaches: a small library of pure functions -------------------
@@ -79,9 +79,7 @@ class Period:
     def bounds(self, tz: tzinfo) -> tuple[datetime, datetime]:
         """A generous [start, end] in time for reading the store; a day either side, so a
         time-zone shift never drops an entry. The functions here then filter exactly."""
-        start = datetime.combine(self.since - timedelta(days=1), time(0), tzinfo=tz)
-        end = datetime.combine(self.until + timedelta(days=2), time(0), tzinfo=tz)
-        return start, end
+        return reading_window(self.since, self.until, tz)
 
 
 def only_clock(entries: Iterable[Entry], clock: str | None) -> Iterator[Entry]:
@@ -221,7 +219,7 @@ def craving_trend(
     before = period.previous()
     now, then = _Cravings(), _Cravings()
     for entry, local in _in_period(entries, Period(before.since, period.until), tz):
-        (now if local.date() >= period.since else then).add(entry, local)
+        (now if day_of(local) >= period.since else then).add(entry, local)
     return CravingTrend(period, now.result(), before, then.result(), tracked_since)
 
 
@@ -265,7 +263,7 @@ class _ByDay:
     def add(self, entry: Entry, local: datetime) -> None:
         if entry.type is not EntryType.CRAVING:
             return
-        index = (local.date() - self.since).days
+        index = (day_of(local) - self.since).days
         value = _intensity(entry)
         self.counts[index] += 1
         self.totals[index] += value
@@ -389,7 +387,7 @@ class _Times:
 
     def add(self, entry: Entry, local: datetime) -> None:
         if entry.type is EntryType.CRAVING:
-            self.grid[local.weekday()][local.hour] += 1
+            self.grid[day_of(local).weekday()][local.hour] += 1
 
     def result(self) -> TimeOfDay:
         return TimeOfDay(tuple(tuple(row) for row in self.grid))
@@ -1047,7 +1045,7 @@ class _SelfChecks:
         answers = tuple(int(a) for a in entry.data.get("answers") or [])
         total = entry.data.get("total")
         total = int(total) if isinstance(total, int | float) else sum(answers)
-        day = local.date()
+        day = day_of(local)
         monday = day - timedelta(days=day.weekday())
         key = ((entry.clock or "").casefold(), monday)
         order = (entry.at, entry.updated or entry.created or entry.at)
@@ -1133,7 +1131,7 @@ def build_insights(
     for entry, local in _in_period(
         only_clock(entries, clock), Period(before.since, period.until), tz
     ):
-        if local.date() < period.since:
+        if day_of(local) < period.since:
             then.add(entry, local)
             continue
         for acc in current:

@@ -13,6 +13,7 @@ whole days, each one reached when the start's time of day comes round again.
 from __future__ import annotations
 
 import calendar
+from contextvars import ContextVar
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 DAY = timedelta(hours=24)
@@ -87,8 +88,39 @@ def hours_and_minutes(minutes: int) -> str:
     return " ".join(parts)
 
 
+# When a day begins (the day_starts_at setting): at 04:00, a lapse or a check-in at
+# 00:30 belongs to the evening before. Set once per command by the workspace; the
+# default is midnight. It is the one rule for which day a moment is on.
+_DAY_STARTS: ContextVar[time] = ContextVar("day_starts", default=time(0))
+MAX_DAY_START = time(12)
+
+
+def days_start_at(starts: time) -> None:
+    """Make every day begin at ``starts`` (midnight up to MAX_DAY_START)."""
+    _DAY_STARTS.set(starts)
+
+
+def day_starts() -> time:
+    return _DAY_STARTS.get()
+
+
 def day_of(moment: datetime) -> date:
     """The calendar day a record belongs to: the date on the wall clock where it
-    happened (the offset it was stored with). Reading the journal in another time zone
-    never moves a lapse, a craving or a check-in to another day."""
-    return moment.date()
+    happened (the offset it was stored with), the day starting at day_starts_at.
+    Reading the journal in another time zone never moves a lapse, a craving or a
+    check-in to another day."""
+    starts = _DAY_STARTS.get()
+    if starts == time(0):
+        return moment.date()
+    return (
+        moment.replace(tzinfo=None) - timedelta(hours=starts.hour, minutes=starts.minute)
+    ).date()
+
+
+def reading_window(first: date, last: date, tz: tzinfo) -> tuple[datetime, datetime]:
+    """A generous [start, end] in time holding every record whose day (day_of) is from
+    ``first`` to ``last``: a day either side, for records stored with another offset
+    and for a day that starts after midnight. Callers then keep exactly their days."""
+    start = datetime.combine(first - timedelta(days=1), time(0), tzinfo=tz)
+    end = datetime.combine(last + timedelta(days=2), time(0), tzinfo=tz)
+    return start, end

@@ -163,12 +163,21 @@ def meetings_lines(data: dict[str, Any], *, plain: bool) -> list[Line]:
 
 
 def checkin_saved(
-    short: str, updated: bool, day: str, today: str, morning: bool, data: dict[str, Any]
+    short: str,
+    updated: bool,
+    day: str,
+    today: str,
+    morning: bool,
+    data: dict[str, Any],
+    past_midnight: bool = False,
 ) -> list[str]:
-    """The confirmation, and a few kind words that fit the answers."""
+    """The confirmation, and a few kind words that fit the answers. ``past_midnight``:
+    the clock shows the next date, but the day (day_starts_at) has not ended yet."""
     verb = "Updated" if updated else "Saved"
     what = "your intention for" if morning else "your check-in for"
     when = "today" if day == today else nice_date(day)
+    if day == today and past_midnight:
+        when = f"today, {nice_date(day)} (your day has not ended yet)"
     lines = [f"{short}  {verb} {what} {when}."]
     if morning and data.get("intention"):
         lines.append(f"Today: {data['intention']}")

@@ -401,7 +401,7 @@ def _lapses(ins: Insights, tz: tzinfo, details: bool, people: _People) -> list[d
         local = lapse.at  # where it happened, as for every record
         item: dict[str, Any] = {
             "clock": clock_name,
-            "date": local.date().isoformat(),
+            "date": day_of(local).isoformat(),
             "time": local.strftime("%H:%M"),
             "next_run_from": lapse.restart.isoformat(),
         }

@@ -9,7 +9,7 @@ from typing import Any
 from recoverylog.domain import fields
 from recoverylog.domain import support as rules
 from recoverylog.domain.model import Entry, EntryType, new_id
-from recoverylog.domain.moments import day_of
+from recoverylog.domain.moments import day_of, reading_window
 from recoverylog.errors import InvalidInput
 from recoverylog.services.entries import entry_as_dict, validate_data
 from recoverylog.services.workspace import Workspace, resolve_clock
@@ -60,8 +60,7 @@ def _gather(ws: Workspace, day: date, where: Scope) -> tuple[Entry | None, list[
     One check-in per day and clock: a check-in for the whole day (no clock) covers every
     clock, so ``--clock X`` edits it when there is one; a check-in for the whole day
     takes in the day's check-ins for single clocks (they are folded into it)."""
-    start = datetime.combine(day, time(0), tzinfo=ws.tz)
-    end = datetime.combine(day, time.max, tzinfo=ws.tz)
+    start, end = reading_window(day, day, ws.tz)
     found = [
         e
         for e in ws.store.entries.iter_newest_first(start, end)

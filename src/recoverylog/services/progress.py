@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from recoverylog.domain import fields
 from recoverylog.domain.cleantime import lapses_between
 from recoverylog.domain.milestones import Milestone
 from recoverylog.domain.model import Technique
+from recoverylog.domain.moments import day_of, reading_window
 from recoverylog.domain.tallies import summarise, technique_stats
 from recoverylog.errors import Busy, InvalidInput
 from recoverylog.services.clocks import (
@@ -23,17 +24,18 @@ from recoverylog.services.clocks import (
 from recoverylog.services.workspace import Workspace, resolve_clock
 
 
-def start_of_day(ws: Workspace, day: date) -> datetime:
-    return datetime.combine(day, time(0), tzinfo=ws.tz)
-
-
 def status(ws: Workspace) -> dict[str, Any]:
     """Every clock's clean time and next milestone, the last 7 days at a glance, and
     support: sponsor contact, meetings this week, goals."""
     from recoverylog.services.goals import support_status
 
     since_day = ws.today - timedelta(days=6)
-    recent = ws.store.entries.iter_range(start_of_day(ws, since_day), ws.now)
+    start, _ = reading_window(since_day, ws.today, ws.tz)
+    recent = [
+        e
+        for e in ws.store.entries.iter_range(start, ws.now)
+        if since_day <= day_of(e.at) <= ws.today
+    ]
     summary = summarise(recent)
     lapses = sum(lapses_between(clock, since_day, ws.today) for clock in ws.journal().clocks)
     return {

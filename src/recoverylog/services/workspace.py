@@ -5,11 +5,12 @@ from __future__ import annotations
 import difflib
 import os
 from dataclasses import dataclass, field
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, time, tzinfo
 from pathlib import Path
 
 from recoverylog.config import Settings, load_settings
 from recoverylog.domain.model import Clock, Journal
+from recoverylog.domain.moments import day_of, days_start_at
 from recoverylog.errors import DataError, InvalidInput, NotFound
 from recoverylog.paths import Layout, resolve_layout
 from recoverylog.store.files import AskPassphrase, FileIO
@@ -31,7 +32,9 @@ class Workspace:
 
     @property
     def today(self) -> date:
-        return self.now.date()
+        """Today, as the day_starts_at setting counts days (after midnight and before
+        it, still the evening before)."""
+        return day_of(self.now)
 
     def journal(self) -> Journal:
         """The journal, read once per command."""
@@ -72,6 +75,7 @@ def open_workspace(
         if strict_settings:
             raise
         settings = Settings()
+    days_start_at(time.fromisoformat(settings.day_starts_at))
     tz = resolve_timezone(settings.timezone)
     now = current_time(tz)
     return Workspace(layout, settings, Store(layout, io, now, settings.backups_keep), tz, now)
