@@ -1,7 +1,8 @@
 """Nothing lost when a file is damaged: doctor --fix keeps every entry that still reads.
 
 A month file with one damaged entry is copied into quarantine/ byte for byte, and the
-entries that still read are written back as a good month. A file with nothing to keep
+entries that still read are written back as a good month. journal.toml that parses
+but holds one malformed record keeps its other records. A file with nothing to keep
 is moved aside whole, as before.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import tomllib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -195,6 +197,85 @@ def test_an_encrypted_month_keeps_what_reads_and_stays_sealed(cli, encrypted: Pa
     assert SECRET.encode() not in everything
     assert len(_listed_notes(cli)) == 3
     _ok(cli("doctor"))
+
+
+# --- journal.toml ---------------------------------------------------------------
+
+
+def _journal_with_two_clocks(cli, home: Path) -> Path:
+    _ok(cli("clock", "add", "alcohol", "--since", "2026-10-01"))
+    _ok(cli("clock", "add", "nicotine", "--since", "2026-11-01"))
+    _ok(cli("people", "add", "Sam", "--role", "sponsor"))
+    _ok(cli("log", "coping", "call sponsor"))
+    return home / "journal.toml"
+
+
+def test_a_journal_with_one_bad_clock_keeps_the_other_and_everything_else(cli, home: Path) -> None:
+    journal = _journal_with_two_clocks(cli, home)
+    damaged = journal.read_bytes().replace(
+        b"clean_since = 2026-11-01", b'clean_since = "the first of the month"'
+    )
+    journal.write_bytes(damaged)
+    refused = cli("clock", "list")
+    assert refused.exit_code == 4 and "journal.toml" in refused.stderr  # reads stay strict
+
+    check = json.loads(cli("doctor", "--format", "json").stdout)
+    [finding] = check["problems"]
+    assert "1 of 2 clocks" in finding["repair"]
+    fixed = json.loads(_ok(cli("doctor", "--fix", "--format", "json")))
+    assert fixed["problems"][0]["repair"] == (
+        "1 of 2 clocks could not be read; everything else kept "
+        f"(the original is in {QUARANTINED}journal.toml)"
+    )
+    assert (home / QUARANTINED / "journal.toml").read_bytes() == damaged
+    doc = tomllib.loads(journal.read_text())
+    assert [c["name"] for c in doc["clocks"]] == ["alcohol"]
+    assert [p["name"] for p in doc["people"]] == ["Sam"]
+    assert [t["name"] for t in doc["toolkit"]] == ["call sponsor"]
+    _ok(cli("doctor"))
+
+
+def test_a_journal_drops_each_bad_record_and_names_them(cli, home: Path) -> None:
+    journal = _journal_with_two_clocks(cli, home)
+    text = journal.read_text()
+    text = text.replace('{ name = "Sam", role = "sponsor" },', '{ name = "Sam" }, 42,')
+    text = text.replace('{ name = "call sponsor" },', '{ name = "call sponsor" }, { when = 1 },')
+    text = text.replace('name = "nicotine"', 'name = "Alcohol"')  # a second clock of one name
+    journal.write_text(text)
+
+    fixed = json.loads(_ok(cli("doctor", "--fix", "--format", "json")))
+    assert fixed["problems"][0]["repair"].startswith(
+        "1 of 2 clocks, 1 of 2 coping techniques and 1 of 2 people could not be read;"
+    )
+    doc = tomllib.loads(journal.read_text())
+    assert [c["name"] for c in doc["clocks"]] == ["alcohol"]
+    assert [p["name"] for p in doc["people"]] == ["Sam"]
+
+
+def test_an_encrypted_journal_with_one_bad_clock_stays_sealed(cli, encrypted: Path) -> None:
+    _ok(cli("clock", "add", "nicotine", "--since", "2026-11-01"))
+    journal = encrypted / "journal.toml"
+    io = _sealed_io(encrypted)
+    text = io.read_text(journal) or ""
+    io.write(journal, text.replace("clean_since = 2026-11-01", "clean_since = 7").encode())
+    damaged = journal.read_bytes()
+
+    _ok(cli("doctor", "--fix"))
+    assert (encrypted / QUARANTINED / "journal.toml").read_bytes() == damaged
+    assert journal.read_bytes().startswith(MAGIC)
+    assert [c["name"] for c in tomllib.loads(data_text(journal))["clocks"]] == ["alcohol"]
+    _ok(cli("doctor"))
+
+
+def test_a_journal_that_is_not_toml_is_moved_aside_whole_as_before(cli, home: Path) -> None:
+    journal = _journal_with_two_clocks(cli, home)
+    damaged = journal.read_bytes()[:-20]
+    journal.write_bytes(damaged + b"[[clocks")
+    check = json.loads(cli("doctor", "--format", "json").stdout)
+    assert check["problems"][0]["repair"].startswith("move it into quarantine/")
+    _ok(cli("doctor", "--fix"))
+    assert not journal.exists()
+    assert (home / QUARANTINED / "journal.toml").read_bytes() == damaged + b"[[clocks"
 
 
 # --- stopped at any write ---------------------------------------------------------

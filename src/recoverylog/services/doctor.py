@@ -2,8 +2,8 @@
 
 Repairs never delete user text: an unreadable file, an orphan temp file or a backup
 cut off half way is moved into quarantine/ (encrypted on the way in an encrypted home).
-A damaged month file that still holds entries that read is copied into quarantine/
-instead, and those are written back in its place.
+A damaged month file or journal.toml that still holds entries or records that read is
+copied into quarantine/ instead, and those are written back in its place.
 A backup of the data files is taken before any of them changes. Files that cannot be
 judged (encrypted ones, when encryption.toml is damaged or missing) are left alone.
 """
@@ -34,7 +34,12 @@ from recoverylog.store.entries import MONTH_FILE, EntryStore
 from recoverylog.store.files import is_sealed_file, read_change, read_marker
 from recoverylog.store.journal import journal_from_doc
 from recoverylog.store.quarantine import Seal, copy_aside, move_aside
-from recoverylog.store.salvage import MonthSalvage, salvage_month
+from recoverylog.store.salvage import (
+    JournalSalvage,
+    MonthSalvage,
+    salvage_journal,
+    salvage_month,
+)
 from recoverylog.store.tomlfile import parse_toml
 from recoverylog.store.trust import loose_modes, make_private
 
@@ -49,7 +54,7 @@ class Finding:
     repair: str | None  # what --fix does about it (None: needs a person)
     fixed: bool = False
     kind: str = "damaged"
-    salvage: MonthSalvage | None = None  # what --fix keeps of the file
+    salvage: MonthSalvage | JournalSalvage | None = None  # what --fix keeps of the file
 
     @property
     def is_problem(self) -> bool:
@@ -228,7 +233,10 @@ def _check_journal(ws: Workspace, report: Report, sealing: _Sealing) -> None:
         doc = parse_toml(ws.store.io.read_text(path) or "", path)
         journal_from_doc(schema.migrate(schema.JOURNAL, doc, path), path)  # in memory only
     except RecoveryLogError as exc:
-        report.add(_damage(path, exc.message))
+        finding = _damage(path, exc.message)
+        if _worth_salvaging(finding):
+            _offer(finding, salvage_journal(path, ws.store.io))
+        report.add(finding)
 
 
 def _worth_salvaging(finding: Finding) -> bool:
@@ -237,19 +245,30 @@ def _worth_salvaging(finding: Finding) -> bool:
     return finding.kind == "damaged" and not finding.path.is_symlink()
 
 
-def _offer(finding: Finding, salvage: MonthSalvage | None) -> None:
+def _offer(finding: Finding, salvage: MonthSalvage | JournalSalvage | None) -> None:
     if salvage is not None:
         finding.salvage = salvage
         finding.repair = f"{_what_it_keeps(salvage)}; move the original into quarantine/"
 
 
-def _what_it_keeps(salvage: MonthSalvage) -> str:
+def _what_it_keeps(salvage: MonthSalvage | JournalSalvage) -> str:
+    if isinstance(salvage, JournalSalvage):
+        if not salvage.dropped:
+            return "keep every record"
+        return f"keep everything else ({_listed(salvage.dropped)} cannot be read)"
     if salvage.lost:
         return f"keep the {len(salvage.entries)} of {salvage.total} entries that still read"
     return f"keep {_every_entry(salvage.total)}"
 
 
-def _what_was_kept(salvage: MonthSalvage, copy: str) -> str:
+def _what_was_kept(salvage: MonthSalvage | JournalSalvage, copy: str) -> str:
+    if isinstance(salvage, JournalSalvage):
+        if not salvage.dropped:
+            return f"every record kept (the original is in {copy})"
+        return (
+            f"{_listed(salvage.dropped)} could not be read; everything else kept "
+            f"(the original is in {copy})"
+        )
     if salvage.lost:
         return (
             f"{len(salvage.entries)} of {salvage.total} entries kept; "
@@ -260,6 +279,10 @@ def _what_was_kept(salvage: MonthSalvage, copy: str) -> str:
 
 def _every_entry(count: int) -> str:
     return "its 1 entry" if count == 1 else f"all {count} entries"
+
+
+def _listed(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 
 def _damage(path: Path, message: str) -> Finding:

@@ -1,24 +1,36 @@
-"""What a damaged month file still holds, read one entry at a time.
+"""What a damaged file still holds, read one entry or record at a time.
 
 Normal reads refuse a damaged file whole, naming it: a total must never quietly miss
-an entry. Only doctor's repair reads this tolerantly, to keep every entry that still
-reads once the original is safe in quarantine/. Each one kept is checked exactly as a
-normal read checks it.
+an entry. Only doctor's repair reads this tolerantly, to keep every entry (or journal
+record) that still reads once the original is safe in quarantine/. Each one kept is
+checked exactly as a normal read checks it.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from recoverylog.domain.codec import SchemaError, entry_from_dict
+from recoverylog.domain.codec import (
+    SchemaError,
+    clock_from_dict,
+    entry_from_dict,
+    journal_from_dict,
+    technique_from_dict,
+)
+from recoverylog.domain.model import Journal
 from recoverylog.errors import DataError, RecoveryLogError
 from recoverylog.store import schema
 from recoverylog.store.entries import RawDoc, encode_month
 from recoverylog.store.files import FileIO
+from recoverylog.store.journal import save_journal
+from recoverylog.store.tomlfile import parse_toml
+
+# --- month files -------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -117,3 +129,90 @@ def _reads_as_entry(raw: Any) -> bool:
     except (SchemaError, RecoveryLogError):
         return False
     return True
+
+
+# --- journal.toml ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class JournalSalvage:
+    """journal.toml without the records that do not read, and what those were."""
+
+    path: Path
+    journal: Journal
+    dropped: list[str]  # e.g. "1 of 2 clocks", "the plan"
+
+    def save(self, io: FileIO) -> None:
+        save_journal(self.path, self.journal, io)
+
+
+Reader = Callable[[Any, str], object]
+
+
+def _person(raw: Any, where: str) -> object:
+    if not isinstance(raw, dict):
+        raise SchemaError(f"{where}: expected a table")
+    return raw
+
+
+# Lists of records: the key, what one and many are called, and how a normal read reads one.
+_RECORDS: tuple[tuple[str, str, str, Reader], ...] = (
+    ("clocks", "clock", "clocks", clock_from_dict),
+    ("toolkit", "coping technique", "coping techniques", technique_from_dict),
+    ("people", "person", "people", _person),
+)
+_TABLES = (("plan", "the plan"), ("goals", "the goals"))
+
+
+def salvage_journal(path: Path, io: FileIO) -> JournalSalvage | None:
+    """journal.toml keeping every record that reads; None when it is not TOML, cannot
+    be opened or updated, says a newer version wrote it, or nothing in it reads."""
+    try:
+        doc = parse_toml(io.read_text(path) or "", path)
+        doc = schema.migrate(schema.JOURNAL, _with_a_version(doc), path)
+    except DataError:
+        return None
+    kept = dict(doc)
+    dropped: list[str] = []
+    for key, one, many, read in _RECORDS:
+        value = doc.get(key, [])
+        if not isinstance(value, list):
+            del kept[key]
+            dropped.append(f"the {many}")
+            continue
+        kept[key] = _records_that_read(value, key, read)
+        if lost := len(value) - len(kept[key]):
+            dropped.append(f"{lost} of {len(value)} {one if len(value) == 1 else many}")
+    for key, name in _TABLES:
+        if key in doc and not isinstance(doc[key], dict):
+            del kept[key]
+            dropped.append(name)
+    try:
+        journal = journal_from_dict(kept)
+    except SchemaError:
+        return None
+    return None if journal == Journal() else JournalSalvage(path, journal, dropped)
+
+
+def _with_a_version(doc: dict[str, Any]) -> dict[str, Any]:
+    """A damaged or missing schema_version is taken as the current one."""
+    version = doc.get("schema_version")
+    if isinstance(version, int) and not isinstance(version, bool) and version >= 1:
+        return doc
+    return {**doc, "schema_version": schema.CURRENT_VERSION[schema.JOURNAL]}
+
+
+def _records_that_read(records: list[Any], key: str, read: Reader) -> list[Any]:
+    """The records a normal read accepts; of clocks that share a name, the first."""
+    kept, names = [], set()
+    for index, raw in enumerate(records):
+        try:
+            read(raw, f"{key}[{index}]")
+        except SchemaError:
+            continue
+        name = str(raw.get("name", "")).casefold()
+        if key == "clocks" and name in names:
+            continue
+        names.add(name)
+        kept.append(raw)
+    return kept
