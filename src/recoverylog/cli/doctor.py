@@ -18,8 +18,8 @@ def doctor(
         bool,
         typer.Option(
             "--fix",
-            help="Repair what is safe to repair "
-            "(after a backup). Unreadable files are moved into quarantine/.",
+            help="Repair what is safe to repair (after a backup). Damaged files are "
+            "kept in quarantine/; of a damaged month or journal, what still reads stays.",
         ),
     ] = False,
     fmt: FormatOpt = None,

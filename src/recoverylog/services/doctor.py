@@ -2,6 +2,8 @@
 
 Repairs never delete user text: an unreadable file, an orphan temp file or a backup
 cut off half way is moved into quarantine/ (encrypted on the way in an encrypted home).
+A damaged month file or journal.toml that still holds entries or records that read is
+copied into quarantine/ instead, and those are written back in its place.
 A backup of the data files is taken before any of them changes. Files that cannot be
 judged (encrypted ones, when encryption.toml is damaged or missing) are left alone.
 """
@@ -31,7 +33,13 @@ from recoverylog.store.crypto import MAGIC, UNBOUND_VERSION, Vault, is_encrypted
 from recoverylog.store.entries import MONTH_FILE, EntryStore
 from recoverylog.store.files import is_sealed_file, read_change, read_marker
 from recoverylog.store.journal import journal_from_doc
-from recoverylog.store.quarantine import move_aside
+from recoverylog.store.quarantine import Seal, copy_aside, move_aside
+from recoverylog.store.salvage import (
+    JournalSalvage,
+    MonthSalvage,
+    salvage_journal,
+    salvage_month,
+)
 from recoverylog.store.tomlfile import parse_toml
 from recoverylog.store.trust import loose_modes, make_private
 
@@ -46,6 +54,7 @@ class Finding:
     repair: str | None  # what --fix does about it (None: needs a person)
     fixed: bool = False
     kind: str = "damaged"
+    salvage: MonthSalvage | JournalSalvage | None = None  # what --fix keeps of the file
 
     @property
     def is_problem(self) -> bool:
@@ -224,7 +233,56 @@ def _check_journal(ws: Workspace, report: Report, sealing: _Sealing) -> None:
         doc = parse_toml(ws.store.io.read_text(path) or "", path)
         journal_from_doc(schema.migrate(schema.JOURNAL, doc, path), path)  # in memory only
     except RecoveryLogError as exc:
-        report.add(_damage(path, exc.message))
+        finding = _damage(path, exc.message)
+        if _worth_salvaging(finding):
+            _offer(finding, salvage_journal(path, ws.store.io))
+        report.add(finding)
+
+
+def _worth_salvaging(finding: Finding) -> bool:
+    """Damage (not a newer version) in a file of the home's own: what it keeps is
+    written in its place, and through a link that would be a file elsewhere."""
+    return finding.kind == "damaged" and not finding.path.is_symlink()
+
+
+def _offer(finding: Finding, salvage: MonthSalvage | JournalSalvage | None) -> None:
+    if salvage is not None:
+        finding.salvage = salvage
+        finding.repair = f"{_what_it_keeps(salvage)}; move the original into quarantine/"
+
+
+def _what_it_keeps(salvage: MonthSalvage | JournalSalvage) -> str:
+    if isinstance(salvage, JournalSalvage):
+        if not salvage.dropped:
+            return "keep every record"
+        return f"keep everything else ({_listed(salvage.dropped)} cannot be read)"
+    if salvage.lost:
+        return f"keep the {len(salvage.entries)} of {salvage.total} entries that still read"
+    return f"keep {_every_entry(salvage.total)}"
+
+
+def _what_was_kept(salvage: MonthSalvage | JournalSalvage, copy: str) -> str:
+    if isinstance(salvage, JournalSalvage):
+        if not salvage.dropped:
+            return f"every record kept (the original is in {copy})"
+        return (
+            f"{_listed(salvage.dropped)} could not be read; everything else kept "
+            f"(the original is in {copy})"
+        )
+    if salvage.lost:
+        return (
+            f"{len(salvage.entries)} of {salvage.total} entries kept; "
+            f"{salvage.lost} could not be read (kept in {copy})"
+        )
+    return f"{_every_entry(salvage.total)} kept (the original is in {copy})"
+
+
+def _every_entry(count: int) -> str:
+    return "its 1 entry" if count == 1 else f"all {count} entries"
+
+
+def _listed(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 
 def _damage(path: Path, message: str) -> Finding:
@@ -253,7 +311,10 @@ def _check_months(ws: Workspace, report: Report, sealing: _Sealing) -> set[str]:
         try:
             entries = store.load_month(month)
         except RecoveryLogError as exc:
-            report.add(_damage(path, exc.message))
+            finding = _damage(path, exc.message)
+            if _worth_salvaging(finding):
+                _offer(finding, salvage_month(path, month, ws.store.io))
+            report.add(finding)
             damaged.add(month)
             continue
         for entry in entries:
@@ -390,7 +451,9 @@ def _repair(ws: Workspace, report: Report, damaged_months: set[str], sealing: _S
     report.backup = info.name if info else None
     if not sealing.broken:
         for finding in report.findings:
-            if finding.kind == "damaged" and os.path.lexists(finding.path):
+            if finding.kind == "damaged" and finding.salvage is not None:
+                _keep_what_reads(ws, finding, quarantine, sealing)
+            elif finding.kind == "damaged" and os.path.lexists(finding.path):
                 if finding.path.is_symlink():
                     finding.repair = (
                         "moved the link into quarantine/ with a copy of its words; "
@@ -421,8 +484,13 @@ def _repair(ws: Workspace, report: Report, damaged_months: set[str], sealing: _S
 
 
 def _quarantine(path: Path, folder: Path, ws: Workspace, sealing: _Sealing) -> bool:
-    """Move a file aside into quarantine/; in an encrypted home a plain file is
-    encrypted on the way."""
+    """Move a file aside into quarantine/."""
+    return move_aside(path, ws.layout.data_dir, folder, _sealer(ws, sealing))
+
+
+def _sealer(ws: Workspace, sealing: _Sealing) -> Seal:
+    """In an encrypted home a plain file is encrypted on its way into quarantine/; a
+    sealed one goes byte for byte."""
     vault = sealing.vault
 
     def seal(data: bytes, moved: Path) -> bytes:
@@ -430,7 +498,24 @@ def _quarantine(path: Path, folder: Path, ws: Workspace, sealing: _Sealing) -> b
             return data
         return vault.seal(data, ws.store.io.place(moved))
 
-    return move_aside(path, ws.layout.data_dir, folder, seal)
+    return seal
+
+
+def _keep_what_reads(ws: Workspace, finding: Finding, folder: Path, sealing: _Sealing) -> None:
+    """Copy the damaged file into quarantine/, then replace it whole with what still
+    reads. Stopped between the two, the original is still in place and the next
+    --fix starts again; it is never removed before what it keeps is written."""
+    assert finding.salvage is not None
+    try:
+        copy = copy_aside(finding.path, ws.layout.data_dir, folder, _sealer(ws, sealing))
+    except DataError as exc:
+        finding.repair = f"left as it is: it could not be copied into quarantine/ ({exc.message})"
+        return
+    if copy is None:
+        return  # gone since it was checked: nothing left to repair
+    finding.salvage.save(ws.store.io)
+    finding.repair = _what_was_kept(finding.salvage, _relative(copy, ws.layout.data_dir))
+    finding.fixed = True
 
 
 def _seal_everything(ws: Workspace, sealing: _Sealing) -> None:

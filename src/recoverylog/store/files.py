@@ -101,11 +101,9 @@ class FileIO:
         return self._passphrase("New passphrase: ")
 
     def read_text(self, path: Path) -> str | None:
-        data = read_bytes(path)
+        data = self.read_plain(path)
         if data is None:
             return None
-        if is_encrypted(data):
-            data = self.open_sealed(path, data)
         try:
             return data.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -113,6 +111,13 @@ class FileIO:
                 f"{path} is not valid UTF-8 text (byte {exc.start})",
                 hint="run 'recoverylog doctor' to check your files",
             ) from exc
+
+    def read_plain(self, path: Path) -> bytes | None:
+        """The file's bytes, opened first if it is sealed; None if it does not exist."""
+        data = read_bytes(path)
+        if data is not None and is_encrypted(data):
+            data = self.open_sealed(path, data)
+        return data
 
     def write(self, path: Path, data: bytes) -> None:
         """Durably replace the file; sealed first when the home is encrypted."""

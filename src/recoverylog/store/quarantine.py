@@ -34,18 +34,27 @@ def move_aside(path: Path, root: Path, folder: Path, seal: Seal) -> bool:
             _remove_empty_folders(path)
         return done
     try:
-        data = _words_in(path)
+        copy_aside(path, root, folder, seal)
     except DataError:
         return False
-    if data is not None:
-        relative = _relative(path, root)
-        moved = ensure_private_dir(folder / relative.parent) / relative.name
-        atomic_write(moved, seal(data, moved))
     try:
         remove_file(path)
     except OSError:
         return False
     return True
+
+
+def copy_aside(path: Path, root: Path, folder: Path, seal: Seal) -> Path | None:
+    """Copy the words of the file ``path`` into ``folder`` at the same relative place,
+    durably, and leave the original where it is. Returns where the copy is (None when
+    there are no words to keep); a file that cannot be read is a DataError."""
+    data = _words_in(path)
+    if data is None:
+        return None
+    relative = _relative(path, root)
+    copy = ensure_private_dir(folder / relative.parent) / relative.name
+    atomic_write(copy, seal(data, copy))
+    return copy
 
 
 def _words_in(path: Path) -> bytes | None:
