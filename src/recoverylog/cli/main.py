@@ -223,8 +223,14 @@ def main(
     state.reset(home)
 
 
+POSIX_ONLY = "recoverylog runs on Linux and macOS (it needs POSIX file locks); on Windows, use WSL."
+
+
 def run() -> None:
     """Console-script entry point."""
+    if sys.platform == "win32":  # the journal's lock is fcntl's, which Windows lacks
+        sys.stderr.write(POSIX_ONLY + "\n")
+        raise SystemExit(1)
     try:
         app(prog_name="recoverylog")
     except SystemExit as exc:
