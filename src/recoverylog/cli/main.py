@@ -20,7 +20,7 @@ DEBUG_ENV = "RECOVERYLOG_DEBUG"
 # Commands that must not read or change the journal after they run.
 _NO_CELEBRATION = {
     *("demo", "config", "doctor", "backup", "decrypt", "encrypt", "passphrase"),
-    *("help-now", "crisis", "emergency"),
+    *("help-now", "crisis", "emergency", "schema"),
 }
 
 
@@ -141,6 +141,7 @@ COMMANDS: list[tuple[str, str]] = [
     ("report", "report"),
     ("export", "exchange"),
     ("import", "exchange"),
+    ("schema", "schema"),
 ]
 _MODULE_OF = dict(COMMANDS)
 
