@@ -20,7 +20,7 @@ DEBUG_ENV = "RECOVERYLOG_DEBUG"
 # Commands that must not read or change the journal after they run.
 _NO_CELEBRATION = {
     *("demo", "config", "doctor", "backup", "decrypt", "encrypt", "passphrase"),
-    *("help-now", "crisis", "emergency"),
+    *("help-now", "crisis", "emergency", "schema"),
 }
 
 
@@ -174,6 +174,7 @@ COMMANDS: list[tuple[str, str]] = [
     ("report", "report"),
     ("export", "exchange"),
     ("import", "exchange"),
+    ("schema", "schema"),
 ]
 _MODULE_OF = dict(COMMANDS)
 
@@ -256,8 +257,14 @@ def main(
     state.reset(home)
 
 
+POSIX_ONLY = "recoverylog runs on Linux and macOS (it needs POSIX file locks); on Windows, use WSL."
+
+
 def run() -> None:
     """Console-script entry point."""
+    if sys.platform == "win32":  # the journal's lock is fcntl's, which Windows lacks
+        sys.stderr.write(POSIX_ONLY + "\n")
+        raise SystemExit(1)
     try:
         app(prog_name="recoverylog")
     except SystemExit as exc:
