@@ -174,6 +174,30 @@ def test_show_one_clock_with_runs_and_lapses(cli: Cli, alcohol: str) -> None:
     assert "Runs" in text and "Lapses" in text
 
 
+def test_show_a_run_that_starts_tomorrow_is_not_running_to_now(cli: Cli, alcohol: str) -> None:
+    ok(cli, "log", "lapse", "alcohol", "--at", "2026-11-23 10:00")  # today: next run from the 24th
+    runs = _runs_shown(cli)
+    assert runs == ["  2026-10-01 to 2026-11-23  53 days", "  2026-11-24  starts tomorrow"]
+    assert _clock(cli, "alcohol")["runs"][-1]["starts_in_days"] == 1
+
+
+def test_show_a_run_that_starts_later_names_its_day(cli: Cli, alcohol: str) -> None:
+    ok(cli, "log", "lapse", "alcohol", "--at", "2026-11-22 10:00", "--restart", "2026-11-27")
+    assert _runs_shown(cli)[-1] == "  2026-11-27  starts Fri 27 Nov 2026"
+
+
+def test_show_a_planned_start(cli: Cli) -> None:
+    ok(cli, "clock", "add", "nicotine", "--since", "2026-12-01")
+    assert _runs_shown(cli) == ["  2026-12-01  starts Tue 1 Dec 2026"]
+
+
+def _runs_shown(cli: Cli) -> list[str]:
+    lines = ok(cli, "clock", "show", "--format", "plain").stdout.splitlines()
+    start = lines.index("Runs") + 1
+    end = lines.index("Lapses") if "Lapses" in lines else len(lines)
+    return lines[start:end]
+
+
 def test_show_without_a_name_uses_the_only_clock(cli: Cli, alcohol: str) -> None:
     assert as_json(ok(cli, "clock", "show", "-f", "json"))["name"] == "alcohol"
 

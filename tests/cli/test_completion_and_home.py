@@ -69,3 +69,11 @@ def test_home_first_moves_only_the_home() -> None:
 
 def test_the_demo_keeps_its_own_home_option() -> None:
     assert home_first(["demo", "--home", "/d"]) == ["demo", "--home", "/d"]
+
+
+def test_the_demo_keeps_its_own_home_after_a_global_one() -> None:
+    args = ["--home", "/h", "demo", "--home", "/d"]
+    assert home_first(args) == args
+    assert home_first(["--home", "/h", "list", "--home", "/x"]) == [
+        "--home", "/x", "--home", "/h", "list",
+    ]  # fmt: skip

@@ -273,7 +273,10 @@ def test_milestones_on_the_day_of_a_lapse_say_when_the_new_run_starts(
     ok(cli, "log", "lapse", "alcohol", "--at", "2026-11-23 10:00")
     lines = ok(cli, "milestones", "--format", "plain").stdout.splitlines()
     # Oct 1 - Nov 23 is a 53-day run, and it still counts; the next starts on Nov 24.
-    assert lines[0] == "alcohol  a new run starts Tue 24 Nov 2026 · 53 clean days in total"
+    assert lines[:2] == [
+        "alcohol  a new run starts Tue 24 Nov 2026",
+        "  53 clean days in total since Thu 1 Oct 2026 · longest run 53 days",
+    ]
     assert "counting from" not in lines[0] and "0 days" not in lines[0]
     (clock,) = as_json(ok(cli, "milestones", "--format", "json"))
     assert (clock["current_run_started"], clock["total_clean_days"]) == (False, 53)
@@ -285,4 +288,48 @@ def test_milestones_after_a_lapse_show_total_clean_days_beside_the_run(
     ok(cli, "log", "lapse", "alcohol", "--at", "2026-11-20 22:00")
     lines = ok(cli, "milestones", "--format", "plain").stdout.splitlines()
     # Oct 1 - Nov 20 is a 50-day run; the new run (from Nov 21) adds 2: 52 in total.
-    assert lines[0] == "alcohol  2 days · counting from Sat 21 Nov 2026 · 52 clean days in total"
+    assert lines[:3] == [
+        "alcohol  2 days · counting from Sat 21 Nov 2026",
+        "  52 clean days in total since Thu 1 Oct 2026 · longest run 50 days",
+        "  * 24 hours  Sun 22 Nov 2026",
+    ]
+    # What the earlier run reached is still there, as on the printed summary.
+    earlier = lines[lines.index("  Reached in earlier runs, and still yours") :]
+    assert earlier == [
+        "  Reached in earlier runs, and still yours",
+        "    Thu 1 Oct 2026 to Fri 20 Nov 2026: 50 clean days",
+        "    * 24 hours  Fri 2 Oct 2026",
+        "    * 1 week  Thu 8 Oct 2026",
+        "    * 2 weeks  Thu 15 Oct 2026",
+        "    * 30 days  Sat 31 Oct 2026",
+    ]
+    table = ok(cli, "milestones", "--format", "table").stdout
+    assert "✓ 30 days  Sat 31 Oct 2026" in table and "longest run 50 days" in table
+    (clock,) = as_json(ok(cli, "milestones", "--format", "json"))
+    assert (clock["longest_run_days"], clock["earlier_runs"][0]["days"]) == (50, 50)
+
+
+def test_milestones_without_a_lapse_need_no_totals(cli: Cli, alcohol: str) -> None:
+    lines = ok(cli, "milestones", "--format", "plain").stdout.splitlines()
+    assert lines[:2] == [
+        "alcohol  53 days · counting from Thu 1 Oct 2026",
+        "  * 24 hours  Fri 2 Oct 2026",
+    ]
+    assert not any("earlier runs" in line or "in total" in line for line in lines)
+
+
+def test_status_of_a_keep_date_clock_says_why_its_days_outnumber_the_clean_ones(
+    cli: Cli, alcohol: str
+) -> None:
+    ok(cli, "log", "lapse", "alcohol", "--at", "2026-11-10 21:00")
+    ok(cli, "clock", "edit", "alcohol", "--keep-date")
+    lines = ok(cli, "status", "--format", "plain").stdout.splitlines()
+    # 53 days since Oct 1, and the lapse day was not clean: 52 clean days.
+    assert lines[0] == "alcohol  53 days since you began on Thu 1 Oct 2026 (52 of them clean)"
+    assert lines[1].startswith("  52 days clean in total · longest run 40 days")
+    assert "53 days clean" not in "\n".join(lines)
+    lines = ok(cli, "milestones", "--format", "plain").stdout.splitlines()
+    assert lines[:2] == [
+        "alcohol  53 days · counting from Thu 1 Oct 2026",
+        "  52 clean days in total since Thu 1 Oct 2026 · longest run 40 days",
+    ]

@@ -130,7 +130,9 @@ def test_status_support_sponsor_week_and_goals(cli: Any) -> None:
     assert (goal["kind"], goal["done"], goal["day"]) == ("meetings", 2, 54)
     text = ok(cli, "status").stdout
     assert "Last contact with Sam (sponsor): 20 days ago" in text
-    assert "This week: 1 meeting" in text
+    # 2 meetings in the last 7 days and 1 since Monday: the labels say which is which.
+    assert "Last 7 days\n" in text and "2 meetings" in text
+    assert "This week (since Monday): 1 meeting" in text
     assert "2 of 90 meetings, day 54 of 90" in text
 
 

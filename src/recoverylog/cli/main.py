@@ -32,20 +32,27 @@ def home_first(args: list[str]) -> list[str]:
     """`recoverylog status --home DIR` means `recoverylog --home DIR status`: the
     home is a global option, but people type it where they type the others. (Up to a
     lone `--`, after which everything is the command's own.)"""
-    command = next((a for a in args if not a.startswith("-")), None)
-    if command in _OWN_HOME:
-        return args
     out: list[str] = []
     moved: list[str] = []
     rest = list(args)
+    command = None
     while rest:
         token = rest.pop(0)
         if token == "--":
             out += [token, *rest]
             break
-        if out and token == "--home" and rest:
+        if command is None:
+            out.append(token)
+            if token == "--home" and rest:
+                out.append(rest.pop(0))  # the global option's own value
+            elif not token.startswith("-"):
+                command = token
+            continue
+        if command in _OWN_HOME:
+            out.append(token)
+        elif token == "--home" and rest:
             moved += [token, rest.pop(0)]
-        elif out and token.startswith("--home="):
+        elif token.startswith("--home="):
             moved.append(token)
         else:
             out.append(token)

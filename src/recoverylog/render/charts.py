@@ -293,13 +293,12 @@ def _fit(name: str, width: int) -> str:
 
 def _said(data: dict[str, Any], section: str, indent: str = "  ") -> list[Line]:
     """The section's observations, wrapped to fit 80 columns."""
-    import textwrap
+    from recoverylog.render.width import wrap
 
     lines: list[Line] = []
     for o in data["observations"]:
         if o["section"] == section:
-            for row in textwrap.wrap(o["text"], 78 - len(indent), break_on_hyphens=False):
-                lines.append([text(indent + row, "italic")])
+            lines += [[text(row, "italic")] for row in wrap(o["text"], 78, indent)]
     return lines
 
 

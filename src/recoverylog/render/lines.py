@@ -39,23 +39,21 @@ def text(value: str, style: str | None = None) -> Segment:
 
 
 def paragraph(value: str, style: str | None = None, *, indent: int = 2) -> list[Line]:
-    """A sentence as lines of at most 78 characters, each indented, so that it reads
+    """A sentence as lines of at most 78 columns, each indented, so that it reads
     well at 80 columns on a terminal and in a pipe alike."""
-    import textwrap
+    from recoverylog.render.width import wrap
 
-    pad = " " * indent
-    wrapped = textwrap.wrap(value, 78, initial_indent=pad, subsequent_indent=pad)
-    return [[(row, style)] for row in wrapped]
+    return [[(row, style)] for row in wrap(value, 78, " " * indent)]
 
 
 def fit(block: str, width: int = 80) -> str:
     """Lines of a message wrapped to ``width`` columns, each under its own indent."""
-    import textwrap
+    from recoverylog.render.width import wrap
 
     out = []
     for row in block.split("\n"):
         pad = " " * (len(row) - len(row.lstrip(" ")))
-        out.append(textwrap.fill(row, width, subsequent_indent=pad) if row.strip() else row)
+        out.append("\n".join(wrap(row, width, pad, "")) if row.strip() else row)
     return "\n".join(out)
 
 

@@ -448,7 +448,9 @@ def support_status_lines(support: dict[str, Any] | None, *, plain: bool) -> list
             [text(f"  Last contact with {sponsor['name']} (sponsor): ")]
             + [text(ago(sponsor["days_since_contact"]))]
         )
-    lines.append([text(f"  This week: {plural(support['meetings_this_week'], 'meeting')}")])
+    # Weeks start on Monday; said here so it is not read against the last 7 days above.
+    meetings = plural(support["meetings_this_week"], "meeting")
+    lines.append([text(f"  This week (since Monday): {meetings}")])
     for line in goal_lines(support["goals"], plain=plain) if support["goals"] else []:
         lines.append([text("  Goal · "), *line])
     return [[text("Support", "bold")], *lines]

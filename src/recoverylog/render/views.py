@@ -80,6 +80,8 @@ def clock_lines(clock: dict[str, Any], currency: str, *, plain: bool) -> list[Li
         # The day of a lapse: the new run begins tomorrow; say so rather than "0 days".
         starts = nice_moment(clock.get("current_run_start_at"), clock["current_run_start"])
         lines.append([text(name, "bold cyan"), text(f"  a new run starts {starts}", "bold")])
+    elif not clock["reset_on_lapse"] and clock["days"] > clock["total_clean_days"]:
+        lines.append(_kept_date_headline(clock))
     else:
         headline = f"  {clean_for(clock['days'], clock.get('minutes_clean'))} clean"
         key = "current_run_start" if clock["reset_on_lapse"] else "clean_since"
@@ -89,6 +91,17 @@ def clock_lines(clock: dict[str, Any], currency: str, *, plain: bool) -> list[Li
         lines.append(_totals(clock, plain=plain))
     lines.extend(_saved_and_next(clock, currency, plain=plain, first_day=_first_day(clock)))
     return lines
+
+
+def _kept_date_headline(clock: dict[str, Any]) -> Line:
+    """A clock that keeps its date through a lapse counts every day since it began; the
+    lapse days were not clean, so say how many were rather than "N days clean"."""
+    since = nice_moment(clock.get("clean_since_at"), clock["clean_since"])
+    return [
+        text(clock["name"], "bold cyan"),
+        text(f"  {days(clock['days'])} since you began", "bold"),
+        text(f" on {since} ({clock['total_clean_days']} of them clean)"),
+    ]
 
 
 def _first_day(clock: dict[str, Any]) -> bool:
@@ -185,29 +198,54 @@ def milestone_lines(clocks: Sequence[dict[str, Any]], *, plain: bool) -> list[Li
         else:
             count = clean_for(clock["days"], clock.get("minutes_clean"))
             headline = f"  {count} · counting from {since}"
-        if clock.get("lapses"):  # the current run beside every clean day so far
-            headline += f" · {plural(int(clock['total_clean_days']), 'clean day')} in total"
         lines.append([text(clock["clock"], "bold cyan"), text(headline)])
-        for item in clock["achieved"]:
-            tag = f" ({item['keytag']} keytag)" if item.get("keytag") else ""
-            lines.append(
-                [
-                    text("  ✓ " if not plain else "  * ", "green"),
-                    text(f"{item['label']}{tag}"),
-                    text(f"  {_when(item)}", "dim"),
-                ]
-            )
+        if clock.get("lapses"):  # the current run beside every clean day so far
+            lines.append([text(_whole_history(clock), "dim" if not plain else None)])
+        lines += _reached(clock["achieved"], "  ", plain=plain)
         for item in clock["upcoming"]:
-            tag = f" ({item['keytag']} keytag)" if item.get("keytag") else ""
             lines.append(
                 [
                     text("  ○ " if not plain else "  - "),
-                    text(f"{item['label']}{tag}", "bold"),
+                    text(f"{item['label']}{_tag(item)}", "bold"),
                     text(f"  {_when(item)}, in {time_to_go(item)}"),
                 ]
             )
+        lines += _earlier_runs(clock, plain=plain)
         lines.append([])
     return lines[:-1] if lines and not lines[-1] else lines
+
+
+def _whole_history(clock: dict[str, Any]) -> str:
+    total = plural(int(clock["total_clean_days"]), "clean day")
+    longest = days(int(clock["longest_run_days"]))
+    return f"  {total} in total since {nice_date(clock['clean_since'])} · longest run {longest}"
+
+
+def _earlier_runs(clock: dict[str, Any], *, plain: bool) -> list[Line]:
+    """What earlier runs reached, as the printed summary lists it: still yours."""
+    from recoverylog.reports.milestones import EARLIER, run_title
+
+    runs = [run for run in clock.get("earlier_runs") or [] if run["achieved"]]
+    lines: list[Line] = [[text(f"  {EARLIER}", "bold")]] if runs else []
+    for run in runs:
+        lines.append([text(f"    {run_title(run)}")])
+        lines += _reached(run["achieved"], "    ", plain=plain)
+    return lines
+
+
+def _reached(items: Sequence[dict[str, Any]], indent: str, *, plain: bool) -> list[Line]:
+    return [
+        [
+            text(f"{indent}✓ " if not plain else f"{indent}* ", "green"),
+            text(f"{item['label']}{_tag(item)}"),
+            text(f"  {_when(item)}", "dim"),
+        ]
+        for item in items
+    ]
+
+
+def _tag(item: dict[str, Any]) -> str:
+    return f" ({item['keytag']} keytag)" if item.get("keytag") else ""
 
 
 def _when(item: dict[str, Any]) -> str:
@@ -249,8 +287,11 @@ def clock_detail_lines(detail: dict[str, Any], currency: str, *, plain: bool) ->
     lines.append([])
     lines.append([text("Runs", "bold")])
     for run in detail["runs"]:
-        end = "now" if run["current"] else run["end"]
         start = run["start"] + (f" {run['start_at'][11:16]}" if run.get("start_at") else "")
+        if "starts_in_days" in run:  # not begun yet, so not "to now"
+            lines.append([text(f"  {start}  "), text(_starts(run), "bold")])
+            continue
+        end = "now" if run["current"] else run["end"]
         count = days(run["days"])
         if run["current"] and run.get("start_at") and detail.get("current_run_started", True):
             minutes = detail.get("minutes_clean") if detail["reset_on_lapse"] else None
@@ -269,6 +310,14 @@ def clock_detail_lines(detail: dict[str, Any], currency: str, *, plain: bool) ->
                 about += f"  triggers: {', '.join(lapse['triggers'])}"
             lines.append([text(about)])
     return lines
+
+
+def _starts(run: dict[str, Any]) -> str:
+    """'starts today' (at a later hour), 'starts tomorrow', 'starts Fri 27 Nov 2026'."""
+    ahead = run["starts_in_days"]
+    if ahead <= 1:
+        return "starts today" if ahead <= 0 else "starts tomorrow"
+    return f"starts {nice_date(run['start'])}"
 
 
 # --- entries ----------------------------------------------------------------------

@@ -7,11 +7,11 @@ today's date. Pure: the caller writes the text where it belongs.
 from __future__ import annotations
 
 import hashlib
-import textwrap
 from collections.abc import Iterator, Mapping
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from recoverylog.render.width import wrap
 from recoverylog.reports.document import at_time, clean_count, in_days, nice_date, plural
 from recoverylog.reports.writers import WIDTH, md, one_line, render_template
 
@@ -117,9 +117,7 @@ def to_text(summary: Mapping[str, Any]) -> str:
 
 def _lines(text: str, indent: str = "") -> list[str]:
     """One line of the summary, wrapped to fit 80 columns."""
-    return textwrap.wrap(
-        one_line(text), WIDTH, initial_indent=indent, subsequent_indent=indent + "  "
-    ) or [indent]
+    return wrap(one_line(text), WIDTH, indent + "  ", indent) or [indent]
 
 
 def _leader(mark: str, label: str, when: str, width: int = LINE) -> str:

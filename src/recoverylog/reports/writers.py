@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import json
 import re
-import textwrap
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from recoverylog.render.width import cells, pad, wrap
 from recoverylog.reports.document import (
     Block,
     Bullets,
@@ -119,19 +119,12 @@ def _md_block(block: Block) -> list[str]:
 
 
 def _wrap(text: str, indent: str = "", first: str | None = None) -> list[str]:
-    return textwrap.wrap(
-        one_line(text),
-        width=WIDTH,
-        initial_indent=first if first is not None else indent,
-        subsequent_indent=indent,
-        break_long_words=True,
-        break_on_hyphens=False,
-    ) or [first or indent]
+    return wrap(one_line(text), WIDTH, indent, first) or [first or indent]
 
 
 def to_text(doc: Document) -> str:
     title = one_line(doc.title)
-    out = [title, "=" * min(WIDTH, len(title))]
+    out = [title, "=" * min(WIDTH, cells(title))]
     for line in doc.meta:
         out.extend(_wrap(line))
     for line in doc.banner:
@@ -139,7 +132,7 @@ def to_text(doc: Document) -> str:
         out.extend(_wrap(line))
     for section in doc.sections:
         heading = one_line(section.title).upper()
-        out.extend(["", heading, "-" * min(WIDTH, len(heading))])
+        out.extend(["", heading, "-" * min(WIDTH, cells(heading))])
         for block in section.blocks:
             lines = _text_block(block)
             if lines:
@@ -160,14 +153,14 @@ def _text_block(block: Block) -> list[str]:
             lines.extend(_wrap(item, "    ", "  * "))
         return lines
     if isinstance(block, Figures):
-        width = max(len(one_line(f.value)) for f in block.items)
+        width = max(cells(one_line(f.value)) for f in block.items)
         lines = []
         for f in block.items:
             lines.extend(
                 _wrap(
                     f"{one_line(f.label)}, {one_line(f.detail)}",
                     " " * (width + 4),
-                    f"  {one_line(f.value).ljust(width)}  ",
+                    f"  {pad(one_line(f.value), width)}  ",
                 )
             )
         return lines
@@ -188,7 +181,7 @@ def text_table(table: Table, width: int = WIDTH) -> list[str]:
     """Aligned columns; the widest column wraps so that the table fits ``width``."""
     headers = [one_line(h) for h in table.headers]
     rows = [[one_line(c) for c in row] for row in table.rows]
-    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)]
+    widths = [max([cells(h)] + [cells(r[i]) for r in rows]) for i, h in enumerate(headers)]
     gap = 2
     indent = 2
     while indent + sum(widths) + gap * (len(widths) - 1) > width:
@@ -197,20 +190,15 @@ def text_table(table: Table, width: int = WIDTH) -> list[str]:
             break
         widths[widest] -= 1
 
-    def lines_for(cells: Sequence[str]) -> list[str]:
-        wrapped = [
-            textwrap.wrap(cell, widths[i], break_long_words=True) or [""]
-            for i, cell in enumerate(cells)
-        ]
+    def lines_for(row: Sequence[str]) -> list[str]:
+        wrapped = [wrap(cell, widths[i]) or [""] for i, cell in enumerate(row)]
         height = max(len(w) for w in wrapped)
         out = []
         for n in range(height):
             parts = []
             for i, w in enumerate(wrapped):
                 piece = w[n] if n < len(w) else ""
-                parts.append(
-                    piece.rjust(widths[i]) if i in table.numeric else piece.ljust(widths[i])
-                )
+                parts.append(pad(piece, widths[i], right=i in table.numeric))
             out.append(" " * indent + (" " * gap).join(parts).rstrip())
         return out
 

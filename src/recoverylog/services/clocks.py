@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from recoverylog.domain import fields
-from recoverylog.domain.cleantime import CleanTime, clean_time
+from recoverylog.domain.cleantime import CleanTime, Run, clean_time
 from recoverylog.domain.milestones import (
     Milestone,
     MilestoneStatus,
@@ -314,6 +314,14 @@ def clock_summary(ws: Workspace, clock: Clock, upcoming: int = 1) -> dict[str, A
     }
 
 
+def _starts_in(ws: Workspace, run: Run, current_started: bool) -> dict[str, int]:
+    """For a current run that has not begun (after a lapse today, or a planned start):
+    how many days until it does, so it is never shown as running until now."""
+    if not run.current or current_started:
+        return {}
+    return {"starts_in_days": (run.start - ws.today).days}
+
+
 def clock_detail(ws: Workspace, name: str | None) -> dict[str, Any]:
     """One clock with its runs and lapses, for 'clock show'."""
     clock = resolve_clock(ws, name, ws.journal())
@@ -328,6 +336,7 @@ def clock_detail(ws: Workspace, name: str | None) -> dict[str, Any]:
             "days": run.days,
             "current": run.current,
             **({"start_at": moment(run.start_at)} if run.start_at else {}),
+            **_starts_in(ws, run, detail["current_run_started"]),
         }
         for run in ct.runs
     ]

@@ -7,9 +7,9 @@ from datetime import date, timedelta
 from typing import Any
 
 from recoverylog.domain import fields
-from recoverylog.domain.cleantime import lapses_between
+from recoverylog.domain.cleantime import CleanTime, lapses_between
 from recoverylog.domain.milestones import Milestone
-from recoverylog.domain.model import Technique
+from recoverylog.domain.model import Clock, Technique
 from recoverylog.domain.moments import day_of, reading_window
 from recoverylog.domain.tallies import summarise, technique_stats
 from recoverylog.errors import Busy, InvalidInput
@@ -19,6 +19,7 @@ from recoverylog.services.clocks import (
     milestones_now,
     moment,
     run_started,
+    steps_for,
     time_left,
 )
 from recoverylog.services.workspace import Workspace, resolve_clock
@@ -82,9 +83,34 @@ def milestones(ws: Workspace, name: str | None, upcoming: int = 3) -> list[dict[
                 "scheme": clock.scheme or ws.settings.milestone_scheme,
                 "achieved": [_milestone_dict(m) for m in ms.achieved],
                 "upcoming": [{**_milestone_dict(m), **time_left(ws, m)} for m in ms.upcoming],
+                **_history(ws, clock, ct),
             }
         )
     return out
+
+
+def _history(ws: Workspace, clock: Clock, ct: CleanTime) -> dict[str, Any]:
+    """The whole history beside the current run, so a lapse never reads as back to zero:
+    the longest run, and what each earlier run reached."""
+    from recoverylog.reports.build import run_milestones
+
+    runs = run_milestones(clock, ct, steps_for(ws, clock), ws.today, ws.now)
+    return {
+        "started": ct.started,
+        "current_run_from": ct.runs[-1].start.isoformat(),
+        "current_run_days": ct.current_days,
+        "longest_run_days": ct.longest_run_days,
+        "earlier_runs": [
+            {
+                "from": run.start.isoformat(),
+                "to": run.end.isoformat(),
+                "days": run.days,
+                "achieved": [_milestone_dict(m) for m in achieved],
+            }
+            for run, achieved in runs
+            if run.end is not None
+        ],
+    }
 
 
 def _milestone_dict(m: Milestone) -> dict[str, Any]:

@@ -208,8 +208,6 @@ def milestone_text(
     from recoverylog.services.progress import milestones
 
     clocks = milestones(ws, clock, upcoming)
-    if fmt in ("md", "txt", "html"):
-        clocks = [_with_history(ws, c) for c in clocks]
     if fmt == "ics":
         clocks = [_for_calendar(ws, c, upcoming) for c in clocks]
     data = {"today": ws.today.isoformat(), "clocks": clocks}
@@ -226,38 +224,6 @@ def milestone_text(
 
         return json.dumps(data["clocks"], ensure_ascii=False, indent=2) + "\n"
     return summary.to_text(data)
-
-
-def _with_history(ws: Workspace, summary: dict[str, Any]) -> dict[str, Any]:
-    """A clock's milestone summary with its whole history beside the current run: total
-    clean days, the longest run, and what each earlier run reached (never back to zero)."""
-    from recoverylog.reports.build import run_milestones
-    from recoverylog.services.clocks import clean_time_now
-
-    found = ws.journal().find_clock(summary["clock"])
-    if found is None:
-        return summary
-    ct = clean_time_now(ws, found)
-    runs = run_milestones(found, ct, steps_for(ws, found), ws.today, ws.now)
-    return {
-        **summary,
-        "started": ct.started,
-        "current_run_from": ct.runs[-1].start.isoformat(),
-        "current_run_days": ct.current_days,
-        "total_clean_days": ct.total_clean_days,
-        "longest_run_days": ct.longest_run_days,
-        "lapses": ct.lapse_count,
-        "earlier_runs": [
-            {
-                "from": run.start.isoformat(),
-                "to": run.end.isoformat(),
-                "days": run.days,
-                "achieved": [_milestone_item(m) for m in achieved],
-            }
-            for run, achieved in runs
-            if run.end is not None
-        ],
-    }
 
 
 def _for_calendar(ws: Workspace, summary: dict[str, Any], upcoming: int) -> dict[str, Any]:
