@@ -67,27 +67,59 @@ def duration(value: str | None) -> timedelta | None:
 
 
 def note_text(
-    ws: Workspace, note: str | None, edit: bool, current: str | None = None
+    ws: Workspace,
+    note: str | None,
+    edit: bool,
+    current: str | None = None,
+    *,
+    empty_clears: bool = False,
+    from_stdin: str = "--note -",
 ) -> str | None:
-    """A note from the option, from standard input ('-'), or from $EDITOR."""
+    """A note from the option, from standard input ('-'), or from $EDITOR.
+
+    An empty note is refused: given on purpose, it would silently store nothing. When
+    a note is being changed, ``empty_clears`` lets a typed '' remove it. ``from_stdin``
+    is how this command reads a note from standard input, for the hints."""
     if edit:
         if note is not None:
             raise InvalidInput("give either --note or --edit, not both")
-        return edit_in_editor(ws, current or "")
-    if note == "-":
-        return sys.stdin.read()
-    return note
+        text = edit_in_editor(ws, current or "", from_stdin)
+        if text is None:
+            message("The note was empty, so nothing was saved.")
+            raise typer.Exit(0)
+        return text
+    if note is None or (note == "" and empty_clears):
+        return note
+    text = sys.stdin.read() if note == "-" else note
+    if not text.strip():
+        hint = "nothing came on standard input" if note == "-" else "write a few words"
+        raise InvalidInput(
+            "the note is empty, so nothing was saved", hint=f"{hint}, or leave the note out"
+        )
+    return text
 
 
-def edit_in_editor(ws: Workspace, initial: str) -> str | None:
+def edit_in_editor(ws: Workspace, initial: str, from_stdin: str = "--note -") -> str | None:
     """Open $VISUAL/$EDITOR on a 0600 scratch file in a private folder (in RAM for an
-    encrypted journal, where possible); always removed afterwards."""
+    encrypted journal, where possible); always removed afterwards. None if left empty."""
     from recoverylog.store.scratch import scratch_file
 
-    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+    editor = _editor(from_stdin)
     with scratch_file(ws.layout, ws.store.io.encrypted(), initial) as path:
         text = _edit(editor, path)
     return text if text.strip() else None
+
+
+def _editor(from_stdin: str) -> str:
+    """$VISUAL or $EDITOR; vi only when there is a terminal for it to run in."""
+    chosen = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    if chosen:
+        return chosen
+    from recoverylog.cli.support import stdin_is_terminal
+
+    if not stdin_is_terminal():
+        raise InvalidInput(f"no editor: set $EDITOR, or use {from_stdin}")
+    return "vi"
 
 
 def _edit(editor: str, path: Path) -> str:

@@ -46,11 +46,12 @@ def _log(
     **data: object,
 ) -> Entry:
     ws = state.workspace()
-    new = NewEntry(
-        entry_type, when(ws, at), clock, note_text(ws, note, edit), tags or [], dict(data)
-    )
+    # 'log note' takes its text as an argument, so '-' comes without --note there.
+    from_stdin = "recoverylog log note -" if entry_type is EntryType.NOTE else "--note -"
+    text = note_text(ws, note, edit, from_stdin=from_stdin)
+    new = NewEntry(entry_type, when(ws, at), clock, text, tags or [], dict(data))
     entry = add_entry(ws, new)
-    summary = describe(entry_as_dict(ws, entry))
+    summary = describe(entry_as_dict(ws, entry), short_note=True)
     say(f"{short_id(entry.id)}  Logged {entry_type}" + (f": {summary}" if summary else "."))
     return entry
 
