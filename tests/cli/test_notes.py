@@ -3,6 +3,8 @@ line keeps a long note to its first words."""
 
 from __future__ import annotations
 
+import re
+import stat
 from pathlib import Path
 
 import pytest
@@ -92,3 +94,70 @@ def test_the_confirmation_shows_only_the_first_words_of_a_long_note(cli: Cli, al
 def test_a_short_note_is_confirmed_as_written(cli: Cli, alcohol: str) -> None:
     result = ok(cli, "log", "craving", "5", "--note", "rode it out")
     assert "“rode it out”" in result.stdout
+
+
+# --- an editor that fails keeps the words as a draft -----------------------------
+
+WORDS = "the words I wrote before the editor gave up"
+
+
+def _failing_editor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _editor(tmp_path, monkeypatch, f'printf "{WORDS}\\n" > "$1"\nexit 1')
+
+
+def test_a_failing_editor_keeps_the_text_as_a_private_draft(
+    cli: Cli, alcohol: str, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _failing_editor(tmp_path, monkeypatch)
+    result = fails(cli, 2, "log", "craving", "6", "--edit")
+
+    assert entry_files(home) == {}
+    [draft] = (home / "tmp" / "drafts").iterdir()
+    assert re.fullmatch(r"note-\d{8}-\d{6}\.txt", draft.name)
+    assert draft.read_text(encoding="utf-8") == WORDS + "\n"
+    assert stat.S_IMODE(draft.stat().st_mode) == 0o600
+    assert stat.S_IMODE(draft.parent.stat().st_mode) == 0o700
+    said = " ".join(result.stderr.split())
+    assert "the editor exited with status 1, so nothing was saved" in said
+    assert f"your text is kept as a draft: {draft}" in said
+    assert f"--note - < {draft}" in said
+    assert [p.name for p in (home / "tmp").iterdir()] == ["drafts"]  # no scratch file left
+
+    logged = ok(cli, "log", "note", "-", input=draft.read_text(encoding="utf-8"))
+    assert as_json(ok(cli, "show", logged_id(logged), "--format", "json"))["note"] == WORDS
+
+
+def test_a_draft_from_log_note_says_how_to_log_it(
+    cli: Cli, alcohol: str, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _failing_editor(tmp_path, monkeypatch)
+    result = fails(cli, 2, "log", "note")
+    [draft] = (home / "tmp" / "drafts").iterdir()
+    assert f"recoverylog log note - < {draft}" in " ".join(result.stderr.split())
+
+
+def test_a_failing_editor_that_wrote_nothing_keeps_no_draft(
+    cli: Cli, alcohol: str, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _editor(tmp_path, monkeypatch, "exit 3")
+    result = fails(cli, 2, "log", "craving", "6", "--edit")
+    assert "the editor exited with status 3, so nothing was saved" in result.stderr
+    assert "draft" not in result.stderr
+    assert not (home / "tmp" / "drafts").exists()
+
+
+def test_drafts_can_be_listed_shown_and_deleted(
+    cli: Cli, alcohol: str, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert "No drafts" in ok(cli, "draft", "list").stdout
+    _failing_editor(tmp_path, monkeypatch)
+    fails(cli, 2, "log", "note")
+    [draft] = (home / "tmp" / "drafts").iterdir()
+    name = draft.stem
+
+    assert name in ok(cli, "draft", "list").stdout
+    assert ok(cli, "draft", "show", name).stdout == WORDS + "\n"
+    fails(cli, 3, "draft", "show", "note-19990101-000000")
+    fails(cli, 3, "draft", "show", "../journal.toml")
+    ok(cli, "draft", "delete", name, "--yes")
+    assert not draft.exists()

@@ -83,7 +83,10 @@ def note_text(
     if edit:
         if note is not None:
             raise InvalidInput("give either --note or --edit, not both")
-        text = edit_in_editor(ws, current or "", from_stdin)
+        try:
+            text = edit_in_editor(ws, current or "", from_stdin)
+        except EditorFailed as failed:
+            raise _kept_as_draft(ws, failed, current or "", from_stdin) from None
         if text is None:
             message("The note was empty, so nothing was saved.")
             raise typer.Exit(0)
@@ -135,7 +138,8 @@ def _edit(editor: str, path: Path) -> str:
             hint="set $EDITOR, or use --note -",
         ) from exc
     if result.returncode != 0:
-        raise InvalidInput(f"the editor exited with status {result.returncode}; nothing was saved")
+        left = (read_bytes(path) or b"").decode("utf-8", errors="replace")
+        raise EditorFailed(result.returncode, left)
     try:
         return (read_bytes(path) or b"").decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -143,6 +147,40 @@ def _edit(editor: str, path: Path) -> str:
             f"the editor saved text that is not valid UTF-8 (byte {exc.start}); nothing was saved",
             hint="save the note as UTF-8 in your editor, or use --note -",
         ) from None
+
+
+class EditorFailed(InvalidInput):
+    """The editor exited with an error; ``text`` is what it left in the file."""
+
+    def __init__(self, status: int, text: str) -> None:
+        super().__init__(f"the editor exited with status {status}, so nothing was saved")
+        self.text = text
+
+
+def _kept_as_draft(
+    ws: Workspace, failed: EditorFailed, initial: str, from_stdin: str
+) -> InvalidInput:
+    """The editor's failure, with the words it left kept as a draft (unless there are
+    none: empty, or the text it was given) and how to use them."""
+    if not failed.text.strip() or failed.text == initial:
+        return failed
+    from recoverylog.errors import RecoveryLogError
+    from recoverylog.services import drafts
+
+    try:
+        path = drafts.keep(ws, failed.text)
+    except RecoveryLogError as exc:
+        return InvalidInput(f"{failed.message}, and your text could not be kept: {exc.message}")
+    if ws.store.io.encrypted():
+        return InvalidInput(
+            f"{failed.message}; your text is kept as a sealed draft: {path.stem}",
+            hint=f"see it with: recoverylog draft show {path.stem}",
+        )
+    use = "log it with" if from_stdin.startswith("recoverylog") else "to use it, run again with"
+    return InvalidInput(
+        f"{failed.message}; your text is kept as a draft: {path}",
+        hint=f"{use}: {from_stdin} < {path}",
+    )
 
 
 def child_environment() -> dict[str, str]:
