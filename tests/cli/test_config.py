@@ -288,3 +288,35 @@ def test_a_new_config_file_starts_with_its_header(cli: Cli, home: Path) -> None:
     text = (home / "config.toml").read_text(encoding="utf-8")
     assert text.startswith("# recoverylog settings")
     assert tomllib.loads(text) == {"schema_version": 1, "currency": "EUR"}
+
+
+def test_default_clock_must_name_a_clock(cli: Cli, alcohol: str, home: Path) -> None:
+    ok(cli, "clock", "add", "nicotine")
+    before = files_under(home)
+    result = fails(cli, 2, "config", "set", "default_clock", "cofee")
+    assert "no clock named 'cofee'" in result.stderr
+    assert "alcohol, nicotine" in result.stderr
+    assert files_under(home) == before
+
+    assert ok(cli, "config", "set", "default_clock", "NICOTINE").stdout == (
+        "default_clock = nicotine\n"
+    )  # as the journal spells it
+    ok(cli, "config", "set", "default_clock", "")  # no default is always fine
+
+
+def test_default_clock_with_no_clocks_yet(cli: Cli) -> None:
+    result = fails(cli, 2, "config", "set", "default_clock", "alcohol")
+    assert "recoverylog clock add" in result.stderr
+
+
+def test_renaming_the_default_clock_renames_the_setting(cli: Cli, alcohol: str, home: Path) -> None:
+    ok(cli, "clock", "add", "nicotine")
+    path = home / "config.toml"
+    path.write_text('# mine\nschema_version = 1\ndefault_clock = "alcohol"  # the main one\n')
+    ok(cli, "clock", "rename", "Alcohol", "drinking")
+    assert (
+        path.read_text()
+        == '# mine\nschema_version = 1\ndefault_clock = "drinking"  # the main one\n'
+    )
+    ok(cli, "clock", "rename", "nicotine", "smoking")  # not the default: the setting stays
+    assert ok(cli, "config", "get", "default_clock").stdout == "drinking\n"
