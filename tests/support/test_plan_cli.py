@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 import sys
 import tomllib
 from pathlib import Path
@@ -180,3 +181,20 @@ def test_plan_and_goal_alone_take_format_json(cli: Any) -> None:
     goals = cli("goal", "--format", "json")
     assert goals.exit_code == 0, goals.stderr
     assert json.loads(goals.stdout) == json.loads(cli("goal", "show", "--format", "json").stdout)
+
+
+def test_without_an_editor_or_a_terminal_plan_edit_points_to_file(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.delenv("EDITOR", raising=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "recoverylog", "plan", "edit"],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "no editor: set $EDITOR, or use --file -" in result.stderr
