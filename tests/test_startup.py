@@ -12,7 +12,10 @@ import pytest
 
 from recoverylog import __version__
 
-HEAVY = ("rich.console", "rich.table", "rich.text", "tomllib", "tomli_w", "platformdirs", "jinja2")
+HEAVY = (
+    *("rich.console", "rich.table", "rich.text", "tomllib", "tomli_w", "tomlkit"),
+    *("platformdirs", "jinja2"),
+)
 
 
 def _loaded_after(code: str, env: dict[str, str] | None = None) -> list[str]:
@@ -37,7 +40,7 @@ def _loaded_after(code: str, env: dict[str, str] | None = None) -> list[str]:
 
 def test_the_probe_sees_heavy_modules_when_they_are_loaded() -> None:
     """Control: the check below would notice if these modules were imported."""
-    modules = ["rich.console", "rich.table", "tomllib", "tomli_w", "platformdirs"]
+    modules = ["rich.console", "rich.table", "tomllib", "tomli_w", "tomlkit", "platformdirs"]
     assert set(_loaded_after(f"import {', '.join(modules)}")) >= set(modules)
 
 

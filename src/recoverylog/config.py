@@ -331,7 +331,7 @@ def _lookup(raw: dict[str, Any], dotted: str) -> Any:
 
 def set_value(path: Path, name: str, text: str, io: FileIO) -> Any:
     """Validate and store one key in config.toml, keeping everything else as it was."""
-    from recoverylog.store.tomlfile import save_toml
+    from recoverylog.store.tomlfile import update_toml
 
     if name.startswith("schemes.") and len(name) > len("schemes."):
         _text(name.split(".", 1)[1], "scheme name")
@@ -350,19 +350,14 @@ def set_value(path: Path, name: str, text: str, io: FileIO) -> Any:
             crisis[name] = value
         save_crisis(path, crisis)
         return value
-    raw = load_raw(path, io)
+    raw = load_raw(path, io)  # a damaged file, or one from a newer version, stops here
     if name == "milestone_scheme":
         _check_scheme_known(value, raw)
-    raw["schema_version"] = schema.CURRENT_VERSION[schema.CONFIG]
-    node = raw
-    *parents, leaf = name.split(".")
-    for part in parents:
-        node = node.setdefault(part, {})
-    if value is None:
-        node.pop(leaf, None)
-    else:
-        node[leaf] = list(value) if isinstance(value, tuple) else value
-    save_toml(path, raw, io, CONFIG_HEADER)
+    changes = {
+        ("schema_version",): schema.CURRENT_VERSION[schema.CONFIG],
+        tuple(name.split(".")): list(value) if isinstance(value, tuple) else value,
+    }
+    update_toml(path, io, changes, CONFIG_HEADER)  # comments and layout kept
     return value
 
 

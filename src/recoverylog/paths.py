@@ -49,6 +49,11 @@ class Layout:
         return self.data_dir / "tmp"
 
     @property
+    def drafts_dir(self) -> Path:
+        """Notes kept when the editor did not end well, until they are logged."""
+        return self.private_tmp_dir / "drafts"
+
+    @property
     def lock_file(self) -> Path:
         return self.data_dir / ".lock"
 

@@ -246,3 +246,78 @@ def test_a_date_like_word_to_hide_survives_export_and_import(cli, tmp_path) -> N
     shown = cli("--home", str(other), "config", "get", "report.hide")
     assert shown.exit_code == 0, shown.stderr
     assert shown.stdout.strip() == "2026-01-01,Mike"
+
+
+HAND_WRITTEN = """\
+# My recoverylog settings, written by hand.
+schema_version = 1
+currency = "$"  # dollars for now
+
+# Which clock 'status' opens on.
+default_clock = "alcohol"
+backups.keep = 5
+
+[schemes]
+mine = ["1d", "2w"]   # my own steps
+"""
+
+
+def test_set_keeps_a_hand_edited_file_as_it_was(cli: Cli, alcohol: str, home: Path) -> None:
+    path = home / "config.toml"
+    path.write_text(HAND_WRITTEN, encoding="utf-8")
+    ok(cli, "config", "set", "currency", "EUR")
+    expected = HAND_WRITTEN.replace('currency = "$"', 'currency = "EUR"')
+    assert path.read_text(encoding="utf-8") == expected
+
+    ok(cli, "config", "set", "backups.keep", "3")
+    ok(cli, "config", "set", "schemes.mine", "1d,30d")
+    ok(cli, "config", "set", "timezone", "Europe/London")
+    ok(cli, "config", "set", "report.hide", "Mike")
+    ok(cli, "config", "set", "default_clock", "")
+    text = path.read_text(encoding="utf-8")
+    for kept in ("# My recoverylog", "# dollars for now", "# my own steps"):
+        assert kept in text
+    stored = tomllib.loads(text)
+    assert stored["backups"]["keep"] == 3 and stored["schemes"]["mine"] == ["1d", "30d"]
+    assert stored["timezone"] == "Europe/London" and stored["report"]["hide"] == ["Mike"]
+    assert "default_clock" not in stored
+    assert ok(cli, "config", "get", "currency").stdout == "EUR\n"
+
+
+def test_a_new_config_file_starts_with_its_header(cli: Cli, home: Path) -> None:
+    ok(cli, "config", "set", "currency", "EUR")
+    text = (home / "config.toml").read_text(encoding="utf-8")
+    assert text.startswith("# recoverylog settings")
+    assert tomllib.loads(text) == {"schema_version": 1, "currency": "EUR"}
+
+
+def test_default_clock_must_name_a_clock(cli: Cli, alcohol: str, home: Path) -> None:
+    ok(cli, "clock", "add", "nicotine")
+    before = files_under(home)
+    result = fails(cli, 2, "config", "set", "default_clock", "cofee")
+    assert "no clock named 'cofee'" in result.stderr
+    assert "alcohol, nicotine" in result.stderr
+    assert files_under(home) == before
+
+    assert ok(cli, "config", "set", "default_clock", "NICOTINE").stdout == (
+        "default_clock = nicotine\n"
+    )  # as the journal spells it
+    ok(cli, "config", "set", "default_clock", "")  # no default is always fine
+
+
+def test_default_clock_with_no_clocks_yet(cli: Cli) -> None:
+    result = fails(cli, 2, "config", "set", "default_clock", "alcohol")
+    assert "recoverylog clock add" in result.stderr
+
+
+def test_renaming_the_default_clock_renames_the_setting(cli: Cli, alcohol: str, home: Path) -> None:
+    ok(cli, "clock", "add", "nicotine")
+    path = home / "config.toml"
+    path.write_text('# mine\nschema_version = 1\ndefault_clock = "alcohol"  # the main one\n')
+    ok(cli, "clock", "rename", "Alcohol", "drinking")
+    assert (
+        path.read_text()
+        == '# mine\nschema_version = 1\ndefault_clock = "drinking"  # the main one\n'
+    )
+    ok(cli, "clock", "rename", "nicotine", "smoking")  # not the default: the setting stays
+    assert ok(cli, "config", "get", "default_clock").stdout == "drinking\n"

@@ -103,7 +103,8 @@ def _renders(cli, home: Path) -> None:
 
 
 def expected_note(text: str) -> str | None:
-    """Notes are kept as typed, except blank lines around them; a blank note is no note."""
+    """Notes are kept as typed, except blank lines around them; None for a blank note,
+    which is refused."""
     trimmed = text.strip("\n")
     return trimmed if trimmed.strip() else None
 
@@ -150,10 +151,9 @@ def expected_tags(text: str) -> list[str] | None:
 def test_note_round_trips_exactly_or_is_refused(cli, fresh, text: str) -> None:
     home = fresh()
     result = cli("--home", str(home), "log", "craving", "5", f"--note={text}")
-    if text == "-":  # '-' means "read standard input", which is empty here
-        assert _show(cli, home, _short_id(result))["note"] is None
-        return
-    if _has_surrogate(text) or len(text) > MAX_NOTE:
+    # '-' means "read standard input", which is empty here: a blank note, refused.
+    blank = text == "-" or expected_note(text) is None
+    if blank or _has_surrogate(text) or len(text) > MAX_NOTE:
         assert_refused(result)
         assert check_data_files(home) == {}  # nothing was written
         return
@@ -170,6 +170,9 @@ def test_note_from_standard_input_round_trips(cli, fresh, text: str) -> None:
     text = text.replace("\r", "")
     home = fresh()
     result = cli("--home", str(home), "log", "craving", "5", "--note", "-", input=text)
+    if expected_note(text) is None:
+        assert_refused(result)
+        return
     assert _show(cli, home, _short_id(result))["note"] == expected_note(text)
 
 
@@ -181,6 +184,9 @@ def test_journal_note_text_round_trips_or_is_refused(cli, fresh, text: str) -> N
     result = cli("--home", str(home), "log", "note", "--", text)
     if text == "-":
         return  # standard input; covered above
+    if expected_note(text) is None:
+        assert_refused(result)
+        return
     if _has_surrogate(text) or len(text) > MAX_NOTE or expected_note(text) is None:
         assert result.exit_code == 2 or _show(cli, home, _short_id(result))["note"] is None
         if result.exit_code == 2:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 import sys
 import tomllib
 from pathlib import Path
@@ -207,3 +208,20 @@ def test_a_plan_file_error_points_to_the_line_in_plain_words(cli: Any) -> None:
     assert "line 2 of the plan" in bad.stderr
     assert "double quotes" in bad.stderr and '\\"' in bad.stderr
     assert "TOML" not in bad.stderr
+
+
+def test_without_an_editor_or_a_terminal_plan_edit_points_to_file(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.delenv("EDITOR", raising=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "recoverylog", "plan", "edit"],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "no editor: set $EDITOR, or use --file -" in result.stderr

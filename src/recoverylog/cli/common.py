@@ -67,27 +67,62 @@ def duration(value: str | None) -> timedelta | None:
 
 
 def note_text(
-    ws: Workspace, note: str | None, edit: bool, current: str | None = None
+    ws: Workspace,
+    note: str | None,
+    edit: bool,
+    current: str | None = None,
+    *,
+    empty_clears: bool = False,
+    from_stdin: str = "--note -",
 ) -> str | None:
-    """A note from the option, from standard input ('-'), or from $EDITOR."""
+    """A note from the option, from standard input ('-'), or from $EDITOR.
+
+    An empty note is refused: given on purpose, it would silently store nothing. When
+    a note is being changed, ``empty_clears`` lets a typed '' remove it. ``from_stdin``
+    is how this command reads a note from standard input, for the hints."""
     if edit:
         if note is not None:
             raise InvalidInput("give either --note or --edit, not both")
-        return edit_in_editor(ws, current or "")
-    if note == "-":
-        return sys.stdin.read()
-    return note
+        try:
+            text = edit_in_editor(ws, current or "", from_stdin)
+        except EditorFailed as failed:
+            raise _kept_as_draft(ws, failed, current or "", from_stdin) from None
+        if text is None:
+            message("The note was empty, so nothing was saved.")
+            raise typer.Exit(0)
+        return text
+    if note is None or (note == "" and empty_clears):
+        return note
+    text = sys.stdin.read() if note == "-" else note
+    if not text.strip():
+        hint = "nothing came on standard input" if note == "-" else "write a few words"
+        raise InvalidInput(
+            "the note is empty, so nothing was saved", hint=f"{hint}, or leave the note out"
+        )
+    return text
 
 
-def edit_in_editor(ws: Workspace, initial: str) -> str | None:
+def edit_in_editor(ws: Workspace, initial: str, from_stdin: str = "--note -") -> str | None:
     """Open $VISUAL/$EDITOR on a 0600 scratch file in a private folder (in RAM for an
-    encrypted journal, where possible); always removed afterwards."""
+    encrypted journal, where possible); always removed afterwards. None if left empty."""
     from recoverylog.store.scratch import scratch_file
 
-    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+    editor = _editor(from_stdin)
     with scratch_file(ws.layout, ws.store.io.encrypted(), initial) as path:
         text = _edit(editor, path)
     return text if text.strip() else None
+
+
+def _editor(from_stdin: str) -> str:
+    """$VISUAL or $EDITOR; vi only when there is a terminal for it to run in."""
+    chosen = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    if chosen:
+        return chosen
+    from recoverylog.cli.support import stdin_is_terminal
+
+    if not stdin_is_terminal():
+        raise InvalidInput(f"no editor: set $EDITOR, or use {from_stdin}")
+    return "vi"
 
 
 def _edit(editor: str, path: Path) -> str:
@@ -103,7 +138,8 @@ def _edit(editor: str, path: Path) -> str:
             hint="set $EDITOR, or use --note -",
         ) from exc
     if result.returncode != 0:
-        raise InvalidInput(f"the editor exited with status {result.returncode}; nothing was saved")
+        left = (read_bytes(path) or b"").decode("utf-8", errors="replace")
+        raise EditorFailed(result.returncode, left)
     try:
         return (read_bytes(path) or b"").decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -111,6 +147,40 @@ def _edit(editor: str, path: Path) -> str:
             f"the editor saved text that is not valid UTF-8 (byte {exc.start}); nothing was saved",
             hint="save the note as UTF-8 in your editor, or use --note -",
         ) from None
+
+
+class EditorFailed(InvalidInput):
+    """The editor exited with an error; ``text`` is what it left in the file."""
+
+    def __init__(self, status: int, text: str) -> None:
+        super().__init__(f"the editor exited with status {status}, so nothing was saved")
+        self.text = text
+
+
+def _kept_as_draft(
+    ws: Workspace, failed: EditorFailed, initial: str, from_stdin: str
+) -> InvalidInput:
+    """The editor's failure, with the words it left kept as a draft (unless there are
+    none: empty, or the text it was given) and how to use them."""
+    if not failed.text.strip() or failed.text == initial:
+        return failed
+    from recoverylog.errors import RecoveryLogError
+    from recoverylog.services import drafts
+
+    try:
+        path = drafts.keep(ws, failed.text)
+    except RecoveryLogError as exc:
+        return InvalidInput(f"{failed.message}, and your text could not be kept: {exc.message}")
+    if ws.store.io.encrypted():
+        return InvalidInput(
+            f"{failed.message}; your text is kept as a sealed draft: {path.stem}",
+            hint=f"see it with: recoverylog draft show {path.stem}",
+        )
+    use = "log it with" if from_stdin.startswith("recoverylog") else "to use it, run again with"
+    return InvalidInput(
+        f"{failed.message}; your text is kept as a draft: {path}",
+        hint=f"{use}: {from_stdin} < {path}",
+    )
 
 
 def child_environment() -> dict[str, str]:

@@ -9,7 +9,7 @@ import typer
 from recoverylog.cli import state
 from recoverylog.cli.common import say
 from recoverylog.cli.options import FormatOpt
-from recoverylog.config import KEYS, load_settings, set_value
+from recoverylog.config import KEYS, load_settings
 from recoverylog.errors import InvalidInput
 from recoverylog.paths import resolve_layout
 from recoverylog.render.output import (
@@ -85,9 +85,9 @@ def set_(
     recoverylog config set schemes.mine 1d,2w,30d,6mo,1y;
     recoverylog config set report.hide "Mike,St Marys"
     """
-    ws = state.workspace()
-    with ws.store.writing():
-        stored = set_value(ws.layout.config_file, key, value, ws.store.io)
+    from recoverylog.services.settings import set_setting
+
+    stored = set_setting(state.workspace(), key, value)
     say(f"{key} = {_shown(stored) if stored is not None else '(default)'}")
     if key == "country" and stored is not None:
         from recoverylog.services.support import country_warning

@@ -43,7 +43,7 @@ def doctor(
             Column("action", "Repair" if not fix else "Done"),
         ]
         rows = [
-            {**p, "action": ("fixed: " if p["fixed"] else "") + (p["repair"] or "fix by hand")}
+            {**p, "action": ("fixed: " if p["fixed"] else "") + _action(p)}
             for p in data["problems"]
         ]
         emit_rows(rows, columns, chosen)
@@ -53,6 +53,12 @@ def doctor(
             write("Run 'recoverylog doctor --fix' to repair what can be repaired safely.")
     if report.unresolved():
         raise typer.Exit(int(ExitCode.DATA_PROBLEM))
+
+
+def _action(problem: dict[str, str | None]) -> str:
+    if problem["repair"]:
+        return problem["repair"]
+    return "nothing needed" if problem["kind"] in service.NOTES else "fix by hand"
 
 
 def register(app: typer.Typer) -> None:

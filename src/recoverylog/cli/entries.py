@@ -251,7 +251,9 @@ def edit(
     changes = {
         "at": when(ws, at),
         "clock": clock,
-        "note": note_text(ws, note, edit_note, _note_of(current) if edit_note else None),
+        "note": note_text(
+            ws, note, edit_note, _note_of(current) if edit_note else None, empty_clears=True
+        ),
         "tags": tag,
         "intensity": intensity,
         "triggers": trigger,

@@ -46,11 +46,12 @@ def _log(
     **data: object,
 ) -> Entry:
     ws = state.workspace()
-    new = NewEntry(
-        entry_type, when(ws, at), clock, note_text(ws, note, edit), tags or [], dict(data)
-    )
+    # 'log note' takes its text as an argument, so '-' comes without --note there.
+    from_stdin = "recoverylog log note -" if entry_type is EntryType.NOTE else "--note -"
+    text = note_text(ws, note, edit, from_stdin=from_stdin)
+    new = NewEntry(entry_type, when(ws, at), clock, text, tags or [], dict(data))
     entry = add_entry(ws, new)
-    summary = describe(entry_as_dict(ws, entry))
+    summary = describe(entry_as_dict(ws, entry), short_note=True)
     say(f"{short_id(entry.id)}  Logged {entry_type}" + (f": {summary}" if summary else "."))
     return entry
 
@@ -225,13 +226,15 @@ def contact(
 
     Example: recoverylog log contact Sam --via call --note "talked about the weekend"
     """
+    from recoverylog.cli.support import stdin_is_terminal
+    from recoverylog.domain.support import same_name
     from recoverylog.domain.support import via as checked_via
-    from recoverylog.render.output import message
     from recoverylog.services.people import contact_name, similar_person
 
     how = checked_via(via) if via is not None else None
     ws = state.workspace()
-    name, added = contact_name(ws, person, new)
+    asking = stdin_is_terminal()
+    name, added = contact_name(ws, person, new, _did_you_mean if asking else None)
     if added:
         other = similar_person(ws.journal(), name)
         also = f" (there is also {other})" if other else ""
@@ -239,6 +242,15 @@ def contact(
             f"Added {name} to your support network{also}; role: other, 'people edit' changes it."
         )
     _log(EntryType.CONTACT, at, clock, note, edit, tag, person=name, via=how)
+    if not asking and not same_name(name, person):
+        message(f"Logged a contact with {name}.")  # the only one whose name starts so
+
+
+def _did_you_mean(person: dict[str, object]) -> bool:
+    role = person.get("role")
+    about = f" ({role})" if role and role != "other" else ""
+    question = screen_safe(f"Did you mean {person['name']}{about}?")
+    return typer.confirm(question, default=True, err=True)
 
 
 @app.command("note")

@@ -160,6 +160,7 @@ COMMANDS: list[tuple[str, str]] = [
     ("milestones", "progress"),
     ("clock", "clock"),
     ("log", "log"),
+    ("draft", "draft"),
     ("list", "entries"),
     ("show", "entries"),
     ("edit", "entries"),

@@ -91,7 +91,7 @@ def edit(
         "role": role,
         "phone": phone,
         "email": email,
-        "note": note_text(ws, note, False),
+        "note": note_text(ws, note, False, empty_clears=True),
     }
     say(person_saved("Updated", service.edit_person(ws, name, changes)))
 

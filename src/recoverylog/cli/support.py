@@ -545,7 +545,7 @@ def _plan_from_editor(ws: Any, before: dict[str, list[str]]) -> dict[str, list[s
     template = service.plan_template(before)
     text = template
     while True:
-        edited = edit_in_editor(ws, text)
+        edited = edit_in_editor(ws, text, from_stdin="--file -")
         if edited is None or edited == template:
             return None
         try:

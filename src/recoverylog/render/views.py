@@ -323,8 +323,9 @@ def _starts(run: dict[str, Any]) -> str:
 # --- entries ----------------------------------------------------------------------
 
 
-def describe(entry: dict[str, Any]) -> str:
-    """A one-line summary of an entry's own fields."""
+def describe(entry: dict[str, Any], *, short_note: bool = False) -> str:
+    """A one-line summary of an entry's own fields. With ``short_note`` only the note's
+    first words are shown: a confirmation line need not repeat a private note whole."""
     kind = entry["type"]
     parts: list[str] = []
     if kind == "craving":
@@ -371,8 +372,22 @@ def describe(entry: dict[str, Any]) -> str:
 
         parts.extend(describe_checkin(entry))
     if entry.get("note"):
-        parts.append(f"“{entry['note']}”" if kind != "note" else entry["note"])
+        note = first_words(entry["note"]) if short_note else entry["note"]
+        parts.append(f"“{note}”" if kind != "note" else note)
     return screen_safe(" · ".join(p for p in parts if p))
+
+
+NOTE_WORDS = 6
+NOTE_CHARACTERS = 60
+
+
+def first_words(text: str) -> str:
+    """The start of a note, on one line: its first words, cut short with '…'."""
+    words = text.split()
+    start = " ".join(words[:NOTE_WORDS])
+    if len(start) > NOTE_CHARACTERS:
+        return start[:NOTE_CHARACTERS].rstrip() + "…"
+    return start + "…" if len(words) > NOTE_WORDS else start
 
 
 ENTRY_COLUMNS = [

@@ -185,7 +185,18 @@ def rename_clock(ws: Workspace, old: str, new: str) -> Clock:
         old_name, clock.name = clock.name, new_name
         ws.save_journal(journal)
         _rename_in_entries(ws, old_name, new_name)
+        _rename_default(ws, old_name, new_name)
     return clock
+
+
+def _rename_default(ws: Workspace, old: str, new: str) -> None:
+    """A default_clock that named the clock follows it to its new name."""
+    from recoverylog.config import set_value
+    from recoverylog.domain.model import normalise_name
+
+    default = ws.settings.default_clock
+    if default and normalise_name(default).casefold() == normalise_name(old).casefold():
+        set_value(ws.layout.config_file, "default_clock", new, ws.store.io)
 
 
 def _rename_in_entries(ws: Workspace, old: str, new: str) -> None:

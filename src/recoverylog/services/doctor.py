@@ -44,7 +44,7 @@ from recoverylog.store.tomlfile import parse_toml
 from recoverylog.store.trust import loose_modes, make_private
 
 # Findings worth a word that are no problem: doctor still ends with success.
-NOTES = ("old-seal",)
+NOTES = ("old-seal", "draft")
 
 
 @dataclass
@@ -108,6 +108,7 @@ def examine(ws: Workspace, fix: bool = False) -> Report:
         _check_orphans(ws, report, sealing)
         _check_unsealed(ws, report, sealing)
         _check_old_seals(ws, report, sealing)
+        _check_drafts(ws, report)
         _check_permissions(ws, report)
         if fix:
             _repair(ws, report, damaged_months, sealing)
@@ -416,6 +417,15 @@ def _group_of(ws: Workspace, path: Path) -> Path:
     if path.is_relative_to(layout.quarantine_dir):
         return layout.quarantine_dir
     return path
+
+
+def _check_drafts(ws: Workspace, report: Report) -> None:
+    """Drafts are no problem, but words waiting to be logged are worth a line."""
+    from recoverylog.store.drafts import draft_files
+
+    for path in draft_files(ws.layout):
+        problem = "a note kept as a draft; 'recoverylog draft show' prints it"
+        report.add(Finding(path, problem, None, kind="draft"))
 
 
 def _check_permissions(ws: Workspace, report: Report) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -109,11 +109,14 @@ def remove_person(ws: Workspace, name: str) -> dict[str, Any]:
     return person
 
 
-def contact_name(ws: Workspace, name: str, new: bool) -> tuple[str, bool]:
+def contact_name(
+    ws: Workspace, name: str, new: bool, accept: Callable[[dict[str, Any]], bool] | None = None
+) -> tuple[str, bool]:
     """The stored spelling of a person to log a contact with; with ``new``, someone not
-    yet in the network is added (role other). Returns (name, added)."""
+    yet in the network is added (role other). Without ``new``, the one person whose name
+    starts with ``name`` is offered to ``accept`` (None accepts). Returns (name, added)."""
     journal = ws.journal()
-    person = find_person(journal, name)
+    person = find_person(journal, name) or (None if new else _the_one_meant(journal, name, accept))
     if person is not None:
         return str(person["name"]), False
     if not new:
@@ -128,14 +131,45 @@ def contact_name(ws: Workspace, name: str, new: bool) -> tuple[str, bool]:
     return str(added["name"]), True
 
 
+def _the_one_meant(
+    journal: Journal, name: str, accept: Callable[[dict[str, Any]], bool] | None
+) -> dict[str, Any] | None:
+    """The only person whose name starts with ``name``, if ``accept`` agrees; several
+    are refused, so that a contact is never logged with the wrong one."""
+    found = people_starting_with(journal, name)
+    if len(found) > 1:
+        names = ", ".join(str(p["name"]) for p in found)
+        raise InvalidInput(
+            f"'{name}' could be {names}: say which", hint="give the whole name, in quotes"
+        )
+    if found and (accept is None or accept(found[0])):
+        return found[0]
+    return None
+
+
+def people_starting_with(journal: Journal, name: str) -> list[dict[str, Any]]:
+    """People whose name begins with the words of ``name``, in any case: 'Jo' finds
+    'Jo Bloggs', never 'Joanna'."""
+    words = name.casefold().split()
+    return [
+        p
+        for p in journal.people
+        if words and str(p.get("name") or "").casefold().split()[: len(words)] == words
+    ]
+
+
 def similar_person(journal: Journal, name: str) -> str | None:
-    """The name of someone in the network spelled much like ``name``, if any (for
-    'did you mean', and to mention them when someone new is added)."""
+    """The name of someone in the network spelled much like ``name``, or whose name
+    starts with it, if any (for 'did you mean', and to mention them when someone new
+    is added)."""
     known = [str(p.get("name")) for p in journal.people if p.get("name")]
     known = [k for k in known if not rules.same_name(k, name)]
     lowered = {k.casefold(): k for k in known}
     close = difflib.get_close_matches(name.casefold(), list(lowered), n=1, cutoff=0.6)
-    return lowered[close[0]] if close else None
+    if close:
+        return lowered[close[0]]
+    starting = [p for p in people_starting_with(journal, name) if p.get("name") in known]
+    return str(starting[0]["name"]) if starting else None
 
 
 # --- reading ---------------------------------------------------------------------

@@ -137,8 +137,10 @@ def _marker_copies_hint(ws: Workspace) -> str:
 
 
 def sensitive_files(ws: Workspace) -> list[Path]:
-    """Every file holding journal data: live files, backups (finished or not) and
-    quarantine. Not encryption.toml (or its copies): it is needed to read the rest."""
+    """Every file holding journal data: live files, backups (finished or not),
+    quarantine and drafts. Not encryption.toml (or its copies): it is needed to read
+    the rest."""
+    from recoverylog.store.drafts import draft_files
     from recoverylog.store.files import MARKER_NAME
 
     files = [path for name, path in backup.data_files(ws.layout) if name != MARKER_NAME]
@@ -152,7 +154,7 @@ def sensitive_files(ws: Workspace) -> list[Path]:
         )
     if ws.layout.quarantine_dir.is_dir():
         files.extend(p for p in sorted(ws.layout.quarantine_dir.rglob("*")) if p.is_file())
-    return files
+    return files + draft_files(ws.layout)
 
 
 def leftover_files(ws: Workspace) -> list[Path]:

@@ -37,6 +37,30 @@ def save_toml(path: Path, doc: dict[str, Any], io: FileIO, header: str = "") -> 
     io.write(path, encode_text(header + dump_toml(doc)))
 
 
+def update_toml(
+    path: Path, io: FileIO, changes: dict[tuple[str, ...], Any], header: str = ""
+) -> None:
+    """Set keys (dotted, as tuples) of a TOML file, or remove those given None, keeping
+    the rest of the file as it was written: comments, blank lines, order. A new file
+    starts with ``header``. tomlkit is loaded here only, never at startup."""
+    import tomlkit
+
+    text = io.read_text(path)
+    doc = tomlkit.parse(header if text is None else text)
+    for keys, value in changes.items():
+        *parents, leaf = keys
+        node: Any = doc
+        for part in parents:
+            if part not in node:
+                node[part] = tomlkit.table()
+            node = node[part]
+        if value is None:
+            node.pop(leaf, None)
+        elif node.get(leaf) != value:  # an unchanged value keeps its own spelling
+            node[leaf] = value
+    io.write(path, encode_text(tomlkit.dumps(doc)))
+
+
 def encode_text(text: str) -> bytes:
     from recoverylog.errors import InvalidInput
 

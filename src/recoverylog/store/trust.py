@@ -28,6 +28,7 @@ def home_folders(layout: Layout) -> list[Path]:
         layout.backups_dir,
         layout.quarantine_dir,
         layout.private_tmp_dir,
+        layout.drafts_dir,
     ]
     return list(dict.fromkeys(folders))
 
