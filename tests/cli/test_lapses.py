@@ -379,3 +379,15 @@ def test_status_after_a_first_day_lapse_shows_no_hollow_zeros(cli: Cli) -> None:
     out = ok(cli, "status").stdout
     assert "0 days clean in total" not in out and "longest run 0 days" not in out
     assert "1 lapse · each clean day from here counts" in out
+
+
+def test_restart_at_a_time_of_day_is_on_the_lapse_s_day(cli) -> None:
+    # now is 20:00 on Mon 23 Nov: 23:30 is still ahead today, and after the lapse.
+    assert cli("clock", "add", "alcohol", "--since", "2026-10-01").exit_code == 0
+    result = cli("log", "lapse", "alcohol", "--at", "2026-11-23 10:00", "--restart", "23:30")
+    assert result.exit_code == 0, result.stderr
+    clock = json.loads(cli("clock", "show", "alcohol", "--format", "json").stdout)
+    assert clock["runs"][-1]["start_at"].startswith("2026-11-23T23:30")
+    # A time earlier on the lapse's day is refused, as a run cannot begin before it.
+    earlier = cli("log", "lapse", "alcohol", "--at", "2026-11-20 10:00", "--restart", "08:00")
+    assert earlier.exit_code == 2 and "after the lapse" in earlier.stderr

@@ -57,9 +57,12 @@ def day(ws: Workspace, value: str | None, option: str) -> date | None:
     return _parsed(lambda v, notes: parse_day(v, ws.now, notes=notes), value, option)
 
 
-def start(ws: Workspace, value: str | None, option: str) -> date | datetime | None:
-    """When a clock or a new run starts: a day, or a moment when a time of day is given."""
-    return _parsed(lambda v, notes: parse_start(v, ws.now, notes=notes), value, option)
+def start(
+    ws: Workspace, value: str | None, option: str, after: datetime | None = None
+) -> date | datetime | None:
+    """When a clock or a new run starts: a day, or a moment when a time of day is given
+    (for a run after a lapse at ``after``, the first such time after it)."""
+    return _parsed(lambda v, notes: parse_start(v, ws.now, notes=notes, after=after), value, option)
 
 
 def duration(value: str | None) -> timedelta | None:

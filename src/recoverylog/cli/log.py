@@ -296,7 +296,12 @@ def lapse(
     ws = state.workspace()
     moment = when(ws, at) or ws.now
     record_lapse(
-        ws, clock, moment, start(ws, restart, "--restart"), note_text(ws, note, edit), trigger
+        ws,
+        clock,
+        moment,
+        start(ws, restart, "--restart", after=moment),
+        note_text(ws, note, edit),
+        trigger,
     )
 
 

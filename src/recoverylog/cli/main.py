@@ -144,7 +144,10 @@ class RecoveryGroup(TyperGroup):
         """Build a command group only when it is used: a command loads its own module
         and none of the others', which keeps every command's startup short."""
         if cmd_name not in self.commands and cmd_name in _MODULE_OF:
-            self.commands[cmd_name] = _load_command(_MODULE_OF[cmd_name], cmd_name)
+            from recoverylog.cli.helptext import with_example_lines
+
+            loaded = _load_command(_MODULE_OF[cmd_name], cmd_name)
+            self.commands[cmd_name] = with_example_lines(loaded)
         return self.commands.get(cmd_name)
 
 

@@ -129,13 +129,16 @@ def parse_bound(text: str, now: datetime, *, end: bool = False, notes: Notes = N
     return local_moment(datetime.combine(day, time.max if end else time.min), _zone(now))
 
 
-def parse_start(text: str, now: datetime, *, notes: Notes = None) -> date | datetime:
+def parse_start(
+    text: str, now: datetime, *, notes: Notes = None, after: datetime | None = None
+) -> date | datetime:
     """When a clock (or a new run) starts: a day (``date``) when the text names only a day
     ("today", "yesterday", "last friday", "20 Nov", "3 days ago"), or a moment (an aware
     ``datetime``, in now's zone) when it names a time ("now", "22:00", "yesterday 23:30",
     "2h ago"). A bare time of day still ahead today means the last one that has passed:
     "22:00", typed at half past midnight, is last night. A day may be ahead (a run that
-    starts tomorrow)."""
+    starts tomorrow). ``after``: a new run after a lapse at that moment; a bare time of
+    day is then on the lapse's day ("--restart 23:30" for a lapse at 10:00)."""
     _check_length(text)
     cleaned = _clean(text)
     if cleaned == "now":
@@ -150,6 +153,8 @@ def parse_start(text: str, now: datetime, *, notes: Notes = None) -> date | date
         return day
     day_words, clock = _split_clock(words)
     if clock is not None and not day_words:
+        if after is not None:
+            return _on_the_day_of(clock, after.astimezone(_zone(now)), notes)
         return _last_time_of_day(clock, now, notes)
     return parse_when(text, now, notes=notes)
 
@@ -382,6 +387,12 @@ def _last_time_of_day(clock: time, now: datetime, notes: Notes) -> datetime:
     if local_moment(datetime.combine(day, clock), _zone(now)) > now:
         day -= timedelta(days=1)
     return _at_time_of_day(day, clock, now, notes)
+
+
+def _on_the_day_of(clock: time, after: datetime, notes: Notes) -> datetime:
+    """That time on ``after``'s day (a time before it is refused by the caller, who
+    knows what it had to come after)."""
+    return _at_time_of_day(after.date(), clock, after, notes)
 
 
 def _wall_time(typed: datetime, zone: tzinfo, notes: Notes) -> datetime:
