@@ -22,7 +22,7 @@ def _complete(home: Path, words: str) -> list[str]:
     done = subprocess.run(
         [sys.executable, "-m", "recoverylog"], env=env, capture_output=True, text=True
     )
-    return done.stdout.split()
+    return [line for line in done.stdout.splitlines() if line]
 
 
 def test_clock_people_and_names_complete(cli: Any, home: Path) -> None:
@@ -30,12 +30,15 @@ def test_clock_people_and_names_complete(cli: Any, home: Path) -> None:
         ("clock", "add", "alcohol", "--since", "2026-10-01"),
         ("clock", "add", "gambling", "--since", "2026-10-01"),
         ("people", "add", "Sam", "--role", "sponsor"),
+        ("coping", "add", "urge surfing"),
     ):
         assert cli(*args).exit_code == 0
     assert _complete(home, "recoverylog clock show a") == ["alcohol"]
     assert _complete(home, "recoverylog clock show ") == ["alcohol", "gambling"]
     assert _complete(home, "recoverylog log craving 5 --clock g") == ["gambling"]
     assert _complete(home, "recoverylog people remove S") == ["Sam"]
+    assert _complete(home, "recoverylog log coping u") == ["urge surfing"]
+    assert _complete(home, "recoverylog log craving 4 --coping u") == ["urge surfing"]
 
 
 def test_an_encrypted_journal_completes_nothing_and_asks_nothing(

@@ -43,3 +43,17 @@ def test_removing_someone_names_them_and_their_role(cli: Any) -> None:
     assert cli("people", "add", "Jo from group", "--role", "peer").exit_code == 0
     result = cli("people", "remove", "Jo from group", input="n\n")
     assert "Remove Jo from group (peer) from your support network?" in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("list", "--limit", "abc"), "'abc' is not a whole number"),
+        (("clock", "add", "x", "--cost-per-day", "lots"), "'lots' is not a number"),
+    ],
+)
+def test_no_option_names_a_python_type(cli: Any, args: tuple, said: str) -> None:
+    result = cli(*args)
+    assert result.exit_code == 2
+    assert said in result.stderr
+    assert "valid int" not in result.stderr and "float" not in result.stderr

@@ -9,6 +9,7 @@ import typer
 
 from recoverylog.cli import state
 from recoverylog.cli.common import duration, note_text, say, start, when
+from recoverylog.cli.complete import technique_names
 from recoverylog.cli.options import (
     START_HELP,
     AtOpt,
@@ -68,7 +69,8 @@ def craving(
     trigger: TriggerOpt = None,
     halt: HaltOpt = None,
     coping: Annotated[
-        list[str] | None, typer.Option("--coping", help="What you did (repeatable).")
+        list[str] | None,
+        typer.Option("--coping", help="What you did (repeatable).", autocompletion=technique_names),
     ] = None,
     outcome: Annotated[
         str | None, typer.Option("--outcome", help="passed (rode it out) or used.")
@@ -147,7 +149,10 @@ def trigger_(
 
 @app.command("coping")
 def coping_(
-    technique: Annotated[str, typer.Argument(help="What you did, e.g. 'urge surfing'.")],
+    technique: Annotated[
+        str,
+        typer.Argument(help="What you did, e.g. 'urge surfing'.", autocompletion=technique_names),
+    ],
     helped: Annotated[
         int | None, typer.Option("--helped", help="How much it helped, 1 to 5.")
     ] = None,

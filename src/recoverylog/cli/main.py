@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import sys
 from typing import Annotated, Any
 
@@ -66,11 +67,18 @@ def report_error(message: str, hint: str | None = None) -> None:
         sys.stderr.write(f"Hint: {screen_safe(hint)}\n")
 
 
+# Click names Python's types ("'x' is not a valid integer"); people read numbers.
+_NOT_A_WHOLE_NUMBER = re.compile(r"is not a valid (int|integer)\b")
+_NOT_A_NUMBER = re.compile(r"is not a valid float\b")
+
+
 def _screen_safe_usage_error(exc: Exception) -> None:
     """Click's own errors quote what was typed ("'x' is not one of ..."): escape it there
     too, since Click prints them itself."""
     said = getattr(exc, "message", None)
     if isinstance(said, str):
+        said = _NOT_A_WHOLE_NUMBER.sub("is not a whole number", said)
+        said = _NOT_A_NUMBER.sub("is not a number", said)
         setattr(exc, "message", screen_safe(said))  # noqa: B010 - not a typed field
 
 
