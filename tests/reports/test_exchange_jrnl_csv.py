@@ -229,15 +229,26 @@ def test_list_csv_imports_back_exactly(
     run("clock", "add", "alcohol", "--since", "2026-10-01")
     result = json.loads(run("import", "--from", "csv", str(exported), "-f", "json").stdout)
     assert result["problems"] == []
-    # The listing holds the lapse too; it stays with its clock and is not imported.
+    # The listing holds the lapse too: it joins the clock of the same name.
     lapses = [e for e in original if e["type"] == "lapse"]
     assert len(lapses) == 1
-    assert result["notices"] == [
-        "1 lapse was not imported: a lapse is kept with its clock; "
-        "'recoverylog log lapse' records one, and a recoverylog export carries them"
-    ]
+    assert result["notices"] == []
     assert result["added"]["entries"] == len(original) - 1
-    assert entries_json(run) == [e for e in original if e["type"] != "lapse"]
+    assert result["added"]["lapses"] == 1
+    assert entries_json(run) == original
+    again = json.loads(run("import", "--from", "csv", str(exported), "-f", "json").stdout)
+    assert again["added"] == {} and again["problems"] == []
+
+
+def test_a_csv_lapse_for_a_clock_the_journal_lacks_is_named(
+    formula_home: Path, run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    exported = tmp_path / "entries.csv"
+    exported.write_bytes(csv_out(run).encode("utf-8"))
+    monkeypatch.setenv("RECOVERYLOG_HOME", str(tmp_path / "fresh"))
+    run("clock", "add", "nicotine", "--since", "2026-10-01")
+    result = json.loads(run("import", "--from", "csv", str(exported), "-f", "json").stdout)
+    assert any("a clock this journal does not have" in p for p in result["problems"])
 
 
 @settings(max_examples=300, deadline=None)

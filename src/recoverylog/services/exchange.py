@@ -32,6 +32,7 @@ from recoverylog.domain.codec import (
     entry_to_dict,
     journal_from_dict,
     journal_to_dict,
+    lapse_from_dict,
     lapse_to_dict,
 )
 from recoverylog.domain.csvcells import CSV_COLUMNS, FIELD_COLUMNS, split_list
@@ -310,13 +311,18 @@ def _check_clock(ws: Workspace, clock: Clock, result: ImportResult) -> None:
     if clock.clean_since_at is not None:
         _inside_calendar(ws, clock.clean_since_at, "the clean-since time")
     for lapse in clock.lapses:
-        _past_moment(ws, lapse.at, "the lapse")
-        fields.note(lapse.note)
-        lapse.triggers = fields.text_list(lapse.triggers, "trigger")
-        if not _LAPSE_ID.match(lapse.id):
-            old = lapse.id
-            lapse.id = _derived_id("lapse", f"{clock.name}|{lapse.at.isoformat()}|{old}")[:8]
-            result.notices.append(_new_id_notice(f"a lapse of '{clock.name}'", old, lapse.id))
+        _check_lapse(ws, clock.name, lapse, result)
+
+
+def _check_lapse(ws: Workspace, clock: str, lapse: Lapse, result: ImportResult) -> None:
+    """A lapse as typed input is checked; an id recoverylog cannot reach gets a new one."""
+    _past_moment(ws, lapse.at, "the lapse")
+    fields.note(lapse.note)
+    lapse.triggers = fields.text_list(lapse.triggers, "trigger")
+    if not _LAPSE_ID.match(lapse.id):
+        old = lapse.id
+        lapse.id = _derived_id("lapse", f"{clock}|{lapse.at.isoformat()}|{old}")[:8]
+        result.notices.append(_new_id_notice(f"a lapse of '{clock}'", old, lapse.id))
 
 
 def _check_technique(technique: Technique) -> None:
@@ -416,7 +422,8 @@ def import_file(
         return merge(ws, result, read_jrnl(ws, text, where, result))
     if source == "csv":
         result = ImportResult("csv", dry_run)
-        return merge(ws, result, read_csv(ws, text, result))
+        entries, lapses = read_csv(ws, text, result)
+        return merge(ws, result, entries, lapses)
     raise InvalidInput(f"unknown source '{source}' (use recoverylog, jrnl or csv)")
 
 
@@ -683,7 +690,9 @@ def _merge_clock(mine: Clock, theirs: Clock, result: ImportResult) -> None:
             result.add("lapses")
             continue
         have = mine.lapses[index]
-        if _lapse_content(have) != _lapse_content(lapse) and _take_theirs(
+        if _lapse_content(have) == _lapse_content(lapse):
+            result.unchanged += 1  # already here, as an entry would be
+        elif _take_theirs(
             result,
             f"lapse {lapse.id} of '{mine.name}'",
             "lapses",
@@ -846,9 +855,10 @@ def unneutralise(cell: str) -> str:
     return "".join(pieces)
 
 
-def read_csv(ws: Workspace, text: str, result: ImportResult) -> list[Entry]:
-    """Entries from a CSV with a header row; rows that cannot be read are reported and
-    skipped, never the whole file."""
+def read_csv(ws: Workspace, text: str, result: ImportResult) -> tuple[list[Entry], Journal | None]:
+    """Entries from a CSV with a header row, and its lapse rows as the clocks they
+    belong to (to merge by id, as an export's are); rows that cannot be read are
+    reported and skipped, never the whole file."""
     import csv
     import io
 
@@ -877,7 +887,7 @@ def read_csv(ws: Workspace, text: str, result: ImportResult) -> list[Entry]:
     journal = ws.journal()
     default_clock = _default_clock(ws)
     out: list[Entry] = []
-    lapses_seen: list[str] = []
+    lapses: dict[str, list[Lapse]] = {}  # clock name -> lapses from the file
     while True:
         first = reader.line_num + 1
         try:
@@ -901,29 +911,58 @@ def read_csv(ws: Workspace, text: str, result: ImportResult) -> list[Entry]:
         }
         if not cells:
             continue
-        if cells.get("type", "").lower() == "lapse":
-            lapses_seen.append(cells.get("id", ""))
-            continue
         try:
-            out.append(_csv_entry(ws, journal, cells, default_clock))
+            if cells.get("type", "").lower() == "lapse":
+                clock, lapse = _csv_lapse(ws, journal, cells, default_clock, result)
+                lapses.setdefault(clock, []).append(lapse)
+            else:
+                out.append(_csv_entry(ws, journal, cells, default_clock))
         except (RecoveryLogError, ValueError, TypeError, KeyError) as exc:
             result.problems.append(f"{where}: {_reason(exc)}")
-    _csv_lapses(journal, lapses_seen, result)
-    return out
+    return out, _clocks_with(journal, lapses)
 
 
-def _csv_lapses(journal: Journal, ids: list[str], result: ImportResult) -> None:
-    """Lapse rows (from 'list' or 'export'): a lapse lives with its clock in journal.toml,
-    so it is already here, or it is not imported from a CSV."""
-    here = {lapse.id for clock in journal.clocks for lapse in clock.lapses}
-    result.unchanged += sum(1 for i in ids if i in here)
-    missing = sum(1 for i in ids if i not in here)
-    if missing:
-        rows = "1 lapse was" if missing == 1 else f"{missing} lapses were"
-        result.notices.append(
-            f"{rows} not imported: a lapse is kept with its clock; "
-            "'recoverylog log lapse' records one, and a recoverylog export carries them"
+def _csv_lapse(
+    ws: Workspace,
+    journal: Journal,
+    cells: dict[str, str],
+    default_clock: str | None,
+    result: ImportResult,
+) -> tuple[str, Lapse]:
+    """A lapse row (from 'list' or 'export'), for a clock this journal has: a lapse
+    lives with its clock, and a CSV does not carry the clock itself."""
+    name = cells.get("clock") or default_clock
+    clock = journal.find_clock(name) if name else None
+    if clock is None:
+        raise ValueError(
+            f"a lapse of '{name or '?'}', a clock this journal does not have "
+            "(add it first: recoverylog clock add NAME --since DATE)"
         )
+    raw: dict[str, Any] = {"at": cells.get("at", ""), "id": cells.get("id")}
+    if cells.get("restart"):
+        raw["restart"] = cells["restart"]
+    if cells.get("note"):
+        raw["note"] = cells["note"]
+    if cells.get("triggers"):
+        raw["triggers"] = split_list(cells["triggers"])
+    lapse = lapse_from_dict({k: v for k, v in raw.items() if v is not None}, "the lapse")
+    lapse.at = _csv_time(ws, cells["at"], "at")
+    _check_lapse(ws, clock.name, lapse, result)
+    return clock.name, lapse
+
+
+def _clocks_with(journal: Journal, lapses: dict[str, list[Lapse]]) -> Journal | None:
+    """The journal's own clocks, each holding only the lapses read from the file, to
+    merge as an export's clocks are (new ids added, known ones compared)."""
+    if not lapses:
+        return None
+    clocks = []
+    for name, found in lapses.items():
+        clock = copy.deepcopy(journal.find_clock(name))
+        assert clock is not None
+        clock.lapses = found
+        clocks.append(clock)
+    return Journal(clocks=clocks)
 
 
 def _rows(first: int, last: int) -> str:
