@@ -168,3 +168,28 @@ def test_a_typo_in_a_command_name_gets_a_suggestion() -> None:
     result = CliRunner().invoke(app, ["stauts"])
     assert result.exit_code == 2
     assert "No such command 'stauts'. Did you mean 'status'?" in result.stderr
+
+
+def test_milestones_after_a_lapse_loads_no_report_code(cli, home: Path) -> None:  # type: ignore[no-untyped-def]
+    """The terminal view of earlier runs must not pay for the printed summary's code."""
+    assert cli("clock", "add", "alcohol", "--since", "2026-09-01").exit_code == 0
+    assert cli("log", "lapse", "alcohol", "--at", "2026-10-20 21:00").exit_code == 0
+    probe = (
+        "import sys, json\n"
+        "from recoverylog.cli.main import app\n"
+        "try:\n"
+        "    app(['milestones', '-f', 'plain'], prog_name='recoverylog', standalone_mode=False)\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print()\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.startswith('recoverylog.'))))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Reached in earlier runs" in result.stdout  # control: the view showed them
+    loaded = set(json.loads(result.stdout.strip().splitlines()[-1]))
+    heavy = {"build", "document", "milestones", "writers", "sharing"}
+    assert loaded & {f"recoverylog.reports.{name}" for name in heavy} == set()
+    assert "recoverylog.domain.insights" not in loaded

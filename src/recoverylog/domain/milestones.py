@@ -17,6 +17,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from recoverylog.domain import moments
+from recoverylog.domain.cleantime import CleanTime, Run
+from recoverylog.domain.model import Clock
+
+# What earlier runs reached stays the person's: the same heading on screen and on paper.
+EARLIER = "Reached in earlier runs, and still yours"
 
 DEFAULT_SCHEME = "extended"
 _SPEC = re.compile(r"^(every\s+)?(\d+)\s*(h|d|w|mo|m|y)$")
@@ -254,3 +259,31 @@ def progress_towards(
     if span <= 0:
         return 1.0
     return max(0.0, min(1.0, (today - previous).days / span))
+
+
+def run_milestones(
+    clock: Clock, ct: CleanTime, steps: Sequence[Step], today: date, now: datetime | None = None
+) -> list[tuple[Run, list[Milestone]]]:
+    """Each run of ``ct`` (clean time as of ``today``) with the milestones reached in it,
+    oldest first. A run that a lapse ended keeps what it reached up to the lapse day; the
+    current run, up to ``today``. A clock that does not reset on a lapse has one series
+    of milestones, counted from its first clean day."""
+    if not clock.reset_on_lapse:
+        achieved = milestone_status(
+            ct.headline_start, today, steps, 0, start_at=ct.headline_start_at, now=now
+        ).achieved
+        return [(Run(ct.headline_start, None, ct.headline_days, ct.headline_start_at), achieved)]
+    return [
+        (
+            run,
+            milestone_status(
+                run.start,
+                today if run.end is None else run.end,
+                steps,
+                0,
+                start_at=run.start_at,
+                now=now if run.end is None else None,
+            ).achieved,
+        )
+        for run in ct.runs
+    ]

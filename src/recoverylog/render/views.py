@@ -223,12 +223,13 @@ def _whole_history(clock: dict[str, Any]) -> str:
 
 def _earlier_runs(clock: dict[str, Any], *, plain: bool) -> list[Line]:
     """What earlier runs reached, as the printed summary lists it: still yours."""
-    from recoverylog.reports.milestones import EARLIER, run_title
+    from recoverylog.domain.milestones import EARLIER
 
     runs = [run for run in clock.get("earlier_runs") or [] if run["achieved"]]
     lines: list[Line] = [[text(f"  {EARLIER}", "bold")]] if runs else []
     for run in runs:
-        lines.append([text(f"    {run_title(run)}")])
+        title = f"{nice_date(run['from'])} to {nice_date(run['to'])}: "
+        lines.append([text(f"    {title}{plural(int(run['days']), 'clean day')}")])
         lines += _reached(run["achieved"], "    ", plain=plain)
     return lines
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, tzinfo
 from typing import Any
 
-from recoverylog.domain.cleantime import CleanTime, Run, clean_time
+from recoverylog.domain.cleantime import CleanTime, clean_time
 from recoverylog.domain.insights import (
     BEFORE,
     CLEAN,
@@ -36,7 +36,7 @@ from recoverylog.domain.insights import (
     intensity_by_hour,
     only_clock,
 )
-from recoverylog.domain.milestones import Milestone, Step, milestone_status
+from recoverylog.domain.milestones import Milestone, Step, milestone_status, run_milestones
 from recoverylog.domain.model import Clock, Entry, EntryType
 from recoverylog.domain.moments import as_of, day_of
 from recoverylog.domain.names import phrase_pattern
@@ -260,34 +260,6 @@ def _clock_dict(
         "milestones_reached": _reached_in(period, clock, ct, steps, now),
         "next_milestones": [_milestone(m, until) for m in status.upcoming],
     }
-
-
-def run_milestones(
-    clock: Clock, ct: CleanTime, steps: Sequence[Step], today: date, now: datetime | None = None
-) -> list[tuple[Run, list[Milestone]]]:
-    """Each run of ``ct`` (clean time as of ``today``) with the milestones reached in it,
-    oldest first. A run that a lapse ended keeps what it reached up to the lapse day; the
-    current run, up to ``today``. A clock that does not reset on a lapse has one series
-    of milestones, counted from its first clean day."""
-    if not clock.reset_on_lapse:
-        achieved = milestone_status(
-            ct.headline_start, today, steps, 0, start_at=ct.headline_start_at, now=now
-        ).achieved
-        return [(Run(ct.headline_start, None, ct.headline_days, ct.headline_start_at), achieved)]
-    return [
-        (
-            run,
-            milestone_status(
-                run.start,
-                today if run.end is None else run.end,
-                steps,
-                0,
-                start_at=run.start_at,
-                now=now if run.end is None else None,
-            ).achieved,
-        )
-        for run in ct.runs
-    ]
 
 
 def _reached_in(

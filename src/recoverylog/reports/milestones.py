@@ -11,6 +11,7 @@ from collections.abc import Iterator, Mapping
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from recoverylog.domain.milestones import EARLIER
 from recoverylog.render.width import wrap
 from recoverylog.reports.document import at_time, clean_count, in_days, nice_date, plural
 from recoverylog.reports.writers import WIDTH, md, one_line, render_template
@@ -21,9 +22,6 @@ LINE = 76  # printed lines stay inside 80 columns with room to spare
 
 def _tag(item: Mapping[str, Any]) -> str:
     return f" ({item['keytag']} keytag)" if item.get("keytag") else ""
-
-
-EARLIER = "Reached in earlier runs, and still yours"
 
 
 def headline(clock: Mapping[str, Any], today: date) -> tuple[str, str]:

@@ -92,7 +92,7 @@ def milestones(ws: Workspace, name: str | None, upcoming: int = 3) -> list[dict[
 def _history(ws: Workspace, clock: Clock, ct: CleanTime) -> dict[str, Any]:
     """The whole history beside the current run, so a lapse never reads as back to zero:
     the longest run, and what each earlier run reached."""
-    from recoverylog.reports.build import run_milestones
+    from recoverylog.domain.milestones import run_milestones
 
     runs = run_milestones(clock, ct, steps_for(ws, clock), ws.today, ws.now)
     return {

@@ -231,7 +231,7 @@ def _for_calendar(ws: Workspace, summary: dict[str, Any], upcoming: int) -> dict
     run has begun, and the milestones after the next ``upcoming`` that a file made in an
     earlier run may hold ("later"). A run that reached n milestones had, in any file made
     during it, none beyond the first n + ``upcoming``."""
-    from recoverylog.reports.build import run_milestones
+    from recoverylog.domain.milestones import run_milestones
     from recoverylog.services.clocks import clean_time_now, milestones_now
 
     found = ws.journal().find_clock(summary["clock"])
