@@ -95,6 +95,7 @@ def test_edit_in_the_editor_then_show(cli: Any, home: Path, editor: FakeEditor) 
     }
     shown = ok(cli, "plan").stdout
     assert shown.startswith("My reasons\n  1. waking up clear\n  2. my kids\n\nWarning signs\n")
+    assert ok(cli, "plan", "list").stdout == shown  # the word people reach for
     assert "High-risk" not in shown  # empty sections are left out
     data = json.loads(ok(cli, "plan", "show", "-f", "json").stdout)
     assert data["call"]["lines"] == ["Sam 555 0100"]

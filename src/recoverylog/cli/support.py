@@ -427,9 +427,10 @@ def plan_main(ctx: typer.Context, fmt: FormatOpt = None) -> None:
         plan_show(fmt)
 
 
+@plan_app.command("list", hidden=True)  # what people type for a list of lines
 @plan_app.command("show")
 def plan_show(fmt: FormatOpt = None) -> None:
-    """Show your plan.
+    """Show your plan, each line numbered as 'plan remove' takes it.
 
     Example: recoverylog plan show
     """
