@@ -28,6 +28,7 @@ COMMAND_SCHEMAS: dict[tuple[str, ...], str] = {
     ("meetings",): "meetings",
     ("plan",): "plan",
     ("plan", "show"): "plan",
+    ("plan", "list"): "plan",
     ("help-now",): "help-now",
     ("crisis",): "help-now",
     ("emergency",): "help-now",

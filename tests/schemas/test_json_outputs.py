@@ -97,6 +97,7 @@ def _outputs(run: Runner, scratch: Path) -> Iterator[tuple[tuple[str, ...], str]
     yield ("meetings",), run("meetings", "--since", "2026-08-01", *f)
     yield ("plan",), run("plan", *f)
     yield ("plan", "show"), run("plan", "show", *f)
+    yield ("plan", "list"), run("plan", "list", *f)
     for name in ("help-now", "crisis", "emergency"):
         yield (name,), run(name, *f)
     yield ("insights",), run("insights", *f)

@@ -226,3 +226,9 @@ def test_without_an_editor_or_a_terminal_plan_edit_points_to_file(
     )
     assert result.returncode == 2
     assert "no editor: set $EDITOR, or use --file -" in result.stderr
+
+
+def test_a_goal_cannot_start_beyond_a_year_from_today(cli: Any) -> None:
+    far = cli("goal", "set", "meetings", "1", "--days", "2", "--start", "9999-12-31 23:59")
+    assert far.exit_code == 2 and "up to a year from today" in far.stderr
+    assert cli("status").exit_code == 0

@@ -185,7 +185,10 @@ def goal_window(goal: Goal, today: date) -> tuple[date, date]:
     start = goal.start
     if goal.repeat and today > start:
         start += timedelta(days=((today - start).days // goal.days) * goal.days)
-    return start, start + timedelta(days=goal.days - 1)
+    try:
+        return start, start + timedelta(days=goal.days - 1)
+    except OverflowError:  # a hand-edited start at the end of the calendar
+        return start, date.max
 
 
 def goal_progress(goal: Goal, entry_days: Iterable[date], today: date) -> GoalProgress:

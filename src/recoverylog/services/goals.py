@@ -22,9 +22,14 @@ def _day_start(ws: Workspace, day: date) -> datetime:
     return datetime.combine(day, time(0), tzinfo=ws.tz)
 
 
+MAX_DAYS_AHEAD = 366
+
+
 def set_goal(
     ws: Workspace, kind: str, count: int, days: int, start: date | None, repeat: bool
 ) -> rules.Goal:
+    if start is not None and start > ws.today + timedelta(days=MAX_DAYS_AHEAD):
+        raise InvalidInput("a goal can start up to a year from today, not later")
     goal = rules.new_goal(kind, count, days, start or ws.today, repeat)
     with ws.store.writing():
         journal = ws.reload_journal()
