@@ -25,3 +25,18 @@ def test_a_paragraph_fits_80_columns_in_a_pipe_too() -> None:
     rows = paragraph("word " * 60, indent=2)
     assert len(rows) > 1
     assert all(len(seg) <= 78 and seg.startswith("  ") for row in rows for seg, _ in row)
+
+
+def test_a_list_item_wraps_under_its_text_past_the_marker(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "40")
+    words = "notice the urge rise, peak and fall; you do not have to act on it"
+    print_lines([[text(f"  1. {words}")], [text(f"  - {words}")]], plain=False)
+    rows = capsys.readouterr().out.splitlines()
+    dash = next(i for i, row in enumerate(rows) if row.startswith("  - "))
+    assert rows[0].startswith("  1. notice") and dash > 1
+    assert all(row.startswith(" " * 5) and row[5] != " " for row in rows[1:dash])
+    assert len(rows) > dash + 1
+    assert all(row.startswith(" " * 4) and row[4] != " " for row in rows[dash + 1 :])
+    assert all(len(row) <= 40 for row in rows)

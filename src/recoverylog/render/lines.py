@@ -7,6 +7,7 @@ text out of any markup language.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 Segment = tuple[str, str | None]
@@ -89,10 +90,15 @@ def print_lines(lines: Sequence[Line], *, plain: bool) -> None:
         if not indent:
             console.print(row)
             continue
-        # A long indented line wraps under its own start, not at column 0.
-        for piece in row.wrap(console, max(20, console.width - indent)):
+        # A long indented line wraps under its own start, not at column 0; a list item
+        # ("1. ", "- ") wraps under its text, past the marker.
+        marker, line = _marker_of(line)
+        row = Text.assemble(*[(seg, style or "") for seg, style in line])
+        hang = indent + len(marker)
+        for number, piece in enumerate(row.wrap(console, max(20, console.width - hang))):
             piece.rstrip()
-            console.print(Text(" " * indent) + piece)
+            lead = " " * indent + marker if number == 0 else " " * hang
+            console.print(Text(lead) + piece)
 
 
 def _indent_of(line: Line) -> tuple[int, Line]:
@@ -102,3 +108,17 @@ def _indent_of(line: Line) -> tuple[int, Line]:
     first, style = line[0]
     stripped = first.lstrip(" ")
     return len(first) - len(stripped), [(stripped, style), *line[1:]]
+
+
+_MARKER = re.compile(r"^(?:\d{1,2}\.|[-*•]) ")
+
+
+def _marker_of(line: Line) -> tuple[str, Line]:
+    """A list item's marker ("1. ", "- "), and the line without it."""
+    if not line:
+        return "", line
+    first, style = line[0]
+    found = _MARKER.match(first)
+    if found is None:
+        return "", line
+    return found.group(0), [(first[found.end() :], style), *line[1:]]
