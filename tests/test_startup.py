@@ -193,3 +193,21 @@ def test_milestones_after_a_lapse_loads_no_report_code(cli, home: Path) -> None:
     heavy = {"build", "document", "milestones", "writers", "sharing"}
     assert loaded & {f"recoverylog.reports.{name}" for name in heavy} == set()
     assert "recoverylog.domain.insights" not in loaded
+
+
+@pytest.mark.parametrize("args", [["--version"], ["--help"], ["log", "--help"]], ids=" ".join)
+def test_a_full_disk_outside_any_command_is_one_line_not_a_traceback(args: list[str]) -> None:
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full here")
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "recoverylog", *args],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    assert result.returncode == 4
+    assert result.stderr.startswith("Error: the disk is full")
+    assert "Traceback" not in result.stderr

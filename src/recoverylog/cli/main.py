@@ -60,6 +60,21 @@ def home_first(args: list[str]) -> list[str]:
     return moved + out
 
 
+def report_unexpected(exc: BaseException) -> ExitCode:
+    """Say what went wrong in one line (never a traceback) and give its exit code."""
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        # Every write is atomic: what could not land was never half written.
+        report_error(
+            "the disk is full; nothing was changed", "free some space and run the command again"
+        )
+        return ExitCode.DATA_PROBLEM
+    report_error(
+        f"something unexpected went wrong ({type(exc).__name__}: {exc})",
+        f"nothing else was changed; set {DEBUG_ENV}=1 to see details",
+    )
+    return ExitCode.UNEXPECTED
+
+
 def report_error(message: str, hint: str | None = None) -> None:
     """Messages echo what people typed: each stays one screen-safe line."""
     sys.stderr.write(f"Error: {screen_safe(message)}\n")
@@ -106,18 +121,7 @@ class RecoveryGroup(TyperGroup):
             if hasattr(exc, "exit_code") or os.environ.get(DEBUG_ENV):
                 _screen_safe_usage_error(exc)
                 raise  # Typer's own exits and usage errors, or debugging
-            if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
-                # Every write is atomic: what could not land was never half written.
-                report_error(
-                    "the disk is full; nothing was changed",
-                    "free some space and run the command again",
-                )
-                raise typer.Exit(int(ExitCode.DATA_PROBLEM)) from None
-            report_error(
-                f"something unexpected went wrong ({type(exc).__name__}: {exc})",
-                f"nothing else was changed; set {DEBUG_ENV}=1 to see details",
-            )
-            raise typer.Exit(int(ExitCode.UNEXPECTED)) from None
+            raise typer.Exit(int(report_unexpected(exc))) from None
         _celebrate(ctx)
         return result
 
@@ -288,6 +292,12 @@ def run() -> None:
         app(prog_name="recoverylog")
     except SystemExit as exc:
         _exit_now(exc.code)
+    except BrokenPipeError:  # the reader stopped (| head) while --help or --version wrote
+        _exit_now(0)
+    except Exception as exc:  # outside any command: parsing, --version, --help
+        if os.environ.get(DEBUG_ENV):
+            raise
+        _exit_now(int(report_unexpected(exc)))
     _exit_now(0)
 
 
