@@ -14,6 +14,7 @@ from types import MappingProxyType
 from recoverylog.domain.cleantime import clean_time, compute_runs, lapses_between
 from recoverylog.domain.model import Clock, Entry, EntryType, Halt, Lapse, Outcome
 from recoverylog.domain.moments import day_of, reading_window
+from recoverylog.domain.text import plural
 from recoverylog.errors import InvalidInput
 
 # --- what the log teaches: a small library of pure functions -------------------
@@ -1175,10 +1176,6 @@ class Observation:
 MIN_CRAVINGS_FOR_PATTERNS = 3  # below this, "most often" would read too much into chance
 
 
-def _plural(count: int, word: str, words: str | None = None) -> str:
-    return f"{count} {word if count == 1 else (words or word + 's')}"
-
-
 def _these_days(days: int) -> str:
     """'in these 90 days'; 'on this day' for a period of one day."""
     return "on this day" if days == 1 else f"in these {days} days"
@@ -1203,7 +1200,7 @@ def observations(ins: Insights) -> list[Observation]:
     if now.count:
         say(
             "cravings",
-            f"{_plural(now.count, 'craving')} {these}, "
+            f"{plural(now.count, 'craving')} {these}, "
             f"average intensity {now.average_intensity:g}, strongest {now.peak_intensity}.",
         )
     else:
@@ -1253,7 +1250,7 @@ def observations(ins: Insights) -> list[Observation]:
 
     if ins.triggers.triggers:
         top = ins.triggers.triggers[0]
-        text = f"'{top.name}' came up most often: {_plural(top.count, 'time')}"
+        text = f"'{top.name}' came up most often: {plural(top.count, 'time')}"
         if top.average_intensity is not None:
             text += f", average intensity {top.average_intensity:g}"
         say("triggers", text + ".")
@@ -1262,7 +1259,7 @@ def observations(ins: Insights) -> list[Observation]:
         say(
             "halt",
             f"{state.capitalize()} was part of {ins.halt.counts[state]} of "
-            f"{_plural(ins.halt.cravings, 'craving')}.",
+            f"{plural(ins.halt.cravings, 'craving')}.",
         )
 
     proven = [c for c in ins.coping if c.enough_data and c.known_with]
@@ -1271,7 +1268,7 @@ def observations(ins: Insights) -> list[Observation]:
         say(
             "coping",
             f"When you used '{best.name}', the craving passed "
-            f"{best.passed_with} of {_plural(best.known_with, 'time')}.",
+            f"{best.passed_with} of {plural(best.known_with, 'time')}.",
         )
     elif ins.coping:
         say(
@@ -1284,7 +1281,7 @@ def observations(ins: Insights) -> list[Observation]:
     if o.passed + o.used:
         say(
             "outcomes",
-            f"{o.passed} of {_plural(o.passed + o.used, 'craving')} with an outcome passed "
+            f"{o.passed} of {plural(o.passed + o.used, 'craving')} with an outcome passed "
             "without using.",
         )
     if o.average_duration_min is not None:
@@ -1302,7 +1299,7 @@ def observations(ins: Insights) -> list[Observation]:
         )
         say(
             "outcomes",
-            f"{_plural(len(ins.lapses), 'lapse')} recorded {these}: {days_of}.",
+            f"{plural(len(ins.lapses), 'lapse')} recorded {these}: {days_of}.",
         )
 
     by_clock: dict[str, list[SelfCheckWeek]] = {}

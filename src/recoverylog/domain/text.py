@@ -49,3 +49,8 @@ def replace_unsafe(text: str, replacement: Callable[[str], str]) -> str:
 def escaped(ch: str) -> str:
     """How a character is written in Python and JSON-like text: \\x1b, \\u202e."""
     return repr(ch)[1:-1]
+
+
+def plural(count: int, word: str, words: str | None = None) -> str:
+    """'1 day', '3 days'; ``words`` for a plural that is not word + s ('2 people')."""
+    return f"{count} {word if count == 1 else (words or word + 's')}"

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from recoverylog.domain.moments import hours_and_minutes
+from recoverylog.domain.text import plural
 from recoverylog.render.lines import Line, Segment, as_plain, safe_line, text
 
 if TYPE_CHECKING:
@@ -283,10 +284,6 @@ def _percent(share: float | None) -> str:
     return "–" if share is None else f"{share * 100:.0f}%"
 
 
-def _plural(count: int, word: str, words: str | None = None) -> str:
-    return f"{count} {word if count == 1 else (words or word + 's')}"
-
-
 def _fit(name: str, width: int) -> str:
     return name if len(name) <= width else name[: width - 1] + "…"
 
@@ -314,7 +311,7 @@ def insights_lines(data: dict[str, Any], *, plain: bool) -> list[Line]:
     period = data["period"]
     since, until = _day(period["since"]), _day(period["until"])
     title = f"Insights · {_short(since)} {since:%Y} – {_short(until)} {until:%Y}"
-    title += f" ({_plural(period['days'], 'day')})"
+    title += f" ({plural(period['days'], 'day')})"
     if data["clock"]:
         title += f" · {data['clock']}"
     lines: list[Line] = [[text(title, "bold")], []]
@@ -349,11 +346,11 @@ def cravings_section(data: dict[str, Any], *, plain: bool) -> list[Line]:
             label = f"{start:%b %Y}"
             full = (_day(w["end"]) + timedelta(days=1)).month != start.month
             if not full or start.day != 1:
-                note += f"   ({_plural(w['days'], 'day')})"
+                note += f"   ({plural(w['days'], 'day')})"
         else:
             label = _short(start)
             if w["days"] < 7:
-                note += f"   ({_plural(w['days'], 'day')})"
+                note += f"   ({plural(w['days'], 'day')})"
         rows.append(BarRow(label, w["count"], note))
     lines.append([text("  month" if by_month else "  week of", "dim")])
     lines += bar_rows(rows, width=40, plain=plain)
@@ -405,7 +402,7 @@ def triggers_section(data: dict[str, Any], *, plain: bool) -> list[Line]:
     lines += _said(data, "triggers")
     halt = data["halt"]
     lines.append(
-        [text("  HALT", "bold"), text(f"  in {_plural(halt['cravings'], 'craving')}", "dim")]
+        [text("  HALT", "bold"), text(f"  in {plural(halt['cravings'], 'craving')}", "dim")]
     )
     rows = [
         BarRow(
@@ -486,7 +483,7 @@ def clean_section(data: dict[str, Any], *, plain: bool) -> list[Line]:
         )
         return lines
     for c in data["clean_days"]:
-        so_far = f"  {_plural(c['total_clean_days'], 'clean day')} in total"
+        so_far = f"  {plural(c['total_clean_days'], 'clean day')} in total"
         if c.get("day_one_minutes") is not None:
             so_far = f"  {hours_and_minutes(c['day_one_minutes'])} clean, day one"
         lines.append(
@@ -533,7 +530,7 @@ def _share_texts(shares: dict[str, Any]) -> list[str]:
     for days, share in shares.items():
         if share["counted"] < int(days):
             if share["counted"]:
-                tracked = _plural(share["counted"], "day")
+                tracked = plural(share["counted"], "day")
                 out.append(f"{days} days {_percent(share['share'])} of {tracked} tracked")
             else:
                 out.append("no whole day yet")

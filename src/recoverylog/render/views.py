@@ -11,12 +11,9 @@ from datetime import date
 from typing import Any
 
 from recoverylog.domain.moments import hours_and_minutes
+from recoverylog.domain.text import plural
 from recoverylog.render.lines import Line, bar, screen_safe, text
 from recoverylog.render.output import Column
-
-
-def plural(count: int, word: str, words: str | None = None) -> str:
-    return f"{count} {word if count == 1 else (words or word + 's')}"
 
 
 def days(count: int) -> str:

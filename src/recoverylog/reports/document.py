@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from recoverylog.domain.moments import hours_and_minutes
+from recoverylog.domain.text import plural
 from recoverylog.reports.build import REPORT_KIND, REPORT_VERSION, goal_label
 
 
@@ -111,10 +112,6 @@ class Document:
 
 
 # --- words -------------------------------------------------------------------------
-
-
-def plural(count: int, word: str, words: str | None = None) -> str:
-    return f"{count} {word if count == 1 else (words or word + 's')}"
 
 
 def nice_date(iso: str) -> str:
