@@ -7,8 +7,9 @@ one. The passphrase is asked for lazily: commands that read no data never need i
 from __future__ import annotations
 
 import base64
+import contextlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -213,23 +214,30 @@ CHANGE_TABLE = "passphrase_change"
 
 def read_change(marker: Path) -> KeyChange | None:
     """The passphrase change recorded in ``marker``, if one is under way."""
-    import binascii
-
     table = _marker_doc(marker).get(CHANGE_TABLE)
     if table is None:
         return None
     if not isinstance(table, dict):
         raise DataError(f"{marker} is damaged: '{CHANGE_TABLE}' is not a table", hint=_MARKER_HINT)
     params, check = _key_settings(table, marker)
-    try:
+    with _read_in(marker):
         keys = [base64.b64decode(_text(table, k), validate=True) for k in ("new_key", "old_key")]
+    return KeyChange(params, check, *keys)
+
+
+@contextlib.contextmanager
+def _read_in(marker: Path) -> Iterator[None]:
+    """A missing or malformed key of encryption.toml is damage, named with the file."""
+    import binascii
+
+    try:
+        yield
     except KeyError as exc:
         raise DataError(
             f"{marker} is damaged: '{exc.args[0]}' is missing", hint=_MARKER_HINT
         ) from exc
     except (ValueError, TypeError, binascii.Error) as exc:
         raise DataError(f"{marker} is damaged: {exc}", hint=_MARKER_HINT) from exc
-    return KeyChange(params, check, *keys)
 
 
 def _marker_doc(marker: Path) -> dict[str, Any]:
@@ -259,18 +267,10 @@ def _marker_doc(marker: Path) -> dict[str, Any]:
 
 
 def _key_settings(doc: dict[str, Any], marker: Path) -> tuple[KdfParams, bytes]:
-    import binascii
-
-    try:
+    with _read_in(marker):
         salt = bytes.fromhex(_text(doc, "salt"))
         n, r, p = (_whole(doc, key) for key in ("n", "r", "p"))
         check = base64.b64decode(_text(doc, "check"), validate=True)
-    except KeyError as exc:
-        raise DataError(
-            f"{marker} is damaged: '{exc.args[0]}' is missing", hint=_MARKER_HINT
-        ) from exc
-    except (ValueError, TypeError, binascii.Error) as exc:
-        raise DataError(f"{marker} is damaged: {exc}", hint=_MARKER_HINT) from exc
     if len(salt) != SALT_BYTES:
         raise DataError(
             f"{marker} is damaged: the salt is not {SALT_BYTES} bytes", hint=_MARKER_HINT
