@@ -37,6 +37,20 @@ def snapshot(root: Path) -> Snapshot:
     return found
 
 
+def restore_snapshot(root: Path, saved: Snapshot) -> None:
+    """Put ``root`` back as ``snapshot`` saw it (files and folders): a test that stops a
+    command at one write starts the next attempt from the same state."""
+    for path in sorted(walk_all(root), reverse=True):
+        path.rmdir() if path.is_dir() else path.unlink()
+    for name in sorted(saved):
+        target = root / name
+        if saved[name] == "folder":
+            target.mkdir(mode=0o700, exist_ok=True)
+        else:
+            target.write_bytes(saved[name])  # type: ignore[arg-type]
+            target.chmod(0o600)
+
+
 def walk_all(root: Path) -> list[Path]:
     """Every path under ``root`` (not following links), ``root`` excluded."""
     out: list[Path] = []

@@ -9,7 +9,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from safety_helpers import PASSPHRASE, SECRET, snapshot, walk_all
+from safety_helpers import PASSPHRASE, SECRET, restore_snapshot, snapshot, walk_all
 
 from recoverylog.store import atomic, files
 
@@ -122,20 +122,8 @@ def _writes_of_a_whole_change(cli, home: Path, monkeypatch: pytest.MonkeyPatch) 
         attempted = _stop_before_write(patch, 10**6)
         patch.setenv("RECOVERYLOG_NEW_PASSPHRASE", NEW)
         _ok(cli("passphrase", "change"))
-    _restore(home, before)
+    restore_snapshot(home, before)
     return attempted[0]
-
-
-def _restore(home: Path, saved: dict[str, object]) -> None:
-    for path in sorted(walk_all(home), reverse=True):
-        path.rmdir() if path.is_dir() else path.unlink()
-    for name in sorted(saved):
-        target = home / name
-        if saved[name] == "folder":
-            target.mkdir(mode=0o700, exist_ok=True)
-        else:
-            target.write_bytes(saved[name])  # type: ignore[arg-type]
-            target.chmod(0o600)
 
 
 def test_a_change_stopped_at_any_write_opens_and_is_finished_by_running_it_again(
@@ -146,7 +134,7 @@ def test_a_change_stopped_at_any_write_opens_and_is_finished_by_running_it_again
     total = _writes_of_a_whole_change(cli, home, monkeypatch)
     assert total > 5
     for number in range(total):
-        _restore(home, saved)
+        restore_snapshot(home, saved)
         with monkeypatch.context() as patch:
             _stop_before_write(patch, number)
             patch.setenv("RECOVERYLOG_PASSPHRASE", PASSPHRASE)

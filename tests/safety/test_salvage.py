@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from safety_helpers import PASSPHRASE, SECRET, data_text, snapshot, walk_all
+from safety_helpers import PASSPHRASE, SECRET, data_text, restore_snapshot, snapshot, walk_all
 
 from recoverylog.paths import resolve_layout
 from recoverylog.store import atomic, backup, files, quarantine
@@ -301,18 +301,6 @@ def _stop_before_write(monkeypatch: pytest.MonkeyPatch, number: int) -> list[int
     return attempted
 
 
-def _put_back(home: Path, saved: dict[str, object]) -> None:
-    for path in sorted(walk_all(home), reverse=True):
-        path.rmdir() if path.is_dir() else path.unlink()
-    for name in sorted(saved):
-        target = home / name
-        if saved[name] == "folder":
-            target.mkdir(mode=0o700, exist_ok=True)
-        else:
-            target.write_bytes(saved[name])  # type: ignore[arg-type]
-            target.chmod(0o600)
-
-
 def test_a_fix_stopped_at_any_write_never_leaves_fewer_entries(
     cli, home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -329,7 +317,7 @@ def test_a_fix_stopped_at_any_write_never_leaves_fewer_entries(
     total = attempted[0]
     assert total >= 3  # the backup, the copy in quarantine, the kept month
     for number in range(total):
-        _put_back(home, saved)
+        restore_snapshot(home, saved)
         with monkeypatch.context() as patch:
             _stop_before_write(patch, number)
             stopped = cli("doctor", "--fix")
