@@ -86,19 +86,18 @@ def print_lines(lines: Sequence[Line], *, plain: bool) -> None:
     console = stdout_console()
     for line in lines:
         indent, line = _indent_of(safe_line(line))
-        row = Text.assemble(*[(seg, style or "") for seg, style in line])
-        if not indent:
-            console.print(row)
-            continue
         # A long indented line wraps under its own start, not at column 0; a list item
-        # ("1. ", "- ") wraps under its text, past the marker.
-        marker, line = _marker_of(line)
+        # ("1. ", "- ") wraps under its text, past the marker (which keeps its style).
+        if not indent:
+            console.print(Text.assemble(*[(seg, style or "") for seg, style in line]))
+            continue
+        (marker, marker_style), line = _marker_of(line)
         row = Text.assemble(*[(seg, style or "") for seg, style in line])
         hang = indent + len(marker)
         for number, piece in enumerate(row.wrap(console, max(20, console.width - hang))):
             piece.rstrip()
-            lead = " " * indent + marker if number == 0 else " " * hang
-            console.print(Text(lead) + piece)
+            first = Text(" " * indent) + Text(marker, marker_style)
+            console.print((first if number == 0 else Text(" " * hang)) + piece)
 
 
 def _indent_of(line: Line) -> tuple[int, Line]:
@@ -113,12 +112,10 @@ def _indent_of(line: Line) -> tuple[int, Line]:
 _MARKER = re.compile(r"^(?:\d{1,2}\.|[-*•]) ")
 
 
-def _marker_of(line: Line) -> tuple[str, Line]:
-    """A list item's marker ("1. ", "- "), and the line without it."""
-    if not line:
-        return "", line
-    first, style = line[0]
+def _marker_of(line: Line) -> tuple[tuple[str, str], Line]:
+    """A list item's marker ("1. ", "- ") with its style, and the line without it."""
+    first, style = line[0] if line else ("", None)
     found = _MARKER.match(first)
     if found is None:
-        return "", line
-    return found.group(0), [(first[found.end() :], style), *line[1:]]
+        return ("", ""), line
+    return (found.group(0), style or ""), [(first[found.end() :], style), *line[1:]]
