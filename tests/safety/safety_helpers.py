@@ -8,7 +8,9 @@ import re
 import subprocess
 import sys
 import tomllib
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 CHILD = Path(__file__).with_name("safety_child.py")
 MONTH_FILE = re.compile(r"^\d{4}-\d{2}\.json$")
@@ -49,6 +51,29 @@ def restore_snapshot(root: Path, saved: Snapshot) -> None:
         else:
             target.write_bytes(saved[name])  # type: ignore[arg-type]
             target.chmod(0o600)
+
+
+class Stop(KeyboardInterrupt):
+    """Ctrl-C, as if pressed right before one write."""
+
+
+def stop_before_write(monkeypatch: Any, number: int, modules: Iterable[Any]) -> list[int]:
+    """Let ``number`` writes land (through each module's atomic_write), then stop;
+    returns the count of writes attempted, in a one-item list that keeps counting."""
+    from recoverylog.store import atomic
+
+    real = atomic.atomic_write
+    attempted = [0]
+
+    def write(path: Path, data: bytes) -> None:
+        attempted[0] += 1
+        if attempted[0] > number:
+            raise Stop
+        real(path, data)
+
+    for module in modules:
+        monkeypatch.setattr(module, "atomic_write", write)
+    return attempted
 
 
 def walk_all(root: Path) -> list[Path]:

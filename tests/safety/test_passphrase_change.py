@@ -9,7 +9,14 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from safety_helpers import PASSPHRASE, SECRET, restore_snapshot, snapshot, walk_all
+from safety_helpers import (
+    PASSPHRASE,
+    SECRET,
+    restore_snapshot,
+    snapshot,
+    stop_before_write,
+    walk_all,
+)
 
 from recoverylog.store import atomic, files
 
@@ -96,24 +103,11 @@ def test_without_a_terminal_the_new_passphrase_comes_from_the_environment(
 # --- stopped half way ------------------------------------------------------------
 
 
-class Stop(KeyboardInterrupt):
-    """Ctrl-C, as if pressed right before one write."""
+WRITERS = (atomic, files)  # the modules whose writes are stopped
 
 
 def _stop_before_write(monkeypatch: pytest.MonkeyPatch, number: int) -> list[int]:
-    """Let ``number`` writes land, then stop; returns the count of writes attempted."""
-    real = atomic.atomic_write
-    attempted = [0]
-
-    def write(path: Path, data: bytes) -> None:
-        attempted[0] += 1
-        if attempted[0] > number:
-            raise Stop
-        real(path, data)
-
-    monkeypatch.setattr(atomic, "atomic_write", write)
-    monkeypatch.setattr(files, "atomic_write", write)
-    return attempted
+    return stop_before_write(monkeypatch, number, WRITERS)
 
 
 def _writes_of_a_whole_change(cli, home: Path, monkeypatch: pytest.MonkeyPatch) -> int:

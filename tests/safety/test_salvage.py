@@ -15,7 +15,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from safety_helpers import PASSPHRASE, SECRET, data_text, restore_snapshot, snapshot, walk_all
+from safety_helpers import (
+    PASSPHRASE,
+    SECRET,
+    data_text,
+    restore_snapshot,
+    snapshot,
+    stop_before_write,
+    walk_all,
+)
 
 from recoverylog.paths import resolve_layout
 from recoverylog.store import atomic, backup, files, quarantine
@@ -281,24 +289,11 @@ def test_a_journal_that_is_not_toml_is_moved_aside_whole_as_before(cli, home: Pa
 # --- stopped at any write ---------------------------------------------------------
 
 
-class Stop(KeyboardInterrupt):
-    """Ctrl-C, as if pressed right before one write."""
+WRITERS = (atomic, backup, files, quarantine)  # the modules whose writes are stopped
 
 
 def _stop_before_write(monkeypatch: pytest.MonkeyPatch, number: int) -> list[int]:
-    """Let ``number`` writes land, then stop; returns the count of writes attempted."""
-    real = atomic.atomic_write
-    attempted = [0]
-
-    def write(path: Path, data: bytes) -> None:
-        attempted[0] += 1
-        if attempted[0] > number:
-            raise Stop
-        real(path, data)
-
-    for module in (atomic, backup, files, quarantine):
-        monkeypatch.setattr(module, "atomic_write", write)
-    return attempted
+    return stop_before_write(monkeypatch, number, WRITERS)
 
 
 def test_a_fix_stopped_at_any_write_never_leaves_fewer_entries(
