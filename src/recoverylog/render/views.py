@@ -173,7 +173,7 @@ def status_lines(data: dict[str, Any], *, plain: bool) -> list[Line]:
         parts.append(plural(week["lapses"], "lapse"))
     lines.append([text("  " + " · ".join(parts))])
     if data.get("support"):
-        from recoverylog.render.support import support_status_lines
+        from recoverylog.render.goals import support_status_lines
 
         lines.append([])
         lines.extend(support_status_lines(data["support"], plain=plain))
@@ -366,7 +366,7 @@ def describe(entry: dict[str, Any], *, short_note: bool = False) -> str:
         if entry.get("triggers"):
             parts.append("triggers: " + "; ".join(entry["triggers"]))
     elif kind == "checkin":
-        from recoverylog.render.support import describe_checkin
+        from recoverylog.render.checkin import describe_checkin
 
         parts.extend(describe_checkin(entry))
     if entry.get("note"):
