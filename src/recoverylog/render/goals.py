@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from recoverylog.domain.text import plural
 from recoverylog.render.lines import Line, bar, text
 from recoverylog.render.output import Column
-from recoverylog.render.views import nice_date, plural
+from recoverylog.render.views import nice_date
 from recoverylog.render.words import ago, short_date
 
 
