@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 from insights_helpers import at, clock, coping, craving, entry, selfcheck, trigger
 
 from recoverylog.domain import insights as ins
-from recoverylog.domain.cleantime import day_status
+from recoverylog.domain.cleantime import compute_runs
 from recoverylog.domain.insights import Period
-from recoverylog.domain.model import EntryType
+from recoverylog.domain.model import Clock, EntryType
 from recoverylog.errors import InvalidInput
 
 LONDON = ZoneInfo("Europe/London")
@@ -51,17 +51,18 @@ def test_bounds_cover_the_period_generously() -> None:
 
 
 def test_an_empty_period_gives_zeros_and_nones() -> None:
-    assert ins.craving_stats([], WEEK, UTC) == ins.CravingStats(0, None, None)
-    trend = ins.craving_trend([], WEEK, UTC)
+    built = ins.build_insights([], WEEK, UTC)
+    assert built.trend.current == ins.CravingStats(0, None, None)
+    trend = built.trend
     assert (trend.change, trend.change_share, trend.direction) == (0, None, "same")
-    weeks = ins.cravings_by_week([], WEEK, UTC)
+    weeks = built.weeks
     assert [(w.start, w.end, w.count) for w in weeks] == [(WEEK.since, WEEK.until, 0)]
-    times = ins.cravings_by_time([], WEEK, UTC)
+    times = built.times
     assert times.total == 0
     assert times.busiest_cell() is None
     assert times.busiest_weekday() is None
-    assert ins.trigger_stats([], WEEK, UTC).triggers == ()
-    halt = ins.halt_stats([], WEEK, UTC)
+    assert built.triggers.triggers == ()
+    halt = built.halt
     assert (halt.cravings, halt.with_any, halt.most_common(), halt.share("tired")) == (
         0,
         0,
@@ -69,25 +70,25 @@ def test_an_empty_period_gives_zeros_and_nones() -> None:
         None,
     )
     assert ins.coping_effectiveness([], WEEK, UTC) == []
-    outcome = ins.outcome_stats([], WEEK, UTC)
+    outcome = built.outcomes
     assert (outcome.cravings, outcome.pass_rate, outcome.average_duration_min) == (0, None, None)
-    assert ins.selfcheck_weeks([], WEEK, UTC) == []
-    built = ins.build_insights([], WEEK, UTC)
+    assert built.selfchecks == ()
     texts = [o.text for o in ins.observations(built)]
     assert texts == ["No cravings logged in these 7 days."]
 
 
 def test_one_craving() -> None:
     one = [craving("2026-11-06T21:15", 7, triggers=["payday"], halt=["tired"], outcome="passed")]
-    assert ins.craving_stats(one, WEEK, UTC) == ins.CravingStats(1, 7.0, 7)
-    times = ins.cravings_by_time(one, WEEK, UTC)
+    built = ins.build_insights(one, WEEK, UTC)
+    assert built.trend.current == ins.CravingStats(1, 7.0, 7)
+    times = built.times
     assert times.by_weekday == (0, 0, 0, 0, 1, 0, 0)  # a Friday
     assert times.by_hour[21] == 1
     assert times.blocks()[4] == (0, 0, 0, 0, 0, 1)  # Friday, 20:00-24:00
     assert times.busiest_cell() == (4, 5, 1)
-    stats = ins.trigger_stats(one, WEEK, UTC).triggers
+    stats = built.triggers.triggers
     assert stats == (ins.TriggerStat("payday", 1, 1, 7.0, None),)
-    trend = ins.craving_trend(one, WEEK, UTC)
+    trend = built.trend
     assert (trend.change, trend.change_share, trend.direction) == (1, None, "more")
 
 
@@ -101,8 +102,8 @@ def test_entries_exactly_on_the_boundaries() -> None:
         craving("2026-11-08T23:59:59", 3),  # last instant: in
         craving("2026-11-09T00:00:00", 4),  # the day after: out
     ]
-    assert ins.craving_stats(entries, WEEK, UTC) == ins.CravingStats(2, 2.5, 3)
-    trend = ins.craving_trend(entries, WEEK, UTC)
+    trend = ins.build_insights(entries, WEEK, UTC).trend
+    assert trend.current == ins.CravingStats(2, 2.5, 3)
     assert trend.previous == ins.CravingStats(1, 1.0, 1)
     days = ins.cravings_by_day(entries, WEEK, UTC)
     assert [d.count for d in days] == [1, 0, 0, 0, 0, 0, 1]
@@ -113,8 +114,9 @@ def test_a_record_keeps_the_day_and_hour_where_it_happened() -> None:
     # whichever zone the journal is read.
     late = [craving("2026-11-08T22:00-05:00", 5)]
     for viewer in (UTC, NEW_YORK, LONDON):
-        assert ins.craving_stats(late, WEEK, viewer).count == 1
-        times = ins.cravings_by_time(late, WEEK, viewer)
+        built = ins.build_insights(late, WEEK, viewer)
+        assert built.trend.current.count == 1
+        times = built.times
         assert times.by_weekday[6] == 1
         assert times.by_hour[22] == 1
 
@@ -131,13 +133,14 @@ def test_the_night_the_clocks_go_back_in_london() -> None:
         craving("2026-10-26T00:00+00:00", 8),  # midnight: Monday
     ]
     for viewer in (LONDON, UTC):
-        assert ins.craving_stats(entries, sunday, viewer) == ins.CravingStats(4, 5.5, 7)
-    times = ins.cravings_by_time(entries, sunday, LONDON)
+        built = ins.build_insights(entries, sunday, viewer)
+        assert built.trend.current == ins.CravingStats(4, 5.5, 7)
+    times = ins.build_insights(entries, sunday, LONDON).times
     assert (times.by_hour[0], times.by_hour[1], times.by_hour[23]) == (1, 2, 1)
     assert times.by_weekday == (0, 0, 0, 0, 0, 0, 4)
     # Weeks across the change: Mon 19 Oct - Sun 25 Oct, then Mon 26 Oct - Sun 1 Nov.
     fortnight = Period(date(2026, 10, 19), date(2026, 11, 1))
-    weeks = ins.cravings_by_week(entries, fortnight, LONDON)
+    weeks = ins.build_insights(entries, fortnight, LONDON).weeks
     assert [(w.start, w.count) for w in weeks] == [(date(2026, 10, 19), 4), (date(2026, 10, 26), 1)]
 
 
@@ -162,7 +165,7 @@ def test_trend_against_the_previous_week() -> None:
         *(craving(f"2026-10-{d}T12:00", 6) for d in (27, 28, 29, 31)),  # 4 the week before
         *(craving(f"2026-11-0{d}T12:00", 3) for d in (2, 4, 8)),  # 3 this week
     ]
-    trend = ins.craving_trend(entries, WEEK, UTC)
+    trend = ins.build_insights(entries, WEEK, UTC).trend
     assert trend.previous_period == Period(date(2026, 10, 26), date(2026, 11, 1))
     assert (trend.previous.count, trend.current.count) == (4, 3)
     assert (trend.change, trend.change_share, trend.direction) == (-1, -0.25, "fewer")
@@ -176,7 +179,7 @@ def test_weeks_are_calendar_weeks_clipped_to_the_period() -> None:
         craving("2026-11-09T08:00", 9),
         craving("2026-11-17T08:00", 1),
     ]
-    weeks = ins.cravings_by_week(entries, period, UTC)
+    weeks = ins.build_insights(entries, period, UTC).weeks
     assert [(w.start, w.end, w.days) for w in weeks] == [
         (date(2026, 11, 4), date(2026, 11, 8), 5),
         (date(2026, 11, 9), date(2026, 11, 15), 7),
@@ -196,7 +199,7 @@ def test_time_blocks_and_the_busiest_cell() -> None:
         craving("2026-11-02T20:30", 5),  # Monday 20-24
         craving("2026-11-02T03:59", 5),  # Monday 00-04
     ]
-    times = ins.cravings_by_time(entries, WEEK, UTC)
+    times = ins.build_insights(entries, WEEK, UTC).times
     assert times.by_block() == (1, 0, 0, 0, 0, 3)
     assert times.busiest_cell() == (4, 5, 2)
     assert times.busiest_weekday() == 0  # Monday and Friday tie: the earlier day
@@ -215,7 +218,7 @@ def test_triggers_counts_kinds_and_intensity() -> None:
         trigger("2026-11-05T18:00", "payday", "thing"),
         trigger("2026-11-06T18:00", "Payday", "emotion"),
     ]
-    summary = ins.trigger_stats(entries, WEEK, UTC)
+    summary = ins.build_insights(entries, WEEK, UTC, trigger_limit=None).triggers
     # after work: 2 cravings + 1 entry, intensity (6 + 8) / 2; payday: 1 craving + 2 entries.
     # Equal counts: the stronger average comes first.
     assert summary.triggers == (
@@ -230,7 +233,8 @@ def test_triggers_counts_kinds_and_intensity() -> None:
         ins.KindStat("thing", 1, None),
     )
     assert summary.mentions == 6
-    assert ins.trigger_stats(entries, WEEK, UTC, limit=1).triggers[0].name == "payday"
+    one = ins.build_insights(entries, WEEK, UTC, trigger_limit=1).triggers.triggers
+    assert [t.name for t in one] == ["payday"]
 
 
 def test_halt_frequency() -> None:
@@ -241,7 +245,7 @@ def test_halt_frequency() -> None:
         craving("2026-11-05T18:00", 5, halt=["hungry"]),
         trigger("2026-11-05T18:00", "argument"),  # not a craving: not counted
     ]
-    halt = ins.halt_stats(entries, WEEK, UTC)
+    halt = ins.build_insights(entries, WEEK, UTC).halt
     assert (halt.cravings, halt.with_any) == (4, 3)
     assert dict(halt.counts) == {"hungry": 1, "angry": 0, "lonely": 1, "tired": 2}
     assert halt.share("tired") == 0.5
@@ -324,7 +328,7 @@ def test_outcomes_by_hand() -> None:
         craving("2026-11-05T18:00", 9, outcome="used", duration_min=30),
         craving("2026-11-06T18:00", 4),
     ]
-    o = ins.outcome_stats(entries, WEEK, UTC)
+    o = ins.build_insights(entries, WEEK, UTC).outcomes
     assert (o.cravings, o.passed, o.used, o.unknown) == (5, 2, 2, 1)
     assert (o.average_duration_min, o.with_duration) == (20.0, 3)
     assert (o.average_intensity_passed, o.average_intensity_used) == (3.5, 8.5)
@@ -471,6 +475,19 @@ def clocks_with_lapses(draw):
     return clock(start, *lapses)
 
 
+def day_status(clock: Clock, day: date, tz) -> str:
+    """The status of one day by definition, from the runs up to it: what the calendar
+    computes for many days at once."""
+    if day < clock.clean_since:
+        return "before"
+    for run in compute_runs(clock, day, tz):
+        if run.end == day:
+            return "lapse"
+        if run.start <= day and (run.end is None or day < run.end):
+            return "clean"
+    return "gap"
+
+
 @settings(max_examples=120, deadline=None)
 @given(clocks_with_lapses(), st.sampled_from([UTC, LONDON, NEW_YORK]))
 def test_the_calendar_agrees_with_day_status(c, tz) -> None:
@@ -499,7 +516,7 @@ def test_selfcheck_weeks_keep_the_latest_of_each_week() -> None:
         selfcheck("2026-11-09T20:00", [0, 0, 0, 0, 0]),
     ]
     period = Period(date(2026, 10, 26), date(2026, 11, 15))
-    weeks = ins.selfcheck_weeks(entries, period, UTC)
+    weeks = ins.build_insights(entries, period, UTC).selfchecks
     assert [(w.week_start, w.total) for w in weeks] == [
         (date(2026, 10, 26), 5),
         (date(2026, 11, 2), 9),
@@ -529,19 +546,21 @@ def _mixed_fixture() -> list:
     ]
 
 
-def test_build_insights_agrees_with_the_single_functions() -> None:
+def test_insights_for_one_clock_agree_with_its_entries_alone() -> None:
     entries = _mixed_fixture()
     clocks = [_two_lapse_clock()]
     built = ins.build_insights(entries, WEEK, UTC, clocks, clock="alcohol", trigger_limit=None)
     mine = list(ins.only_clock(entries, "alcohol"))
-    assert built.trend == ins.craving_trend(mine, WEEK, UTC, clocks[0].clean_since)
-    assert list(built.weeks) == ins.cravings_by_week(mine, WEEK, UTC)
-    assert built.times == ins.cravings_by_time(mine, WEEK, UTC)
-    assert built.triggers == ins.trigger_stats(mine, WEEK, UTC)
-    assert built.halt == ins.halt_stats(mine, WEEK, UTC)
+    alone = ins.build_insights(mine, WEEK, UTC, clocks, trigger_limit=None)
+    assert built.trend == alone.trend
+    assert built.trend.tracked_since == clocks[0].clean_since
+    assert built.weeks == alone.weeks
+    assert built.times == alone.times
+    assert built.triggers == alone.triggers
+    assert built.halt == alone.halt
     assert list(built.coping) == ins.coping_effectiveness(mine, WEEK, UTC)
-    assert built.outcomes == ins.outcome_stats(mine, WEEK, UTC)
-    assert list(built.selfchecks) == ins.selfcheck_weeks(mine, WEEK, UTC)
+    assert built.outcomes == alone.outcomes
+    assert built.selfchecks == alone.selfchecks
     assert built.trend.current.count == 7  # six from the coping fixture and the payday one
     assert built.trend.previous.count == 1
     assert [c.clock for c in built.clean] == ["alcohol"]
@@ -581,16 +600,17 @@ def test_a_redone_selfcheck_at_the_same_time_wins() -> None:
     first = selfcheck("2026-11-04T20:00", [1, 1, 1, 1, 1])
     redone = selfcheck("2026-11-04T20:00", [4, 4, 4, 4, 4])  # saved later, later in the file
     period = Period(date(2026, 11, 2), date(2026, 11, 8))
-    oldest_first = ins.selfcheck_weeks([first, redone], period, UTC)
+    oldest_first = ins.build_insights([first, redone], period, UTC).selfchecks
     assert [w.total for w in oldest_first] == [20]
-    newest_first = ins.selfcheck_weeks([redone, first], period, UTC, newest_first=True)
+    newest_first = ins.build_insights([redone, first], period, UTC, newest_first=True).selfchecks
     assert [w.total for w in newest_first] == [20]
     built = ins.build_insights([redone, first], period, UTC, newest_first=True)
     assert [w.total for w in built.selfchecks] == [20]
     # Saved later wins over file order.
     saved_first = replace(first, created=at("2026-11-05T09:00"))
     saved_again = replace(redone, created=at("2026-11-04T20:01"))
-    assert [w.total for w in ins.selfcheck_weeks([saved_first, saved_again], period, UTC)] == [5]
+    saved = ins.build_insights([saved_first, saved_again], period, UTC).selfchecks
+    assert [w.total for w in saved] == [5]
 
 
 def test_selfchecks_for_two_clocks_in_one_week_are_both_kept() -> None:
@@ -600,7 +620,7 @@ def test_selfchecks_for_two_clocks_in_one_week_are_both_kept() -> None:
         selfcheck("2026-11-10T20:00", [2, 2, 2, 2, 2], clock="alcohol"),
     ]
     period = Period(date(2026, 11, 2), date(2026, 11, 15))
-    weeks = ins.selfcheck_weeks(entries, period, UTC)
+    weeks = ins.build_insights(entries, period, UTC).selfchecks
     assert [(w.week_start.day, w.clock, w.total) for w in weeks] == [
         (2, "alcohol", 15),
         (2, "nicotine", 2),
@@ -651,7 +671,7 @@ def test_cravings_by_month_clip_to_the_period() -> None:
         craving("2026-02-01T18:00", 8),
         craving("2026-02-27T18:00", 6),
     ]
-    months = ins.cravings_by_month(entries, Period(date(2026, 1, 20), date(2026, 3, 5)), UTC)
+    months = ins.build_insights(entries, Period(date(2026, 1, 20), date(2026, 3, 5)), UTC).months
     assert [(m.start, m.end, m.count, m.average_intensity) for m in months] == [
         (date(2026, 1, 20), date(2026, 1, 31), 1, 4.0),
         (date(2026, 2, 1), date(2026, 2, 28), 2, 7.0),

@@ -154,14 +154,6 @@ class _Cravings:
         return CravingStats(self.count, _avg(self.total, self.count), self.peak)
 
 
-def craving_stats(entries: Iterable[Entry], period: Period, tz: tzinfo) -> CravingStats:
-    """Count, average and peak intensity of the cravings in the period."""
-    acc = _Cravings()
-    for entry, local in _in_period(entries, period, tz):
-        acc.add(entry, local)
-    return acc.result()
-
-
 @dataclass(frozen=True)
 class CravingTrend:
     """This period's cravings beside the previous period of the same length."""
@@ -209,19 +201,6 @@ class CravingTrend:
         if self.change < 0:
             return "fewer"
         return "more" if self.change > 0 else "same"
-
-
-def craving_trend(
-    entries: Iterable[Entry], period: Period, tz: tzinfo, tracked_since: date | None = None
-) -> CravingTrend:
-    """Cravings in the period against the period before; pass entries covering both.
-    ``tracked_since``: the first day anything was tracked; a period before it is not
-    compared with."""
-    before = period.previous()
-    now, then = _Cravings(), _Cravings()
-    for entry, local in _in_period(entries, Period(before.since, period.until), tz):
-        (now if day_of(local) >= period.since else then).add(entry, local)
-    return CravingTrend(period, now.result(), before, then.result(), tracked_since)
 
 
 @dataclass(frozen=True)
@@ -315,22 +294,6 @@ def cravings_by_day(entries: Iterable[Entry], period: Period, tz: tzinfo) -> lis
     return acc.days()
 
 
-def cravings_by_week(entries: Iterable[Entry], period: Period, tz: tzinfo) -> list[WeekCravings]:
-    """One row per calendar week (Monday first); the first and last may be partial."""
-    acc = _ByDay(period)
-    for entry, local in _in_period(entries, period, tz):
-        acc.add(entry, local)
-    return acc.weeks()
-
-
-def cravings_by_month(entries: Iterable[Entry], period: Period, tz: tzinfo) -> list[MonthCravings]:
-    """One row per calendar month; the first and last may be partial."""
-    acc = _ByDay(period)
-    for entry, local in _in_period(entries, period, tz):
-        acc.add(entry, local)
-    return acc.months()
-
-
 # --- when: weekday x hour -----------------------------------------------------
 
 
@@ -368,10 +331,6 @@ class TimeOfDay:
         counts = self.by_weekday
         return None if not any(counts) else counts.index(max(counts))
 
-    def busiest_block(self, hours: int = BLOCK_HOURS) -> int | None:
-        counts = self.by_block(hours)
-        return None if not any(counts) else counts.index(max(counts))
-
     def busiest_cell(self, hours: int = BLOCK_HOURS) -> tuple[int, int, int] | None:
         """(weekday, block, count) of the fullest weekday x block cell; earliest on a tie."""
         best: tuple[int, int, int] | None = None
@@ -392,14 +351,6 @@ class _Times:
 
     def result(self) -> TimeOfDay:
         return TimeOfDay(tuple(tuple(row) for row in self.grid))
-
-
-def cravings_by_time(entries: Iterable[Entry], period: Period, tz: tzinfo) -> TimeOfDay:
-    """Cravings by local weekday and hour (a DST hour that repeats counts twice)."""
-    acc = _Times()
-    for entry, local in _in_period(entries, period, tz):
-        acc.add(entry, local)
-    return acc.result()
 
 
 @dataclass(frozen=True)
@@ -543,17 +494,6 @@ class _Triggers:
         )
 
 
-def trigger_stats(
-    entries: Iterable[Entry], period: Period, tz: tzinfo, limit: int | None = None
-) -> TriggerSummary:
-    """Triggers named in cravings and trigger entries, most frequent first (names compare
-    case-insensitively), with the average intensity of the cravings that named them."""
-    acc = _Triggers()
-    for entry, local in _in_period(entries, period, tz):
-        acc.add(entry, local)
-    return acc.result(limit)
-
-
 @dataclass(frozen=True)
 class HaltStats:
     """How often each HALT state (hungry, angry, lonely, tired) was part of a craving."""
@@ -589,14 +529,6 @@ class _Halt:
 
     def result(self) -> HaltStats:
         return HaltStats(self.cravings, self.with_any, MappingProxyType(dict(self.counts)))
-
-
-def halt_stats(entries: Iterable[Entry], period: Period, tz: tzinfo) -> HaltStats:
-    """HALT states across the period's cravings."""
-    acc = _Halt()
-    for entry, local in _in_period(entries, period, tz):
-        acc.add(entry, local)
-    return acc.result()
 
 
 # --- what helps ------------------------------------------------------------------
@@ -826,14 +758,6 @@ class _Outcomes:
         )
 
 
-def outcome_stats(entries: Iterable[Entry], period: Period, tz: tzinfo) -> OutcomeStats:
-    """Outcomes of the period's cravings, their duration, and intensity by outcome."""
-    acc = _Outcomes()
-    for entry, local in _in_period(entries, period, tz):
-        acc.add(entry, local)
-    return acc.result()
-
-
 def lapses_in(clocks: Iterable[Clock], period: Period, tz: tzinfo) -> list[tuple[str, Lapse]]:
     """(clock name, lapse) for each lapse whose local day falls in the period, oldest first."""
     found = [
@@ -879,7 +803,7 @@ class CleanCalendar:
 
 def clean_calendar(clock: Clock, first: date, last: date, tz: tzinfo) -> CleanCalendar:
     """The clock's status on each day from ``first`` to ``last``, computed once from its
-    runs: the same answers as cleantime.day_status, in time linear in days + lapses.
+    runs, in time linear in days + lapses.
 
     The day a run starts is clean, the lapse day that ends it is a lapse; the days after
     a lapse and before the next run's start are a 'gap' (not counted as clean)."""
@@ -1058,17 +982,6 @@ class _SelfChecks:
     def result(self) -> list[SelfCheckWeek]:
         """Oldest week first; within a week, by clock."""
         return [self.weeks[k][1] for k in sorted(self.weeks, key=lambda k: (k[1], k[0]))]
-
-
-def selfcheck_weeks(
-    entries: Iterable[Entry], period: Period, tz: tzinfo, newest_first: bool = False
-) -> list[SelfCheckWeek]:
-    """Weekly self-check totals (0-30), oldest first; one per clock and calendar week.
-    Say ``newest_first`` when the entries come newest first (ties go to the later one)."""
-    acc = _SelfChecks(newest_first)
-    for entry, local in _in_period(entries, period, tz):
-        acc.add(entry, local)
-    return acc.result()
 
 
 # --- everything at once ----------------------------------------------------------------
