@@ -14,7 +14,6 @@ from types import MappingProxyType
 from recoverylog.domain.cleantime import clean_time, compute_runs, lapses_between
 from recoverylog.domain.model import Clock, Entry, EntryType, Halt, Lapse, Outcome
 from recoverylog.domain.moments import day_of, reading_window
-from recoverylog.domain.text import plural
 from recoverylog.errors import InvalidInput
 
 # --- what the log teaches: a small library of pure functions -------------------
@@ -1075,155 +1074,11 @@ def build_insights(
     )
 
 
-# --- observations: what the numbers say, in plain words -------------------------------
-
-
-@dataclass(frozen=True)
-class Observation:
-    """One plain sentence about a section: an observation, never a judgement."""
-
-    section: str  # cravings, when, triggers, halt, coping, outcomes, selfcheck
-    text: str
-
+# --- words shared by the screen and the report ----------------------------------------
 
 MIN_CRAVINGS_FOR_PATTERNS = 3  # below this, "most often" would read too much into chance
-
-
-def _these_days(days: int) -> str:
-    """'in these 90 days'; 'on this day' for a period of one day."""
-    return "on this day" if days == 1 else f"in these {days} days"
 
 
 def block_label(block: int, hours: int = BLOCK_HOURS) -> str:
     """'20:00–24:00' for block 5 of 4 hours."""
     return f"{block * hours:02d}:00–{(block + 1) * hours:02d}:00"
-
-
-def observations(ins: Insights) -> list[Observation]:
-    """Short sentences on what stands out in each section, for the screen and reports."""
-    out: list[Observation] = []
-
-    def say(section: str, text: str) -> None:
-        out.append(Observation(section, text))
-
-    trend, days = ins.trend, ins.period.days
-    now, then = trend.current, trend.previous
-    these = _these_days(days)
-    before = "the day before" if days == 1 else f"the {days} days before"
-    if now.count:
-        say(
-            "cravings",
-            f"{plural(now.count, 'craving')} {these}, "
-            f"average intensity {now.average_intensity:g}, strongest {now.peak_intensity}.",
-        )
-    else:
-        say("cravings", f"No cravings logged {these}.")
-    if not trend.comparable:
-        if now.count:
-            say("cravings", "There is no earlier period to compare with yet.")
-    elif now.count or then.count:
-        partly = ""
-        if trend.previous_partly_tracked and trend.tracked_since is not None:
-            partly = f", tracked from {trend.tracked_since.day} {trend.tracked_since:%b}"
-        if trend.change:
-            text = (
-                f"That is {abs(trend.change)} {trend.direction} than {before} "
-                f"({then.count}{partly})."
-            )
-        else:
-            text = f"The same number as {before}{f' ({partly[2:]})' if partly else ''}."
-        change = trend.intensity_change
-        if change is not None and now.average_intensity is not None:
-            if change:
-                text += (
-                    f" Average intensity {'rose' if change > 0 else 'fell'} from "
-                    f"{then.average_intensity:g} to {now.average_intensity:g}."
-                )
-            else:
-                text += f" Average intensity stayed at {now.average_intensity:g}."
-        say("cravings", text)
-
-    total = ins.times.total
-    if total >= MIN_CRAVINGS_FOR_PATTERNS:
-        # Only a clear leader is worth a sentence: more than one craving, and no tie.
-        cells = [n for row in ins.times.blocks() for n in row]
-        cell = ins.times.busiest_cell()
-        if cell is not None and cell[2] > 1 and cells.count(cell[2]) == 1:
-            day, block, count = cell
-            say(
-                "when",
-                f"The busiest time was {WEEKDAYS[day]} {DAY_PARTS[block]}s "
-                f"({block_label(block)}): {count} of {total} cravings.",
-            )
-        weekday = ins.times.busiest_weekday()
-        by_weekday = ins.times.by_weekday
-        if weekday is not None and by_weekday.count(by_weekday[weekday]) == 1:
-            count = by_weekday[weekday]
-            say("when", f"{WEEKDAYS[weekday]}s had the most cravings: {count} of {total}.")
-
-    if ins.triggers.triggers:
-        top = ins.triggers.triggers[0]
-        text = f"'{top.name}' came up most often: {plural(top.count, 'time')}"
-        if top.average_intensity is not None:
-            text += f", average intensity {top.average_intensity:g}"
-        say("triggers", text + ".")
-    state = ins.halt.most_common()
-    if state is not None:
-        say(
-            "halt",
-            f"{state.capitalize()} was part of {ins.halt.counts[state]} of "
-            f"{plural(ins.halt.cravings, 'craving')}.",
-        )
-
-    proven = [c for c in ins.coping if c.enough_data and c.known_with]
-    if proven:
-        best = proven[0]
-        say(
-            "coping",
-            f"When you used '{best.name}', the craving passed "
-            f"{best.passed_with} of {plural(best.known_with, 'time')}.",
-        )
-    elif ins.coping:
-        say(
-            "coping",
-            f"Too early to say what helps most: no technique has been used "
-            f"{ENOUGH_USES} times {these} yet.",
-        )
-
-    o = ins.outcomes
-    if o.passed + o.used:
-        say(
-            "outcomes",
-            f"{o.passed} of {plural(o.passed + o.used, 'craving')} with an outcome passed "
-            "without using.",
-        )
-    if o.average_duration_min is not None:
-        say("outcomes", f"On average a craving lasted {o.average_duration_min:g} minutes.")
-    if o.average_intensity_passed is not None and o.average_intensity_used is not None:
-        say(
-            "outcomes",
-            f"Cravings that passed started at intensity {o.average_intensity_passed:g} on "
-            f"average; those that ended in using started at {o.average_intensity_used:g}.",
-        )
-
-    if ins.lapses:
-        days_of = ", ".join(
-            f"{name} on {(d := day_of(lapse.at)).day} {d:%b}" for name, lapse in ins.lapses[:5]
-        )
-        say(
-            "outcomes",
-            f"{plural(len(ins.lapses), 'lapse')} recorded {these}: {days_of}.",
-        )
-
-    by_clock: dict[str, list[SelfCheckWeek]] = {}
-    for check in ins.selfchecks:
-        by_clock.setdefault(check.clock or "", []).append(check)
-    for name, checks in by_clock.items():
-        latest = checks[-1]
-        week = latest.week_start
-        about = f" ({name})" if name and len(by_clock) > 1 else ""
-        text = f"Latest self-check{about}: {latest.total} of 30 (week of {week.day} {week:%b})"
-        if len(checks) > 1:
-            text += f"; the one before: {checks[-2].total}"
-        say("selfcheck", text + ".")
-    return out

@@ -19,11 +19,11 @@ from recoverylog.domain.insights import (
     Insights,
     Period,
     build_insights,
-    observations,
 )
 from recoverylog.domain.model import Entry, EntryType
 from recoverylog.domain.moments import day_of
 from recoverylog.errors import InvalidInput
+from recoverylog.render.observations import observations
 from recoverylog.services.entries import NewEntry, add_entry
 from recoverylog.services.workspace import Workspace, optional_clock, resolve_clock
 
