@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 
 from insights_helpers import clock, craving, mixed_fixture
 
-from recoverylog.domain import insights as ins
-from recoverylog.domain.insights import Period
+from recoverylog.domain.insights.build import build_insights
+from recoverylog.domain.insights.period import Period
 from recoverylog.render.observations import observations
 
 LONDON = ZoneInfo("Europe/London")
@@ -18,12 +18,12 @@ WEEK = Period(date(2026, 11, 2), date(2026, 11, 8))  # Monday to Sunday
 def test_lapses_are_mentioned_on_the_day_they_happened() -> None:
     c = clock(date(2026, 10, 1), ("2026-11-07T23:30+00:00", date(2026, 11, 9)))
     for viewer in (LONDON, ZoneInfo("Asia/Tokyo")):  # 08:30 on Sunday 8 Nov in Tokyo
-        texts = [o.text for o in observations(ins.build_insights([], WEEK, viewer, [c]))]
+        texts = [o.text for o in observations(build_insights([], WEEK, viewer, [c]))]
         assert "1 lapse recorded in these 7 days: alcohol on 7 Nov." in texts
 
 
 def test_observations_are_plain_sentences_from_the_numbers() -> None:
-    built = ins.build_insights(mixed_fixture(), WEEK, UTC, clock="alcohol")
+    built = build_insights(mixed_fixture(), WEEK, UTC, clock="alcohol")
     texts = {o.section: [] for o in observations(built)}
     for o in observations(built):
         texts[o.section].append(o.text)
@@ -45,7 +45,7 @@ def test_observations_are_plain_sentences_from_the_numbers() -> None:
 
 def test_a_period_of_one_day_reads_well() -> None:
     day = Period(date(2026, 11, 4), date(2026, 11, 4))
-    built = ins.build_insights([craving("2026-11-03T18:00", 5)], day, UTC)
+    built = build_insights([craving("2026-11-03T18:00", 5)], day, UTC)
     texts = [o.text for o in observations(built)]
     assert texts[0] == "No cravings logged on this day."
     assert texts[1] == "That is 1 fewer than the day before (1)."
@@ -63,7 +63,7 @@ def test_a_clear_busiest_time_and_what_worked() -> None:
         ),
         craving("2026-11-02T09:00", 8, outcome="used", duration_min=20),
     ]
-    texts = [o.text for o in observations(ins.build_insights(entries, WEEK, UTC))]
+    texts = [o.text for o in observations(build_insights(entries, WEEK, UTC))]
     # (5 x 6 + 8) / 6 = 6.33; (5 x 10 + 20) / 6 = 11.67 minutes.
     assert texts == [
         "6 cravings in these 7 days, average intensity 6.3, strongest 8.",
@@ -80,7 +80,7 @@ def test_a_clear_busiest_time_and_what_worked() -> None:
 
 def test_the_same_number_as_a_partly_tracked_period_before() -> None:
     entries = [craving("2026-10-31T18:00", 5), craving("2026-11-03T18:00", 5)]
-    built = ins.build_insights(
+    built = build_insights(
         entries, WEEK, UTC, [clock(date(2026, 11, 2))], tracked_since=date(2026, 10, 30)
     )
     said = [o.text for o in observations(built) if o.section == "cravings"]

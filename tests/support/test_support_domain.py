@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from recoverylog.domain import support as rules
 from recoverylog.domain.codec import entry_from_dict, entry_to_dict
-from recoverylog.domain.insights import CopingEffect, Period, coping_effectiveness
+from recoverylog.domain.insights.coping import CopingEffect, coping_effectiveness
+from recoverylog.domain.insights.period import Period
 from recoverylog.domain.model import Entry, EntryType
 from recoverylog.errors import InvalidInput
 

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from recoverylog.domain.cleantime import Run, clean_time, compute_runs
-from recoverylog.domain.insights import clean_calendar
+from recoverylog.domain.insights.clean_days import clean_calendar
 from recoverylog.domain.model import Clock, Lapse
 
 START = date(2026, 10, 1)

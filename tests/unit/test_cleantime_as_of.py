@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from recoverylog.domain.cleantime import Run, clean_time, compute_runs
-from recoverylog.domain.insights import clean_calendar
+from recoverylog.domain.insights.clean_days import clean_calendar
 from recoverylog.domain.model import Clock, Lapse
 
 

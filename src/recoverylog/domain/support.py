@@ -16,7 +16,7 @@ from recoverylog.domain.model import EntryType
 from recoverylog.errors import InvalidInput
 
 if TYPE_CHECKING:
-    from recoverylog.domain.insights import CopingEffect
+    from recoverylog.domain.insights.coping import CopingEffect
 
 # --- people ------------------------------------------------------------------------
 

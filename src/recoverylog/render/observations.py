@@ -11,16 +11,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from recoverylog.domain.insights import (
+from recoverylog.domain.insights.build import Insights
+from recoverylog.domain.insights.coping import ENOUGH_USES
+from recoverylog.domain.insights.craving_times import (
     DAY_PARTS,
-    ENOUGH_USES,
     MIN_CRAVINGS_FOR_PATTERNS,
     WEEKDAYS,
-    CravingTrend,
-    Insights,
-    SelfCheckWeek,
     block_label,
 )
+from recoverylog.domain.insights.cravings import CravingTrend
+from recoverylog.domain.insights.selfchecks import SelfCheckWeek
 from recoverylog.domain.moments import day_of
 from recoverylog.domain.selfcheck import MAX_TOTAL
 from recoverylog.domain.text import plural

@@ -17,25 +17,25 @@ from datetime import date, datetime, tzinfo
 from typing import Any
 
 from recoverylog.domain.cleantime import CleanTime, clean_time
-from recoverylog.domain.insights import (
+from recoverylog.domain.insights.build import Insights, build_insights
+from recoverylog.domain.insights.clean_days import (
     BEFORE,
     CLEAN,
-    DAY_PARTS,
     LAPSE,
-    MIN_CRAVINGS_FOR_PATTERNS,
-    WEEKDAYS,
     CleanDays,
-    Insights,
-    Period,
-    TriggerStat,
-    block_label,
-    build_insights,
     clean_calendar,
     clean_share,
-    cravings_by_day,
-    intensity_by_hour,
-    only_clock,
 )
+from recoverylog.domain.insights.craving_times import (
+    DAY_PARTS,
+    MIN_CRAVINGS_FOR_PATTERNS,
+    WEEKDAYS,
+    block_label,
+    intensity_by_hour,
+)
+from recoverylog.domain.insights.cravings import cravings_by_day
+from recoverylog.domain.insights.period import Period, only_clock
+from recoverylog.domain.insights.triggers import TriggerStat
 from recoverylog.domain.milestones import Milestone, Step, milestone_status, run_milestones
 from recoverylog.domain.model import Clock, Entry, EntryType
 from recoverylog.domain.moments import as_of, day_of

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from recoverylog.domain import fields
-from recoverylog.domain.insights import Period
+from recoverylog.domain.insights.period import Period
 from recoverylog.domain.moments import day_of
 from recoverylog.domain.support import goal_from_dict, goal_window
 from recoverylog.errors import DataError, InvalidInput, NotFound, not_json
