@@ -36,6 +36,7 @@ from recoverylog.domain.codec import (
     lapse_to_dict,
 )
 from recoverylog.domain.csvcells import CSV_COLUMNS, FIELD_COLUMNS, split_list
+from recoverylog.domain.csvguard import unguard_cell
 from recoverylog.domain.model import (
     TYPE_FIELDS,
     Clock,
@@ -832,29 +833,6 @@ _TRUE = {"true", "yes", "y", "1"}
 _FALSE = {"false", "no", "n", "0"}
 
 
-# The starts that render.output.safe_cell guards with an apostrophe (a test keeps the two
-# in step): spreadsheet formulas, and tab or carriage return.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-_LINE_BREAKS = re.compile(r"(\r\n|\r|\n)")
-
-
-def _unguard(text: str) -> str:
-    if text.startswith("'") and text.lstrip("'").startswith(FORMULA_STARTS):
-        return text[1:]
-    return text
-
-
-def unneutralise(cell: str) -> str:
-    """Undo the spreadsheet-formula guard our CSV writer adds: one apostrophe before the
-    cell, and before each line inside it, that would otherwise start a formula."""
-    pieces = _LINE_BREAKS.split(_unguard(cell))
-    for i in range(2, len(pieces), 2):
-        pieces[i] = _unguard(pieces[i])
-    return "".join(pieces)
-
-
 def read_csv(ws: Workspace, text: str, result: ImportResult) -> tuple[list[Entry], Journal | None]:
     """Entries from a CSV with a header row, and its lapse rows as the clocks they
     belong to (to merge by id, as an export's are); rows that cannot be read are
@@ -905,7 +883,7 @@ def read_csv(ws: Workspace, text: str, result: ImportResult) -> tuple[list[Entry
             )
             continue
         cells = {
-            k: unneutralise(v if k == "note" else v.strip())
+            k: unguard_cell(v if k == "note" else v.strip())
             for k, v in zip(headers, values, strict=False)
             if k in CSV_COLUMNS and v.strip()
         }
