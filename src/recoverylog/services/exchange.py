@@ -18,7 +18,7 @@ import copy
 import hashlib
 import json
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time
 from functools import partial
@@ -33,10 +33,17 @@ from recoverylog.domain.codec import (
     journal_from_dict,
     journal_to_dict,
     lapse_from_dict,
-    lapse_to_dict,
 )
 from recoverylog.domain.csvcells import CSV_COLUMNS, FIELD_COLUMNS, split_list
 from recoverylog.domain.csvguard import unguard_cell
+from recoverylog.domain.merge import (
+    MergeTally,
+    instant,
+    merge_journal,
+    merge_settings,
+    named_techniques,
+    plan_entries,
+)
 from recoverylog.domain.model import (
     TYPE_FIELDS,
     Clock,
@@ -122,36 +129,14 @@ def export_records(ws: Workspace) -> list[dict[str, Any]]:
 # --- results ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Conflict:
-    what: str  # "entry 3f2a1b2c (craving, 2026-11-20)", "clock 'alcohol'"
-    kept: str  # "imported" or "yours"
-    why: str
-
-
 @dataclass
-class ImportResult:
+class ImportResult(MergeTally):
+    """What an import did (or, in a dry run, would do), and what it could not read."""
+
     source: str  # recoverylog, jrnl, csv
     dry_run: bool
-    added: dict[str, int] = field(default_factory=dict)
-    updated: int = 0  # entries replaced by a newer imported edit
-    replaced: dict[str, int] = field(default_factory=dict)  # other records, by kind
-    unchanged: int = 0
-    conflicts: list[Conflict] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # rows or records not imported
-    notices: list[str] = field(default_factory=list)
     backup: str | None = None
-
-    def add(self, what: str, count: int = 1) -> None:
-        if count:
-            self.added[what] = self.added.get(what, 0) + count
-
-    def replace(self, what: str) -> None:
-        self.replaced[what] = self.replaced.get(what, 0) + 1
-
-    @property
-    def changes(self) -> int:
-        return sum(self.added.values()) + self.updated + sum(self.replaced.values())
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -446,13 +431,14 @@ def merge(
     with contextlib.nullcontext() if result.dry_run else ws.store.writing():
         current = copy.deepcopy(ws.reload_journal())
         before = journal_to_dict(current, version)
-        merged = _merge_journal(current, journal, result) if journal is not None else current
-        missing = [t for t in _techniques(entries) if merged.find_technique(t) is None]
+        merged = merge_journal(current, journal, result) if journal is not None else current
+        missing = [t for t in named_techniques(entries) if merged.find_technique(t) is None]
         if missing:
             merged.toolkit.extend(Technique(name) for name in missing)
             result.add("techniques", len(missing))
         new_config = _merge_config(ws, config or {}, result)
-        fresh, newer = _plan_entries(ws, entries, result)
+        existing = {e.id: e for e in ws.store.entries.iter_range()}
+        fresh, newer = plan_entries(existing, entries, result)
         if result.dry_run or not result.changes:
             return result
         info = take_backup(ws, "import")
@@ -469,286 +455,23 @@ def merge(
     return result
 
 
-def _techniques(entries: Iterable[Entry]) -> list[str]:
-    seen: dict[str, str] = {}
-    for entry in entries:
-        names: list[str] = []
-        if entry.type is EntryType.COPING and entry.get("technique"):
-            names = [str(entry.get("technique"))]
-        elif entry.type is EntryType.CRAVING:
-            names = [str(n) for n in entry.get("coping") or []]
-        for name in names:
-            seen.setdefault(name.casefold(), name)
-    return list(seen.values())
-
-
-def _instant(moment: datetime | None) -> str | None:
-    return None if moment is None else moment.astimezone(UTC).isoformat()
-
-
-def _comparable(entry: Entry) -> dict[str, Any]:
-    """An entry's content with times as instants, so a different UTC offset is no change,
-    and without empty values: a field left out (as a CSV leaves out an empty list or
-    an empty cell) is the same as one that is empty."""
-    raw = entry_to_dict(entry)
-    raw["at"] = _instant(entry.at)
-    raw["created"] = _instant(entry.created)
-    raw["updated"] = _instant(entry.updated)
-    return {key: value for key, value in raw.items() if value not in (None, "", [], {})}
-
-
-def _edited(entry: Entry) -> datetime:
-    return entry.updated or entry.created or entry.at
-
-
-def _describe(entry: Entry, ws: Workspace) -> str:
-    return f"entry {short_id(entry.id)} ({entry.type}, {entry.at:%Y-%m-%d})"
-
-
-def _plan_entries(
-    ws: Workspace, entries: Sequence[Entry], result: ImportResult
-) -> tuple[list[Entry], list[tuple[Entry, Entry]]]:
-    existing = {e.id: e for e in ws.store.entries.iter_range()}
-    incoming: dict[str, Entry] = {}
-    repeated: set[str] = set()
-    for entry in entries:  # the same id twice in one file: the later edit wins, and is said
-        known = incoming.get(entry.id)
-        if known is not None and entry.id not in repeated:
-            repeated.add(entry.id)
-            result.notices.append(
-                f"entry {short_id(entry.id)} is in the file more than once; "
-                "the latest edit of it was taken"
-            )
-        if known is None or _edited(entry) >= _edited(known):
-            incoming[entry.id] = entry
-    fresh: list[Entry] = []
-    newer: list[tuple[Entry, Entry]] = []
-    for entry in incoming.values():
-        old = existing.get(entry.id)
-        if old is None:
-            fresh.append(entry)
-        elif _comparable(old) == _comparable(entry):
-            result.unchanged += 1
-        elif _edited(entry) > _edited(old):
-            newer.append((old, entry))
-            result.conflicts.append(
-                Conflict(_describe(entry, ws), "imported", "it was edited more recently")
-            )
-        else:
-            why = "yours was edited more recently"
-            if _edited(entry) == _edited(old):
-                why = "both were edited at the same time, so yours stays"
-            result.conflicts.append(Conflict(_describe(old, ws), "yours", why))
-    result.add("entries", len(fresh))
-    result.updated += len(newer)
-    return fresh, newer
-
-
-# --- merging the journal and settings ----------------------------------------------------
-
-CLOCK_FIELDS = ("clean_since", "cost_per_day", "hours_per_day", "scheme", "reset_on_lapse")
-
-
-def _stamp(record: Any) -> datetime | None:
-    """When a record says it was last changed: its ``updated`` time, if it keeps one."""
-    raw = record.get("updated") if isinstance(record, Mapping) else None
-    if isinstance(raw, str):
-        try:
-            raw = datetime.fromisoformat(raw.replace("Z", "+00:00"))
-        except ValueError:
-            return None
-    if isinstance(raw, datetime):
-        return raw if raw.tzinfo else raw.replace(tzinfo=UTC)
-    return None
-
-
-def _take_theirs(
-    result: ImportResult,
-    what: str,
-    kind: str,
-    differs: str,
-    mine: Mapping[str, Any],
-    theirs: Mapping[str, Any],
-) -> bool:
-    """The one rule for two different copies: the newer wins when both say when they were
-    changed; otherwise yours stays. Reported either way; True to take the imported copy."""
-    mine_at, theirs_at = _stamp(mine), _stamp(theirs)
-    if mine_at is not None and theirs_at is not None:
-        if theirs_at > mine_at:
-            result.conflicts.append(
-                Conflict(what, "imported", f"{differs}; it was changed more recently")
-            )
-            result.replace(kind)
-            return True
-        why = "yours was changed more recently"
-        if theirs_at == mine_at:
-            why = "both say they were changed at the same time, so yours stays"
-        result.conflicts.append(Conflict(what, "yours", f"{differs}; {why}"))
-        return False
-    result.conflicts.append(
-        Conflict(what, "yours", f"{differs}; neither copy says when it was changed, so yours stays")
-    )
-    return False
-
-
-def _merge_journal(current: Journal, incoming: Journal, result: ImportResult) -> Journal:
-    """Add what is missing; where both have the same thing and it differs, the newer wins
-    if both copies say when they were changed, else yours stays (see ``_take_theirs``)."""
-    merged = Journal(
-        clocks=list(current.clocks),
-        toolkit=list(current.toolkit),
-        people=[dict(p) for p in current.people],
-        plan=dict(current.plan),
-        goals=dict(current.goals),
-        extra=dict(current.extra),
-    )
-    for clock in incoming.clocks:
-        mine = merged.find_clock(clock.name)
-        if mine is None:
-            merged.clocks.append(clock)
-            result.add("clocks")
-            result.add("lapses", len(clock.lapses))
-            continue
-        _merge_clock(mine, clock, result)
-    for technique in incoming.toolkit:
-        have = merged.find_technique(technique.name)
-        if have is None:
-            merged.toolkit.append(technique)
-            result.add("techniques")
-        elif have.description is None and technique.description:
-            have.description = technique.description
-            result.add("technique descriptions")
-        elif (
-            technique.description
-            and have.description != technique.description
-            and _take_theirs(
-                result,
-                f"technique '{have.name}'",
-                "techniques",
-                "the descriptions differ",
-                have.extra,
-                technique.extra,
-            )
-        ):
-            have.description = technique.description
-            have.extra = dict(technique.extra)
-    for person in incoming.people:
-        key = _person_key(person)
-        index = next((i for i, p in enumerate(merged.people) if _person_key(p) == key), None)
-        if index is None:
-            merged.people.append(dict(person))
-            result.add("people")
-            continue
-        mine_person = merged.people[index]
-        if mine_person != person:
-            label = "a person in your support network"  # no name in a report of changes
-            if _take_theirs(result, label, "people", "the details differ", mine_person, person):
-                merged.people[index] = dict(person)
-    for name, mine_table, theirs in (
-        ("goal", merged.goals, incoming.goals),
-        ("plan section", merged.plan, incoming.plan),
-        ("journal setting", merged.extra, incoming.extra),
-    ):
-        for key, value in theirs.items():
-            if key not in mine_table:
-                mine_table[key] = value
-                result.add(f"{name}s")
-            elif mine_table[key] != value and _take_theirs(
-                result, f"{name} '{key}'", f"{name}s", "they differ", mine_table[key], value
-            ):
-                mine_table[key] = value
-    return merged
-
-
-def _person_key(person: Mapping[str, Any]) -> str:
-    if person.get("id"):
-        return f"id:{person['id']}"
-    return "name:" + " ".join(str(person.get("name", "")).split()).casefold()
-
-
-def _merge_clock(mine: Clock, theirs: Clock, result: ImportResult) -> None:
-    differing = [f for f in CLOCK_FIELDS if getattr(mine, f) != getattr(theirs, f)]
-    if differing and _take_theirs(
-        result,
-        f"clock '{mine.name}'",
-        "clocks",
-        "its " + ", ".join(f.replace("_", " ") for f in differing) + " differ",
-        mine.extra,
-        theirs.extra,
-    ):
-        for name in CLOCK_FIELDS:
-            setattr(mine, name, getattr(theirs, name))
-        mine.extra["updated"] = theirs.extra["updated"]
-    if theirs.celebrated_through and (
-        mine.celebrated_through is None or theirs.celebrated_through > mine.celebrated_through
-    ):
-        mine.celebrated_through = theirs.celebrated_through
-    known = {lapse.id: index for index, lapse in enumerate(mine.lapses)}
-    for lapse in theirs.lapses:
-        index = known.get(lapse.id)
-        if index is None:
-            mine.lapses.append(lapse)
-            result.add("lapses")
-            continue
-        have = mine.lapses[index]
-        if _lapse_content(have) == _lapse_content(lapse):
-            result.unchanged += 1  # already here, as an entry would be
-        elif _take_theirs(
-            result,
-            f"lapse {lapse.id} of '{mine.name}'",
-            "lapses",
-            "the details differ",
-            have.extra,
-            lapse.extra,
-        ):
-            mine.lapses[index] = lapse
-    for key, value in theirs.extra.items():
-        mine.extra.setdefault(key, value)
-
-
-def _lapse_content(lapse: Lapse) -> dict[str, Any]:
-    return {**lapse_to_dict(lapse), "at": _instant(lapse.at)}
-
-
-# Settings keep no time of change: the home's own choice stays, and says so.
-SETTING_WHY = "the values differ; settings are your choice here, so yours stays"
-
-
 def _merge_config(
     ws: Workspace, incoming: Mapping[str, Any], result: ImportResult
 ) -> dict[str, Any] | None:
-    """Settings the home does not have yet are added; differing ones keep yours, since
-    settings record no time of change (said in the report of the import)."""
+    """The home's settings with those it does not have yet added (see
+    ``merge_settings``), checked as 'config set' would check them; None if none is new."""
     from recoverylog.config import load_raw
 
     incoming = {k: v for k, v in incoming.items() if k != "schema_version"}
     if not incoming:
         return None
     current = dict(load_raw(ws.layout.config_file, ws.store.io))
-    merged = dict(current)
-    added = 0
-    for key, value in incoming.items():
-        if key not in merged:
-            merged[key] = value
-            added += 1
-        elif isinstance(value, dict) and isinstance(merged[key], dict):
-            table = dict(merged[key])
-            for inner, inner_value in value.items():
-                if inner not in table:
-                    table[inner] = inner_value
-                    added += 1
-                elif table[inner] != inner_value:
-                    result.conflicts.append(
-                        Conflict(f"setting '{key}.{inner}'", "yours", SETTING_WHY)
-                    )
-            merged[key] = table
-        elif merged[key] != value:
-            result.conflicts.append(Conflict(f"setting '{key}'", "yours", SETTING_WHY))
+    merged, added = merge_settings(current, incoming, result)
     if not added:
         return None
     from recoverylog.config import settings_values
 
-    settings_values(merged, "the settings in the file")  # as 'config set' would check them
+    settings_values(merged, "the settings in the file")
     result.add("settings", added)
     merged["schema_version"] = schema.CURRENT_VERSION[schema.CONFIG]
     return merged
@@ -1004,7 +727,7 @@ def _csv_entry(
     entry_id = cells.get("id", "").lower()
     if not _HEX_ID.match(entry_id):  # no id (as most CSV files), or one 'show' cannot find
         basis = json.dumps(
-            [str(entry_type), _instant(at), clock, note, tags, data], sort_keys=True, default=str
+            [str(entry_type), instant(at), clock, note, tags, data], sort_keys=True, default=str
         )
         entry_id = _derived_id("csv", basis)
     return Entry(entry_id, entry_type, at, clock, note, tags, data, created, updated)
