@@ -19,7 +19,7 @@ from recoverylog.domain import csvguard
 from recoverylog.domain.csvguard import FORMULA_STARTS, unguard_cell
 from recoverylog.domain.model import EntryType
 from recoverylog.render import output
-from recoverylog.services import exchange
+from recoverylog.services.imports import csvfile
 
 Run = Callable[..., Any]
 JRNL = Path(__file__).parent.parent / "fixtures" / "jrnl_export.json"
@@ -266,7 +266,7 @@ def test_the_formula_guard_reads_back_exactly(text: str) -> None:
 def test_reader_and_writer_agree_on_formula_starts() -> None:
     """One guard for both: the writer's and the reader's are the same functions."""
     assert output.guard_cell is csvguard.guard_cell
-    assert exchange.unguard_cell is csvguard.unguard_cell
+    assert csvfile.unguard_cell is csvguard.unguard_cell
 
 
 def test_a_note_with_a_carriage_return_is_safe_and_reads_back(

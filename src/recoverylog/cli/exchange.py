@@ -13,7 +13,8 @@ from recoverylog.cli.common import check_bom
 from recoverylog.cli.options import BomOpt, ForceOpt, FormatOpt
 from recoverylog.domain.csvcells import CSV_COLUMNS
 from recoverylog.render.output import Format, emit_json, resolve_format, to_csv, write
-from recoverylog.services import exchange as service
+from recoverylog.services.export import export_records, export_text
+from recoverylog.services.imports import import_file
 
 
 class ExportFormat(StrEnum):
@@ -66,9 +67,9 @@ def export(
     check_bom(bom, fmt is ExportFormat.CSV)
     ws = state.workspace()
     if fmt is ExportFormat.CSV:
-        text = to_csv(service.export_records(ws), CSV_COLUMNS, bom=bom)
+        text = to_csv(export_records(ws), CSV_COLUMNS, bom=bom)
     else:
-        text = service.export_text(ws, fmt.value)
+        text = export_text(ws, fmt.value)
     deliver(text, output, "export", force)
 
 
@@ -99,7 +100,7 @@ def import_(
     if dry_run:
         state.promise_no_writes()
     chosen = source.value if source is not None else None
-    result = service.import_file(state.workspace(), file, chosen, dry_run)
+    result = import_file(state.workspace(), file, chosen, dry_run)
     if resolve_format(fmt) is Format.JSON:
         emit_json(result.as_dict())
         return
