@@ -105,7 +105,8 @@ def test_a_command_loads_only_its_own_group(tmp_path: Path) -> None:
     loaded = set(json.loads(result.stdout.strip().splitlines()[-1]))
     assert "recoverylog.cli.progress" in loaded  # control: the probe ran status
     unwanted = {
-        "recoverylog.cli.support",
+        "recoverylog.cli.sos",
+        "recoverylog.cli.checkin",
         "recoverylog.cli.entries",
         "recoverylog.domain.insights",
         "recoverylog.reports.writers",

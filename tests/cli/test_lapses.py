@@ -346,9 +346,9 @@ def test_a_used_craving_records_no_lapse_unless_asked_to(
 def test_a_used_craving_without_a_terminal_says_how(
     cli: Cli, alcohol: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import recoverylog.cli.support as support_cli
+    import recoverylog.cli.prompts as prompts
 
-    monkeypatch.setattr(support_cli, "stdin_is_terminal", lambda: False)
+    monkeypatch.setattr(prompts, "stdin_is_terminal", lambda: False)
     result = ok(cli, "log", "craving", "8", "--outcome", "used", "--at", "2026-11-22 21:30")
     assert "Would you like" not in result.stderr
     assert "recoverylog log lapse alcohol --at '2026-11-22 21:30'" in result.stderr

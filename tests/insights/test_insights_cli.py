@@ -314,9 +314,9 @@ def test_trigger_kinds_and_coping_entries_count(cli: Any) -> None:
 def test_selfcheck_without_a_terminal_asks_for_answers(
     cli: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import recoverylog.cli.support as support_cli
+    import recoverylog.cli.prompts as prompts
 
-    monkeypatch.setattr(support_cli, "stdin_is_terminal", lambda: False)
+    monkeypatch.setattr(prompts, "stdin_is_terminal", lambda: False)
     result = cli("selfcheck")
     assert result.exit_code == 2
     assert "no terminal to ask the self-check questions on" in result.stderr

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from support_helpers import Ticks
 
-import recoverylog.cli.support as support_cli
+import recoverylog.cli.sos as sos_cli
 
 
 @pytest.fixture
 def ticks(monkeypatch: pytest.MonkeyPatch) -> Ticks:
     fake = Ticks()
-    monkeypatch.setattr(support_cli, "sleep", fake)
+    monkeypatch.setattr(sos_cli, "sleep", fake)
     return fake

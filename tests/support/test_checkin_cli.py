@@ -13,7 +13,7 @@ import pytest
 import typer
 from support_helpers import ok
 
-import recoverylog.cli.support as support_cli
+import recoverylog.cli.prompts as prompts
 
 
 def checkins(cli: Any) -> list[dict[str, Any]]:
@@ -140,7 +140,7 @@ def test_ctrl_c_or_end_of_input_saves_nothing(
 def test_without_a_terminal_options_are_needed(
     cli: Any, alcohol: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(support_cli, "stdin_is_terminal", lambda: False)
+    monkeypatch.setattr(prompts, "stdin_is_terminal", lambda: False)
     result = cli("checkin")
     assert result.exit_code == 2
     assert "no terminal to ask the check-in questions on" in result.stderr

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from support_helpers import ok
 
-from recoverylog.services.support import shipped_crisis_lines
+from recoverylog.services.crisis import shipped_crisis_lines
 
 
 def lines_of(cli: Any, *args: str) -> list[dict[str, Any]]:

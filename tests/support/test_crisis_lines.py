@@ -15,7 +15,7 @@ from typing import Any
 from support_helpers import ok
 
 from recoverylog.config import KEYS
-from recoverylog.services.support import shipped_crisis_lines
+from recoverylog.services.crisis import shipped_crisis_lines
 
 
 def digits(text: str) -> str:
@@ -155,7 +155,7 @@ def test_real_processes_without_a_terminal(home: Path) -> None:
 
 def test_a_line_checked_with_the_service_shows_the_date() -> None:
     from recoverylog.render.lines import as_plain
-    from recoverylog.render.support import crisis_lines
+    from recoverylog.render.sos import crisis_lines
 
     line = {"name": "Line", "contact": "call 1", "about": None, "verified_on": "2026-12-01"}
     crisis = {"country": "US", "country_name": "United States"}

@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from support_helpers import ok
 
-from recoverylog.services.support import parse_plan, plan_template
+from recoverylog.services.plan import parse_plan, plan_template
 
 # An editor for tests: records what it was given (text and file mode), then writes the
 # next reply from a queue (one file per opening); with no reply left it changes nothing.

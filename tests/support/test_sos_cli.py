@@ -11,7 +11,8 @@ import pytest
 import typer
 from support_helpers import Ticks, ok
 
-import recoverylog.cli.support as support_cli
+import recoverylog.cli.prompts as prompts
+import recoverylog.cli.sos as sos_cli
 
 
 def entries(cli: Any) -> list[dict[str, Any]]:
@@ -111,7 +112,7 @@ def test_a_wrong_intensity_is_asked_again(cli: Any, ticks: Ticks) -> None:
 
 
 def test_ctrl_c_during_the_timer_then_save(cli: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(support_cli, "sleep", Ticks(stop_at=45))
+    monkeypatch.setattr(sos_cli, "sleep", Ticks(stop_at=45))
     result = ok(cli, "sos", "--intensity", "6", input="y\n2\n\ny\n\n")
     assert "Stopped the timer after 00:45." in result.stderr
     assert "Save this craving in your log?" in result.stderr
@@ -120,7 +121,7 @@ def test_ctrl_c_during_the_timer_then_save(cli: Any, monkeypatch: pytest.MonkeyP
 
 
 def test_ctrl_c_during_the_timer_then_decline(cli: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(support_cli, "sleep", Ticks(stop_at=10))
+    monkeypatch.setattr(sos_cli, "sleep", Ticks(stop_at=10))
     result = ok(cli, "sos", "--intensity", "6", input="n\n")
     assert "Nothing was saved. Take care of yourself." in result.stderr
     assert entries(cli) == []
@@ -172,7 +173,7 @@ def test_when_it_did_not_pass(cli: Any, prepared: None, ticks: Ticks) -> None:
 def test_not_a_terminal_prints_the_plan_and_resources_only(
     cli: Any, prepared: None, ticks: Ticks, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(support_cli, "stdin_is_terminal", lambda: False)
+    monkeypatch.setattr(prompts, "stdin_is_terminal", lambda: False)
     result = ok(cli, "sos")
     assert "waking up clear" in result.stdout and "988" in result.stdout
     assert "Next:" not in result.stdout and result.stderr == ""
@@ -210,7 +211,7 @@ def test_timer_length_is_checked(cli: Any, ticks: Ticks) -> None:
 
 
 def test_a_short_stop_is_under_a_minute(cli: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(support_cli, "sleep", Ticks(stop_at=20))
+    monkeypatch.setattr(sos_cli, "sleep", Ticks(stop_at=20))
     result = ok(cli, "sos", "--intensity", "6", input="y\n4\n\ny\n\n")
     assert "Logged this craving: intensity 6, then 4, in under a minute." in result.stdout
     assert entries(cli)[0]["duration_min"] == 0
@@ -220,7 +221,7 @@ def test_a_short_stop_is_under_a_minute(cli: Any, monkeypatch: pytest.MonkeyPatc
 def test_the_terminal_timers_count_down_and_stop_on_ctrl_c(
     fancy: bool, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from recoverylog.render.support import urge_timer
+    from recoverylog.render.timer import urge_timer
 
     prompts: list[int] = []
 

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from support_helpers import Ticks, ok
 
+import recoverylog.cli.prompts as prompts
 import recoverylog.cli.state as cli_state
-import recoverylog.cli.support as support_cli
 
 PASSPHRASE = "a long passphrase for the sos test"
 
@@ -46,7 +46,7 @@ def _asks(monkeypatch: pytest.MonkeyPatch, answer: str | type[BaseException]) ->
 def test_no_terminal_for_the_passphrase_still_shows_help(
     cli: Any, locked: None, ticks: Ticks, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(support_cli, "stdin_is_terminal", lambda: False)
+    monkeypatch.setattr(prompts, "stdin_is_terminal", lambda: False)
     result = ok(cli, "sos")  # and no terminal to ask the passphrase on (rc was 2)
     out = result.stdout
     assert "988" not in out  # the country is readable without the passphrase

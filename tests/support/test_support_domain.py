@@ -8,7 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from recoverylog.domain import support as rules
+from recoverylog.domain import checkin, sos
+from recoverylog.domain import goals as goals_rules
+from recoverylog.domain import people as people_rules
+from recoverylog.domain import plan as plan_rules
 from recoverylog.domain.codec import entry_from_dict, entry_to_dict
 from recoverylog.domain.insights import CopingEffect, Period, coping_effectiveness
 from recoverylog.domain.model import Entry, EntryType
@@ -18,31 +21,31 @@ from recoverylog.errors import InvalidInput
 
 
 def test_roles_and_ways_of_reaching_out_accept_common_spellings() -> None:
-    assert rules.role("Sponsor") == "sponsor"
-    assert rules.role("counselor") == "counsellor"
-    assert rules.via("in person") == "in-person"
-    assert rules.via("Phone") == "call"
+    assert people_rules.role("Sponsor") == "sponsor"
+    assert people_rules.role("counselor") == "counsellor"
+    assert people_rules.via("in person") == "in-person"
+    assert people_rules.via("Phone") == "call"
     with pytest.raises(InvalidInput, match="not a role"):
-        rules.role("boss")
+        people_rules.role("boss")
     with pytest.raises(InvalidInput, match="call, text, in-person, video, online"):
-        rules.via("carrier pigeon")
+        people_rules.via("carrier pigeon")
 
 
 def test_phone_and_email_are_checked() -> None:
-    assert rules.phone("  +44 (0)20  7946 0000 ") == "+44 (0)20 7946 0000"
-    assert rules.phone("1-800-662-HELP") == "1-800-662-HELP"
+    assert people_rules.phone("  +44 (0)20  7946 0000 ") == "+44 (0)20 7946 0000"
+    assert people_rules.phone("1-800-662-HELP") == "1-800-662-HELP"
     for bad in ("call me", "12", "555\x1b0100", "x" * 50):
         with pytest.raises(InvalidInput):
-            rules.phone(bad)
-    assert rules.email("sam@example.org") == "sam@example.org"
+            people_rules.phone(bad)
+    assert people_rules.email("sam@example.org") == "sam@example.org"
     for bad in ("sam", "@example.org", "sam@", "s am@example.org"):
         with pytest.raises(InvalidInput):
-            rules.email(bad)
+            people_rules.email(bad)
 
 
 def test_person_names_include_old_names() -> None:
     person = {"name": "Sam", "aliases": ["Samuel", 3]}
-    assert rules.person_names(person) == ["Sam", "Samuel"]
+    assert people_rules.person_names(person) == ["Sam", "Samuel"]
 
 
 # --- goals -----------------------------------------------------------------------------
@@ -51,7 +54,7 @@ START = date(2026, 11, 1)
 
 
 def test_one_off_goal_counts_days_in_its_window_up_to_today() -> None:
-    goal = rules.new_goal("meetings", 90, 90, START)
+    goal = goals_rules.new_goal("meetings", 90, 90, START)
     days = [
         date(2026, 10, 31),  # before the goal: not counted
         START,
@@ -60,29 +63,29 @@ def test_one_off_goal_counts_days_in_its_window_up_to_today() -> None:
         date(2026, 11, 23),
         date(2026, 11, 24),  # after "today": not counted
     ]
-    progress = rules.goal_progress(goal, days, date(2026, 11, 23))
+    progress = goals_rules.goal_progress(goal, days, date(2026, 11, 23))
     assert (progress.done, progress.day) == (4, 23)  # 1 Nov is day 1, 23 Nov day 23
     assert progress.window_end == date(2027, 1, 29)  # 90 days from 1 Nov, both ends included
     assert not progress.finished and not progress.reached
 
 
 def test_goal_before_it_starts_and_after_it_ends() -> None:
-    goal = rules.new_goal("contacts", 3, 7, START)
-    before = rules.goal_progress(goal, [START], date(2026, 10, 30))
+    goal = goals_rules.new_goal("contacts", 3, 7, START)
+    before = goals_rules.goal_progress(goal, [START], date(2026, 10, 30))
     assert (before.day, before.done, before.finished) == (0, 0, False)
-    last_day = rules.goal_progress(goal, [START], date(2026, 11, 7))
+    last_day = goals_rules.goal_progress(goal, [START], date(2026, 11, 7))
     assert (last_day.day, last_day.finished) == (7, False)
-    after = rules.goal_progress(
+    after = goals_rules.goal_progress(
         goal, [START, date(2026, 11, 3), date(2026, 11, 7)], date(2026, 11, 9)
     )
     assert (after.day, after.done, after.finished, after.reached) == (7, 3, True, True)
 
 
 def test_repeating_goal_starts_again_every_n_days() -> None:
-    goal = rules.new_goal("meetings", 3, 7, date(2026, 11, 2), repeat=True)  # a Monday
+    goal = goals_rules.new_goal("meetings", 3, 7, date(2026, 11, 2), repeat=True)  # a Monday
     today = date(2026, 11, 18)  # Wednesday of the third week
     days = [date(2026, 11, 9), date(2026, 11, 15), date(2026, 11, 16), date(2026, 11, 18)]
-    progress = rules.goal_progress(goal, days, today)
+    progress = goals_rules.goal_progress(goal, days, today)
     assert progress.window_start == date(2026, 11, 16)
     assert progress.window_end == date(2026, 11, 22)
     assert (progress.done, progress.day, progress.finished) == (2, 3, False)
@@ -99,10 +102,10 @@ def test_repeating_goal_starts_again_every_n_days() -> None:
 def test_goal_progress_properties(
     count: int, days: int, repeat: bool, offset: int, entry_offsets: list[int]
 ) -> None:
-    goal = rules.new_goal("meetings", count, days, START, repeat)
+    goal = goals_rules.new_goal("meetings", count, days, START, repeat)
     today = START + timedelta(days=offset)
     entry_days = [START + timedelta(days=o) for o in entry_offsets]
-    p = rules.goal_progress(goal, entry_days, today)
+    p = goals_rules.goal_progress(goal, entry_days, today)
     assert 0 <= p.day <= days
     assert (p.window_end - p.window_start).days == days - 1
     assert p.done == sum(1 for d in entry_days if p.window_start <= d <= min(today, p.window_end))
@@ -113,21 +116,23 @@ def test_goal_progress_properties(
 
 def test_goal_validation_and_stored_goals() -> None:
     with pytest.raises(InvalidInput, match="not a goal"):
-        rules.new_goal("sleep", 3, 7, START)
+        goals_rules.new_goal("sleep", 3, 7, START)
     with pytest.raises(InvalidInput, match="--days"):
-        rules.new_goal("meetings", 3, 0, START)
+        goals_rules.new_goal("meetings", 3, 0, START)
     with pytest.raises(InvalidInput, match="at least 1"):
-        rules.new_goal("meetings", 0, 7, START)
-    stored = rules.goal_to_dict(rules.new_goal("meeting", 90, 90, START))
+        goals_rules.new_goal("meetings", 0, 7, START)
+    stored = goals_rules.goal_to_dict(goals_rules.new_goal("meeting", 90, 90, START))
     assert stored == {"count": 90, "days": 90, "start": START}
-    assert rules.goal_from_dict("meetings", stored) == rules.Goal("meetings", 90, 90, START)
+    assert goals_rules.goal_from_dict("meetings", stored) == goals_rules.Goal(
+        "meetings", 90, 90, START
+    )
     # Hand edits that make no sense are ignored rather than crashing status.
     for bad in ({"count": True, "days": 9, "start": START}, {"count": 3, "days": 7}, "90", None):
-        assert rules.goal_from_dict("meetings", bad) is None
+        assert goals_rules.goal_from_dict("meetings", bad) is None
 
 
 def test_week_starts_are_mondays_covering_the_range() -> None:
-    weeks = rules.week_starts(date(2026, 11, 4), date(2026, 11, 23))
+    weeks = goals_rules.week_starts(date(2026, 11, 4), date(2026, 11, 23))
     assert weeks == [date(2026, 11, 2), date(2026, 11, 9), date(2026, 11, 16), date(2026, 11, 23)]
     assert all(w.weekday() == 0 for w in weeks)
 
@@ -136,44 +141,44 @@ def test_week_starts_are_mondays_covering_the_range() -> None:
 
 
 def test_difficulty_words_numbers_and_aliases() -> None:
-    assert rules.difficulty("Very  Hard") == "very hard"
-    assert rules.difficulty("not bad") == "ok"
-    assert rules.difficulty("1") == "easy"
-    assert rules.difficulty("5") == "very hard"
+    assert checkin.difficulty("Very  Hard") == "very hard"
+    assert checkin.difficulty("not bad") == "ok"
+    assert checkin.difficulty("1") == "easy"
+    assert checkin.difficulty("5") == "very hard"
     for bad in ("6", "terrible", ""):
         with pytest.raises(InvalidInput, match="how hard the day was"):
-            rules.difficulty(bad)
+            checkin.difficulty(bad)
 
 
 def test_clean_answers_per_clock() -> None:
     clocks = ["alcohol", "nicotine"]
-    assert rules.clean_answer("Yes") is True
-    assert rules.clean_answer("lapse") is False
-    answers = rules.clean_options(["Alcohol=lapse", "nicotine=yes"], clocks)
+    assert checkin.clean_answer("Yes") is True
+    assert checkin.clean_answer("lapse") is False
+    answers = checkin.clean_options(["Alcohol=lapse", "nicotine=yes"], clocks)
     assert answers == {"alcohol": False, "nicotine": True}
-    assert rules.clean_by_clock(answers, clocks) == (False, ["alcohol"])
+    assert checkin.clean_by_clock(answers, clocks) == (False, ["alcohol"])
     # A plain answer is for every clock; a clock named after it wins for that clock.
-    mixed = rules.clean_options(["lapse", "nicotine=yes"], clocks)
-    assert rules.clean_by_clock(mixed, clocks) == (False, ["alcohol"])
-    assert rules.clean_by_clock({"": True}, clocks) == (True, [])
-    assert rules.clean_by_clock({"": False}, []) == (False, [])
+    mixed = checkin.clean_options(["lapse", "nicotine=yes"], clocks)
+    assert checkin.clean_by_clock(mixed, clocks) == (False, ["alcohol"])
+    assert checkin.clean_by_clock({"": True}, clocks) == (True, [])
+    assert checkin.clean_by_clock({"": False}, []) == (False, [])
     with pytest.raises(InvalidInput, match="no clock named 'coffee'"):
-        rules.clean_options(["coffee=yes"], clocks)
+        checkin.clean_options(["coffee=yes"], clocks)
     with pytest.raises(InvalidInput, match="yes or lapse"):
-        rules.clean_answer("maybe")
+        checkin.clean_answer("maybe")
 
 
 def test_gratitude_and_halt_text() -> None:
-    assert rules.gratitude(["  my  dog ", "", "the sun"]) == ["my dog", "the sun"]
+    assert checkin.gratitude(["  my  dog ", "", "the sun"]) == ["my dog", "the sun"]
     with pytest.raises(InvalidInput, match="up to 3"):
-        rules.gratitude(["a", "b", "c", "d"])
-    assert rules.halt_text("tired, Lonely") == ["lonely", "tired"]  # HALT order
-    assert rules.halt_text("h t") == ["hungry", "tired"]
-    assert rules.halt_text("") == []
+        checkin.gratitude(["a", "b", "c", "d"])
+    assert checkin.halt_text("tired, Lonely") == ["lonely", "tired"]  # HALT order
+    assert checkin.halt_text("h t") == ["hungry", "tired"]
+    assert checkin.halt_text("") == []
 
 
 def test_checkin_checks_read_csv_cells_too() -> None:
-    checks = rules.CHECKIN_CHECKS
+    checks = checkin.CHECKIN_CHECKS
     assert checks["resentful"]("false") is False
     assert checks["afraid"](True) is True
     assert checks["gratitude"]("my dog;the sun") == ["my dog", "the sun"]
@@ -211,18 +216,18 @@ def test_a_full_checkin_round_trips_through_the_codec() -> None:
 
 
 def test_clean_plan_keeps_known_sections_as_lists() -> None:
-    plan = rules.clean_plan(
+    plan = plan_rules.clean_plan(
         {"reasons": ["my kids", "  ", "my  health"], "call": "Sam 555 0100", "instead": []}
     )
     assert plan == {"reasons": ["my kids", "my health"], "call": ["Sam 555 0100"]}
     with pytest.raises(InvalidInput, match="'resons' is not a section"):
-        rules.clean_plan({"resons": ["typo"]})
+        plan_rules.clean_plan({"resons": ["typo"]})
     with pytest.raises(InvalidInput, match="list of text"):
-        rules.clean_plan({"reasons": [1, 2]})
+        plan_rules.clean_plan({"reasons": [1, 2]})
 
 
 def test_stored_plan_is_read_leniently() -> None:
-    assert rules.stored_plan({"reasons": ["a", 3, ""], "call": 7, "other": ["x"]}) == {
+    assert plan_rules.stored_plan({"reasons": ["a", 3, ""], "call": 7, "other": ["x"]}) == {
         "reasons": ["a"]
     }
 
@@ -253,7 +258,7 @@ def test_top_techniques_follow_the_insights_ranking() -> None:
     log += [_craving(d, ["call sponsor"], "passed") for d in (7, 8, 9)]
     effects = coping_effectiveness(log, Period(date(2026, 11, 1), date(2026, 11, 30)), UTC)
     assert [e.name for e in effects] == ["walk", "call sponsor", "scrolling"]
-    chosen = rules.top_techniques(effects, [("scrolling", None), ("journal", "write it down")])
+    chosen = sos.top_techniques(effects, [("scrolling", None), ("journal", "write it down")])
     assert [(c.name, c.source) for c in chosen] == [
         ("walk", "log"),
         ("call sponsor", "log"),
@@ -265,43 +270,43 @@ def test_top_techniques_follow_the_insights_ranking() -> None:
 def test_top_techniques_falls_back_to_toolkit_then_defaults() -> None:
     stats = [stat("walk", 2, helped=4.0), stat("Urge Surfing", 0)]
     toolkit = [("Urge Surfing", None), ("walk", "round the block")]
-    chosen = rules.top_techniques(stats, toolkit)
+    chosen = sos.top_techniques(stats, toolkit)
     assert [(c.name, c.source) for c in chosen] == [
         ("walk", "log"),
         ("Urge Surfing", "toolkit"),
         ("call someone", "suggested"),  # "urge surfing" is already there, in any case
     ]
     assert chosen[0].description == "round the block"
-    nothing = rules.top_techniques([], [])
+    nothing = sos.top_techniques([], [])
     assert [c.name for c in nothing] == ["urge surfing", "call someone", "play the tape through"]
 
 
 def test_top_techniques_never_suggests_what_was_rated_unhelpful() -> None:
     stats = [stat("urge surfing", 3, helped=1.5)]
-    chosen = rules.top_techniques(stats, [("urge surfing", None)])
+    chosen = sos.top_techniques(stats, [("urge surfing", None)])
     assert "urge surfing" not in [c.name for c in chosen]
     assert len(chosen) == 3
 
 
 def test_calls_already_listed_are_not_repeated() -> None:
     lines = ["Sam 555 0100", "the night line at work", "Samantha after 6pm"]
-    assert rules.calls_not_listed(lines, ["sam"]) == [
+    assert sos.calls_not_listed(lines, ["sam"]) == [
         "the night line at work",
         "Samantha after 6pm",
     ]
-    assert rules.calls_not_listed(lines, []) == lines
+    assert sos.calls_not_listed(lines, []) == lines
 
 
 def test_timer_helpers() -> None:
-    assert rules.minutes_from_seconds(89) == 1
-    assert rules.minutes_from_seconds(90) == 2
-    assert rules.minutes_from_seconds(900) == 15
-    assert rules.breathing_prompt(0) == rules.breathing_prompt(len(rules.BREATHING_PROMPTS))
-    assert rules.breathing_prompt(0) != rules.breathing_prompt(1)
+    assert sos.minutes_from_seconds(89) == 1
+    assert sos.minutes_from_seconds(90) == 2
+    assert sos.minutes_from_seconds(900) == 15
+    assert sos.breathing_prompt(0) == sos.breathing_prompt(len(sos.BREATHING_PROMPTS))
+    assert sos.breathing_prompt(0) != sos.breathing_prompt(1)
     with pytest.raises(InvalidInput):
-        rules.timer_minutes(0)
+        sos.timer_minutes(0)
     with pytest.raises(InvalidInput):
-        rules.timer_minutes(61)
+        sos.timer_minutes(61)
 
 
 # --- goal wording ---------------------------------------------------------------------
@@ -317,7 +322,7 @@ def test_timer_helpers() -> None:
     ],
 )
 def test_a_goal_in_words(kind: str, count: int, days: int, repeat: bool, words: str) -> None:
-    assert rules.goal_words(kind, count, days, repeat) == words
+    assert goals_rules.goal_words(kind, count, days, repeat) == words
 
 
 def test_the_cli_and_the_report_word_a_goal_the_same_way() -> None:
@@ -325,5 +330,5 @@ def test_the_cli_and_the_report_word_a_goal_the_same_way() -> None:
 
     for count, days, repeat in [(1, 1, False), (3, 7, True), (90, 90, False)]:
         goal = {"count": count, "days": days, "repeat": repeat}
-        for kind in rules.GOAL_KINDS:
-            assert goal_label(goal, kind) == rules.goal_words(kind, count, days, repeat)
+        for kind in goals_rules.GOAL_KINDS:
+            assert goal_label(goal, kind) == goals_rules.goal_words(kind, count, days, repeat)

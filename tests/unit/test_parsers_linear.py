@@ -12,7 +12,7 @@ from pathlib import Path
 CHILD = textwrap.dedent(
     """
     from datetime import UTC, datetime
-    from recoverylog.domain import fields, milestones, selfcheck, support, timeparse
+    from recoverylog.domain import checkin, crisis, fields, milestones, people, selfcheck, timeparse
 
     now = datetime(2026, 12, 6, 12, tzinfo=UTC)
     MB = 1_000_000
@@ -29,12 +29,12 @@ CHILD = textwrap.dedent(
         timeparse.parse_duration,
         milestones.parse_step,
         selfcheck.parse_answers,
-        support.phone,
-        support.email,
-        support.difficulty,
-        support.clean_answer,
-        support.halt_text,
-        support.country_code,
+        people.phone,
+        people.email,
+        checkin.difficulty,
+        checkin.clean_answer,
+        checkin.halt_text,
+        crisis.country_code,
         fields.note,
     ]
     for parse in parsers:

@@ -121,7 +121,7 @@ def _editor(from_stdin: str) -> str:
     chosen = os.environ.get("VISUAL") or os.environ.get("EDITOR")
     if chosen:
         return chosen
-    from recoverylog.cli.support import stdin_is_terminal
+    from recoverylog.cli.prompts import stdin_is_terminal
 
     if not stdin_is_terminal():
         raise InvalidInput(f"no editor: set $EDITOR, or use {from_stdin}")

@@ -90,7 +90,7 @@ def set_(
     stored = set_setting(state.workspace(), key, value)
     say(f"{key} = {_shown(stored) if stored is not None else '(default)'}")
     if key == "country" and stored is not None:
-        from recoverylog.services.support import country_warning
+        from recoverylog.services.crisis import country_warning
 
         warning = country_warning(stored)
         if warning:

@@ -80,10 +80,10 @@ def _parse(text: str) -> list[int]:
 
 def _ask(clock: str | None) -> list[int]:
     """Ask the five questions in a terminal; Ctrl-C saves nothing."""
-    from recoverylog.cli import support
+    from recoverylog.cli import prompts
     from recoverylog.errors import ExitCode, InvalidInput
 
-    if not support.stdin_is_terminal():
+    if not prompts.stdin_is_terminal():
         raise InvalidInput(
             "there is no terminal to ask the self-check questions on",
             hint="give the five answers, e.g. recoverylog selfcheck --answers 2,3,1,0,2",
@@ -133,8 +133,8 @@ def _show_saved(saved: service.SavedSelfCheck) -> None:
 
 def _hard_week(ws: Any) -> None:
     """A total in the top band: the person's plan, their sponsor and the crisis lines."""
-    from recoverylog.render.support import hard_moment_lines
-    from recoverylog.services.support import hard_moment
+    from recoverylog.render.sos import hard_moment_lines
+    from recoverylog.services.sos import hard_moment
 
     typer.echo("\nThat sounds like a very hard week. You do not have to carry it alone.")
     data = hard_moment(ws, ("instead", "if_lapse"))

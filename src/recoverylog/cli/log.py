@@ -110,9 +110,9 @@ def craving(
 
 def _offer_lapse(offer: lapses.LapseOffer) -> None:
     """A craving that ended in use: ask, kindly, whether to record a lapse (default no)."""
-    from recoverylog.cli import support
+    from recoverylog.cli import prompts
 
-    if offer.clock is None or not support.stdin_is_terminal():
+    if offer.clock is None or not prompts.stdin_is_terminal():
         message(lapse_views.offer_hint(offer.clock, offer.at.isoformat()))
         return
     try:
@@ -231,9 +231,9 @@ def contact(
 
     Example: recoverylog log contact Sam --via call --note "talked about the weekend"
     """
-    from recoverylog.cli.support import stdin_is_terminal
-    from recoverylog.domain.support import same_name
-    from recoverylog.domain.support import via as checked_via
+    from recoverylog.cli.prompts import stdin_is_terminal
+    from recoverylog.domain.people import same_name
+    from recoverylog.domain.people import via as checked_via
     from recoverylog.services.people import contact_name, similar_person
 
     how = checked_via(via) if via is not None else None

@@ -166,10 +166,10 @@ class RecoveryGroup(TyperGroup):
 # Every top-level command, in the order of the help screen, with the module under
 # recoverylog.cli that defines it (its register(app), or its Typer `app` as a group).
 COMMANDS: list[tuple[str, str]] = [
-    ("sos", "support"),  # crisis help first, where someone in a hurry looks
-    ("help-now", "support"),
-    ("crisis", "support"),  # the same as help-now (hidden from the list)
-    ("emergency", "support"),
+    ("sos", "sos"),  # crisis help first, where someone in a hurry looks
+    ("help-now", "sos"),
+    ("crisis", "sos"),  # the same as help-now (hidden from the list)
+    ("emergency", "sos"),
     ("demo", "demo"),
     ("status", "progress"),
     ("milestones", "progress"),
@@ -184,10 +184,10 @@ COMMANDS: list[tuple[str, str]] = [
     ("selfcheck", "insights"),
     ("coping", "progress"),
     ("people", "people"),
-    ("goal", "support"),
-    ("meetings", "support"),
-    ("checkin", "support"),
-    ("plan", "support"),
+    ("goal", "goals"),
+    ("meetings", "goals"),
+    ("checkin", "checkin"),
+    ("plan", "plan"),
     ("config", "config"),
     ("backup", "backup"),
     ("doctor", "doctor"),

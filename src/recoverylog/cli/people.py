@@ -11,7 +11,7 @@ from recoverylog.cli.common import confirm, note_text, say
 from recoverylog.cli.complete import people_names
 from recoverylog.cli.options import FormatOpt, YesOpt
 from recoverylog.render.output import emit_rows, resolve_format
-from recoverylog.render.support import PEOPLE_COLUMNS, person_row, person_saved
+from recoverylog.render.people import PEOPLE_COLUMNS, person_row, person_saved
 from recoverylog.services import people as service
 
 app = typer.Typer(

@@ -207,7 +207,7 @@ def deliver(text: str, output: Path | None, what: str, force: bool = False) -> N
 
 def _may_replace(output: Path) -> None:
     """An existing file is never replaced silently: ask on a terminal, else refuse."""
-    from recoverylog.cli.support import stdin_is_terminal
+    from recoverylog.cli.prompts import stdin_is_terminal
 
     if not stdin_is_terminal():
         raise InvalidInput(

@@ -14,6 +14,7 @@ E = TypeVar("E", bound=StrEnum)
 
 MAX_TEXT = 100_000  # a note longer than this is almost certainly a mistake
 MAX_NAME = 200
+MAX_LINE = 500  # one line of a plan, a gratitude, an intention
 
 
 def intensity(value: int, what: str = "intensity") -> int:
@@ -131,3 +132,15 @@ def amount(value: float, what: str) -> float:
     if value != value or value < 0 or value == float("inf"):
         raise InvalidInput(f"{what} must be zero or more")
     return value
+
+
+def line(value: str, what: str, limit: int = MAX_LINE) -> str:
+    """One short line of the person's own words: trimmed, no control characters."""
+    cleaned = " ".join(str(value).split())
+    if not cleaned:
+        raise InvalidInput(f"the {what} is empty")
+    if len(cleaned) > limit:
+        raise InvalidInput(f"the {what} is too long ({limit} characters at most)")
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in cleaned):
+        raise InvalidInput(f"the {what} contains control characters")
+    return cleaned

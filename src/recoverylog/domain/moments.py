@@ -15,6 +15,7 @@ from __future__ import annotations
 import calendar
 from contextvars import ContextVar
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from typing import Any
 
 DAY = timedelta(hours=24)
 
@@ -124,3 +125,17 @@ def reading_window(first: date, last: date, tz: tzinfo) -> tuple[datetime, datet
     start = datetime.combine(first - timedelta(days=1), time(0), tzinfo=tz)
     end = datetime.combine(last + timedelta(days=2), time(0), tzinfo=tz)
     return start, end
+
+
+def as_date(value: Any) -> date | None:
+    """A date from a stored value: a date, a moment, or text starting YYYY-MM-DD."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None

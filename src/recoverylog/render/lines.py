@@ -119,3 +119,7 @@ def _marker_of(line: Line) -> tuple[tuple[str, str], Line]:
     if found is None:
         return ("", ""), line
     return (found.group(0), style or ""), [(first[found.end() :], style), *line[1:]]
+
+
+def heading(title: str) -> Line:
+    return [text(title, "bold")]

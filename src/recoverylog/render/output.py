@@ -11,7 +11,7 @@ import io
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, TextIO
@@ -123,7 +123,7 @@ def safe_cell(value: Any) -> Any:
 BOM = "\ufeff"
 
 
-def to_csv(rows: Sequence[dict[str, Any]], keys: Sequence[str], *, bom: bool = False) -> str:
+def to_csv(rows: Sequence[Mapping[str, Any]], keys: Sequence[str], *, bom: bool = False) -> str:
     """RFC 4180 CSV: CRLF between rows, which also makes the writer quote any cell that
     holds a carriage return or a line feed, so no cell can break a row in two."""
     import csv  # only CSV output needs it; every command loads this module
@@ -197,7 +197,7 @@ def emit_rows(
     fmt: Format,
     *,
     title: str | None = None,
-    json_rows: Sequence[dict[str, Any]] | None = None,
+    json_rows: Sequence[Mapping[str, Any]] | None = None,
     empty: str = "Nothing to show.",
 ) -> None:
     """Write a listing in the chosen format; JSON and CSV carry every key."""

@@ -6,7 +6,7 @@ totals, show streaks beside them, never "back to zero" alone, no cheerleading.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -63,7 +63,7 @@ def money(amount: float | None, currency: str) -> str:
 # --- status --------------------------------------------------------------------
 
 
-def clock_lines(clock: dict[str, Any], currency: str, *, plain: bool) -> list[Line]:
+def clock_lines(clock: Mapping[str, Any], currency: str, *, plain: bool) -> list[Line]:
     name = clock["name"]
     lines: list[Line] = []
     if not clock["started"]:
@@ -90,7 +90,7 @@ def clock_lines(clock: dict[str, Any], currency: str, *, plain: bool) -> list[Li
     return lines
 
 
-def _kept_date_headline(clock: dict[str, Any]) -> Line:
+def _kept_date_headline(clock: Mapping[str, Any]) -> Line:
     """A clock that keeps its date through a lapse counts every day since it began; the
     lapse days were not clean, so say how many were rather than "N days clean"."""
     since = nice_moment(clock.get("clean_since_at"), clock["clean_since"])
@@ -101,7 +101,7 @@ def _kept_date_headline(clock: dict[str, Any]) -> Line:
     ]
 
 
-def _first_day(clock: dict[str, Any]) -> bool:
+def _first_day(clock: Mapping[str, Any]) -> bool:
     """Day one of a clock started at a known moment, with no lapse: the totals would only
     say "0 days", so they wait until there is a whole day to show."""
     return (
@@ -112,7 +112,7 @@ def _first_day(clock: dict[str, Any]) -> bool:
     )
 
 
-def _totals(clock: dict[str, Any], *, plain: bool) -> Line:
+def _totals(clock: Mapping[str, Any], *, plain: bool) -> Line:
     if not clock["total_clean_days"] and not clock["longest_run_days"]:
         # Nothing whole to count yet: zeros would read as a verdict, so say what is true.
         facts = [plural(clock["lapses"], "lapse")] if clock["lapses"] else []
@@ -128,7 +128,7 @@ def _totals(clock: dict[str, Any], *, plain: bool) -> Line:
 
 
 def _saved_and_next(
-    clock: dict[str, Any], currency: str, *, plain: bool, first_day: bool = False
+    clock: Mapping[str, Any], currency: str, *, plain: bool, first_day: bool = False
 ) -> list[Line]:
     lines: list[Line] = []
     saved = []
@@ -154,7 +154,7 @@ def _saved_and_next(
     return lines
 
 
-def status_lines(data: dict[str, Any], *, plain: bool) -> list[Line]:
+def status_lines(data: Mapping[str, Any], *, plain: bool) -> list[Line]:
     lines: list[Line] = []
     if not data["clocks"]:
         lines.append([text("No clocks yet. Add what you are staying away from:")])
@@ -173,7 +173,7 @@ def status_lines(data: dict[str, Any], *, plain: bool) -> list[Line]:
         parts.append(plural(week["lapses"], "lapse"))
     lines.append([text("  " + " · ".join(parts))])
     if data.get("support"):
-        from recoverylog.render.support import support_status_lines
+        from recoverylog.render.goals import support_status_lines
 
         lines.append([])
         lines.extend(support_status_lines(data["support"], plain=plain))
@@ -268,7 +268,7 @@ CLOCK_COLUMNS = [
 ]
 
 
-def clock_row(clock: dict[str, Any]) -> dict[str, Any]:
+def clock_row(clock: Mapping[str, Any]) -> dict[str, Any]:
     """A clock for the table: the start's time when it is known, hours on day one."""
     row = dict(clock)
     if clock.get("clean_since_at"):
@@ -280,7 +280,7 @@ def clock_row(clock: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-def clock_detail_lines(detail: dict[str, Any], currency: str, *, plain: bool) -> list[Line]:
+def clock_detail_lines(detail: Mapping[str, Any], currency: str, *, plain: bool) -> list[Line]:
     lines = clock_lines(detail, currency, plain=plain)
     lines.append([])
     lines.append([text("Runs", "bold")])
@@ -382,7 +382,7 @@ def _lapse(entry: dict[str, Any]) -> list[str]:
 
 
 def _checkin(entry: dict[str, Any]) -> list[str]:
-    from recoverylog.render.support import describe_checkin
+    from recoverylog.render.checkin import describe_checkin
 
     return list(describe_checkin(entry))
 

@@ -17,6 +17,7 @@ from datetime import date, datetime, tzinfo
 from typing import Any
 
 from recoverylog.domain.cleantime import CleanTime, clean_time
+from recoverylog.domain.goals import GOAL_KINDS, goal_from_dict, goal_progress, goal_words
 from recoverylog.domain.insights import (
     BEFORE,
     CLEAN,
@@ -40,13 +41,7 @@ from recoverylog.domain.milestones import Milestone, Step, milestone_status, run
 from recoverylog.domain.model import Clock, Entry, EntryType
 from recoverylog.domain.moments import as_of, day_of
 from recoverylog.domain.names import phrase_pattern
-from recoverylog.domain.support import (
-    GOAL_KINDS,
-    goal_from_dict,
-    goal_progress,
-    goal_words,
-    person_names,
-)
+from recoverylog.domain.people import person_names
 from recoverylog.reports.sharing import A_PERSON, PEOPLE, banner
 
 REPORT_KIND = "recoverylog-report"

@@ -6,8 +6,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from typing import Any
 
-from recoverylog.domain import fields
-from recoverylog.domain import support as rules
+from recoverylog.domain import checkin, fields
 from recoverylog.domain.model import Entry, EntryType, new_id
 from recoverylog.domain.moments import day_of, reading_window
 from recoverylog.errors import InvalidInput
@@ -105,16 +104,16 @@ def _combined(
     for entry in sorted([target, *others], key=_saved_order):
         data.update({k: v for k, v in entry.data.items() if k not in ("clean", "lapsed")})
         statuses.update(
-            rules.clean_statuses(entry.get("clean"), entry.get("lapsed"), entry.clock, clocks)
+            checkin.clean_statuses(entry.get("clean"), entry.get("lapsed"), entry.clock, clocks)
         )
         if entry.note and entry.note not in notes:
             notes.append(entry.note)
     data.update({k: v for k, v in answers.items() if k not in ("clean", "lapsed")})
     if "clean" in answers:
         statuses.update(
-            rules.clean_statuses(answers["clean"], answers.get("lapsed"), where.clock, clocks)
+            checkin.clean_statuses(answers["clean"], answers.get("lapsed"), where.clock, clocks)
         )
-    data.update(rules.clean_fields(statuses, clocks))
+    data.update(checkin.clean_fields(statuses, clocks))
     note = "\n\n".join(notes) if notes else None
     return replace(target, clock=clock, data=data, note=note)
 
@@ -202,7 +201,9 @@ def check_against_lapses(ws: Workspace, day: date, where: Scope, answers: dict[s
     """A check-in never says clean from a clock that has a lapse recorded that day."""
     if "clean" not in answers:
         return
-    said = rules.clean_statuses(answers["clean"], answers.get("lapsed"), where.clock, where.clocks)
+    said = checkin.clean_statuses(
+        answers["clean"], answers.get("lapsed"), where.clock, where.clocks
+    )
     recorded = recorded_lapses(ws, day, where.clocks)
     for name, clean in said.items():
         if clean and name in recorded:
@@ -216,5 +217,5 @@ def check_against_lapses(ws: Workspace, day: date, where: Scope, answers: dict[s
 
 def clean_answers(where: Scope, given: dict[str, bool]) -> dict[str, Any]:
     """The clean / lapsed fields from answers per clock ("" = every clock)."""
-    clean, lapsed = rules.clean_by_clock(given, where.clocks)
+    clean, lapsed = checkin.clean_by_clock(given, where.clocks)
     return {"clean": clean, "lapsed": lapsed}

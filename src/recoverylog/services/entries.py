@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from recoverylog.domain import fields, selfcheck, support
+from recoverylog.domain import checkin, fields, selfcheck
 from recoverylog.domain.codec import entry_to_dict
 from recoverylog.domain.model import TYPE_FIELDS, Entry, EntryType, Technique, new_id
 from recoverylog.errors import InvalidInput
@@ -134,7 +134,7 @@ _CHECKS: dict[EntryType, dict[str, Any]] = {
     },
     EntryType.NOTE: {"mood": lambda v: fields.rating(v, "mood")},
     EntryType.CONTACT: {"person": lambda v: fields.name(v, "person"), "via": str},
-    EntryType.CHECKIN: support.CHECKIN_CHECKS,
+    EntryType.CHECKIN: checkin.CHECKIN_CHECKS,
     EntryType.SELFCHECK: {"answers": selfcheck.validate_answers, "total": int},
 }
 

@@ -6,11 +6,12 @@ from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from recoverylog.domain import support as rules
+from recoverylog.domain import goals as goals_rules
 from recoverylog.domain.model import Entry, EntryType
 from recoverylog.domain.moments import day_of
 from recoverylog.errors import InvalidInput, NotFound
 from recoverylog.services.people import last_contacts
+from recoverylog.services.shapes import GoalProgressJson, SupportStatusJson
 from recoverylog.services.workspace import Workspace
 
 # A finished goal stays on the status screen this many days after its last day.
@@ -27,19 +28,19 @@ MAX_DAYS_AHEAD = 366
 
 def set_goal(
     ws: Workspace, kind: str, count: int, days: int, start: date | None, repeat: bool
-) -> rules.Goal:
+) -> goals_rules.Goal:
     if start is not None and start > ws.today + timedelta(days=MAX_DAYS_AHEAD):
         raise InvalidInput("a goal can start up to a year from today, not later")
-    goal = rules.new_goal(kind, count, days, start or ws.today, repeat)
+    goal = goals_rules.new_goal(kind, count, days, start or ws.today, repeat)
     with ws.store.writing():
         journal = ws.reload_journal()
-        journal.goals[goal.kind] = rules.goal_to_dict(goal)
+        journal.goals[goal.kind] = goals_rules.goal_to_dict(goal)
         ws.save_journal(journal)
     return goal
 
 
 def clear_goal(ws: Workspace, kind: str) -> str:
-    name = rules.goal_kind(kind)
+    name = goals_rules.goal_kind(kind)
     with ws.store.writing():
         journal = ws.reload_journal()
         if name not in journal.goals:
@@ -49,24 +50,24 @@ def clear_goal(ws: Workspace, kind: str) -> str:
     return name
 
 
-def stored_goals(ws: Workspace) -> list[rules.Goal]:
+def stored_goals(ws: Workspace) -> list[goals_rules.Goal]:
     goals = ws.journal().goals
-    found = (rules.goal_from_dict(kind, goals.get(kind)) for kind in rules.GOAL_KINDS)
+    found = (goals_rules.goal_from_dict(kind, goals.get(kind)) for kind in goals_rules.GOAL_KINDS)
     return [g for g in found if g is not None]
 
 
 def goal_progress(
     ws: Workspace,
-    goals: Sequence[rules.Goal],
+    goals: Sequence[goals_rules.Goal],
     recent: Sequence[Entry] = (),
     recent_since: date | None = None,
-) -> list[rules.GoalProgress]:
+) -> list[goals_rules.GoalProgress]:
     """Progress for each goal today. Entries are read from the earliest window start,
     unless ``recent`` (every entry from ``recent_since`` to now, already read) covers
     every window."""
     if not goals:
         return []
-    first = min(rules.goal_window(g, ws.today)[0] for g in goals)
+    first = min(goals_rules.goal_window(g, ws.today)[0] for g in goals)
     covered = recent_since is not None and recent_since <= first
     if covered or first > ws.today:
         entries: Sequence[Entry] = recent
@@ -75,10 +76,13 @@ def goal_progress(
     days: dict[EntryType, list[date]] = {}
     for entry in entries:
         days.setdefault(entry.type, []).append(day_of(entry.at))
-    return [rules.goal_progress(g, days.get(rules.GOAL_KINDS[g.kind], []), ws.today) for g in goals]
+    return [
+        goals_rules.goal_progress(g, days.get(goals_rules.GOAL_KINDS[g.kind], []), ws.today)
+        for g in goals
+    ]
 
 
-def progress_as_dict(p: rules.GoalProgress) -> dict[str, Any]:
+def progress_as_dict(p: goals_rules.GoalProgress) -> GoalProgressJson:
     return {
         "kind": p.goal.kind,
         "count": p.goal.count,
@@ -94,7 +98,7 @@ def progress_as_dict(p: rules.GoalProgress) -> dict[str, Any]:
     }
 
 
-def goals_overview(ws: Workspace) -> list[dict[str, Any]]:
+def goals_overview(ws: Workspace) -> list[GoalProgressJson]:
     return [progress_as_dict(p) for p in goal_progress(ws, stored_goals(ws))]
 
 
@@ -104,7 +108,7 @@ def goals_overview(ws: Workspace) -> list[dict[str, Any]]:
 def meetings(ws: Workspace, since: date | None, until: date | None) -> dict[str, Any]:
     """Meetings attended, week by week (Monday to Sunday), with the meetings goal."""
     last = until or ws.today
-    first = since or rules.week_start(last) - timedelta(weeks=DEFAULT_MEETING_WEEKS - 1)
+    first = since or goals_rules.week_start(last) - timedelta(weeks=DEFAULT_MEETING_WEEKS - 1)
     if first > last:
         raise InvalidInput("--since is after --until")
     found = [
@@ -115,7 +119,7 @@ def meetings(ws: Workspace, since: date | None, until: date | None) -> dict[str,
         if e.type is EntryType.MEETING and first <= day_of(e.at) <= last
     ]
     weeks = []
-    for monday in rules.week_starts(first, last):
+    for monday in goals_rules.week_starts(first, last):
         sunday = monday + timedelta(days=6)
         these = [m for m in found if monday <= day_of(m.at) <= sunday]
         weeks.append(
@@ -151,7 +155,7 @@ def meeting_as_dict(ws: Workspace, entry: Entry) -> dict[str, Any]:
 # --- status ------------------------------------------------------------------------
 
 
-def support_status(ws: Workspace, recent: Sequence[Entry], since: date) -> dict[str, Any]:
+def support_status(ws: Workspace, recent: Sequence[Entry], since: date) -> SupportStatusJson:
     """For the status screen: days since the sponsor was last reached, meetings this
     week (Monday on), and goals that are running or just finished.
 
@@ -159,7 +163,7 @@ def support_status(ws: Workspace, recent: Sequence[Entry], since: date) -> dict[
     journal = ws.journal()
     sponsors = [p for p in journal.people if p.get("role") == "sponsor" and p.get("name")]
     last = last_contacts(ws, sponsors, recent) if sponsors else {}
-    monday = rules.week_start(ws.today)
+    monday = goals_rules.week_start(ws.today)
     this_week = sum(1 for e in recent if e.type is EntryType.MEETING and day_of(e.at) >= monday)
     progress = goal_progress(ws, stored_goals(ws), recent, since)
     shown = [

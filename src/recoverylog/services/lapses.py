@@ -13,13 +13,14 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from recoverylog.domain import fields
-from recoverylog.domain import support as rules
+from recoverylog.domain import plan as plan_rules
 from recoverylog.domain.model import Clock, Entry, Journal, Lapse
 from recoverylog.domain.moments import day_of
 from recoverylog.errors import InvalidInput, NotFound
 from recoverylog.services.clocks import RecordedLapse, clock_summary
 from recoverylog.services.entries import EntryFilter, checked_filter, entry_as_dict, list_entries
-from recoverylog.services.support import first_person
+from recoverylog.services.shapes import ClockJson
+from recoverylog.services.sos import first_person
 from recoverylog.services.workspace import Workspace, resolve_clock
 from recoverylog.store.entries import OnDamaged
 
@@ -122,7 +123,7 @@ def after_lapse(ws: Workspace, recorded: RecordedLapse) -> dict[str, Any]:
         "current_run_days": after.current_days,
         "total_clean_days": after.total_clean_days,
         "longest_run_days": after.longest_run_days,
-        "if_lapse": rules.stored_plan(journal.plan).get("if_lapse", []),
+        "if_lapse": plan_rules.stored_plan(journal.plan).get("if_lapse", []),
         "person": first_person(journal.people),  # sponsor first
         "opioid_note": recorded.opioid_note,
     }
@@ -215,7 +216,7 @@ class ChangedLapse:
     counted again: the clock it is on now, then the one it left (if it moved)."""
 
     record: LapseRecord
-    clocks: list[dict[str, Any]]
+    clocks: list[ClockJson]
 
     @property
     def id(self) -> str:

@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from recoverylog.domain import fields
-from recoverylog.domain import support as rules
+from recoverylog.domain import people as people_rules
 from recoverylog.domain.model import Entry, EntryType, Journal
 from recoverylog.domain.moments import day_of
 from recoverylog.errors import InvalidInput, NotFound
@@ -20,7 +20,9 @@ LOOKBACK_DAYS = 366
 
 
 def find_person(journal: Journal, name: str) -> dict[str, Any] | None:
-    return next((p for p in journal.people if rules.same_name(str(p.get("name", "")), name)), None)
+    return next(
+        (p for p in journal.people if people_rules.same_name(str(p.get("name", "")), name)), None
+    )
 
 
 def resolve_person(journal: Journal, name: str) -> dict[str, Any]:
@@ -46,11 +48,11 @@ def add_person(
     note: str | None = None,
 ) -> dict[str, Any]:
     clean = fields.name(name, "name")
-    person: dict[str, Any] = {"name": clean, "role": rules.role(role or "other")}
+    person: dict[str, Any] = {"name": clean, "role": people_rules.role(role or "other")}
     if phone:
-        person["phone"] = rules.phone(phone)
+        person["phone"] = people_rules.phone(phone)
     if email:
-        person["email"] = rules.email(email)
+        person["email"] = people_rules.email(email)
     if note and note.strip():
         person["note"] = fields.note(note)
     with ws.store.writing():
@@ -71,7 +73,7 @@ def edit_person(ws: Workspace, name: str, changes: dict[str, str | None]) -> dic
     given = {k: v for k, v in changes.items() if v is not None}
     if not given:
         raise InvalidInput("nothing to change: give at least one option (see --help)")
-    checks = {"role": rules.role, "phone": rules.phone, "email": rules.email}
+    checks = {"role": people_rules.role, "phone": people_rules.phone, "email": people_rules.email}
     with ws.store.writing():
         journal = ws.reload_journal()
         person = resolve_person(journal, name)
@@ -81,15 +83,15 @@ def edit_person(ws: Workspace, name: str, changes: dict[str, str | None]) -> dic
             if other is not None and other is not person:
                 raise InvalidInput(f"'{other.get('name')}' is already in your support network")
             old = str(person.get("name", ""))
-            if not rules.same_name(old, new_name):
+            if not people_rules.same_name(old, new_name):
                 # Contacts logged under the old name still count as contacts with them.
-                aliases = [a for a in rules.person_names(person)[1:] if a != new_name]
+                aliases = [a for a in people_rules.person_names(person)[1:] if a != new_name]
                 person["aliases"] = [*aliases, old]
             person["name"] = new_name
         for key, value in given.items():
             assert value is not None
             if key == "role":
-                person["role"] = rules.role(value)
+                person["role"] = people_rules.role(value)
             elif not value.strip():
                 person.pop(key, None)
             elif key == "note":
@@ -163,7 +165,7 @@ def similar_person(journal: Journal, name: str) -> str | None:
     starts with it, if any (for 'did you mean', and to mention them when someone new
     is added)."""
     known = [str(p.get("name")) for p in journal.people if p.get("name")]
-    known = [k for k in known if not rules.same_name(k, name)]
+    known = [k for k in known if not people_rules.same_name(k, name)]
     lowered = {k.casefold(): k for k in known}
     close = difflib.get_close_matches(name.casefold(), list(lowered), n=1, cutoff=0.6)
     if close:
@@ -187,7 +189,7 @@ def last_contacts(
     names = {
         " ".join(alias.split()).casefold(): key
         for key, person in wanted.items()
-        for alias in rules.person_names(person)
+        for alias in people_rules.person_names(person)
     }
     found: dict[str, date] = {}
 
@@ -228,7 +230,7 @@ def list_people(ws: Workspace) -> list[dict[str, Any]]:
                 "days_since_contact": (ws.today - seen).days if seen else None,
             }
         )
-    rows.sort(key=lambda r: rules.ROLE_ORDER.get(r["role"], len(rules.ROLES)))
+    rows.sort(key=lambda r: people_rules.ROLE_ORDER.get(r["role"], len(people_rules.ROLES)))
     return rows
 
 

@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from recoverylog.domain import fields
+from recoverylog.domain.goals import goal_from_dict, goal_window
 from recoverylog.domain.insights import Period
 from recoverylog.domain.moments import day_of
-from recoverylog.domain.support import goal_from_dict, goal_window
 from recoverylog.errors import DataError, InvalidInput, NotFound, not_json
 from recoverylog.paths import user_path
 from recoverylog.reports.build import (

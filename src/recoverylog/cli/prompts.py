@@ -1,0 +1,83 @@
+"""Questions at the terminal: ask until the answer can be used, yes or no, and what
+Ctrl-C means while answering."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import Any, NoReturn, TypeVar
+
+import typer
+
+from recoverylog.errors import ExitCode, InvalidInput
+from recoverylog.render.lines import screen_safe
+from recoverylog.render.output import message
+
+T = TypeVar("T")
+
+
+def stdin_is_terminal() -> bool:
+    """Someone is there to answer: a terminal, or the test runner's scripted input
+    (which has no file descriptor). Piped or redirected input is not."""
+    stream = sys.stdin
+    if stream is None:
+        return False
+    try:
+        return stream.isatty() or _no_descriptor(stream)
+    except (AttributeError, ValueError):
+        return False
+
+
+def _no_descriptor(stream: Any) -> bool:
+    try:
+        stream.fileno()
+    except (OSError, ValueError, AttributeError):
+        return True
+    return False
+
+
+class Stopped(Exception):
+    """Ctrl-C (or the end of input) while answering a question."""
+
+
+def ask(question: str, parse: Callable[[str], T], default: str | None = None) -> T:
+    """Ask until the answer can be used; Enter gives the default ('' when there is none);
+    Ctrl-C raises Stopped."""
+    while True:
+        try:
+            reply = typer.prompt(
+                screen_safe(question), default=default or "", show_default=bool(default), err=True
+            )
+        except (typer.Abort, KeyboardInterrupt):
+            raise Stopped from None
+        try:
+            return parse(str(reply))
+        except InvalidInput as exc:
+            message(f"  {exc.message}")
+
+
+def yes(question: str, default: bool) -> bool:
+    try:
+        return typer.confirm(screen_safe(question), default=default, err=True)
+    except (typer.Abort, KeyboardInterrupt):
+        raise Stopped from None
+
+
+def stopped(words: str = "Stopped. Nothing was saved.") -> NoReturn:
+    typer.echo("", err=True)
+    message(words)
+    raise typer.Exit(int(ExitCode.INTERRUPTED))
+
+
+def whole(text: str) -> int:
+    try:
+        return int(text.strip())
+    except ValueError:
+        raise InvalidInput("please answer with a whole number") from None
+
+
+def yes_or_no(question: str) -> bool:
+    try:
+        return yes(question, True)
+    except Stopped:
+        return False

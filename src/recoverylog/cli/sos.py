@@ -1,0 +1,265 @@
+"""recoverylog sos and help-now: the hard moment, and crisis lines with no journal needed."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperCommand
+
+from recoverylog.cli import prompts, state
+from recoverylog.cli.common import say, show_lines
+from recoverylog.cli.options import (
+    ClockOpt,
+    FormatOpt,
+)
+from recoverylog.domain import fields
+from recoverylog.domain import sos as sos_rules
+from recoverylog.domain.model import short_id
+from recoverylog.errors import InvalidInput
+from recoverylog.render import sos as sos_views
+from recoverylog.render import timer as timer_views
+from recoverylog.render.lines import print_lines
+from recoverylog.render.output import Format, emit_json, message, resolve_format
+
+# The urge-surfing timer waits one second per tick through this (tests replace it).
+sleep: Callable[[float], None] = time.sleep
+
+CountryOpt = Annotated[
+    str | None,
+    typer.Option("--country", help="Crisis lines for this country, e.g. UK, IE, DE, NZ."),
+]
+
+
+class CrisisCommand(TyperCommand):
+    """sos and help-now: whatever is wrong with what was typed (an extra word, a value
+    out of range, a misspelt option), the crisis lines are on screen before the error."""
+
+    def make_context(self, info_name: Any, args: Any, parent: Any = None, **extra: Any) -> Any:
+        typed = list(args)
+        _CRISIS_SHOWN.clear()
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except Exception as exc:
+            if getattr(exc, "exit_code", None) == 2:  # Click's usage errors (not exported)
+                _show_crisis_lines(_country_in(typed), fmt=None)
+            raise
+
+    def invoke(self, ctx: Any) -> Any:
+        from recoverylog.errors import RecoveryLogError
+
+        try:
+            return super().invoke(ctx)
+        except RecoveryLogError:
+            if not _CRISIS_SHOWN:
+                _show_crisis_lines(ctx.params.get("country"), fmt=None)
+            raise
+
+
+# Set once the crisis lines are on screen in this command, so an error after them does
+# not print them twice.
+_CRISIS_SHOWN: list[bool] = []
+
+
+def _country_in(typed: list[str]) -> str | None:
+    """The --country someone typed, even when the rest of the line could not be read."""
+    for i, word in enumerate(typed):
+        if word.startswith("--country="):
+            return word.partition("=")[2] or None
+        if word == "--country" and i + 1 < len(typed) and not typed[i + 1].startswith("-"):
+            return typed[i + 1]
+    return None
+
+
+def _crisis_view(country: str | None) -> dict[str, Any]:
+    """The crisis lines as help-now shows them; any trouble reading the settings is a
+    note on stderr, never a reason to show nothing."""
+    from recoverylog.services import crisis
+
+    view = crisis.help_now(state.home(), country)
+    for problem in view.problems:
+        message(f"Note: {problem}.")
+    return crisis.crisis_as_dict(view)
+
+
+def _show_crisis_lines(country: str | None, fmt: Format | None) -> dict[str, Any]:
+    data = _crisis_view(country)
+    chosen = resolve_format(fmt)
+    if chosen is Format.JSON:
+        emit_json(data)
+    else:
+        plain = chosen is not Format.TABLE
+        print_lines(sos_views.help_now_lines(data, plain=plain), plain=plain)
+    _CRISIS_SHOWN.append(True)
+    if chosen is Format.CSV:
+        raise InvalidInput("csv is only for lists; use table, plain or json")
+    return data
+
+
+def sos(
+    minutes: Annotated[
+        int, typer.Option("--minutes", "-m", help="Length of the urge-surfing timer.")
+    ] = 15,
+    intensity: Annotated[
+        int | None, typer.Option("--intensity", "-i", help="How strong the urge is, 0 to 10.")
+    ] = None,
+    no_timer: Annotated[
+        bool, typer.Option("--no-timer", help="Only show your plan and the lines to call.")
+    ] = False,
+    country: CountryOpt = None,
+    clock: ClockOpt = None,
+) -> None:
+    """For the moment a craving hits: your reasons, what has helped you, people and
+    crisis lines to call, then an urge-surfing timer. Afterwards it logs the craving.
+
+    Example: recoverylog sos --minutes 10
+    """
+    from recoverylog.services import sos as service
+
+    # First what needs no journal at all, so a locked or damaged journal, a passphrase
+    # prompt or a mistyped option never stands between someone and the numbers to call.
+    shown = _crisis_view(country)
+    show_lines(sos_views.sos_opening_lines(shown, plain=_plain()), None)
+    _CRISIS_SHOWN.append(True)
+    sos_rules.timer_minutes(minutes)
+    if intensity is not None:
+        fields.intensity(intensity)
+    guided = not no_timer and prompts.stdin_is_terminal()
+    if guided and intensity is None:
+        typer.echo("", err=True)
+        try:
+            intensity = prompts.ask("How strong is the urge right now, 0 to 10?", _intensity)
+        except prompts.Stopped:
+            prompts.stopped(
+                "Stopped. Nothing was saved. The lines above are there whenever you need them."
+            )
+    ws, problem, locked = _open_for_sos()
+    screen = service.sos_screen(ws, country, intensity, problem)
+    typer.echo("")
+    show_lines(
+        sos_views.sos_lines(
+            screen, minutes if guided and not locked else None, plain=_plain(), shown=shown
+        ),
+        None,
+    )
+    if not guided or locked:
+        return
+    assert intensity is not None
+    result = timer_views.urge_timer(
+        minutes * 60,
+        lambda seconds: sleep(seconds),
+        sos_rules.breathing_prompt,
+        fancy=not _plain() and not _no_colour(),
+        live=not _plain(),
+    )
+    if ws is None or screen["problem"]:
+        if result.stopped:
+            typer.echo(
+                f"Stopped the timer after {timer_views.clock_text(result.elapsed)}.", err=True
+            )
+        message("Your journal could not be read, so this craving was not saved. Take care.")
+        return
+    craving = service.SosCraving(ws.now, intensity, result.elapsed, clock=clock)
+    _after_sos(ws, craving, result, screen, country)
+
+
+def _open_for_sos() -> tuple[Any, str | None, bool]:
+    """(workspace or None, why the journal cannot be used, stopped at the passphrase)."""
+    from recoverylog.errors import RecoveryLogError
+
+    try:
+        ws = state.workspace(strict_settings=False)
+        ws.journal()
+    except (KeyboardInterrupt, EOFError, typer.Abort):
+        typer.echo("", err=True)
+        return None, "your journal stays locked for now", True
+    except RecoveryLogError as exc:
+        return state.opened(), f"your journal could not be read just now ({exc.message})", False
+    return ws, None, False
+
+
+def _after_sos(
+    ws: Any,
+    craving: Any,
+    result: timer_views.TimerResult,
+    screen: dict[str, Any],
+    country: str | None = None,
+) -> None:
+    from recoverylog.services import sos as service
+
+    if result.stopped:
+        typer.echo(f"Stopped the timer after {timer_views.clock_text(result.elapsed)}.", err=True)
+        if not prompts.yes_or_no("Save this craving in your log?"):
+            message("Nothing was saved. Take care of yourself.")
+            return
+    try:
+        craving.intensity_end = prompts.ask("How strong is it now, 0 to 10?", _intensity)
+        craving.coping = prompts.ask("What did you do? (comma-separated)", _list, "urge surfing")
+        passed = prompts.yes("Did it pass without using?", True)
+        craving.outcome = "passed" if passed else "used"
+        craving.triggers = prompts.ask("Anything that set it off? (Enter to skip)", _list, "")
+    except prompts.Stopped:
+        typer.echo("", err=True)
+        if not prompts.yes_or_no("Save what you entered so far?"):
+            prompts.stopped()
+    entry = service.save_sos_craving(ws, craving)
+    say(
+        sos_views.sos_saved(
+            short_id(entry.id),
+            craving.intensity,
+            craving.intensity_end,
+            sos_rules.minutes_from_seconds(craving.seconds),
+            craving.outcome,
+        )
+    )
+    if craving.outcome == "used":
+        typer.echo("")
+        data = service.hard_moment(ws, ("if_lapse",), country)
+        show_lines(sos_views.hard_moment_lines(data, plain=_plain()), None)
+        message("If you want your clock to show it: recoverylog log lapse")
+
+
+def _intensity(text: str) -> int:
+
+    return fields.intensity(prompts.whole(text), "the intensity")
+
+
+def _list(text: str) -> list[str]:
+    return [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
+
+
+def _plain() -> bool:
+    return resolve_format(None) is not Format.TABLE
+
+
+def _no_colour() -> bool:
+    from recoverylog.render.output import no_color
+
+    return no_color()
+
+
+def help_now(country: CountryOpt = None, fmt: FormatOpt = None) -> None:
+    """Crisis lines for your country, and nothing else: no journal needed. Also
+    'recoverylog crisis' or 'recoverylog emergency'.
+
+    Example: recoverylog help-now --country UK
+    """
+    _show_crisis_lines(country, fmt)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("sos", cls=CrisisCommand, short_help=SOS_SHORT)(sos)
+    for name in HELP_NOW_NAMES:
+        hidden = name != "help-now"
+        app.command(name, cls=CrisisCommand, hidden=hidden, short_help=HELP_NOW_SHORT)(help_now)
+
+
+# What the command list says, short enough to stay whole at 80 columns.
+SOS_SHORT = "A craving now: your reasons, people, crisis lines, a timer."
+HELP_NOW_SHORT = "Crisis lines to call now (also: crisis, emergency)."
+
+
+# help-now and the names people reach for in a crisis.
+HELP_NOW_NAMES = ("help-now", "crisis", "emergency")

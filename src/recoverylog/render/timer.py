@@ -1,0 +1,108 @@
+"""The urge-surfing timer: a plain countdown, or a Rich one on a terminal."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from recoverylog.render.lines import bar
+
+
+@dataclass(frozen=True)
+class TimerResult:
+    elapsed: int  # seconds
+    stopped: bool  # Ctrl-C before the end
+
+
+def clock_text(seconds: int) -> str:
+    return f"{seconds // 60:02d}:{seconds % 60:02d}"
+
+
+def urge_timer(
+    seconds: int,
+    sleep: Callable[[float], None],
+    prompt_for: Callable[[int], str],
+    *,
+    fancy: bool,
+    live: bool,
+) -> TimerResult:
+    """Count down one second per ``sleep(1)``, with a prompt at the start of each minute.
+
+    fancy: a Rich progress bar. live: a plain line rewritten every second (a terminal
+    without colour). Neither: one line a minute (piped output). Ctrl-C stops early."""
+    elapsed = [0]
+    try:
+        if fancy:
+            _rich_timer(seconds, sleep, prompt_for, elapsed)
+        else:
+            _plain_timer(seconds, sleep, prompt_for, elapsed, live)
+    except KeyboardInterrupt:
+        sys.stdout.write("\n")
+        sys.stdout.flush()
+        return TimerResult(elapsed[0], True)
+    return TimerResult(elapsed[0], False)
+
+
+def _plain_timer(
+    seconds: int,
+    sleep: Callable[[float], None],
+    prompt_for: Callable[[int], str],
+    elapsed: list[int],
+    live: bool,
+) -> None:
+    out = sys.stdout
+    width = 0
+    try:
+        while elapsed[0] < seconds:
+            left = seconds - elapsed[0]
+            if elapsed[0] % 60 == 0:
+                if live:
+                    out.write("\r" + " " * width + "\r")
+                    out.write(f"{prompt_for(elapsed[0] // 60)}\n")
+                else:
+                    out.write(f"{clock_text(left)} left. {prompt_for(elapsed[0] // 60)}\n")
+            if live:
+                status = (
+                    f"  {clock_text(left)} left  {bar(elapsed[0] / seconds, 30, plain=True)[0]}"
+                )
+                width = len(status) + 2  # and the ^C a terminal may echo after it
+                out.write("\r" + status)
+            out.flush()
+            sleep(1)
+            elapsed[0] += 1
+    finally:
+        if live:
+            out.write("\r" + " " * width + "\r")
+            out.flush()
+    out.write("Time is up.\n")
+    out.flush()
+
+
+def _rich_timer(
+    seconds: int,
+    sleep: Callable[[float], None],
+    prompt_for: Callable[[int], str],
+    elapsed: list[int],
+) -> None:
+    from rich.progress import BarColumn, Progress, TextColumn
+    from rich.text import Text
+
+    from recoverylog.render.console import stdout_console
+
+    console = stdout_console()
+    with Progress(
+        TextColumn("[bold cyan]Riding the wave[/]"),
+        BarColumn(bar_width=40),
+        TextColumn("{task.fields[left]} left"),
+        console=console,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("urge", total=seconds, left=clock_text(seconds))
+        while elapsed[0] < seconds:
+            if elapsed[0] % 60 == 0:
+                progress.console.print(Text(prompt_for(elapsed[0] // 60), style="cyan"))
+            sleep(1)
+            elapsed[0] += 1
+            progress.update(task, completed=elapsed[0], left=clock_text(seconds - elapsed[0]))
+    console.print(Text("Time is up.", style="bold"))
