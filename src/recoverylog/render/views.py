@@ -6,7 +6,7 @@ totals, show streaks beside them, never "back to zero" alone, no cheerleading.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -325,54 +325,79 @@ def describe(entry: dict[str, Any], *, short_note: bool = False) -> str:
     """A one-line summary of an entry's own fields. With ``short_note`` only the note's
     first words are shown: a confirmation line need not repeat a private note whole."""
     kind = entry["type"]
-    parts: list[str] = []
-    if kind == "craving":
-        end = entry.get("intensity_end")
-        then = f", then {end}" if isinstance(end, int) else ""
-        parts.append(f"intensity {entry['intensity']}{then}")
-        if entry.get("outcome"):
-            parts.append(entry["outcome"])
-        if entry.get("duration_min") is not None:
-            parts.append(f"{entry['duration_min']} min")
-        if entry.get("triggers"):
-            parts.append("triggers: " + "; ".join(entry["triggers"]))
-        if entry.get("halt"):
-            parts.append("HALT: " + ", ".join(entry["halt"]))
-        if entry.get("coping"):
-            parts.append("coping: " + "; ".join(entry["coping"]))
-    elif kind == "trigger":
-        parts.append(entry.get("text") or "")
-        if entry.get("kind"):
-            parts.append(entry["kind"])
-    elif kind == "coping":
-        parts.append(entry.get("technique") or "")
-        if entry.get("helped") is not None:
-            parts.append(f"helped {entry['helped']}/5")
-    elif kind == "meeting":
-        parts.append(entry.get("name") or "meeting")
-        if entry.get("fellowship"):
-            parts.append(entry["fellowship"])
-        if entry.get("online"):
-            parts.append("online")
-    elif kind == "note":
-        if entry.get("mood") is not None:
-            parts.append(f"mood {entry['mood']}/5")
-    elif kind == "contact":
-        parts.append(entry.get("person") or "")
-        if entry.get("via"):
-            parts.append(entry["via"])
-    elif kind == "lapse":
-        parts.append(f"next run from {nice_date(entry['restart'])}")
-        if entry.get("triggers"):
-            parts.append("triggers: " + "; ".join(entry["triggers"]))
-    elif kind == "checkin":
-        from recoverylog.render.checkin import describe_checkin
-
-        parts.extend(describe_checkin(entry))
+    own_fields = _DESCRIBE_BY_TYPE.get(kind)
+    parts = own_fields(entry) if own_fields else []
     if entry.get("note"):
         note = first_words(entry["note"]) if short_note else entry["note"]
         parts.append(f"“{note}”" if kind != "note" else note)
     return screen_safe(" · ".join(p for p in parts if p))
+
+
+def _listed(label: str, items: list[str] | None, between: str = "; ") -> list[str]:
+    return [label + between.join(items)] if items else []
+
+
+def _craving(entry: dict[str, Any]) -> list[str]:
+    end = entry.get("intensity_end")
+    then = f", then {end}" if isinstance(end, int) else ""
+    parts = [f"intensity {entry['intensity']}{then}"]
+    if entry.get("outcome"):
+        parts.append(entry["outcome"])
+    if entry.get("duration_min") is not None:
+        parts.append(f"{entry['duration_min']} min")
+    parts += _listed("triggers: ", entry.get("triggers"))
+    parts += _listed("HALT: ", entry.get("halt"), ", ")
+    parts += _listed("coping: ", entry.get("coping"))
+    return parts
+
+
+def _trigger(entry: dict[str, Any]) -> list[str]:
+    return [entry.get("text") or "", entry.get("kind") or ""]
+
+
+def _coping(entry: dict[str, Any]) -> list[str]:
+    helped = entry.get("helped")
+    return [entry.get("technique") or "", "" if helped is None else f"helped {helped}/5"]
+
+
+def _meeting(entry: dict[str, Any]) -> list[str]:
+    online = "online" if entry.get("online") else ""
+    return [entry.get("name") or "meeting", entry.get("fellowship") or "", online]
+
+
+def _note(entry: dict[str, Any]) -> list[str]:
+    mood = entry.get("mood")
+    return [] if mood is None else [f"mood {mood}/5"]
+
+
+def _contact(entry: dict[str, Any]) -> list[str]:
+    return [entry.get("person") or "", entry.get("via") or ""]
+
+
+def _lapse(entry: dict[str, Any]) -> list[str]:
+    return [
+        f"next run from {nice_date(entry['restart'])}",
+        *_listed("triggers: ", entry.get("triggers")),
+    ]
+
+
+def _checkin(entry: dict[str, Any]) -> list[str]:
+    from recoverylog.render.checkin import describe_checkin
+
+    return list(describe_checkin(entry))
+
+
+# What each type of entry says of itself, before its note (a type not here: the note).
+_DESCRIBE_BY_TYPE: dict[str, Callable[[dict[str, Any]], list[str]]] = {
+    "craving": _craving,
+    "trigger": _trigger,
+    "coping": _coping,
+    "meeting": _meeting,
+    "note": _note,
+    "contact": _contact,
+    "lapse": _lapse,
+    "checkin": _checkin,
+}
 
 
 NOTE_WORDS = 6
