@@ -25,6 +25,8 @@ PAIRS: list[tuple[Any, str, tuple[str, ...]]] = [
     (shapes.ClockJson, "status", ("$defs", "clock")),
     (shapes.NextMilestoneJson, "status", ("$defs", "next_milestone")),
     (shapes.ClockDetailJson, "clock-show", ()),
+    (shapes.ExportJson, "export", ()),
+    (shapes.ExportJournalJson, "export", ("properties", "journal")),
 ]
 
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, cast
 
 from recoverylog.domain.codec import entry_to_dict, journal_to_dict
+from recoverylog.services.shapes import ExportJournalJson, ExportJson
 from recoverylog.services.workspace import Workspace
 from recoverylog.store import schema
 
@@ -23,13 +24,14 @@ EXPORT_HEADER = (
 )
 
 
-def export_document(ws: Workspace) -> dict[str, Any]:
+def export_document(ws: Workspace) -> ExportJson:
     """Everything in the home as one document (dates as date objects; see ``as_json``)."""
     from recoverylog.config import load_raw
 
-    journal = ws.journal()
-    journal_part = journal_to_dict(journal, schema.CURRENT_VERSION[schema.JOURNAL])
-    journal_part.pop("schema_version", None)
+    stored = journal_to_dict(ws.journal(), schema.CURRENT_VERSION[schema.JOURNAL])
+    stored.pop("schema_version", None)
+    # The journal's own table, unknown keys and all, so an import gets back what was kept.
+    journal_part = cast(ExportJournalJson, stored)
     config = dict(load_raw(ws.layout.config_file, ws.store.io))
     config.pop("schema_version", None)
     entries = sorted(ws.store.entries.iter_range(), key=lambda e: (e.at.astimezone(UTC), e.id))

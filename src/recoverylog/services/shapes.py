@@ -98,3 +98,28 @@ class StatusJson(TypedDict):
     clocks: list[ClockJson]
     last_7_days: LastSevenDaysJson
     support: SupportStatusJson
+
+
+# --- export ------------------------------------------------------------------------
+
+
+class ExportJournalJson(TypedDict):
+    """journal.toml as stored, without its file version. Clocks, techniques and people
+    are kept as their stored tables, keys recoverylog does not know included."""
+
+    clocks: list[dict[str, Any]]
+    toolkit: list[dict[str, Any]]
+    people: list[dict[str, Any]]
+    plan: NotRequired[dict[str, Any]]  # only when there is a plan, or a goal
+    goals: NotRequired[dict[str, Any]]
+
+
+class ExportJson(TypedDict):
+    """Dates and moments are date and datetime objects until the document is written."""
+
+    kind: str
+    export_version: int
+    schema_versions: dict[str, int]
+    config: dict[str, Any]
+    journal: ExportJournalJson
+    entries: list[dict[str, Any]]
