@@ -8,7 +8,7 @@ to read well at 80 columns; meaning never depends on colour alone.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
@@ -284,7 +284,7 @@ def _fit(name: str, width: int) -> str:
     return name if len(name) <= width else name[: width - 1] + "…"
 
 
-def _said(data: dict[str, Any], section: str, indent: str = "  ") -> list[Line]:
+def _said(data: Mapping[str, Any], section: str, indent: str = "  ") -> list[Line]:
     """The section's observations, wrapped to fit 80 columns."""
     from recoverylog.render.width import wrap
 
@@ -302,7 +302,7 @@ def _heading(title: str, note: str = "") -> Line:
     return line
 
 
-def insights_lines(data: dict[str, Any], *, plain: bool) -> list[Line]:
+def insights_lines(data: Mapping[str, Any], *, plain: bool) -> list[Line]:
     """The whole insights screen, section by section, from the documented JSON shape."""
     period = data["period"]
     since, until = _day(period["since"]), _day(period["until"])
@@ -325,7 +325,7 @@ def insights_lines(data: dict[str, Any], *, plain: bool) -> list[Line]:
     return lines
 
 
-def cravings_section(data: dict[str, Any], *, plain: bool) -> list[Line]:
+def cravings_section(data: Mapping[str, Any], *, plain: bool) -> list[Line]:
     cravings = data["cravings"]
     lines = [_heading("Cravings over time"), *_said(data, "cravings")]
     if not cravings["count"]:
@@ -360,14 +360,14 @@ def cravings_section(data: dict[str, Any], *, plain: bool) -> list[Line]:
     return lines
 
 
-def when_section(data: dict[str, Any], *, plain: bool) -> list[Line]:
+def when_section(data: Mapping[str, Any], *, plain: bool) -> list[Line]:
     when = data["when"]
     lines = [_heading("When", "cravings by weekday and time of day")]
     lines += heatmap([d[:3] for d in when["weekdays"]], when["blocks"], when["grid"], plain=plain)
     return lines + _said(data, "when")
 
 
-def triggers_section(data: dict[str, Any], *, plain: bool) -> list[Line]:
+def triggers_section(data: Mapping[str, Any], *, plain: bool) -> list[Line]:
     triggers = data["triggers"]
     lines = [_heading("What sets them off")]
     if triggers["top"]:
@@ -412,7 +412,7 @@ def triggers_section(data: dict[str, Any], *, plain: bool) -> list[Line]:
     return lines + _said(data, "halt")
 
 
-def coping_section(data: dict[str, Any], *, plain: bool) -> list[Line]:
+def coping_section(data: Mapping[str, Any], *, plain: bool) -> list[Line]:
     coping = data["coping"]
     lines = [_heading("What helps", "best first, for you")]
     if not coping:
@@ -452,7 +452,7 @@ def coping_section(data: dict[str, Any], *, plain: bool) -> list[Line]:
     return lines + _said(data, "coping")
 
 
-def outcomes_section(data: dict[str, Any], *, plain: bool) -> list[Line]:
+def outcomes_section(data: Mapping[str, Any], *, plain: bool) -> list[Line]:
     o = data["outcomes"]
     lines = [_heading("Outcomes")]
     rows = [
@@ -471,7 +471,7 @@ def outcomes_section(data: dict[str, Any], *, plain: bool) -> list[Line]:
     return lines + _said(data, "outcomes")
 
 
-def clean_section(data: dict[str, Any], *, plain: bool) -> list[Line]:
+def clean_section(data: Mapping[str, Any], *, plain: bool) -> list[Line]:
     lines = [_heading("Clean days", "shares count whole days, up to yesterday")]
     if not data["clean_days"]:
         lines.append(
@@ -518,7 +518,7 @@ def clean_section(data: dict[str, Any], *, plain: bool) -> list[Line]:
     return lines
 
 
-def _share_texts(shares: dict[str, Any]) -> list[str]:
+def _share_texts(shares: Mapping[str, Any]) -> list[str]:
     """'30 days 100%', then '365 days 99% of 101 days tracked' for the first window
     longer than the clock; longer windows than that hold the same days, so they are
     left out."""
@@ -535,14 +535,14 @@ def _share_texts(shares: dict[str, Any]) -> list[str]:
     return out
 
 
-def _expand(cal: dict[str, Any]) -> list[str]:
+def _expand(cal: Mapping[str, Any]) -> list[str]:
     statuses: list[str] = []
     for r in cal["ranges"]:
         statuses += [r["status"]] * ((_day(r["end"]) - _day(r["start"])).days + 1)
     return statuses
 
 
-def selfcheck_section(data: dict[str, Any], *, plain: bool) -> list[Line]:
+def selfcheck_section(data: Mapping[str, Any], *, plain: bool) -> list[Line]:
     checks = data["selfchecks"]
     lines = [_heading("Weekly self-check", "a reflection, not a diagnosis")]
     if not checks:
@@ -555,7 +555,7 @@ def selfcheck_section(data: dict[str, Any], *, plain: bool) -> list[Line]:
             ]
         )
         return lines
-    by_clock: dict[str, list[dict[str, Any]]] = {}
+    by_clock: dict[str, list[Mapping[str, Any]]] = {}
     for s in checks:
         by_clock.setdefault(s["clock"] or "", []).append(s)
     for name, series in by_clock.items():

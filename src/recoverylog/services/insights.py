@@ -9,18 +9,34 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
 
 from recoverylog.domain import selfcheck as sc
 from recoverylog.domain.insights.build import Insights, build_insights
-from recoverylog.domain.insights.clean_days import CleanDays
-from recoverylog.domain.insights.craving_times import BLOCK_HOURS, WEEKDAYS
+from recoverylog.domain.insights.clean_days import CleanDays, CleanShare
+from recoverylog.domain.insights.coping import CopingEffect
+from recoverylog.domain.insights.craving_times import BLOCK_HOURS, WEEKDAYS, TimeOfDay
+from recoverylog.domain.insights.cravings import SpanCravings
+from recoverylog.domain.insights.outcomes import OutcomeStats
 from recoverylog.domain.insights.period import Period
+from recoverylog.domain.insights.selfchecks import SelfCheckWeek
+from recoverylog.domain.insights.triggers import TriggerSummary
 from recoverylog.domain.model import Entry, EntryType
 from recoverylog.domain.moments import day_of
 from recoverylog.errors import InvalidInput
 from recoverylog.render.observations import observations
 from recoverylog.services.entries import NewEntry, add_entry
+from recoverylog.services.shapes import (
+    CleanDaysJson,
+    CopingJson,
+    InsightsCravingsJson,
+    InsightsJson,
+    OutcomesJson,
+    SelfCheckJson,
+    ShareWindowJson,
+    SpanJson,
+    TriggersJson,
+    WhenJson,
+)
 from recoverylog.services.workspace import Workspace, optional_clock, resolve_clock
 
 INSIGHTS_VERSION = 1
@@ -76,7 +92,7 @@ def first_entry_day(ws: Workspace) -> date | None:
 
 def insights(
     ws: Workspace, since: date | None = None, until: date | None = None, clock: str | None = None
-) -> dict[str, Any]:
+) -> InsightsJson:
     """The documented JSON shape (docs/json.md; schema: insights)."""
     return insights_as_dict(load_insights(ws, since, until, clock), _zone_name(ws))
 
@@ -89,9 +105,8 @@ def _round(value: float | None, places: int = 3) -> float | None:
     return None if value is None else round(value, places)
 
 
-def insights_as_dict(ins: Insights, timezone: str) -> dict[str, Any]:
-    trend = ins.trend
-    before = trend.previous_period
+def insights_as_dict(ins: Insights, timezone: str) -> InsightsJson:
+    before = ins.trend.previous_period
     return {
         "insights_version": INSIGHTS_VERSION,
         "period": {
@@ -102,146 +117,128 @@ def insights_as_dict(ins: Insights, timezone: str) -> dict[str, Any]:
         },
         "previous_period": {"since": before.since.isoformat(), "until": before.until.isoformat()},
         "clock": ins.clock,
-        "cravings": {
-            "count": trend.current.count,
-            "average_intensity": trend.current.average_intensity,
-            "peak_intensity": trend.current.peak_intensity,
-            "previous": {
-                "count": trend.previous.count,
-                "average_intensity": trend.previous.average_intensity,
-                "peak_intensity": trend.previous.peak_intensity,
-            },
-            "change": trend.change,
-            "change_share": _round(trend.change_share),
-            "direction": trend.direction,
-            "intensity_change": trend.intensity_change,
-            "comparable": trend.comparable,
-            "tracked_since": trend.tracked_since.isoformat() if trend.tracked_since else None,
-            "months": [
-                {
-                    "start": m.start.isoformat(),
-                    "end": m.end.isoformat(),
-                    "days": m.days,
-                    "count": m.count,
-                    "average_intensity": m.average_intensity,
-                    "peak_intensity": m.peak_intensity,
-                }
-                for m in ins.months
-            ],
-            "weeks": [
-                {
-                    "start": w.start.isoformat(),
-                    "end": w.end.isoformat(),
-                    "days": w.days,
-                    "count": w.count,
-                    "average_intensity": w.average_intensity,
-                    "peak_intensity": w.peak_intensity,
-                }
-                for w in ins.weeks
-            ],
-        },
-        "when": {
-            "weekdays": list(WEEKDAYS),
-            "blocks": [f"{h:02d}-{h + BLOCK_HOURS:02d}" for h in range(0, 24, BLOCK_HOURS)],
-            "grid": [list(row) for row in ins.times.blocks()],
-            "by_weekday": list(ins.times.by_weekday),
-            "by_hour": list(ins.times.by_hour),
-        },
-        "triggers": {
-            "top": [
-                {
-                    "name": t.name,
-                    "count": t.count,
-                    "cravings": t.cravings,
-                    "average_intensity": t.average_intensity,
-                    "kind": t.kind,
-                }
-                for t in ins.triggers.triggers
-            ],
-            "kinds": [
-                {"kind": k.kind, "count": k.count, "average_intensity": k.average_intensity}
-                for k in ins.triggers.kinds
-            ],
-        },
+        "cravings": _cravings_dict(ins),
+        "when": _when_dict(ins.times),
+        "triggers": _triggers_dict(ins.triggers),
         "halt": {
             "cravings": ins.halt.cravings,
             "with_any": ins.halt.with_any,
             "counts": dict(ins.halt.counts),
         },
-        "coping": [
-            {
-                "technique": c.name,
-                "times_used": c.times_used,
-                "cravings": c.cravings,
-                "passed_with": c.passed_with,
-                "known_with": c.known_with,
-                "pass_rate_with": _round(c.pass_rate_with),
-                "passed_without": c.passed_without,
-                "known_without": c.known_without,
-                "pass_rate_without": _round(c.pass_rate_without),
-                "average_helped": c.average_helped,
-                "ratings": c.ratings,
-                "enough_data": c.enough_data,
-            }
-            for c in ins.coping
-        ],
-        "outcomes": {
-            "cravings": ins.outcomes.cravings,
-            "passed": ins.outcomes.passed,
-            "used": ins.outcomes.used,
-            "unknown": ins.outcomes.unknown,
-            "pass_rate": _round(ins.outcomes.pass_rate),
-            "average_duration_min": ins.outcomes.average_duration_min,
-            "with_duration": ins.outcomes.with_duration,
-            "average_intensity_passed": ins.outcomes.average_intensity_passed,
-            "average_intensity_used": ins.outcomes.average_intensity_used,
-            "by_intensity": [
-                {
-                    "low": b.low,
-                    "high": b.high,
-                    "passed": b.passed,
-                    "used": b.used,
-                    "unknown": b.unknown,
-                }
-                for b in ins.outcomes.bands
-            ],
-        },
+        "coping": [_coping_dict(c) for c in ins.coping],
+        "outcomes": _outcomes_dict(ins.outcomes),
         "lapses": [{"clock": name, "at": lapse.at.isoformat()} for name, lapse in ins.lapses],
         "clean_days": [_clean_dict(c) for c in ins.clean],
-        "selfchecks": [
-            {
-                "week_start": s.week_start.isoformat(),
-                "date": s.day.isoformat(),
-                "total": s.total,
-                "answers": list(s.answers),
-                "clock": s.clock,
-            }
-            for s in ins.selfchecks
-        ],
+        "selfchecks": [_selfcheck_dict(s) for s in ins.selfchecks],
         "observations": [{"section": o.section, "text": o.text} for o in observations(ins)],
     }
 
 
-def _clean_dict(c: CleanDays) -> dict[str, Any]:
+def _cravings_dict(ins: Insights) -> InsightsCravingsJson:
+    trend = ins.trend
+    return {
+        "count": trend.current.count,
+        "average_intensity": trend.current.average_intensity,
+        "peak_intensity": trend.current.peak_intensity,
+        "previous": {
+            "count": trend.previous.count,
+            "average_intensity": trend.previous.average_intensity,
+            "peak_intensity": trend.previous.peak_intensity,
+        },
+        "change": trend.change,
+        "change_share": _round(trend.change_share),
+        "direction": trend.direction,
+        "intensity_change": trend.intensity_change,
+        "comparable": trend.comparable,
+        "tracked_since": trend.tracked_since.isoformat() if trend.tracked_since else None,
+        "months": [_span_dict(m) for m in ins.months],
+        "weeks": [_span_dict(w) for w in ins.weeks],
+    }
+
+
+def _span_dict(span: SpanCravings) -> SpanJson:
+    return {
+        "start": span.start.isoformat(),
+        "end": span.end.isoformat(),
+        "days": span.days,
+        "count": span.count,
+        "average_intensity": span.average_intensity,
+        "peak_intensity": span.peak_intensity,
+    }
+
+
+def _when_dict(times: TimeOfDay) -> WhenJson:
+    return {
+        "weekdays": list(WEEKDAYS),
+        "blocks": [f"{h:02d}-{h + BLOCK_HOURS:02d}" for h in range(0, 24, BLOCK_HOURS)],
+        "grid": [list(row) for row in times.blocks()],
+        "by_weekday": list(times.by_weekday),
+        "by_hour": list(times.by_hour),
+    }
+
+
+def _triggers_dict(summary: TriggerSummary) -> TriggersJson:
+    return {
+        "top": [
+            {
+                "name": t.name,
+                "count": t.count,
+                "cravings": t.cravings,
+                "average_intensity": t.average_intensity,
+                "kind": t.kind,
+            }
+            for t in summary.triggers
+        ],
+        "kinds": [
+            {"kind": k.kind, "count": k.count, "average_intensity": k.average_intensity}
+            for k in summary.kinds
+        ],
+    }
+
+
+def _coping_dict(c: CopingEffect) -> CopingJson:
+    return {
+        "technique": c.name,
+        "times_used": c.times_used,
+        "cravings": c.cravings,
+        "passed_with": c.passed_with,
+        "known_with": c.known_with,
+        "pass_rate_with": _round(c.pass_rate_with),
+        "passed_without": c.passed_without,
+        "known_without": c.known_without,
+        "pass_rate_without": _round(c.pass_rate_without),
+        "average_helped": c.average_helped,
+        "ratings": c.ratings,
+        "enough_data": c.enough_data,
+    }
+
+
+def _outcomes_dict(o: OutcomeStats) -> OutcomesJson:
+    return {
+        "cravings": o.cravings,
+        "passed": o.passed,
+        "used": o.used,
+        "unknown": o.unknown,
+        "pass_rate": _round(o.pass_rate),
+        "average_duration_min": o.average_duration_min,
+        "with_duration": o.with_duration,
+        "average_intensity_passed": o.average_intensity_passed,
+        "average_intensity_used": o.average_intensity_used,
+        "by_intensity": [
+            {"low": b.low, "high": b.high, "passed": b.passed, "used": b.used, "unknown": b.unknown}
+            for b in o.bands
+        ],
+    }
+
+
+def _clean_dict(c: CleanDays) -> CleanDaysJson:
     return {
         "clock": c.clock,
         "today": c.today.isoformat(),
         "total_clean_days": c.total_clean_days,
         "day_one_minutes": c.day_one_minutes,
         "score": None if c.score is None else round(c.score, 3),
-        "shares": {
-            str(days): {
-                "since": s.since.isoformat() if s.since else None,
-                "until": s.until.isoformat() if s.until else None,
-                "days": s.days,
-                "counted": s.counted,
-                "clean": s.clean,
-                "lapse_days": s.lapse_days,
-                "lapses": s.lapses,
-                "share": _round(s.share),
-            }
-            for days, s in c.shares.items()
-        },
+        "shares": {str(days): _share_dict(s) for days, s in c.shares.items()},
         "calendar": {
             "start": c.calendar.start.isoformat(),
             "end": c.calendar.end.isoformat(),
@@ -253,6 +250,29 @@ def _clean_dict(c: CleanDays) -> dict[str, Any]:
         "weekly_scores": [
             {"date": day.isoformat(), "score": round(score, 3)} for day, score in c.weekly_scores
         ],
+    }
+
+
+def _share_dict(s: CleanShare) -> ShareWindowJson:
+    return {
+        "since": s.since.isoformat() if s.since else None,
+        "until": s.until.isoformat() if s.until else None,
+        "days": s.days,
+        "counted": s.counted,
+        "clean": s.clean,
+        "lapse_days": s.lapse_days,
+        "lapses": s.lapses,
+        "share": _round(s.share),
+    }
+
+
+def _selfcheck_dict(s: SelfCheckWeek) -> SelfCheckJson:
+    return {
+        "week_start": s.week_start.isoformat(),
+        "date": s.day.isoformat(),
+        "total": s.total,
+        "answers": list(s.answers),
+        "clock": s.clock,
     }
 
 

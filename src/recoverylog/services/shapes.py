@@ -123,3 +123,193 @@ class ExportJson(TypedDict):
     config: dict[str, Any]
     journal: ExportJournalJson
     entries: list[dict[str, Any]]
+
+
+# --- insights ----------------------------------------------------------------------
+
+
+class InsightsPeriodJson(TypedDict):
+    since: str
+    until: str
+    days: int
+    timezone: str
+
+
+class PreviousPeriodJson(TypedDict):
+    since: str
+    until: str
+
+
+class CravingCountJson(TypedDict):
+    count: int
+    average_intensity: float | None
+    peak_intensity: int | None
+
+
+class SpanJson(TypedDict):
+    """The cravings of one week or month of the period."""
+
+    start: str
+    end: str
+    days: int
+    count: int
+    average_intensity: float | None
+    peak_intensity: int | None
+
+
+class InsightsCravingsJson(TypedDict):
+    count: int
+    average_intensity: float | None
+    peak_intensity: int | None
+    previous: CravingCountJson
+    change: int
+    change_share: float | None
+    direction: str
+    intensity_change: float | None
+    comparable: bool
+    tracked_since: str | None
+    months: list[SpanJson]
+    weeks: list[SpanJson]
+
+
+class WhenJson(TypedDict):
+    weekdays: list[str]
+    blocks: list[str]
+    grid: list[list[int]]
+    by_weekday: list[int]
+    by_hour: list[int]
+
+
+class TriggerJson(TypedDict):
+    name: str
+    count: int
+    cravings: int
+    average_intensity: float | None
+    kind: str | None
+
+
+class TriggerKindJson(TypedDict):
+    kind: str
+    count: int
+    average_intensity: float | None
+
+
+class TriggersJson(TypedDict):
+    top: list[TriggerJson]
+    kinds: list[TriggerKindJson]
+
+
+class HaltJson(TypedDict):
+    cravings: int
+    with_any: int
+    counts: dict[str, int]  # every HALT state, in HALT order
+
+
+class CopingJson(TypedDict):
+    technique: str
+    times_used: int
+    cravings: int
+    passed_with: int
+    known_with: int
+    pass_rate_with: float | None
+    passed_without: int
+    known_without: int
+    pass_rate_without: float | None
+    average_helped: float | None
+    ratings: int
+    enough_data: bool
+
+
+class IntensityBandJson(TypedDict):
+    low: int
+    high: int
+    passed: int
+    used: int
+    unknown: int
+
+
+class OutcomesJson(TypedDict):
+    cravings: int
+    passed: int
+    used: int
+    unknown: int
+    pass_rate: float | None
+    average_duration_min: float | None
+    with_duration: int
+    average_intensity_passed: float | None
+    average_intensity_used: float | None
+    by_intensity: list[IntensityBandJson]
+
+
+class InsightsLapseJson(TypedDict):
+    clock: str
+    at: str
+
+
+class ShareWindowJson(TypedDict):
+    since: str | None
+    until: str | None
+    days: int
+    counted: int
+    clean: int
+    lapse_days: int
+    lapses: int
+    share: float | None
+
+
+class CalendarRangeJson(TypedDict):
+    start: str
+    end: str
+    status: str
+
+
+class CleanCalendarJson(TypedDict):
+    start: str
+    end: str
+    ranges: list[CalendarRangeJson]
+
+
+class WeeklyScoreJson(TypedDict):
+    date: str
+    score: float
+
+
+class CleanDaysJson(TypedDict):
+    clock: str
+    today: str
+    total_clean_days: int
+    day_one_minutes: int | None
+    score: float | None
+    shares: dict[str, ShareWindowJson]  # window in days ("30") -> share
+    calendar: CleanCalendarJson
+    weekly_scores: list[WeeklyScoreJson]
+
+
+class SelfCheckJson(TypedDict):
+    week_start: str
+    date: str
+    total: int
+    answers: list[int]
+    clock: str | None
+
+
+class ObservationJson(TypedDict):
+    section: str
+    text: str
+
+
+class InsightsJson(TypedDict):
+    insights_version: int
+    period: InsightsPeriodJson
+    previous_period: PreviousPeriodJson
+    clock: str | None
+    cravings: InsightsCravingsJson
+    when: WhenJson
+    triggers: TriggersJson
+    halt: HaltJson
+    coping: list[CopingJson]
+    outcomes: OutcomesJson
+    lapses: list[InsightsLapseJson]
+    clean_days: list[CleanDaysJson]
+    selfchecks: list[SelfCheckJson]
+    observations: list[ObservationJson]
