@@ -1,5 +1,6 @@
-"""The typed shapes in services/shapes.py and the shipped JSON Schemas name the same keys,
-required and optional alike, so neither can drift from the other."""
+"""The typed shapes in services/shapes.py and reports/shapes.py and the shipped JSON
+Schemas name the same keys, required and optional alike, so neither can drift from the
+other."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from recoverylog.reports import shapes as report
 from recoverylog.services import shapes
 from recoverylog.services.schemas import schema_text
 
@@ -53,6 +55,65 @@ PAIRS: list[tuple[Any, str, str]] = [
     ),
     (shapes.SelfCheckJson, "insights", "properties/selfchecks/items"),
     (shapes.ObservationJson, "insights", "properties/observations/items"),
+    (report.ReportJson, "report", ""),
+    (report.SharedJson, "report", "properties/shared"),
+    (report.PeriodJson, "report", "$defs/period"),
+    (report.ReportClockJson, "report", "properties/clocks/items"),
+    (report.InPeriodJson, "report", "properties/clocks/items/properties/in_period"),
+    (
+        report.ReachedMilestoneJson,
+        "report",
+        "properties/clocks/items/properties/milestones_reached/items",
+    ),
+    (
+        report.UpcomingMilestoneJson,
+        "report",
+        "properties/clocks/items/properties/next_milestones/items",
+    ),
+    (report.ReportLapseJson, "report", "properties/lapses/items"),
+    (report.ReportCravingsJson, "report", "properties/cravings"),
+    (report.CravingStatsJson, "report", "properties/cravings/properties/previous"),
+    (report.DayStatsJson, "report", "$defs/day_stats"),
+    (report.WeekStatsJson, "report", "properties/cravings/properties/by_week/items"),
+    (report.WeekdayCountJson, "report", "properties/cravings/properties/by_weekday/items"),
+    (report.PartOfDayCountJson, "report", "properties/cravings/properties/by_part_of_day/items"),
+    (report.HourStatsJson, "report", "properties/cravings/properties/by_hour/items"),
+    (report.ReportTriggerJson, "report", "properties/cravings/properties/triggers/items"),
+    (report.ReportHaltJson, "report", "properties/cravings/properties/halt"),
+    (
+        report.HaltStateJson,
+        "report",
+        "properties/cravings/properties/halt/properties/states/items",
+    ),
+    (report.ReportOutcomesJson, "report", "properties/cravings/properties/outcomes"),
+    (report.ReportCopingJson, "report", "properties/coping"),
+    (report.CopingTechniqueJson, "report", "properties/coping/properties/techniques/items"),
+    (report.PeerSupportJson, "report", "properties/peer_support"),
+    (report.MeetingsJson, "report", "properties/peer_support/properties/meetings"),
+    (
+        report.MeetingJson,
+        "report",
+        "properties/peer_support/properties/meetings/properties/list/items",
+    ),
+    (report.ContactsJson, "report", "properties/peer_support/properties/contacts"),
+    (
+        report.ContactPersonJson,
+        "report",
+        "properties/peer_support/properties/contacts/properties/people/items",
+    ),
+    (report.ReportGoalJson, "report", "$defs/report_goal"),
+    (report.CheckinsJson, "report", "properties/checkins/anyOf/0"),
+    (
+        report.CheckinAnswersJson,
+        "report",
+        "properties/checkins/anyOf/0/properties/answers/items",
+    ),
+    (report.ReportSelfCheckJson, "report", "properties/selfchecks/items"),
+    (report.ComingUpJson, "report", "properties/coming_up/items"),
+    (report.CalendarJson, "report", "properties/calendar"),
+    (report.CalendarDayJson, "report", "properties/calendar/properties/days/items"),
+    (report.NoteJson, "report", "properties/notes/items"),
+    (report.JournalNoteJson, "report", "properties/journal/items"),
 ]
 
 

@@ -33,14 +33,45 @@ from recoverylog.domain.insights.craving_times import (
     intensity_by_hour,
 )
 from recoverylog.domain.insights.cravings import cravings_by_day
+from recoverylog.domain.insights.outcomes import OutcomeStats
 from recoverylog.domain.insights.period import Period, only_clock
-from recoverylog.domain.insights.triggers import TriggerStat
+from recoverylog.domain.insights.triggers import HaltStats, TriggerStat
 from recoverylog.domain.milestones import Milestone, Step, milestone_status, run_milestones
 from recoverylog.domain.model import Clock, Entry, EntryType
 from recoverylog.domain.moments import as_of, day_of
 from recoverylog.domain.names import phrase_pattern
 from recoverylog.domain.people import person_names
 from recoverylog.reports.audiences import Audience
+from recoverylog.reports.shapes import (
+    AtJson,
+    CalendarDayJson,
+    CalendarJson,
+    CheckinAnswersJson,
+    CheckinsJson,
+    ComingUpJson,
+    ContactPersonJson,
+    ContactsJson,
+    CopingTechniqueJson,
+    CravingStatsJson,
+    JournalNoteJson,
+    KeytagJson,
+    MeetingsJson,
+    NoteJson,
+    PeerSupportJson,
+    PeriodJson,
+    ReachedMilestoneJson,
+    ReportClockJson,
+    ReportCopingJson,
+    ReportCravingsJson,
+    ReportGoalJson,
+    ReportHaltJson,
+    ReportJson,
+    ReportLapseJson,
+    ReportOutcomesJson,
+    ReportTriggerJson,
+    SharedJson,
+    UpcomingMilestoneJson,
+)
 from recoverylog.reports.sharing import A_PERSON, PEOPLE, banner
 
 REPORT_KIND = "recoverylog-report"
@@ -98,7 +129,7 @@ class ReportSources:
     toolkit: Sequence[str] = ()  # technique names, spelled as the toolkit spells them
 
 
-def build_report(request: ReportRequest, sources: ReportSources) -> dict[str, Any]:
+def build_report(request: ReportRequest, sources: ReportSources) -> ReportJson:
     """The whole report as a JSON-ready dict, holding only what the audience may see."""
     period, tz, shared = request.period, sources.tz, request.shared
     clocks = [
@@ -120,14 +151,14 @@ def build_report(request: ReportRequest, sources: ReportSources) -> dict[str, An
     people = _People.known(entries, sources.people, sources.hide, NAMES in shared)
     scoped = list(only_clock(entries, request.clock))
     loose = _peer_entries(entries)
-    report: dict[str, Any] = {
+    report: ReportJson = {
         "report_version": REPORT_VERSION,
         "kind": REPORT_KIND,
         "generated": sources.generated.isoformat(),
         "timezone": sources.timezone,
         "prepared_by": request.prepared_by,
         "audience": request.audience,
-        "shared": {key.replace("-", "_"): key in shared for key in INCLUDES},
+        "shared": _shared(shared),
         # What it shares in the person's own words, and what it leaves out (filled in
         # last, from what the report holds).
         "shared_as_written": [],
@@ -155,8 +186,21 @@ def build_report(request: ReportRequest, sources: ReportSources) -> dict[str, An
         report["notes"] = _notes(scoped, period, tz, people)
     if JOURNAL in shared:
         report["journal"] = _journal(scoped, period, tz, people)
-    report.update(banner(report, words_hidden=any(w.strip() for w in sources.hide)))
+    said = banner(report, words_hidden=any(w.strip() for w in sources.hide))
+    report["shared_as_written"] = said["shared_as_written"]
+    report["left_out"] = said["left_out"]
+    report["banner"] = said["banner"]
     return report
+
+
+def _shared(shared: frozenset[str]) -> SharedJson:
+    return {
+        "notes": NOTES in shared,
+        "names": NAMES in shared,
+        "lapse_details": LAPSE_DETAILS in shared,
+        "journal": JOURNAL in shared,
+        "calendar": CALENDAR in shared,
+    }
 
 
 # --- helpers -------------------------------------------------------------------
@@ -178,7 +222,7 @@ def _in(entries: Iterable[Entry], period: Period, tz: tzinfo) -> list[Entry]:
     return [e for e in entries if period.contains(_local_day(e, tz))]
 
 
-def _period_dict(period: Period) -> dict[str, Any]:
+def _period_dict(period: Period) -> PeriodJson:
     return {
         "since": period.since.isoformat(),
         "until": period.until.isoformat(),
@@ -186,15 +230,22 @@ def _period_dict(period: Period) -> dict[str, Any]:
     }
 
 
-def _milestone(m: Milestone, today: date | None = None) -> dict[str, Any]:
-    out: dict[str, Any] = {"label": m.label, "date": m.date.isoformat()}
-    if m.at is not None:
-        out["at"] = m.at.isoformat()
-    if today is not None:
-        out["days_left"] = (m.date - today).days
-    if m.colour:
-        out["keytag"] = m.colour
-    return out
+def _at(m: Milestone) -> AtJson:
+    return {} if m.at is None else {"at": m.at.isoformat()}
+
+
+def _keytag(m: Milestone) -> KeytagJson:
+    return {"keytag": m.colour} if m.colour else {}
+
+
+def _upcoming(m: Milestone, today: date) -> UpcomingMilestoneJson:
+    return {
+        "label": m.label,
+        "date": m.date.isoformat(),
+        **_at(m),
+        "days_left": (m.date - today).days,
+        **_keytag(m),
+    }
 
 
 # --- clocks ----------------------------------------------------------------------
@@ -202,7 +253,7 @@ def _milestone(m: Milestone, today: date | None = None) -> dict[str, Any]:
 
 def _clock_dict(
     clock: Clock, ins: Insights, sources: ReportSources, period: Period
-) -> dict[str, Any]:
+) -> ReportClockJson:
     until, tz, now = period.until, sources.tz, sources.generated
     ct = clean_time(clock, until, tz, now)
     steps = sources.steps[clock.name]
@@ -247,17 +298,23 @@ def _clock_dict(
             "share_clean": _round(share.share, 4),
         },
         "milestones_reached": _reached_in(period, clock, ct, steps, now),
-        "next_milestones": [_milestone(m, until) for m in status.upcoming],
+        "next_milestones": [_upcoming(m, until) for m in status.upcoming],
     }
 
 
 def _reached_in(
     period: Period, clock: Clock, ct: CleanTime, steps: Sequence[Step], now: datetime
-) -> list[dict[str, Any]]:
+) -> list[ReachedMilestoneJson]:
     """Milestones reached during the period, in any run: one reached before a lapse in
     the same period is still reached. ``run_from`` says which run it belongs to."""
     return [
-        {**_milestone(m), "run_from": run.start.isoformat()}
+        {
+            "label": m.label,
+            "date": m.date.isoformat(),
+            **_at(m),
+            **_keytag(m),
+            "run_from": run.start.isoformat(),
+        }
         for run, achieved in run_milestones(clock, ct, steps, period.until, now)
         for m in achieved
         if period.contains(m.date)
@@ -355,12 +412,12 @@ def _key(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _lapses(ins: Insights, tz: tzinfo, details: bool, people: _People) -> list[dict[str, Any]]:
+def _lapses(ins: Insights, tz: tzinfo, details: bool, people: _People) -> list[ReportLapseJson]:
     """When and on which clock; what set it off and the circumstances are lapse details."""
     out = []
     for clock_name, lapse in ins.lapses:
         local = lapse.at  # where it happened, as for every record
-        item: dict[str, Any] = {
+        item: ReportLapseJson = {
             "clock": clock_name,
             "date": day_of(local).isoformat(),
             "time": local.strftime("%H:%M"),
@@ -376,11 +433,11 @@ def _lapses(ins: Insights, tz: tzinfo, details: bool, people: _People) -> list[d
 # --- cravings ---------------------------------------------------------------------
 
 
-def _stats(count: int, average: float | None, peak: int | None) -> dict[str, Any]:
+def _stats(count: int, average: float | None, peak: int | None) -> CravingStatsJson:
     return {"count": count, "average_intensity": average, "peak_intensity": peak}
 
 
-def _triggers(ins: Insights, people: _People) -> list[dict[str, Any]]:
+def _triggers(ins: Insights, people: _People) -> list[ReportTriggerJson]:
     """The top triggers, as shown: one that names another person becomes 'a person'
     (several together, 'people'), and rows that read the same once hidden are one."""
     shown = [
@@ -435,8 +492,8 @@ def _cravings(
     tz: tzinfo,
     clocks: Sequence[Clock],
     people: _People,
-) -> dict[str, Any]:
-    trend, times, halt, outcomes = ins.trend, ins.times, ins.halt, ins.outcomes
+) -> ReportCravingsJson:
+    trend, times = ins.trend, ins.times
     first = min((c.clean_since for c in clocks), default=None)
     busiest_day = _clear_leader(times.by_weekday)
     busiest_block = _clear_leader(times.by_block())
@@ -487,21 +544,29 @@ def _cravings(
         "busiest_weekday": None if busiest_day is None else WEEKDAYS[busiest_day],
         "busiest_part_of_day": None if busiest_block is None else DAY_PARTS[busiest_block],
         "triggers": _triggers(ins, people),
-        "halt": {
-            "cravings": halt.cravings,
-            "with_any": halt.with_any,
-            "states": [
-                {"state": state, "count": count, "share": _round(halt.share(state), 4)}
-                for state, count in halt.counts.items()
-            ],
-        },
-        "outcomes": {
-            "passed": outcomes.passed,
-            "used": outcomes.used,
-            "unknown": outcomes.unknown,
-            "pass_rate": _round(outcomes.pass_rate, 4),
-            "average_duration_min": outcomes.average_duration_min,
-        },
+        "halt": _halt(ins.halt),
+        "outcomes": _outcomes(ins.outcomes),
+    }
+
+
+def _halt(halt: HaltStats) -> ReportHaltJson:
+    return {
+        "cravings": halt.cravings,
+        "with_any": halt.with_any,
+        "states": [
+            {"state": state, "count": count, "share": _round(halt.share(state), 4)}
+            for state, count in halt.counts.items()
+        ],
+    }
+
+
+def _outcomes(outcomes: OutcomeStats) -> ReportOutcomesJson:
+    return {
+        "passed": outcomes.passed,
+        "used": outcomes.used,
+        "unknown": outcomes.unknown,
+        "pass_rate": _round(outcomes.pass_rate, 4),
+        "average_duration_min": outcomes.average_duration_min,
     }
 
 
@@ -514,10 +579,10 @@ def _clear_leader(counts: Sequence[int]) -> int | None:
     return counts.index(top) if top > 1 and list(counts).count(top) == 1 else None
 
 
-def _coping(ins: Insights, people: _People) -> dict[str, Any]:
+def _coping(ins: Insights, people: _People) -> ReportCopingJson:
     """What was used and how it helped. A technique that names someone ('call Jo'), or
     holds a hidden word, says 'a person' instead."""
-    techniques = [
+    techniques: list[CopingTechniqueJson] = [
         {
             "name": people.hide(c.name),
             "times_used": c.times_used,
@@ -550,19 +615,66 @@ def _peer_support(
     sources: ReportSources,
     people: _People,
     names: bool,
-) -> dict[str, Any]:
+) -> PeerSupportJson:
     """Meetings and contacts; who each contact was with only when ``names`` are shared.
     Names and hidden words in a meeting's name or a contact's say 'a person' instead."""
-    meetings = [e for e in _in(entries, period, tz) if e.type is EntryType.MEETING]
-    contacts = [e for e in _in(entries, period, tz) if e.type is EntryType.CONTACT]
-    roles = {
+    shown = _in(entries, period, tz)
+    meetings = [e for e in shown if e.type is EntryType.MEETING]
+    contacts = [e for e in shown if e.type is EntryType.CONTACT]
+    meetings_goal = _goal(sources.goals.get("meetings"), entries, "meetings", period, tz)
+    contacts_goal = _goal(sources.goals.get("contacts"), entries, "contacts", period, tz)
+    return {
+        "meetings": _meetings(meetings, tz, people, meetings_goal),
+        "contacts": _contacts(contacts, _roles(sources.people), people, names, contacts_goal),
+    }
+
+
+def _meetings(
+    meetings: Sequence[Entry], tz: tzinfo, people: _People, goal: ReportGoalJson | None
+) -> MeetingsJson:
+    online = sum(1 for m in meetings if m.get("online"))
+    fellowships: dict[str, int] = {}
+    for meeting in meetings:
+        if meeting.get("fellowship"):
+            key = str(meeting.get("fellowship"))
+            fellowships[key] = fellowships.get(key, 0) + 1
+    return {
+        "count": len(meetings),
+        "in_person": len(meetings) - online,
+        "online": online,
+        "by_fellowship": _counted(fellowships, "fellowship"),
+        "list": [
+            {
+                "date": _local_day(m, tz).isoformat(),
+                "name": _hidden(m.get("name"), people),
+                "fellowship": m.get("fellowship"),
+                "online": bool(m.get("online")),
+            }
+            for m in sorted(meetings, key=lambda e: e.at)
+        ],
+        "goal": goal,
+    }
+
+
+def _roles(people: Iterable[Mapping[str, Any]]) -> dict[str, str]:
+    """Each person's role, by their name in any case and spacing."""
+    return {
         " ".join(str(p.get("name", "")).split()).casefold(): str(p.get("role") or "other")
-        for p in sources.people
+        for p in people
         if p.get("name")
     }
+
+
+def _contacts(
+    contacts: Sequence[Entry],
+    roles: Mapping[str, str],
+    people: _People,
+    names: bool,
+    goal: ReportGoalJson | None,
+) -> ContactsJson:
     by_role: dict[str, int] = {}
     by_via: dict[str, int] = {}
-    per_person: dict[str, dict[str, Any]] = {}
+    per_person: dict[str, ContactPersonJson] = {}
     for contact in contacts:
         person = " ".join(str(contact.get("person") or "").split())
         role = roles.get(person.casefold(), "other")
@@ -571,43 +683,19 @@ def _peer_support(
         by_via[via] = by_via.get(via, 0) + 1
         if names and person:
             shown = people.hide(person)
-            row = per_person.setdefault(shown.casefold(), {"name": shown, "role": role})
-            row["count"] = row.get("count", 0) + 1
-    contact_part: dict[str, Any] = {
+            row = per_person.setdefault(shown.casefold(), {"name": shown, "role": role, "count": 0})
+            row["count"] += 1
+    part: ContactsJson = {
         "count": len(contacts),
         "by_role": _counted(by_role, "role"),
         "by_via": _counted(by_via, "via"),
-        "goal": _goal(sources.goals.get("contacts"), entries, "contacts", period, tz),
+        "goal": goal,
     }
     if names:
-        contact_part["people"] = sorted(
+        part["people"] = sorted(
             per_person.values(), key=lambda r: (-r["count"], r["name"].casefold())
         )
-    online = sum(1 for m in meetings if m.get("online"))
-    fellowships: dict[str, int] = {}
-    for meeting in meetings:
-        if meeting.get("fellowship"):
-            key = str(meeting.get("fellowship"))
-            fellowships[key] = fellowships.get(key, 0) + 1
-    return {
-        "meetings": {
-            "count": len(meetings),
-            "in_person": len(meetings) - online,
-            "online": online,
-            "by_fellowship": _counted(fellowships, "fellowship"),
-            "list": [
-                {
-                    "date": _local_day(m, tz).isoformat(),
-                    "name": _hidden(m.get("name"), people),
-                    "fellowship": m.get("fellowship"),
-                    "online": bool(m.get("online")),
-                }
-                for m in sorted(meetings, key=lambda e: e.at)
-            ],
-            "goal": _goal(sources.goals.get("meetings"), entries, "meetings", period, tz),
-        },
-        "contacts": contact_part,
-    }
+    return part
 
 
 def _hidden(text: Any, people: _People) -> Any:
@@ -623,7 +711,7 @@ def _counted(counts: Mapping[str, int], key: str) -> list[dict[str, Any]]:
 
 def _goal(
     raw: Any, entries: Sequence[Entry], kind: str, period: Period, tz: tzinfo
-) -> dict[str, Any] | None:
+) -> ReportGoalJson | None:
     """Progress towards a goal such as 90 meetings in 90 days (or 3 contacts every 7
     days), as of the period's last day, counted the way ``goal show`` counts it. For a
     repeating goal, ``start`` and ``end`` are the current round. None when there is no
@@ -657,7 +745,7 @@ def _checkins(
     words: bool,
     people: _People,
     clocks: Sequence[Clock] = (),
-) -> dict[str, Any] | None:
+) -> CheckinsJson | None:
     """Counts of the daily check-ins; with ``words`` (notes shared) their answers in the
     person's own words too: gratitudes, the intention, and the answer about tomorrow.
     Names and hidden words in them say 'a person' (see ``_People``).
@@ -668,7 +756,7 @@ def _checkins(
     )
     if not found:
         return None
-    out: dict[str, Any] = {
+    out: CheckinsJson = {
         "count": len(found),
         "clean": sum(1 for e in found if _said_clean(e, tz, clocks)),
         "not_clean": sum(1 for e in found if _not_clean(e, tz, clocks)),
@@ -704,7 +792,7 @@ def _average_mood(checkins: Iterable[Entry]) -> float | None:
     return round(sum(moods) / len(moods), 1) if moods else None
 
 
-def _checkin_answers(entry: Entry, tz: tzinfo, people: _People) -> dict[str, Any]:
+def _checkin_answers(entry: Entry, tz: tzinfo, people: _People) -> CheckinAnswersJson:
     """A check-in's answers in the person's own words, names and hidden words hidden."""
     return {
         "date": _local_day(entry, tz).isoformat(),
@@ -738,36 +826,47 @@ def _said_clean(entry: Entry, tz: tzinfo, clocks: Sequence[Clock]) -> bool:
 # --- what's coming up, calendar, notes -------------------------------------------------
 
 
-def _coming_up(report: Mapping[str, Any]) -> list[dict[str, Any]]:
+def _coming_up(report: ReportJson) -> list[ComingUpJson]:
     """The next milestones of every clock, and the last day of any goal still running."""
-    items: list[dict[str, Any]] = [
-        {
-            "date": m["date"],
-            "kind": "milestone",
-            "label": m["label"],
-            "clock": clock["name"],
-            "days_left": m["days_left"],
-            **({"at": m["at"]} if m.get("at") else {}),
-        }
+    items = [
+        _milestone_ahead(clock["name"], m)
         for clock in report["clocks"]
         for m in clock["next_milestones"]
     ]
     until = date.fromisoformat(report["period"]["until"])
-    for key in ("meetings", "contacts"):
-        goal = report["peer_support"][key]["goal"]
+    peer = report["peer_support"]
+    for what, goal in (
+        ("meetings", peer["meetings"]["goal"]),
+        ("contacts", peer["contacts"]["goal"]),
+    ):
         if goal and not goal["finished"]:
-            items.append(
-                {
-                    "date": goal["end"],
-                    "kind": "goal",
-                    "label": goal_label(goal, key),
-                    "clock": None,
-                    "days_left": (date.fromisoformat(goal["end"]) - until).days,
-                    "repeat": bool(goal.get("repeat")),
-                }
-            )
+            items.append(_goal_ahead(what, goal, until))
     items.sort(key=lambda item: (item["date"], item["label"]))
     return items[:COMING_UP]
+
+
+def _milestone_ahead(clock: str, m: UpcomingMilestoneJson) -> ComingUpJson:
+    item: ComingUpJson = {
+        "date": m["date"],
+        "kind": "milestone",
+        "label": m["label"],
+        "clock": clock,
+        "days_left": m["days_left"],
+    }
+    if "at" in m:
+        item["at"] = m["at"]
+    return item
+
+
+def _goal_ahead(what: str, goal: ReportGoalJson, until: date) -> ComingUpJson:
+    return {
+        "date": goal["end"],
+        "kind": "goal",
+        "label": goal_label(goal, what),
+        "clock": None,
+        "days_left": (date.fromisoformat(goal["end"]) - until).days,
+        "repeat": goal["repeat"],
+    }
 
 
 def goal_label(goal: Mapping[str, Any], what: str) -> str:
@@ -780,13 +879,13 @@ CALENDAR_WORDS = {DayStatus.CLEAN: "clean", DayStatus.LAPSE: "lapse"}  # anythin
 
 def _calendar(
     clocks: Sequence[Clock], entries: Sequence[Entry], period: Period, tz: tzinfo
-) -> dict[str, Any]:
+) -> CalendarJson:
     """A timeline-followback style grid: each day's status per clock and its cravings."""
     calendars = [clean_calendar(c, period.since, period.until, tz) for c in clocks]
     per_day = cravings_by_day(entries, period, tz)
-    days = []
+    days: list[CalendarDayJson] = []
     for i, row in enumerate(per_day):
-        statuses = {}
+        statuses: dict[str, str] = {}
         for cal in calendars:
             status = cal.statuses[i] if i < len(cal.statuses) else DayStatus.BEFORE
             statuses[cal.clock] = CALENDAR_WORDS.get(status, "no data")
@@ -802,9 +901,7 @@ def _calendar(
     return {"clocks": [c.name for c in clocks], "days": days}
 
 
-def _notes(
-    entries: Sequence[Entry], period: Period, tz: tzinfo, people: _People
-) -> list[dict[str, Any]]:
+def _notes(entries: Sequence[Entry], period: Period, tz: tzinfo, people: _People) -> list[NoteJson]:
     """Free-text notes on entries other than journal notes, oldest first (names and
     hidden words in them say 'a person')."""
     return [
@@ -820,7 +917,7 @@ def _notes(
 
 def _journal(
     entries: Sequence[Entry], period: Period, tz: tzinfo, people: _People
-) -> list[dict[str, Any]]:
+) -> list[JournalNoteJson]:
     return [
         {
             "at": e.at.strftime("%Y-%m-%d %H:%M"),

@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from recoverylog.reports.shapes import BannerJson
+
 A_PERSON = "a person"  # what a hidden name or word becomes
 PEOPLE = "people"  # the trigger kind, and the row that stands for several people
 
@@ -72,7 +74,7 @@ def free_texts(report: Mapping[str, Any]) -> list[tuple[str, list[str]]]:
     return found
 
 
-def banner(report: Mapping[str, Any], words_hidden: bool) -> dict[str, Any]:
+def banner(report: Mapping[str, Any], words_hidden: bool) -> BannerJson:
     """What the report shares as written and what it leaves out, as lists and as the
     lines every format shows at the top. ``words_hidden``: a hide list is in use."""
     shared = [label for label, _ in free_texts(report)]

@@ -24,6 +24,7 @@ from recoverylog.reports.build import (
     ReportSources,
     build_report,
 )
+from recoverylog.reports.shapes import ReportJson
 from recoverylog.services.clocks import steps_for
 from recoverylog.services.workspace import Workspace, resolve_clock
 
@@ -96,7 +97,7 @@ def build(
     audience: str | None = None,
     include: Iterable[str] | None = None,
     prepared_by: str | None = None,
-) -> dict[str, Any]:
+) -> ReportJson:
     """The report for the chosen period and audience, as its documented dict."""
     chosen = resolve_period(ws, period, since, until)
     journal = ws.journal()
