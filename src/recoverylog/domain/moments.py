@@ -101,10 +101,6 @@ def days_start_at(starts: time) -> None:
     _DAY_STARTS.set(starts)
 
 
-def day_starts() -> time:
-    return _DAY_STARTS.get()
-
-
 def day_of(moment: datetime) -> date:
     """The calendar day a record belongs to: the date on the wall clock where it
     happened (the offset it was stored with), the day starting at day_starts_at.

@@ -491,14 +491,3 @@ def _parse_duration(cleaned: str, text: str) -> timedelta:
     if position != len(cleaned) or position == 0:
         raise TimeParseError(f"could not understand the duration '{text}' (try 20m, 1h30m, 90)")
     return timedelta(seconds=total)
-
-
-def format_duration(delta: timedelta) -> str:
-    """The inverse of parse_duration for whole minutes: 90 min -> '1h30m'."""
-    minutes = round(delta.total_seconds() / 60)
-    hours, minutes = divmod(minutes, 60)
-    if hours and minutes:
-        return f"{hours}h{minutes}m"
-    if hours:
-        return f"{hours}h"
-    return f"{minutes}m"

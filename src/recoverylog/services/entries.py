@@ -200,12 +200,6 @@ def checked_filter(ws: Workspace, query: EntryFilter) -> EntryFilter:
     return query
 
 
-def get_entry(ws: Workspace, prefix: str, on_damaged: OnDamaged | None = None) -> Entry:
-    """The entry with this id prefix. Before a change every month must be readable;
-    to show one, ``on_damaged`` looks in the readable months and reports the others."""
-    return ws.store.entries.find(prefix, on_damaged)
-
-
 def entry_as_dict(ws: Workspace, entry: Entry) -> dict[str, Any]:
     """The documented JSON shape: common keys plus every field of the entry's type."""
     raw = entry_to_dict(entry)
@@ -220,9 +214,6 @@ LIST_FIELDS = ("triggers", "halt", "coping")
 
 
 # --- changing ----------------------------------------------------------------
-
-
-COMMON_CHANGES = ("at", "clock", "note", "tags")
 
 
 def edit_entry(ws: Workspace, prefix: str, changes: dict[str, Any]) -> Entry:

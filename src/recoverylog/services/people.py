@@ -14,7 +14,6 @@ from recoverylog.domain.moments import day_of
 from recoverylog.errors import InvalidInput, NotFound
 from recoverylog.services.workspace import Workspace, did_you_mean
 
-PERSON_KEYS = ("name", "role", "phone", "email", "note")
 # How far back "when did I last reach them" looks in the log.
 LOOKBACK_DAYS = 366
 
@@ -232,9 +231,3 @@ def list_people(ws: Workspace) -> list[dict[str, Any]]:
         )
     rows.sort(key=lambda r: people_rules.ROLE_ORDER.get(r["role"], len(people_rules.ROLES)))
     return rows
-
-
-def person_as_dict(person: dict[str, Any]) -> dict[str, Any]:
-    out = {key: person.get(key) for key in PERSON_KEYS}
-    out["role"] = out["role"] or "other"
-    return out

@@ -349,7 +349,3 @@ def _seal_with(vault: Vault, ws: Workspace) -> tuple[int, list[Path]]:
         atomic_write(path, vault.seal(plaintext, place or ws.store.io.place(path)))
         count += 1
     return count, damaged
-
-
-def passphrase_needed(ws: Workspace) -> bool:
-    return ws.store.io.encrypted()

@@ -43,10 +43,6 @@ class TriggerSummary:
     triggers: tuple[TriggerStat, ...]
     kinds: tuple[KindStat, ...]
 
-    @property
-    def mentions(self) -> int:
-        return sum(t.count for t in self.triggers)
-
 
 class TriggerTally:
     """Triggers named in cravings and trigger entries; names compare case-insensitively
