@@ -22,6 +22,7 @@ from recoverylog.render.views import (
     withdrawal_note,
 )
 from recoverylog.services import clocks
+from recoverylog.services.workspace import resolve_clock
 
 app = typer.Typer(
     help="Clocks: what you are staying away from, and since when.",
@@ -178,7 +179,7 @@ def remove(
     Example: recoverylog clock remove nicotine --yes
     """
     ws = state.workspace()
-    clock = clocks.resolve_clock(ws, name)
+    clock = resolve_clock(ws, name)
     confirm(f"Remove the clock '{clock.name}' and its history?", yes)
     clocks.remove_clock(ws, clock.name)
     say(f"Removed {clock.name}. Entries that named it are still in your journal.")

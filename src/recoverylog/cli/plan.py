@@ -14,10 +14,10 @@ from recoverylog.cli.options import (
     whole_number,
 )
 from recoverylog.domain import plan as plan_rules
+from recoverylog.domain.text import plural
 from recoverylog.errors import InvalidInput
 from recoverylog.render import plan as plan_views
 from recoverylog.render.output import Format, emit_json, message, resolve_format
-from recoverylog.render.views import plural
 
 plan_app = typer.Typer(
     help="Your relapse-prevention plan: reasons, warning signs, what you do instead.",

@@ -73,7 +73,7 @@ def _country_in(typed: list[str]) -> str | None:
     return None
 
 
-def _crisis_view(country: str | None) -> Any:
+def _crisis_view(country: str | None) -> dict[str, Any]:
     """The crisis lines as help-now shows them; any trouble reading the settings is a
     note on stderr, never a reason to show nothing."""
     from recoverylog.services import crisis

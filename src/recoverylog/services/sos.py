@@ -3,6 +3,7 @@ it saves afterwards."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -68,10 +69,11 @@ def _crisis_for(ws: Workspace, country: str | None, clock_names: list[str]) -> d
     from recoverylog.config import load_crisis, load_raw
 
     docs: list[dict[str, Any]] = []
-    for load in (
+    loaders: tuple[Callable[[], dict[str, Any]], ...] = (
         lambda: load_crisis(ws.layout.config_file),
         lambda: load_raw(ws.layout.config_file, ws.store.io),
-    ):
+    )
+    for load in loaders:
         try:
             docs.append(load())
         except RecoveryLogError:

@@ -373,6 +373,7 @@ def keyring_passphrase(layout: Layout) -> str | None:
     except ImportError:
         return None
     try:
-        return keyring.get_password(KEYRING_SERVICE, str(layout.data_dir))
+        found: str | None = keyring.get_password(KEYRING_SERVICE, str(layout.data_dir))
     except Exception:  # any keyring backend failure just means "not available"
         return None
+    return found
