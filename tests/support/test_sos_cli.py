@@ -11,7 +11,6 @@ import pytest
 import typer
 from support_helpers import Ticks, ok
 
-import recoverylog.cli.prompts as prompts
 import recoverylog.cli.sos as sos_cli
 
 
@@ -171,10 +170,9 @@ def test_when_it_did_not_pass(cli: Any, prepared: None, ticks: Ticks) -> None:
 
 
 def test_not_a_terminal_prints_the_plan_and_resources_only(
-    cli: Any, prepared: None, ticks: Ticks, monkeypatch: pytest.MonkeyPatch
+    cli: Any, cli_without_terminal: Any, prepared: None, ticks: Ticks
 ) -> None:
-    monkeypatch.setattr(prompts, "stdin_is_terminal", lambda: False)
-    result = ok(cli, "sos")
+    result = ok(cli_without_terminal, "sos")
     assert "waking up clear" in result.stdout and "988" in result.stdout
     assert "Next:" not in result.stdout and result.stderr == ""
     assert ticks.count == 0

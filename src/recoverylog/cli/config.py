@@ -35,7 +35,7 @@ def _shown(value: Any) -> Any:
 
 def _settings_rows() -> list[dict[str, Any]]:
     ws = state.workspace()
-    settings = load_settings(ws.layout.config_file, ws.store.io)
+    settings = load_settings(ws.layout.config_file, ws.store.io, timezone=ws.environment.timezone)
     rows = [
         {"key": name, "value": settings.value(name), "about": key.help}
         for name, key in KEYS.items()

@@ -35,7 +35,7 @@ def demo(
     Your own journal is never touched. Example: recoverylog demo
     """
     folder = home or tempfile.mkdtemp(prefix="recoverylog-demo-")
-    ws = open_workspace(folder)
+    ws = open_workspace(state.environment().with_home(folder))  # never the user's own
     build_demo(ws)
     chosen = resolve_format(fmt)
     if chosen in (Format.JSON, Format.CSV):
@@ -59,7 +59,6 @@ def demo(
         "--outcome passed\n"
         "  recoverylog status"
     )
-    state.reset(state.home())  # the demo never counts as the user's own workspace
 
 
 def _heading(title: str, plain: bool) -> None:

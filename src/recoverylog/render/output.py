@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import io
 import json
-import os
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -183,7 +182,9 @@ def _one_line(text: str, max_width: int | None) -> str:
 
 
 def print_table(
-    rows: Sequence[dict[str, Any]], columns: Sequence[Column], title: str | None = None
+    rows: Sequence[dict[str, Any]],
+    columns: Sequence[Column],
+    title: str | None = None,
 ) -> None:
     from rich.table import Table
 
@@ -234,7 +235,3 @@ def emit_rows(
         print_table(rows, columns, title)
     else:
         write(to_plain(rows, columns))
-
-
-def no_color() -> bool:
-    return "NO_COLOR" in os.environ and os.environ["NO_COLOR"] != ""
