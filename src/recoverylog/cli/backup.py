@@ -60,6 +60,7 @@ def list_(fmt: FormatOpt = None) -> None:
         safety.list_backups(_workspace()[0]),
         columns,
         resolve_format(fmt),
+        screen=state.screen(),
         empty="No backups yet. 'recoverylog backup create' makes one.",
     )
 

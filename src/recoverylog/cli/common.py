@@ -205,7 +205,7 @@ def show_lines(lines: Sequence[Line], fmt: Format | None) -> None:
     chosen = resolve_format(fmt)
     if chosen in (Format.CSV,):
         raise InvalidInput("csv is only for lists; use table, plain or json")
-    print_lines(lines, plain=chosen is not Format.TABLE)
+    print_lines(lines, plain=chosen is not Format.TABLE, screen=state.screen())
 
 
 def check_bom(bom: bool, csv: bool) -> None:

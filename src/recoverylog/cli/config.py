@@ -59,7 +59,8 @@ def show(fmt: FormatOpt = None) -> None:
     if chosen is Format.JSON:
         emit_json({row["key"]: row["value"] for row in rows})
         return
-    emit_rows([{**row, "value": _shown(row["value"])} for row in rows], columns, chosen)
+    shown = [{**row, "value": _shown(row["value"])} for row in rows]
+    emit_rows(shown, columns, chosen, screen=state.screen())
 
 
 @app.command("get")

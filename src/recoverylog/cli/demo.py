@@ -49,7 +49,7 @@ def demo(
     show_lines(milestone_lines(progress.milestones(ws, None, 3), plain=plain), chosen)
     _heading("Recent entries", plain)
     recent = [entry_as_dict(ws, e) for e in list_entries(ws, EntryFilter(limit=8))]
-    emit_rows([entry_row(e) for e in recent], ENTRY_COLUMNS, chosen)
+    emit_rows([entry_row(e) for e in recent], ENTRY_COLUMNS, chosen, screen=state.screen())
     write(
         f"\nThis sample journal is in {folder}\n"
         f"Explore it:   recoverylog --home {folder} list --type craving\n"

@@ -46,7 +46,7 @@ def doctor(
             {**p, "action": ("fixed: " if p["fixed"] else "") + _action(p)}
             for p in data["problems"]
         ]
-        emit_rows(rows, columns, chosen)
+        emit_rows(rows, columns, chosen, screen=state.screen())
         if report.backup:
             write(f"A backup was taken first: {report.backup}")
         elif not fix and any(p["repair"] for p in data["problems"]):

@@ -85,7 +85,7 @@ def _show_crisis_lines(country: str | None, fmt: Format | None) -> dict[str, Any
         emit_json(data)
     else:
         plain = chosen is not Format.TABLE
-        print_lines(sos_views.help_now_lines(data, plain=plain), plain=plain)
+        print_lines(sos_views.help_now_lines(data, plain=plain), plain=plain, screen=state.screen())
     state.current().crisis_shown = True
     if chosen is Format.CSV:
         raise InvalidInput("csv is only for lists; use table, plain or json")
@@ -147,6 +147,7 @@ def sos(
         sos_rules.breathing_prompt,
         fancy=not _plain() and state.environment().colour,
         live=not _plain(),
+        screen=state.screen(),
     )
     if ws is None or screen["problem"]:
         if result.stopped:

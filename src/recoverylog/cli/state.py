@@ -5,13 +5,16 @@ Click context, so nothing of one command outlives it or reaches the next."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 # Click's own way to the context of the command being carried out (Typer carries Click).
 from typer._click.globals import get_current_context
 
 from recoverylog.environment import Environment, ScriptedInput, read_environment
 from recoverylog.services.workspace import Workspace, open_workspace
+
+if TYPE_CHECKING:
+    from recoverylog.render.console import Screen
 
 
 @dataclass
@@ -58,6 +61,13 @@ def environment() -> Environment:
 
 def home() -> str | None:
     return current().environment.home
+
+
+def screen() -> Screen:
+    """Where this command draws with Rich."""
+    from recoverylog.render.console import Screen
+
+    return Screen(current().environment.shareable_variables())
 
 
 def no_celebration_now() -> None:
