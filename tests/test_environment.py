@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import io
 import json
+from datetime import time
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from typer.testing import CliRunner
 
 import recoverylog
 from recoverylog.cli.main import app
+from recoverylog.domain.moments import day_starts
 from recoverylog.environment import Environment, ScriptedInput, read_environment
 
 PACKAGE = Path(recoverylog.__file__).parent
@@ -131,3 +133,9 @@ def test_a_frozen_clock_comes_from_the_environment(home: Path) -> None:
     )
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["today"] == "2027-03-04"
+
+
+def test_when_days_start_stays_with_the_command_that_read_it(cli, home: Path) -> None:  # type: ignore[no-untyped-def]
+    assert cli("config", "set", "day_starts_at", "04:00").exit_code == 0
+    assert cli("status").exit_code == 0
+    assert day_starts() == time(0)  # the next command, or a test, starts at midnight again

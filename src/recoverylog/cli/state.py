@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 # Click's own way to the context of the command being carried out (Typer carries Click).
 from typer._click.globals import get_current_context
 
+from recoverylog.domain.moments import day_starts, days_start_at
 from recoverylog.environment import Environment, ScriptedInput, read_environment
 from recoverylog.services.workspace import Workspace, open_workspace
 
@@ -31,6 +32,10 @@ def begin(ctx: Any, home: str | None) -> Run:
     as its ``obj``."""
     run = Run(environment_of(ctx).with_home(home))
     ctx.obj = run
+    # The workspace sets when days start (a rule the domain reads everywhere); the next
+    # command in this process must not inherit it.
+    before = day_starts()
+    ctx.call_on_close(lambda: days_start_at(before))
     return run
 
 
