@@ -191,7 +191,7 @@ def test_milestones_after_a_lapse_loads_no_report_code(cli, home: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "Reached in earlier runs" in result.stdout  # control: the view showed them
     loaded = set(json.loads(result.stdout.strip().splitlines()[-1]))
-    heavy = {"build", "document", "milestones", "writers", "sharing"}
+    heavy = {"build", "document", "blocks", "words", "sections", "milestones", "writers", "sharing"}
     assert loaded & {f"recoverylog.reports.{name}" for name in heavy} == set()
     assert "recoverylog.domain.insights" not in loaded
 

@@ -17,8 +17,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from report_fixture import at, build_home, fixture_entries, fixture_journal, make_entry
 
+from recoverylog.domain.csvcells import CSV_COLUMNS
+from recoverylog.domain.csvguard import unguard_cell
 from recoverylog.domain.model import Clock, EntryType, Journal, Lapse
-from recoverylog.services import exchange
 
 Run = Callable[..., Any]
 Cli = Callable[..., Any]
@@ -194,9 +195,9 @@ def test_every_list_field_comes_back_whole(home: Path, run: Run, tmp_path: Path)
     run("export", "--output", str(exported))
     rows = {row["type"]: row for row in csv_rows(exported.read_bytes())}
     craving = rows["craving"]
-    assert split_list(exchange.unneutralise(craving["triggers"])) == TRICKY
-    assert split_list(exchange.unneutralise(craving["coping"])) == list(reversed(TRICKY))
-    assert split_list(exchange.unneutralise(craving["tags"])) == TRICKY_TAGS
+    assert split_list(unguard_cell(craving["triggers"])) == TRICKY
+    assert split_list(unguard_cell(craving["coping"])) == list(reversed(TRICKY))
+    assert split_list(unguard_cell(craving["tags"])) == TRICKY_TAGS
     assert craving["tags"].startswith("'=x;")  # the formula guard still stands
     assert craving["note"].startswith("'=SUM(A1)\n")
     assert split_list(rows["checkin"]["gratitude"]) == [
@@ -215,7 +216,7 @@ def test_a_lapse_row_keeps_its_triggers_whole(home: Path, run: Run) -> None:
     data = run("list", "--format", "csv").stdout_bytes
     (lapse,) = csv_rows(data)
     assert lapse["type"] == "lapse" and lapse["restart"] == "2026-11-20"
-    assert split_list(exchange.unneutralise(lapse["triggers"])) == TRICKY
+    assert split_list(unguard_cell(lapse["triggers"])) == TRICKY
 
 
 def test_a_csv_from_an_earlier_version_still_imports(
@@ -270,7 +271,7 @@ def test_the_header_is_the_same_whatever_the_journal_holds(
     run("export", "--output", str(exported))
     assert header_of(every_type) == header_of(notes_only) == HEADER
     assert header_of(exported.read_bytes()) == HEADER
-    assert ",".join(exchange.CSV_COLUMNS) == HEADER
+    assert ",".join(CSV_COLUMNS) == HEADER
 
 
 def test_an_empty_listing_is_still_the_header(run: Run) -> None:
@@ -325,4 +326,4 @@ def test_pandas_reads_the_documented_columns(home: Path, run: Run, tmp_path: Pat
         assert len(frame) == len(tricky_entries())
         craving = frame[frame["type"] == "craving"].iloc[0]
         assert craving["note"] == "'" + TRICKY_NOTE.replace("\n-", "\n'-").replace("\n@", "\n'@")
-        assert split_list(exchange.unneutralise(craving["triggers"])) == TRICKY
+        assert split_list(unguard_cell(craving["triggers"])) == TRICKY

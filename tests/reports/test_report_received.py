@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from report_fixture import fixture_entries, fixture_journal
 
-from recoverylog.domain.insights import Period
+from recoverylog.domain.insights.period import Period
 from recoverylog.domain.milestones import EXTENDED
 from recoverylog.reports.build import ReportRequest, ReportSources, build_report
 from recoverylog.reports.document import ReportShapeError

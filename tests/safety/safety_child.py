@@ -7,6 +7,8 @@ Modes:
   writer K N GO     wait until the file GO exists, then log N cravings through the CLI.
   hold-lock PATH    take the home's writer lock, print "locked", hold it until a line
                     (or end of input) arrives on stdin, then print "released".
+  wait-then ARGS    run one CLI command; print "waiting" the moment it first finds the
+                    writer lock taken and waits for it, and "ack SHORTID" when it is done.
 
 Protocol on stdout, one line per write(2) so lines never interleave:
   "op I log NOTE TECH" / "op I edit TARGET NOTE"   before command I starts;
@@ -132,6 +134,30 @@ def hold_lock(path: Path) -> None:
     emit("released")
 
 
+class _SignalFirstWait:
+    """Stands in for the lock's clock: tells the test the first time the command waits."""
+
+    def __init__(self) -> None:
+        self.told = False
+
+    @staticmethod
+    def monotonic() -> float:
+        return time.monotonic()
+
+    def sleep(self, seconds: float) -> None:
+        if not self.told:
+            self.told = True
+            emit("waiting")
+        time.sleep(seconds)
+
+
+def wait_then(args: list[str]) -> None:
+    from recoverylog.store import atomic
+
+    atomic.time = _SignalFirstWait()  # type: ignore[assignment]
+    emit(f"ack {run_cli(args).split()[0]}")
+
+
 def main() -> None:
     mode, *args = sys.argv[1:]
     if mode == "zygote":
@@ -140,6 +166,8 @@ def main() -> None:
         writer(int(args[0]), int(args[1]), Path(args[2]))
     elif mode == "hold-lock":
         hold_lock(Path(args[0]))
+    elif mode == "wait-then":
+        wait_then(args)
     else:
         raise SystemExit(f"unknown mode {mode}")
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import threading
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
@@ -141,19 +140,13 @@ def test_second_writer_gives_up_busy_and_writes_nothing_while_readers_go_on(
 @pytest.mark.slow
 def test_a_waiting_writer_goes_ahead_once_the_lock_is_released(home: Path, hold_lock):
     release = hold_lock()
-    writer = subprocess.Popen(
-        [*_cli_command(), "log", "craving", "3", "--note", "waited"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        stdin=subprocess.DEVNULL,
-        text=True,
-        env=_env(home),
-    )
-    threading.Event().wait(0.5)  # usually long enough for it to reach the lock
+    writer = spawn_child(home, "wait-then", "log", "craving", "3", "--note", "waited")
+    assert writer.stdout is not None
+    assert writer.stdout.readline() == "waiting\n"  # it found the lock taken, and waits
     release()
     out, err = writer.communicate(timeout=WAIT)
     assert writer.returncode == 0, err
-    short = out.split()[0]
+    (short,) = [line.split()[1] for line in out.splitlines() if line.startswith("ack ")]
     assert [e["note"] for e in entries_on_disk(home) if e["id"].startswith(short)] == ["waited"]
 
 

@@ -13,7 +13,8 @@ from recoverylog.domain import goals as goals_rules
 from recoverylog.domain import people as people_rules
 from recoverylog.domain import plan as plan_rules
 from recoverylog.domain.codec import entry_from_dict, entry_to_dict
-from recoverylog.domain.insights import CopingEffect, Period, coping_effectiveness
+from recoverylog.domain.insights.coping import CopingEffect, coping_effectiveness
+from recoverylog.domain.insights.period import Period
 from recoverylog.domain.model import Entry, EntryType
 from recoverylog.errors import InvalidInput
 

@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from recoverylog.domain.cleantime import Run, clean_time, compute_runs, day_status
+from recoverylog.domain.cleantime import Run, clean_time, compute_runs
+from recoverylog.domain.insights.clean_days import clean_calendar
 from recoverylog.domain.model import Clock, Lapse
 
 START = date(2026, 10, 1)
@@ -51,8 +52,9 @@ def test_a_restart_the_user_gives_starts_the_next_run() -> None:
     ct = clean_time(clock, date(2026, 10, 20), UTC)
     assert ct.runs == [Run(START, date(2026, 10, 11), 10), Run(date(2026, 10, 15), None, 5)]
     assert ct.total_clean_days == 15
-    assert day_status(clock, date(2026, 10, 13), UTC) == "gap"
-    assert day_status(clock, date(2026, 10, 15), UTC) == "clean"
+    calendar = clean_calendar(clock, date(2026, 10, 13), date(2026, 10, 15), UTC)
+    assert calendar.status_on(date(2026, 10, 13)) == "gap"
+    assert calendar.status_on(date(2026, 10, 15)) == "clean"
 
 
 def test_the_headline_keeps_the_original_date_when_the_user_chose_so() -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from recoverylog.domain.cleantime import Run, clean_time, compute_runs, day_status
+from recoverylog.domain.cleantime import Run, clean_time, compute_runs
+from recoverylog.domain.insights.clean_days import clean_calendar
 from recoverylog.domain.model import Clock, Lapse
 
 
@@ -55,10 +56,15 @@ def test_clean_time_as_of_the_lapse_day_itself() -> None:
     assert ct.current_days == 0 and ct.headline_start == date(2026, 11, 20)
 
 
+def day_status(c: Clock, day: date) -> str | None:
+    """The day's status from the history up to that day only."""
+    return clean_calendar(c, day, day, UTC).status_on(day)
+
+
 def test_day_status_is_unchanged() -> None:
     c = clock()
-    assert day_status(c, date(2026, 11, 18), UTC) == "clean"
-    assert day_status(c, date(2026, 11, 19), UTC) == "lapse"
-    assert day_status(c, date(2026, 11, 20), UTC) == "clean"
-    assert day_status(c, date(2026, 12, 10), UTC) == "lapse"
-    assert day_status(c, date(2026, 9, 30), UTC) == "before"
+    assert day_status(c, date(2026, 11, 18)) == "clean"
+    assert day_status(c, date(2026, 11, 19)) == "lapse"
+    assert day_status(c, date(2026, 11, 20)) == "clean"
+    assert day_status(c, date(2026, 12, 10)) == "lapse"
+    assert day_status(c, date(2026, 9, 30)) == "before"

@@ -10,7 +10,14 @@ from recoverylog.cli import state
 from recoverylog.cli.common import confirm, say
 from recoverylog.cli.options import FormatOpt, YesOpt
 from recoverylog.errors import DataError
-from recoverylog.render.output import Column, emit_rows, resolve_format
+from recoverylog.render.backups import (
+    BACKUP_COLUMNS,
+    NO_BACKUPS,
+    NOTHING_TO_BACK_UP,
+    backed_up,
+    restored,
+)
+from recoverylog.render.output import emit_rows, resolve_format
 from recoverylog.services import safety
 from recoverylog.services.workspace import Workspace
 
@@ -40,9 +47,9 @@ def create() -> None:
     """
     info = safety.take_backup(state.workspace(), "manual")
     if info is None:
-        say("Nothing to back up yet.")
+        say(NOTHING_TO_BACK_UP)
         return
-    say(f"Backed up {len(info.files)} files to {info.path}")
+    say(backed_up(len(info.files), info.path))
 
 
 @app.command("list")
@@ -51,17 +58,12 @@ def list_(fmt: FormatOpt = None) -> None:
 
     Example: recoverylog backup list
     """
-    columns = [
-        Column("name", "Name"),
-        Column("reason", "Reason"),
-        Column("files", "Files", justify="right"),
-    ]
     emit_rows(
         safety.list_backups(_workspace()[0]),
-        columns,
+        BACKUP_COLUMNS,
         resolve_format(fmt),
         screen=state.screen(),
-        empty="No backups yet. 'recoverylog backup create' makes one.",
+        empty=NO_BACKUPS,
     )
 
 
@@ -77,6 +79,5 @@ def restore(
     ws, settings_read = _workspace()
     confirm(f"Replace your current journal with backup '{name}'?", yes)
     chosen, before = safety.restore(ws, name, settings_read=settings_read)
-    say(f"Restored {chosen.name}.")
-    if before is not None:
-        say(f"Your previous state is saved as {before.name}.")
+    for line in restored(chosen.name, before.name if before is not None else None):
+        say(line)

@@ -9,7 +9,8 @@ import typer
 from recoverylog.cli import state
 from recoverylog.cli.options import FormatOpt
 from recoverylog.errors import ExitCode
-from recoverylog.render.output import Column, Format, emit_json, emit_rows, resolve_format, write
+from recoverylog.render.doctor import closing_line, finding_columns, finding_rows, looks_fine
+from recoverylog.render.output import Format, emit_json, emit_rows, resolve_format, write
 from recoverylog.services import doctor as service
 
 
@@ -37,35 +38,18 @@ def doctor(
     elif not report.findings:
         write(looks_fine(report.checked))
     else:
-        columns = [
-            Column("file", "File"),
-            Column("problem", "Problem", max_width=60),
-            Column("action", "Repair" if not fix else "Done"),
-        ]
-        rows = [
-            {**p, "action": ("fixed: " if p["fixed"] else "") + _action(p)}
-            for p in data["problems"]
-        ]
-        emit_rows(rows, columns, chosen, screen=state.screen())
-        if report.backup:
-            write(f"A backup was taken first: {report.backup}")
-        elif not fix and any(p["repair"] for p in data["problems"]):
-            write("Run 'recoverylog doctor --fix' to repair what can be repaired safely.")
+        emit_rows(
+            finding_rows(data["problems"], service.NOTES),
+            finding_columns(fix),
+            chosen,
+            screen=state.screen(),
+        )
+        closing = closing_line(data["problems"], report.backup, fix)
+        if closing:
+            write(closing)
     if report.unresolved():
         raise typer.Exit(int(ExitCode.DATA_PROBLEM))
 
 
-def _action(problem: dict[str, str | None]) -> str:
-    if problem["repair"]:
-        return problem["repair"]
-    return "nothing needed" if problem["kind"] in service.NOTES else "fix by hand"
-
-
 def register(app: typer.Typer) -> None:
     app.command("doctor")(doctor)
-
-
-def looks_fine(checked: int) -> str:
-    if checked == 1:
-        return "The 1 file looks fine."
-    return f"All {checked} files look fine." if checked else "There are no files to check yet."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -12,8 +12,10 @@ from recoverylog.cli import state
 from recoverylog.cli.common import check_bom
 from recoverylog.cli.options import BomOpt, ForceOpt, FormatOpt
 from recoverylog.domain.csvcells import CSV_COLUMNS
+from recoverylog.render.imports import import_summary
 from recoverylog.render.output import Format, emit_json, resolve_format, to_csv, write
-from recoverylog.services import exchange as service
+from recoverylog.services.export import export_records, export_text
+from recoverylog.services.imports import import_file
 
 
 class ExportFormat(StrEnum):
@@ -66,9 +68,9 @@ def export(
     check_bom(bom, fmt is ExportFormat.CSV)
     ws = state.workspace()
     if fmt is ExportFormat.CSV:
-        text = to_csv(service.export_records(ws), CSV_COLUMNS, bom=bom)
+        text = to_csv(export_records(ws), CSV_COLUMNS, bom=bom)
     else:
-        text = service.export_text(ws, fmt.value)
+        text = export_text(ws, fmt.value)
     deliver(text, output, "export", force)
 
 
@@ -99,59 +101,11 @@ def import_(
     if dry_run:
         state.promise_no_writes()
     chosen = source.value if source is not None else None
-    result = service.import_file(state.workspace(), file, chosen, dry_run)
+    result = import_file(state.workspace(), file, chosen, dry_run)
     if resolve_format(fmt) is Format.JSON:
         emit_json(result.as_dict())
         return
     write("\n".join(import_summary(result.as_dict(), str(file))))
-
-
-def _counts(counts: dict[str, Any]) -> str:
-    return ", ".join(f"{n} {_word(what, n)}" for what, n in counts.items())
-
-
-SINGULAR = {"people": "person", "entries": "entry"}
-
-
-def _word(what: str, n: int) -> str:
-    if n != 1:
-        return what
-    return SINGULAR.get(what, what[:-1] if what.endswith("s") else what)
-
-
-def import_summary(result: dict[str, Any], name: str) -> list[str]:
-    """The outcome in a few plain lines."""
-    dry = result["dry_run"]
-    lines = [f"Dry run: nothing was written. From {name}:" if dry else f"Imported {name}:"]
-    verb = "would be" if dry else "were"
-    if result["added"]:
-        lines.append(f"  added: {_counts(result['added'])}" + (" (would be)" if dry else ""))
-    if result["updated"]:
-        lines.append(
-            f"  {_word('entries', result['updated'])} updated to a newer edit: {result['updated']}"
-            + (" (would be)" if dry else "")
-        )
-    replaced = result.get("replaced") or {}
-    if replaced:
-        lines.append(
-            f"  replaced by a newer copy: {_counts(replaced)}" + (" (would be)" if dry else "")
-        )
-    if result["unchanged"]:
-        lines.append(f"  already here, unchanged: {result['unchanged']}")
-    if not result["added"] and not result["updated"] and not replaced:
-        lines.append(f"  nothing new: no changes {verb} needed.")
-    if result["conflicts"]:
-        lines.append("Different here and in the file (the newer wins when both say when):")
-        for c in result["conflicts"]:
-            kept = "kept the imported one" if c["kept"] == "imported" else "kept yours"
-            lines.append(f"  {c['what']}: {kept} ({c['why']})")
-    if result["problems"]:
-        lines.append(f"Could not read {len(result['problems'])} (the rest {verb} imported):")
-        lines.extend(f"  {p}" for p in result["problems"])
-    lines.extend(result["notices"])
-    if result["backup"]:
-        lines.append(f"A backup was taken first: {result['backup']}")
-    return lines
 
 
 def register(app: typer.Typer) -> None:

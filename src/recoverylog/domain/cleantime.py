@@ -151,15 +151,3 @@ def lapses_between(clock: Clock, first: date, last: date) -> int:
     ``first`` to ``last`` (two on one day count two), none before the clock began."""
     first = max(first, clock.clean_since)
     return sum(1 for lapse in clock.lapses if first <= day_of(lapse.at) <= last)
-
-
-def day_status(clock: Clock, day: date, tz: tzinfo | None = None) -> str:
-    """'before' the clock, 'lapse' on a lapse day, else 'clean' (gaps count as not clean)."""
-    if day < clock.clean_since:
-        return "before"
-    for run in compute_runs(clock, day, tz):
-        if run.end == day:
-            return "lapse"
-        if run.start <= day and (run.end is None or day < run.end):
-            return "clean"
-    return "gap"

@@ -23,7 +23,6 @@ from recoverylog.domain.model import Clock
 # What earlier runs reached stays the person's: the same heading on screen and on paper.
 EARLIER = "Reached in earlier runs, and still yours"
 
-DEFAULT_SCHEME = "extended"
 _SPEC = re.compile(r"^(every\s+)?(\d+)\s*(h|d|w|mo|m|y)$")
 _UNIT_WORDS = {"d": ("day", "days"), "w": ("week", "weeks"), "mo": ("month", "months")}
 MAX_REPEATS = 100  # a repeating milestone stops somewhere: 100 years is plenty

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from recoverylog.errors import InvalidInput
 
 if TYPE_CHECKING:
-    from recoverylog.domain.insights import CopingEffect
+    from recoverylog.domain.insights.coping import CopingEffect
 
 DEFAULT_TECHNIQUES: tuple[tuple[str, str], ...] = (
     ("urge surfing", "notice the urge rise, peak and fall; you do not have to act on it"),

@@ -69,9 +69,9 @@ class TechniqueStats:
 
 def technique_stats(entries: Sequence[Entry], toolkit: Iterable[str]) -> list[TechniqueStats]:
     """Per technique in the toolkit or the entries: uses, helpfulness, pass rate, counted
-    exactly as insights counts them (one implementation: insights.coping_uses); toolkit
+    exactly as insights counts them (one implementation: insights.coping.coping_uses); toolkit
     techniques never used are listed with no uses."""
-    from recoverylog.domain.insights import coping_uses
+    from recoverylog.domain.insights.coping import coping_uses
 
     names = list(toolkit)
     effects = {e.name.casefold(): e for e in coping_uses(entries, names)}

@@ -54,3 +54,8 @@ def escaped(ch: str) -> str:
 def plural(count: int, word: str, words: str | None = None) -> str:
     """'1 day', '3 days'; ``words`` for a plural that is not word + s ('2 people')."""
     return f"{count} {word if count == 1 else (words or word + 's')}"
+
+
+def percent(share: float | None) -> str:
+    """A share as a whole percentage ('38%'); a dash when there is nothing to divide."""
+    return "–" if share is None else f"{float(share) * 100:.0f}%"

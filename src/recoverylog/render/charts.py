@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from recoverylog.domain.moments import hours_and_minutes
-from recoverylog.domain.text import plural
+from recoverylog.domain.text import percent, plural
 from recoverylog.render.lines import Line, Segment, as_plain, safe_line, text
 
 if TYPE_CHECKING:
@@ -280,10 +280,6 @@ def _short(day: date) -> str:
     return f"{day.day} {day:%b}"
 
 
-def _percent(share: float | None) -> str:
-    return "–" if share is None else f"{share * 100:.0f}%"
-
-
 def _fit(name: str, width: int) -> str:
     return name if len(name) <= width else name[: width - 1] + "…"
 
@@ -408,7 +404,7 @@ def triggers_section(data: dict[str, Any], *, plain: bool) -> list[Line]:
         BarRow(
             state,
             count,
-            f"{count:>3}  {_percent(count / halt['cravings'] if halt['cravings'] else None)}",
+            f"{count:>3}  {percent(count / halt['cravings'] if halt['cravings'] else None)}",
         )
         for state, count in halt["counts"].items()
     ]
@@ -435,7 +431,7 @@ def coping_section(data: dict[str, Any], *, plain: bool) -> list[Line]:
     for c in coping:
         with_text = (
             f"{c['passed_with']} of {c['known_with']}".ljust(10)
-            + _percent(c["pass_rate_with"]).rjust(4)
+            + percent(c["pass_rate_with"]).rjust(4)
             if c["known_with"]
             else "–"
         )
@@ -448,7 +444,7 @@ def coping_section(data: dict[str, Any], *, plain: bool) -> list[Line]:
                     f"  {_fit(c['technique'], 21) + flag:<22}", "bold" if c["enough_data"] else None
                 ),
                 text(f"{c['times_used']:>5}  {with_text:<17}"),
-                text(f"{_percent(c['pass_rate_without']):>9}{helped:>8}"),
+                text(f"{percent(c['pass_rate_without']):>9}{helped:>8}"),
             ]
         )
     if few:
@@ -531,11 +527,11 @@ def _share_texts(shares: dict[str, Any]) -> list[str]:
         if share["counted"] < int(days):
             if share["counted"]:
                 tracked = plural(share["counted"], "day")
-                out.append(f"{days} days {_percent(share['share'])} of {tracked} tracked")
+                out.append(f"{days} days {percent(share['share'])} of {tracked} tracked")
             else:
                 out.append("no whole day yet")
             break
-        out.append(f"{days} days {_percent(share['share'])}")
+        out.append(f"{days} days {percent(share['share'])}")
     return out
 
 

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
+from recoverylog.domain.text import plural
 from recoverylog.render.lines import Line, bar, text
 from recoverylog.render.output import Column
-from recoverylog.render.views import nice_date, plural
+from recoverylog.render.views import nice_date
 from recoverylog.render.words import ago, short_date
 
 
-def goal_text(goal: dict[str, Any]) -> str:
+def goal_text(goal: Mapping[str, Any]) -> str:
     """'42 of 90 meetings, day 47 of 90', and how the goal stands."""
     kind, count, days = goal["kind"], goal["count"], goal["days"]
     what = f"{goal['done']} of {count} {kind}"
@@ -30,7 +31,7 @@ def goal_text(goal: dict[str, Any]) -> str:
     return out
 
 
-def goal_lines(goals: Sequence[dict[str, Any]], *, plain: bool) -> list[Line]:
+def goal_lines(goals: Sequence[Mapping[str, Any]], *, plain: bool) -> list[Line]:
     if not goals:
         return [
             [text("No goals yet. For example, 90 meetings in 90 days:")],
@@ -104,7 +105,7 @@ def meetings_lines(data: dict[str, Any], *, plain: bool) -> list[Line]:
     return lines
 
 
-def support_status_lines(support: dict[str, Any] | None, *, plain: bool) -> list[Line]:
+def support_status_lines(support: Mapping[str, Any] | None, *, plain: bool) -> list[Line]:
     """Sponsor contact, meetings this week and goals, for the status screen."""
     if not support:
         return []

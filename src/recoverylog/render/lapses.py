@@ -5,7 +5,7 @@ People may read this on the worst day of their year: plain, short, never shaming
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -75,7 +75,7 @@ def deleted(lapse: dict[str, Any]) -> str:
     )
 
 
-def recounted_lines(clocks: Sequence[dict[str, Any]], currency: str) -> list[Line]:
+def recounted_lines(clocks: Sequence[Mapping[str, Any]], currency: str) -> list[Line]:
     """Each clock a change touched, as status shows it."""
     lines: list[Line] = []
     for clock in clocks:

@@ -9,13 +9,13 @@ from __future__ import annotations
 import contextlib
 import io
 import json
-import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TextIO
 
+from recoverylog.domain.csvguard import guard_cell
 from recoverylog.render.lines import screen_safe
 
 if TYPE_CHECKING:
@@ -102,27 +102,9 @@ def emit_json(data: Any) -> None:
 
 # --- CSV -----------------------------------------------------------------------
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-LINE_BREAKS = re.compile(r"(\r\n|\r|\n)")
-
-
-def _guard(text: str) -> str:
-    # Apostrophes before a formula get one more, so reading the file back is exact.
-    return "'" + text if text.lstrip("'").startswith(FORMULA_STARTS) else text
-
-
-def neutralise(text: str) -> str:
-    """Text that no spreadsheet runs as a formula: the cell, and every line inside it
-    (a program that splits rows at a line break must not find a formula there either),
-    never starts with = + - @ tab or CR. ``services.exchange.unneutralise`` undoes it."""
-    pieces = LINE_BREAKS.split(text)
-    for i in range(2, len(pieces), 2):  # the text after each line break
-        pieces[i] = _guard(pieces[i])
-    return _guard("".join(pieces))
-
 
 def safe_cell(value: Any) -> Any:
-    """A value ready for a CSV cell; text is neutralised (see ``neutralise``)."""
+    """A value ready for a CSV cell; text is guarded against formulas (see ``guard_cell``)."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -134,7 +116,7 @@ def safe_cell(value: Any) -> Any:
     if isinstance(value, dict):
         value = json.dumps(value, ensure_ascii=False)  # readable by scripts, unlike repr()
     if isinstance(value, str):
-        return neutralise(value)
+        return guard_cell(value)
     return value
 
 
@@ -143,7 +125,7 @@ def safe_cell(value: Any) -> Any:
 BOM = "\ufeff"
 
 
-def to_csv(rows: Sequence[dict[str, Any]], keys: Sequence[str], *, bom: bool = False) -> str:
+def to_csv(rows: Sequence[Mapping[str, Any]], keys: Sequence[str], *, bom: bool = False) -> str:
     """RFC 4180 CSV: CRLF between rows, which also makes the writer quote any cell that
     holds a carriage return or a line feed, so no cell can break a row in two."""
     import csv  # only CSV output needs it; every command loads this module
@@ -152,7 +134,7 @@ def to_csv(rows: Sequence[dict[str, Any]], keys: Sequence[str], *, bom: bool = F
     if bom:
         buffer.write(BOM)
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([neutralise(str(key)) for key in keys])
+    writer.writerow([guard_cell(str(key)) for key in keys])
     for row in rows:
         writer.writerow([safe_cell(row.get(key)) for key in keys])
     return buffer.getvalue()
@@ -221,7 +203,7 @@ def emit_rows(
     *,
     screen: Screen,
     title: str | None = None,
-    json_rows: Sequence[dict[str, Any]] | None = None,
+    json_rows: Sequence[Mapping[str, Any]] | None = None,
     empty: str = "Nothing to show.",
 ) -> None:
     """Write a listing in the chosen format; JSON and CSV carry every key (a table is

@@ -8,8 +8,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from recoverylog.domain.text import plural
 from recoverylog.render.lines import Line, heading, paragraph, text
-from recoverylog.render.views import plural
 
 COMMON_EMERGENCY_NUMBERS = (
     "112 in Europe and many other countries, 911 in North America, 999 in the UK and "

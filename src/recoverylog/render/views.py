@@ -6,7 +6,7 @@ totals, show streaks beside them, never "back to zero" alone, no cheerleading.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -63,7 +63,7 @@ def money(amount: float | None, currency: str) -> str:
 # --- status --------------------------------------------------------------------
 
 
-def clock_lines(clock: dict[str, Any], currency: str, *, plain: bool) -> list[Line]:
+def clock_lines(clock: Mapping[str, Any], currency: str, *, plain: bool) -> list[Line]:
     name = clock["name"]
     lines: list[Line] = []
     if not clock["started"]:
@@ -90,7 +90,7 @@ def clock_lines(clock: dict[str, Any], currency: str, *, plain: bool) -> list[Li
     return lines
 
 
-def _kept_date_headline(clock: dict[str, Any]) -> Line:
+def _kept_date_headline(clock: Mapping[str, Any]) -> Line:
     """A clock that keeps its date through a lapse counts every day since it began; the
     lapse days were not clean, so say how many were rather than "N days clean"."""
     since = nice_moment(clock.get("clean_since_at"), clock["clean_since"])
@@ -101,7 +101,7 @@ def _kept_date_headline(clock: dict[str, Any]) -> Line:
     ]
 
 
-def _first_day(clock: dict[str, Any]) -> bool:
+def _first_day(clock: Mapping[str, Any]) -> bool:
     """Day one of a clock started at a known moment, with no lapse: the totals would only
     say "0 days", so they wait until there is a whole day to show."""
     return (
@@ -112,7 +112,7 @@ def _first_day(clock: dict[str, Any]) -> bool:
     )
 
 
-def _totals(clock: dict[str, Any], *, plain: bool) -> Line:
+def _totals(clock: Mapping[str, Any], *, plain: bool) -> Line:
     if not clock["total_clean_days"] and not clock["longest_run_days"]:
         # Nothing whole to count yet: zeros would read as a verdict, so say what is true.
         facts = [plural(clock["lapses"], "lapse")] if clock["lapses"] else []
@@ -128,7 +128,7 @@ def _totals(clock: dict[str, Any], *, plain: bool) -> Line:
 
 
 def _saved_and_next(
-    clock: dict[str, Any], currency: str, *, plain: bool, first_day: bool = False
+    clock: Mapping[str, Any], currency: str, *, plain: bool, first_day: bool = False
 ) -> list[Line]:
     lines: list[Line] = []
     saved = []
@@ -154,7 +154,7 @@ def _saved_and_next(
     return lines
 
 
-def status_lines(data: dict[str, Any], *, plain: bool) -> list[Line]:
+def status_lines(data: Mapping[str, Any], *, plain: bool) -> list[Line]:
     lines: list[Line] = []
     if not data["clocks"]:
         lines.append([text("No clocks yet. Add what you are staying away from:")])
@@ -268,7 +268,7 @@ CLOCK_COLUMNS = [
 ]
 
 
-def clock_row(clock: dict[str, Any]) -> dict[str, Any]:
+def clock_row(clock: Mapping[str, Any]) -> dict[str, Any]:
     """A clock for the table: the start's time when it is known, hours on day one."""
     row = dict(clock)
     if clock.get("clean_since_at"):
@@ -280,7 +280,7 @@ def clock_row(clock: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-def clock_detail_lines(detail: dict[str, Any], currency: str, *, plain: bool) -> list[Line]:
+def clock_detail_lines(detail: Mapping[str, Any], currency: str, *, plain: bool) -> list[Line]:
     lines = clock_lines(detail, currency, plain=plain)
     lines.append([])
     lines.append([text("Runs", "bold")])
@@ -325,54 +325,79 @@ def describe(entry: dict[str, Any], *, short_note: bool = False) -> str:
     """A one-line summary of an entry's own fields. With ``short_note`` only the note's
     first words are shown: a confirmation line need not repeat a private note whole."""
     kind = entry["type"]
-    parts: list[str] = []
-    if kind == "craving":
-        end = entry.get("intensity_end")
-        then = f", then {end}" if isinstance(end, int) else ""
-        parts.append(f"intensity {entry['intensity']}{then}")
-        if entry.get("outcome"):
-            parts.append(entry["outcome"])
-        if entry.get("duration_min") is not None:
-            parts.append(f"{entry['duration_min']} min")
-        if entry.get("triggers"):
-            parts.append("triggers: " + "; ".join(entry["triggers"]))
-        if entry.get("halt"):
-            parts.append("HALT: " + ", ".join(entry["halt"]))
-        if entry.get("coping"):
-            parts.append("coping: " + "; ".join(entry["coping"]))
-    elif kind == "trigger":
-        parts.append(entry.get("text") or "")
-        if entry.get("kind"):
-            parts.append(entry["kind"])
-    elif kind == "coping":
-        parts.append(entry.get("technique") or "")
-        if entry.get("helped") is not None:
-            parts.append(f"helped {entry['helped']}/5")
-    elif kind == "meeting":
-        parts.append(entry.get("name") or "meeting")
-        if entry.get("fellowship"):
-            parts.append(entry["fellowship"])
-        if entry.get("online"):
-            parts.append("online")
-    elif kind == "note":
-        if entry.get("mood") is not None:
-            parts.append(f"mood {entry['mood']}/5")
-    elif kind == "contact":
-        parts.append(entry.get("person") or "")
-        if entry.get("via"):
-            parts.append(entry["via"])
-    elif kind == "lapse":
-        parts.append(f"next run from {nice_date(entry['restart'])}")
-        if entry.get("triggers"):
-            parts.append("triggers: " + "; ".join(entry["triggers"]))
-    elif kind == "checkin":
-        from recoverylog.render.checkin import describe_checkin
-
-        parts.extend(describe_checkin(entry))
+    own_fields = _DESCRIBE_BY_TYPE.get(kind)
+    parts = own_fields(entry) if own_fields else []
     if entry.get("note"):
         note = first_words(entry["note"]) if short_note else entry["note"]
         parts.append(f"“{note}”" if kind != "note" else note)
     return screen_safe(" · ".join(p for p in parts if p))
+
+
+def _listed(label: str, items: list[str] | None, between: str = "; ") -> list[str]:
+    return [label + between.join(items)] if items else []
+
+
+def _craving(entry: dict[str, Any]) -> list[str]:
+    end = entry.get("intensity_end")
+    then = f", then {end}" if isinstance(end, int) else ""
+    parts = [f"intensity {entry['intensity']}{then}"]
+    if entry.get("outcome"):
+        parts.append(entry["outcome"])
+    if entry.get("duration_min") is not None:
+        parts.append(f"{entry['duration_min']} min")
+    parts += _listed("triggers: ", entry.get("triggers"))
+    parts += _listed("HALT: ", entry.get("halt"), ", ")
+    parts += _listed("coping: ", entry.get("coping"))
+    return parts
+
+
+def _trigger(entry: dict[str, Any]) -> list[str]:
+    return [entry.get("text") or "", entry.get("kind") or ""]
+
+
+def _coping(entry: dict[str, Any]) -> list[str]:
+    helped = entry.get("helped")
+    return [entry.get("technique") or "", "" if helped is None else f"helped {helped}/5"]
+
+
+def _meeting(entry: dict[str, Any]) -> list[str]:
+    online = "online" if entry.get("online") else ""
+    return [entry.get("name") or "meeting", entry.get("fellowship") or "", online]
+
+
+def _note(entry: dict[str, Any]) -> list[str]:
+    mood = entry.get("mood")
+    return [] if mood is None else [f"mood {mood}/5"]
+
+
+def _contact(entry: dict[str, Any]) -> list[str]:
+    return [entry.get("person") or "", entry.get("via") or ""]
+
+
+def _lapse(entry: dict[str, Any]) -> list[str]:
+    return [
+        f"next run from {nice_date(entry['restart'])}",
+        *_listed("triggers: ", entry.get("triggers")),
+    ]
+
+
+def _checkin(entry: dict[str, Any]) -> list[str]:
+    from recoverylog.render.checkin import describe_checkin
+
+    return list(describe_checkin(entry))
+
+
+# What each type of entry says of itself, before its note (a type not here: the note).
+_DESCRIBE_BY_TYPE: dict[str, Callable[[dict[str, Any]], list[str]]] = {
+    "craving": _craving,
+    "trigger": _trigger,
+    "coping": _coping,
+    "meeting": _meeting,
+    "note": _note,
+    "contact": _contact,
+    "lapse": _lapse,
+    "checkin": _checkin,
+}
 
 
 NOTE_WORDS = 6

@@ -18,25 +18,25 @@ from typing import Any
 
 from recoverylog.domain.cleantime import CleanTime, clean_time
 from recoverylog.domain.goals import GOAL_KINDS, goal_from_dict, goal_progress, goal_words
-from recoverylog.domain.insights import (
+from recoverylog.domain.insights.build import Insights, build_insights
+from recoverylog.domain.insights.clean_days import (
     BEFORE,
     CLEAN,
-    DAY_PARTS,
     LAPSE,
-    MIN_CRAVINGS_FOR_PATTERNS,
-    WEEKDAYS,
     CleanDays,
-    Insights,
-    Period,
-    TriggerStat,
-    block_label,
-    build_insights,
     clean_calendar,
     clean_share,
-    cravings_by_day,
-    intensity_by_hour,
-    only_clock,
 )
+from recoverylog.domain.insights.craving_times import (
+    DAY_PARTS,
+    MIN_CRAVINGS_FOR_PATTERNS,
+    WEEKDAYS,
+    block_label,
+    intensity_by_hour,
+)
+from recoverylog.domain.insights.cravings import cravings_by_day
+from recoverylog.domain.insights.period import Period, only_clock
+from recoverylog.domain.insights.triggers import TriggerStat
 from recoverylog.domain.milestones import Milestone, Step, milestone_status, run_milestones
 from recoverylog.domain.model import Clock, Entry, EntryType
 from recoverylog.domain.moments import as_of, day_of
@@ -674,39 +674,56 @@ def _checkins(
     )
     if not found:
         return None
-    difficulty: dict[str, int] = {}
-    moods: list[int] = []
-    for entry in found:
-        if entry.get("difficulty"):
-            label = str(entry.get("difficulty"))
-            difficulty[label] = difficulty.get(label, 0) + 1
-        mood = entry.get("mood")
-        if isinstance(mood, int) and not isinstance(mood, bool):
-            moods.append(mood)
     out: dict[str, Any] = {
         "count": len(found),
         "clean": sum(1 for e in found if _said_clean(e, tz, clocks)),
-        "not_clean": sum(
-            1
-            for e in found
-            if e.get("clean") is False
-            or (e.get("clean") is True and not _said_clean(e, tz, clocks))
-        ),
-        "difficulty": _counted(difficulty, "label"),
-        "average_mood": round(sum(moods) / len(moods), 1) if moods else None,
+        "not_clean": sum(1 for e in found if _not_clean(e, tz, clocks)),
+        "difficulty": _counted(_difficulties(found), "label"),
+        "average_mood": _average_mood(found),
     }
     if words:
-        out["answers"] = [
-            {
-                "date": _local_day(e, tz).isoformat(),
-                "gratitude": [_hidden(str(g), people) for g in e.get("gratitude") or []],
-                "intention": _hidden(e.get("intention"), people),
-                "tomorrow": _hidden(e.get("tomorrow"), people),
-            }
-            for e in found
-            if any(e.get(key) for key in CHECKIN_WORDS)
-        ]
+        out["answers"] = [_checkin_answers(e, tz, people) for e in found if _in_words(e)]
     return out
+
+
+def _in_words(checkin: Entry) -> bool:
+    """Whether the check-in answered anything in the person's own words."""
+    return any(checkin.get(key) for key in CHECKIN_WORDS)
+
+
+def _difficulties(checkins: Iterable[Entry]) -> dict[str, int]:
+    """How many check-ins gave each answer to how hard the day was."""
+    counts: dict[str, int] = {}
+    for entry in checkins:
+        if entry.get("difficulty"):
+            label = str(entry.get("difficulty"))
+            counts[label] = counts.get(label, 0) + 1
+    return counts
+
+
+def _average_mood(checkins: Iterable[Entry]) -> float | None:
+    moods = [
+        mood
+        for entry in checkins
+        if isinstance(mood := entry.get("mood"), int) and not isinstance(mood, bool)
+    ]
+    return round(sum(moods) / len(moods), 1) if moods else None
+
+
+def _checkin_answers(entry: Entry, tz: tzinfo, people: _People) -> dict[str, Any]:
+    """A check-in's answers in the person's own words, names and hidden words hidden."""
+    return {
+        "date": _local_day(entry, tz).isoformat(),
+        "gratitude": [_hidden(str(g), people) for g in entry.get("gratitude") or []],
+        "intention": _hidden(entry.get("intention"), people),
+        "tomorrow": _hidden(entry.get("tomorrow"), people),
+    }
+
+
+def _not_clean(entry: Entry, tz: tzinfo, clocks: Sequence[Clock]) -> bool:
+    """Said not clean, or said clean on a day with a lapse on a clock it covers."""
+    said = entry.get("clean")
+    return said is False or (said is True and not _said_clean(entry, tz, clocks))
 
 
 def _said_clean(entry: Entry, tz: tzinfo, clocks: Sequence[Clock]) -> bool:

@@ -12,8 +12,9 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from recoverylog.domain.milestones import EARLIER
+from recoverylog.domain.text import plural
 from recoverylog.render.width import wrap
-from recoverylog.reports.document import at_time, clean_count, in_days, nice_date, plural
+from recoverylog.reports.words import at_time, clean_count, in_days, nice_date
 from recoverylog.reports.writers import WIDTH, md, one_line, render_template
 
 TITLE = "Milestones"

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from recoverylog.render.width import cells, pad, wrap
-from recoverylog.reports.document import (
+from recoverylog.reports.blocks import (
     Block,
     Bullets,
     Chart,
@@ -22,8 +22,8 @@ from recoverylog.reports.document import (
     Para,
     Quotes,
     Table,
-    document,
 )
+from recoverylog.reports.document import document
 from recoverylog.reports.formats import ReportFormat
 from recoverylog.reports.sharing import free_texts
 

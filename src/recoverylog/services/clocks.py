@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
 
 from recoverylog.domain import fields
 from recoverylog.domain.cleantime import CleanTime, Run, clean_time
@@ -20,6 +20,7 @@ from recoverylog.domain.model import Clock, Lapse, new_id
 from recoverylog.domain.moments import day_of, elapsed
 from recoverylog.domain.substances import safety_notes
 from recoverylog.errors import InvalidInput
+from recoverylog.services.shapes import ClockDetailJson, ClockJson, NextMilestoneJson, TimeLeftJson
 from recoverylog.services.workspace import Workspace, resolve_clock
 
 
@@ -68,10 +69,10 @@ def run_started(ws: Workspace, ct: CleanTime) -> bool:
     return run.start <= ws.today if run.start_at is None else run.start_at <= ws.now
 
 
-def time_left(ws: Workspace, milestone: Milestone) -> dict[str, Any]:
+def time_left(ws: Workspace, milestone: Milestone) -> TimeLeftJson:
     """How far off a milestone is: calendar days, and for one at a known moment, the
     minutes too (the views say "in 3 hours 10 minutes" when it is less than a day)."""
-    out: dict[str, Any] = {"days_left": (milestone.date - ws.today).days}
+    out: TimeLeftJson = {"days_left": (milestone.date - ws.today).days}
     if milestone.at is not None:
         minutes = elapsed(ws.now, milestone.at).total_seconds() // 60
         out["minutes_left"] = max(0, int(minutes))
@@ -276,7 +277,7 @@ def record_lapse(
     return RecordedLapse(clock, lapse, before, after, safety_notes(clock.name).opioid)
 
 
-def clock_summary(ws: Workspace, clock: Clock, upcoming: int = 1) -> dict[str, Any]:
+def clock_summary(ws: Workspace, clock: Clock, upcoming: int = 1) -> ClockJson:
     """The JSON-ready view of one clock (status, clock list and show share it)."""
     ct = clean_time_now(ws, clock)
     steps = steps_for(ws, clock)
@@ -303,26 +304,28 @@ def clock_summary(ws: Workspace, clock: Clock, upcoming: int = 1) -> dict[str, A
         "hours_saved": round(saved_days * clock.hours_per_day, 1) if clock.hours_per_day else None,
         "scheme": clock.scheme or ws.settings.milestone_scheme,
         "reset_on_lapse": clock.reset_on_lapse,
-        "next_milestone": None
-        if next_one is None
-        else {
-            "label": next_one.label,
-            "date": next_one.date.isoformat(),
-            **({"at": moment(next_one.at)} if next_one.at else {}),
-            **time_left(ws, next_one),
-            "progress": round(
-                progress_towards(
-                    ct.headline_start,
-                    ws.today,
-                    steps,
-                    start_at=ct.headline_start_at,
-                    now=ws.now,
-                )
-                or 0.0,
-                4,
-            ),
-        },
+        "next_milestone": None if next_one is None else _next_milestone(ws, ct, steps, next_one),
     }
+
+
+def _next_milestone(
+    ws: Workspace, ct: CleanTime, steps: Sequence[Step], milestone: Milestone
+) -> NextMilestoneJson:
+    progress = progress_towards(
+        ct.headline_start, ws.today, steps, start_at=ct.headline_start_at, now=ws.now
+    )
+    left = time_left(ws, milestone)
+    shown: NextMilestoneJson = {
+        "label": milestone.label,
+        "date": milestone.date.isoformat(),
+        "days_left": left["days_left"],
+        "progress": round(progress or 0.0, 4),
+    }
+    if milestone.at:
+        shown["at"] = moment(milestone.at)
+    if "minutes_left" in left:
+        shown["minutes_left"] = left["minutes_left"]
+    return shown
 
 
 def _starts_in(ws: Workspace, run: Run, current_started: bool) -> dict[str, int]:
@@ -333,25 +336,23 @@ def _starts_in(ws: Workspace, run: Run, current_started: bool) -> dict[str, int]
     return {"starts_in_days": (run.start - ws.today).days}
 
 
-def clock_detail(ws: Workspace, name: str | None) -> dict[str, Any]:
+def clock_detail(ws: Workspace, name: str | None) -> ClockDetailJson:
     """One clock with its runs and lapses, for 'clock show'."""
     clock = resolve_clock(ws, name, ws.journal())
     ct = clean_time_now(ws, clock)
-    detail = clock_summary(ws, clock)
-    detail["cost_per_day"] = clock.cost_per_day
-    detail["hours_per_day"] = clock.hours_per_day
-    detail["runs"] = [
+    summary = clock_summary(ws, clock)
+    runs = [
         {
             "start": run.start.isoformat(),
             "end": run.end.isoformat() if run.end else None,
             "days": run.days,
             "current": run.current,
             **({"start_at": moment(run.start_at)} if run.start_at else {}),
-            **_starts_in(ws, run, detail["current_run_started"]),
+            **_starts_in(ws, run, summary["current_run_started"]),
         }
         for run in ct.runs
     ]
-    detail["lapse_history"] = [
+    lapse_history = [
         {
             "id": lapse.id,
             "at": lapse.at.isoformat(),
@@ -362,8 +363,14 @@ def clock_detail(ws: Workspace, name: str | None) -> dict[str, Any]:
         }
         for lapse in clock.sorted_lapses()
     ]
-    return detail
+    return {
+        **summary,
+        "cost_per_day": clock.cost_per_day,
+        "hours_per_day": clock.hours_per_day,
+        "runs": runs,
+        "lapse_history": lapse_history,
+    }
 
 
-def list_clocks(ws: Workspace) -> list[dict[str, Any]]:
+def list_clocks(ws: Workspace) -> list[ClockJson]:
     return [clock_summary(ws, clock) for clock in ws.journal().clocks]

@@ -448,49 +448,76 @@ _MOVED_ASIDE = ("orphan", "incomplete-backup", "stray")
 def _repair(ws: Workspace, report: Report, damaged_months: set[str], sealing: _Sealing) -> None:
     quarantine = ws.layout.quarantine_dir / ws.now.strftime("%Y%m%d-%H%M%S")
     if not sealing.broken:
-        # Leftovers first: they are not data files, and the backup below would prune
-        # a half-made backup folder (a plain deletion) before it could be moved aside.
-        for finding in report.findings:
-            if finding.kind in _MOVED_ASIDE:
-                if os.path.lexists(finding.path):
-                    _quarantine(finding.path, quarantine, ws, sealing)
-                finding.fixed = True
+        _move_leftovers_aside(ws, report, quarantine, sealing)
     # With encryption.toml damaged or missing only permissions change: no backup, as it
     # would copy the damaged file and prune older backups that hold a good copy.
     info = None if sealing.broken else take_backup(ws, "before-doctor")
     report.backup = info.name if info else None
     if not sealing.broken:
-        for finding in report.findings:
-            if finding.kind == "damaged" and finding.salvage is not None:
-                _keep_what_reads(ws, finding, quarantine, sealing)
-            elif finding.kind == "damaged" and os.path.lexists(finding.path):
-                if finding.path.is_symlink():
-                    finding.repair = (
-                        "moved the link into quarantine/ with a copy of its words; "
-                        f"{real_target(finding.path)}, where it pointed, was left as it is"
-                    )
-                finding.fixed = _quarantine(finding.path, quarantine, ws, sealing)
-                if not finding.fixed:
-                    finding.repair = (
-                        "copied into quarantine/, but the file could not be removed: "
-                        "fix or remove it by hand"
-                    )
+        _repair_damaged(ws, report, quarantine, sealing)
         _move_misplaced_and_duplicates(ws, report, damaged_months)
-        unsealed = [f for f in report.findings if f.kind == "unencrypted"]
-        if unsealed:
-            _seal_everything(ws, sealing)  # the backup just taken holds plain copies too
-            for finding in unsealed:
-                finding.fixed = True
-        old = [f for f in report.findings if f.kind == "old-seal"]
-        if old:
-            # After the backup above: it holds copies sealed the old way too.
-            left = {_group_of(ws, path) for path in _seal_again_naming_places(ws, sealing)}
-            for finding in old:
-                finding.fixed = finding.path not in left
-    for finding in report.findings:
-        if finding.kind == "permissions":
-            make_private(finding.path)  # if still there: quarantine/ is private already
+        _seal_plain_files(ws, report, sealing)
+        _seal_old_seals_again(ws, report, sealing)
+    _fix_permissions(report)
+
+
+def _of_kind(report: Report, *kinds: str) -> list[Finding]:
+    return [finding for finding in report.findings if finding.kind in kinds]
+
+
+def _move_leftovers_aside(ws: Workspace, report: Report, folder: Path, sealing: _Sealing) -> None:
+    """Leftovers first: they are not data files, and the backup taken next would prune
+    a half-made backup folder (a plain deletion) before it could be moved aside."""
+    for finding in _of_kind(report, *_MOVED_ASIDE):
+        if os.path.lexists(finding.path):
+            _quarantine(finding.path, folder, ws, sealing)
+        finding.fixed = True
+
+
+def _repair_damaged(ws: Workspace, report: Report, folder: Path, sealing: _Sealing) -> None:
+    """What still reads of a damaged file is kept in its place; a file that keeps
+    nothing is moved aside whole."""
+    for finding in _of_kind(report, "damaged"):
+        if finding.salvage is not None:
+            _keep_what_reads(ws, finding, folder, sealing)
+        elif os.path.lexists(finding.path):
+            _move_damaged_aside(ws, finding, folder, sealing)
+
+
+def _move_damaged_aside(ws: Workspace, finding: Finding, folder: Path, sealing: _Sealing) -> None:
+    if finding.path.is_symlink():
+        finding.repair = (
+            "moved the link into quarantine/ with a copy of its words; "
+            f"{real_target(finding.path)}, where it pointed, was left as it is"
+        )
+    finding.fixed = _quarantine(finding.path, folder, ws, sealing)
+    if not finding.fixed:
+        finding.repair = (
+            "copied into quarantine/, but the file could not be removed: fix or remove it by hand"
+        )
+
+
+def _seal_plain_files(ws: Workspace, report: Report, sealing: _Sealing) -> None:
+    unsealed = _of_kind(report, "unencrypted")
+    if unsealed:
+        _seal_everything(ws, sealing)  # the backup just taken holds plain copies too
+        for finding in unsealed:
             finding.fixed = True
+
+
+def _seal_old_seals_again(ws: Workspace, report: Report, sealing: _Sealing) -> None:
+    old = _of_kind(report, "old-seal")
+    if old:
+        # After the backup: it holds copies sealed the old way too.
+        left = {_group_of(ws, path) for path in _seal_again_naming_places(ws, sealing)}
+        for finding in old:
+            finding.fixed = finding.path not in left
+
+
+def _fix_permissions(report: Report) -> None:
+    for finding in _of_kind(report, "permissions"):
+        make_private(finding.path)  # if still there: quarantine/ is private already
+        finding.fixed = True
 
 
 def _quarantine(path: Path, folder: Path, ws: Workspace, sealing: _Sealing) -> bool:

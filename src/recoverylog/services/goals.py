@@ -11,6 +11,7 @@ from recoverylog.domain.model import Entry, EntryType
 from recoverylog.domain.moments import day_of
 from recoverylog.errors import InvalidInput, NotFound
 from recoverylog.services.people import last_contacts
+from recoverylog.services.shapes import GoalProgressJson, SupportStatusJson
 from recoverylog.services.workspace import Workspace
 
 # A finished goal stays on the status screen this many days after its last day.
@@ -81,7 +82,7 @@ def goal_progress(
     ]
 
 
-def progress_as_dict(p: goals_rules.GoalProgress) -> dict[str, Any]:
+def progress_as_dict(p: goals_rules.GoalProgress) -> GoalProgressJson:
     return {
         "kind": p.goal.kind,
         "count": p.goal.count,
@@ -97,7 +98,7 @@ def progress_as_dict(p: goals_rules.GoalProgress) -> dict[str, Any]:
     }
 
 
-def goals_overview(ws: Workspace) -> list[dict[str, Any]]:
+def goals_overview(ws: Workspace) -> list[GoalProgressJson]:
     return [progress_as_dict(p) for p in goal_progress(ws, stored_goals(ws))]
 
 
@@ -154,7 +155,7 @@ def meeting_as_dict(ws: Workspace, entry: Entry) -> dict[str, Any]:
 # --- status ------------------------------------------------------------------------
 
 
-def support_status(ws: Workspace, recent: Sequence[Entry], since: date) -> dict[str, Any]:
+def support_status(ws: Workspace, recent: Sequence[Entry], since: date) -> SupportStatusJson:
     """For the status screen: days since the sponsor was last reached, meetings this
     week (Monday on), and goals that are running or just finished.
 

@@ -12,18 +12,14 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from recoverylog.domain import selfcheck as sc
-from recoverylog.domain.insights import (
-    BLOCK_HOURS,
-    WEEKDAYS,
-    CleanDays,
-    Insights,
-    Period,
-    build_insights,
-    observations,
-)
+from recoverylog.domain.insights.build import Insights, build_insights
+from recoverylog.domain.insights.clean_days import CleanDays
+from recoverylog.domain.insights.craving_times import BLOCK_HOURS, WEEKDAYS
+from recoverylog.domain.insights.period import Period
 from recoverylog.domain.model import Entry, EntryType
 from recoverylog.domain.moments import day_of
 from recoverylog.errors import InvalidInput
+from recoverylog.render.observations import observations
 from recoverylog.services.entries import NewEntry, add_entry
 from recoverylog.services.workspace import Workspace, optional_clock, resolve_clock
 

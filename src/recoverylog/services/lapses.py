@@ -19,6 +19,7 @@ from recoverylog.domain.moments import day_of
 from recoverylog.errors import InvalidInput, NotFound
 from recoverylog.services.clocks import RecordedLapse, clock_summary
 from recoverylog.services.entries import EntryFilter, checked_filter, entry_as_dict, list_entries
+from recoverylog.services.shapes import ClockJson
 from recoverylog.services.sos import first_person
 from recoverylog.services.workspace import Workspace, resolve_clock
 from recoverylog.store.entries import OnDamaged
@@ -215,7 +216,7 @@ class ChangedLapse:
     counted again: the clock it is on now, then the one it left (if it moved)."""
 
     record: LapseRecord
-    clocks: list[dict[str, Any]]
+    clocks: list[ClockJson]
 
     @property
     def id(self) -> str:

@@ -22,10 +22,11 @@ from recoverylog.services.clocks import (
     steps_for,
     time_left,
 )
+from recoverylog.services.shapes import StatusJson
 from recoverylog.services.workspace import Workspace, resolve_clock
 
 
-def status(ws: Workspace) -> dict[str, Any]:
+def status(ws: Workspace) -> StatusJson:
     """Every clock's clean time and next milestone, the last 7 days at a glance, and
     support: sponsor contact, meetings this week, goals."""
     from recoverylog.services.goals import support_status

@@ -13,7 +13,7 @@ from typing import Any
 
 from recoverylog.domain import fields
 from recoverylog.domain.goals import goal_from_dict, goal_window
-from recoverylog.domain.insights import Period
+from recoverylog.domain.insights.period import Period
 from recoverylog.domain.moments import day_of
 from recoverylog.errors import DataError, InvalidInput, NotFound, not_json
 from recoverylog.paths import user_path

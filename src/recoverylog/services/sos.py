@@ -126,7 +126,8 @@ def people_to_call(people: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _techniques(ws: Workspace) -> list[sos_rules.Suggestion]:
     """What has helped most, ranked exactly as 'recoverylog insights' ranks it over its
     default period, then the toolkit, then defaults."""
-    from recoverylog.domain.insights import Period, coping_effectiveness
+    from recoverylog.domain.insights.coping import coping_effectiveness
+    from recoverylog.domain.insights.period import Period
     from recoverylog.services.insights import DEFAULT_DAYS
 
     journal = ws.journal()

@@ -375,7 +375,7 @@ def keyring_passphrase(layout: Layout) -> str | None:
     except ImportError:
         return None
     try:
-        found: str | None = keyring.get_password(KEYRING_SERVICE, str(layout.data_dir))
+        found = keyring.get_password(KEYRING_SERVICE, str(layout.data_dir))
+        return found if isinstance(found, str) else None
     except Exception:  # any keyring backend failure just means "not available"
         return None
-    return found

@@ -1,0 +1,139 @@
+"""Every section of the insights at once, in a single pass over the entries. Pure."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, tzinfo
+
+from recoverylog.domain.insights.clean_days import CleanDays, clean_days
+from recoverylog.domain.insights.coping import CopingEffect, CopingTally
+from recoverylog.domain.insights.craving_times import TimeOfDay, TimeTally
+from recoverylog.domain.insights.cravings import (
+    CravingDayTally,
+    CravingTally,
+    CravingTrend,
+    MonthCravings,
+    SpanCravings,
+    WeekCravings,
+)
+from recoverylog.domain.insights.outcomes import OutcomeStats, OutcomeTally, lapses_in
+from recoverylog.domain.insights.period import Period, Tally, entries_in, only_clock
+from recoverylog.domain.insights.selfchecks import SelfCheckTally, SelfCheckWeek
+from recoverylog.domain.insights.triggers import HaltStats, HaltTally, TriggerSummary, TriggerTally
+from recoverylog.domain.model import Clock, Entry, Lapse
+from recoverylog.domain.moments import day_of
+
+
+@dataclass(frozen=True)
+class Insights:
+    """Every section of the insights screen for one period."""
+
+    period: Period
+    clock: str | None
+    trend: CravingTrend
+    weeks: tuple[WeekCravings, ...]
+    times: TimeOfDay
+    triggers: TriggerSummary
+    halt: HaltStats
+    coping: tuple[CopingEffect, ...]
+    outcomes: OutcomeStats
+    clean: tuple[CleanDays, ...]
+    selfchecks: tuple[SelfCheckWeek, ...]
+    lapses: tuple[tuple[str, Lapse], ...]
+    tz: tzinfo = UTC  # the zone the local days were counted in
+    months: tuple[MonthCravings, ...] = ()
+
+
+class _Tallies:
+    """One tally per section of the period, and the cravings of the period before."""
+
+    def __init__(self, period: Period, newest_first: bool, spelling: Iterable[str]) -> None:
+        self.period = period
+        self.before, self.cravings = CravingTally(), CravingTally()
+        self.days, self.times = CravingDayTally(period), TimeTally()
+        self.triggers, self.halt = TriggerTally(), HaltTally()
+        self.coping, self.outcomes = CopingTally(spelling), OutcomeTally()
+        self.selfchecks = SelfCheckTally(newest_first)
+
+    def count(self, entries: Iterable[Entry], tz: tzinfo) -> None:
+        """Each entry of the period to every section; the period before's to ``before``."""
+        period = self.period
+        current: tuple[Tally, ...] = (
+            self.cravings,
+            self.days,
+            self.times,
+            self.triggers,
+            self.halt,
+            self.coping,
+            self.outcomes,
+            self.selfchecks,
+        )
+        both = Period(period.previous().since, period.until)
+        for entry, local in entries_in(entries, both, tz):
+            if day_of(local) < period.since:
+                self.before.add(entry, local)
+                continue
+            for counter in current:
+                counter.add(entry, local)
+
+
+def _first_tracked(clocks: Sequence[Clock], tracked_since: date | None) -> date | None:
+    """The first day anything was tracked: ``tracked_since`` or the earliest clock's."""
+    starts = [c.clean_since for c in clocks]
+    if tracked_since is not None:
+        starts.append(tracked_since)
+    return min(starts) if starts else None
+
+
+def _tracked(spans: list[SpanCravings], first: date | None) -> list[SpanCravings]:
+    """The rows from the week (or month) tracking began: none of zeros before it."""
+    if first is None:
+        return spans
+    kept = [span for span in spans if span.end >= first]
+    return kept or spans[-1:]
+
+
+def build_insights(
+    entries: Iterable[Entry],
+    period: Period,
+    tz: tzinfo,
+    clocks: Sequence[Clock] = (),
+    clock: str | None = None,
+    trigger_limit: int | None = 8,
+    newest_first: bool = False,
+    tracked_since: date | None = None,
+    now: datetime | None = None,
+    spelling: Iterable[str] = (),
+) -> Insights:
+    """All sections in one pass over the entries (which must cover the previous period
+    too, for the trend). ``clock`` limits entries and clean days to one clock. Say
+    ``newest_first`` when the entries come newest first (the store's order), so ties
+    between self-checks go to the one later in the file. ``tracked_since``: the first
+    day anything was tracked (first entry or clock); when not given, the earliest
+    clock's first day. The trend does not compare with a period before it, and the
+    weekly and monthly rows start at it. ``now``: the current moment, when the period
+    ends today (clocks started at a known moment count up to it). ``spelling``: the
+    toolkit's names, which win over how an entry wrote a technique."""
+    counted = _Tallies(period, newest_first, spelling)
+    counted.count(only_clock(entries, clock), tz)
+    wanted = [c for c in clocks if clock is None or c.name.casefold() == clock.casefold()]
+    first = _first_tracked(clocks, tracked_since)
+    return Insights(
+        period=period,
+        clock=clock,
+        trend=CravingTrend(
+            period, counted.cravings.result(), period.previous(), counted.before.result(), first
+        ),
+        weeks=tuple(_tracked(counted.days.weeks(), first)),
+        months=tuple(_tracked(counted.days.months(), first)),
+        times=counted.times.result(),
+        triggers=counted.triggers.result(trigger_limit),
+        halt=counted.halt.result(),
+        coping=tuple(counted.coping.result()),
+        outcomes=counted.outcomes.result(),
+        clean=tuple(clean_days(c, period.until, tz, now=now) for c in wanted),
+        selfchecks=tuple(counted.selfchecks.result()),
+        lapses=tuple(lapses_in(wanted, period, tz)),
+        tz=tz,
+    )
