@@ -249,7 +249,10 @@ CONFIG_HEADER = "# recoverylog settings (see 'recoverylog config show')\n"
 CRISIS_KEYS = ("country",)
 CRISIS_HEADER = (
     "# Settings sos and help-now read before any passphrase: your country and your own\n"
-    "# crisis lines. This file is never encrypted. See 'Crisis lines' in the README.\n"
+    "# crisis lines. This file is never encrypted. A line of your own looks like:\n"
+    "#   [[crisis_lines]]\n"
+    '#   name = "Riverside recovery service"\n'
+    '#   contact = "call 0161 555 0199 (evenings)"\n'
 )
 
 

@@ -6,7 +6,7 @@ from enum import IntEnum
 
 
 class ExitCode(IntEnum):
-    """Documented process exit codes (see README, "Exit codes")."""
+    """Documented process exit codes (docs/commands.md, "Exit codes")."""
 
     OK = 0
     UNEXPECTED = 1

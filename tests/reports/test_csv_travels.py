@@ -24,7 +24,7 @@ from recoverylog.domain.model import Clock, EntryType, Journal, Lapse
 Run = Callable[..., Any]
 Cli = Callable[..., Any]
 
-# The documented header (README, "Import from CSV"), whatever entries a journal holds.
+# The documented header (docs/data.md, "Import from CSV"), whatever entries a journal holds.
 HEADER = (
     "id,type,at,clock,note,tags,created,updated,"
     "intensity,duration_min,triggers,halt,coping,outcome,text,kind,technique,helped,"

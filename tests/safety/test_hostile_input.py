@@ -99,7 +99,7 @@ def _renders(cli, home: Path) -> None:
         assert result.exit_code == 0, (args, result.stderr)
 
 
-# --- what each field promises (see domain/fields.py and the README) ---------------------
+# --- what each field promises (see domain/fields.py and docs/) ---------------------
 
 
 def expected_note(text: str) -> str | None:

@@ -81,7 +81,7 @@ def import_(
         typer.Option(
             "--from",
             help="recoverylog (an export, json or toml), jrnl (jrnl --format json) or csv "
-            "(see README, 'Import from CSV', for the columns). Default: from the file's "
+            "(the columns 'list --all --format csv' writes). Default: from the file's "
             "extension (.json, .toml: recoverylog; .csv: csv).",
             case_sensitive=False,
         ),

@@ -16,6 +16,7 @@ from recoverylog.cli.options import DAY_HELP, ClockOpt, ForceOpt
 from recoverylog.errors import InvalidInput
 from recoverylog.paths import user_path
 from recoverylog.render.output import message, write_data
+from recoverylog.reports.audiences import Audience
 from recoverylog.reports.formats import EXTENSIONS, ReportFormat
 
 app = typer.Typer(invoke_without_command=True)
@@ -27,12 +28,6 @@ class Period(StrEnum):
     MONTH = "month"
     QUARTER = "quarter"
     ALL = "all"
-
-
-class Audience(StrEnum):
-    SPONSOR = "sponsor"
-    SELF = "self"
-    CLINICIAN = "clinician"
 
 
 ReportFormatOpt = Annotated[

@@ -1,7 +1,7 @@
 """Entries and lapses as CSV rows: the columns, in order, and a list in one cell. Pure.
 
 Every CSV of entries has the same header, whatever the rows hold, so a spreadsheet or a
-script can rely on it (README, "Import from CSV"). A list is written in one cell with
+script can rely on it (docs/data.md, "Import from CSV"). A list is written in one cell with
 ``;`` between its items; a ``;`` or ``\\`` inside an item is written ``\\;`` or ``\\\\``,
 so any text comes back whole. Files written before that rule join with ``;`` and escape
 nothing: they read the same, since a backslash before anything else stays as it is.

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from recoverylog.domain.moments import hours_and_minutes
-from recoverylog.domain.text import plural
+from recoverylog.domain.text import percent, plural
 from recoverylog.render.lines import Line, bar, screen_safe, text
 from recoverylog.render.output import Column
 
@@ -50,10 +50,6 @@ def time_to_go(item: dict[str, Any]) -> str:
     if minutes is not None and minutes < DAY_MINUTES:
         return hours_and_minutes(minutes)
     return days(item["days_left"])
-
-
-def percent(share: float | None) -> str:
-    return "–" if share is None else f"{share * 100:.0f}%"
 
 
 def money(amount: float | None, currency: str) -> str:

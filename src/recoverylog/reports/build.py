@@ -4,7 +4,7 @@ The report holds only what its audience may see: a value that is not to be share
 never put in the dict, so no writer can leak it. Every figure comes from the domain
 (clean time, milestones, insights), so a number means the same here as on screen.
 
-The shape is documented and versioned (``report_version``); see README, "Reports for
+The shape is documented and versioned (``report_version``); see docs/reports.md, "Reports for
 your sponsor", "The JSON shape".
 """
 
@@ -20,10 +20,8 @@ from recoverylog.domain.cleantime import CleanTime, clean_time
 from recoverylog.domain.goals import GOAL_KINDS, goal_from_dict, goal_progress, goal_words
 from recoverylog.domain.insights.build import Insights, build_insights
 from recoverylog.domain.insights.clean_days import (
-    BEFORE,
-    CLEAN,
-    LAPSE,
     CleanDays,
+    DayStatus,
     clean_calendar,
     clean_share,
 )
@@ -42,15 +40,11 @@ from recoverylog.domain.model import Clock, Entry, EntryType
 from recoverylog.domain.moments import as_of, day_of
 from recoverylog.domain.names import phrase_pattern
 from recoverylog.domain.people import person_names
+from recoverylog.reports.audiences import Audience
 from recoverylog.reports.sharing import A_PERSON, PEOPLE, banner
 
 REPORT_KIND = "recoverylog-report"
 REPORT_VERSION = 2  # 2: lapse triggers are lapse details
-
-SPONSOR = "sponsor"
-SELF = "self"
-CLINICIAN = "clinician"
-AUDIENCES = (SPONSOR, SELF, CLINICIAN)
 
 NOTES = "notes"
 NAMES = "names"
@@ -61,10 +55,10 @@ INCLUDES = (NOTES, NAMES, LAPSE_DETAILS, JOURNAL, CALENDAR)
 
 # What each audience sees beyond the minimum: counts, milestones, lapse dates and
 # triggers, patterns, coping and meetings.
-AUDIENCE_INCLUDES: dict[str, frozenset[str]] = {
-    SPONSOR: frozenset(),
-    CLINICIAN: frozenset({CALENDAR}),
-    SELF: frozenset(INCLUDES),
+AUDIENCE_INCLUDES: dict[Audience, frozenset[str]] = {
+    Audience.SPONSOR: frozenset(),
+    Audience.CLINICIAN: frozenset({CALENDAR}),
+    Audience.SELF: frozenset(INCLUDES),
 }
 
 TOP_TRIGGERS = 5
@@ -77,7 +71,7 @@ class ReportRequest:
     """What the person asked for."""
 
     period: Period
-    audience: str = SPONSOR
+    audience: Audience = Audience.SPONSOR
     include: frozenset[str] = frozenset()
     clock: str | None = None  # one clock's report; None for every clock
     prepared_by: str | None = None  # the person's own name or initials, if they give one
@@ -781,7 +775,7 @@ def goal_label(goal: Mapping[str, Any], what: str) -> str:
     return goal_words(what, int(goal["count"]), int(goal["days"]), bool(goal.get("repeat")))
 
 
-CALENDAR_WORDS = {CLEAN: "clean", LAPSE: "lapse"}  # anything else: no data
+CALENDAR_WORDS = {DayStatus.CLEAN: "clean", DayStatus.LAPSE: "lapse"}  # anything else: no data
 
 
 def _calendar(
@@ -794,7 +788,7 @@ def _calendar(
     for i, row in enumerate(per_day):
         statuses = {}
         for cal in calendars:
-            status = cal.statuses[i] if i < len(cal.statuses) else BEFORE
+            status = cal.statuses[i] if i < len(cal.statuses) else DayStatus.BEFORE
             statuses[cal.clock] = CALENDAR_WORDS.get(status, "no data")
         days.append(
             {

@@ -50,10 +50,6 @@ def number(value: Any) -> str:
     return str(value)
 
 
-def percent(share: Any) -> str:
-    return "–" if share is None else f"{float(share) * 100:.0f}%"
-
-
 def in_days(days: int) -> str:
     if days == 0:
         return "today"

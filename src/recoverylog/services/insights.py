@@ -77,7 +77,7 @@ def first_entry_day(ws: Workspace) -> date | None:
 def insights(
     ws: Workspace, since: date | None = None, until: date | None = None, clock: str | None = None
 ) -> dict[str, Any]:
-    """The documented JSON shape (see README, "Insights")."""
+    """The documented JSON shape (docs/json.md; schema: insights)."""
     return insights_as_dict(load_insights(ws, since, until, clock), _zone_name(ws))
 
 

@@ -17,8 +17,8 @@ from recoverylog.domain.insights.period import Period
 from recoverylog.domain.moments import day_of
 from recoverylog.errors import DataError, InvalidInput, NotFound, not_json
 from recoverylog.paths import user_path
+from recoverylog.reports.audiences import Audience
 from recoverylog.reports.build import (
-    AUDIENCES,
     INCLUDES,
     ReportRequest,
     ReportSources,
@@ -78,11 +78,12 @@ def parse_includes(values: Iterable[str] | None) -> frozenset[str]:
     return frozenset(found)
 
 
-def check_audience(audience: str | None) -> str:
-    chosen = (audience or "sponsor").lower()
-    if chosen not in AUDIENCES:
-        raise InvalidInput(f"unknown audience '{audience}' (use {', '.join(AUDIENCES)})")
-    return chosen
+def check_audience(audience: str | None) -> Audience:
+    chosen = (audience or Audience.SPONSOR).lower()
+    if chosen not in set(Audience):
+        known = ", ".join(Audience)
+        raise InvalidInput(f"unknown audience '{audience}' (use {known})")
+    return Audience(chosen)
 
 
 def build(

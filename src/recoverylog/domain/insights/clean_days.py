@@ -7,17 +7,23 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
+from enum import StrEnum
 from types import MappingProxyType
 
 from recoverylog.domain.cleantime import Run, clean_time, compute_runs, lapses_between
 from recoverylog.domain.insights.measures import fraction
 from recoverylog.domain.model import Clock
 
-# Clean-day statuses, one per local calendar day of a clock.
-BEFORE = "before"  # before the clock's first clean day
-CLEAN = "clean"
-LAPSE = "lapse"
-GAP = "gap"  # after a lapse, before the next run's chosen start: not counted as clean
+
+class DayStatus(StrEnum):
+    """A clock's status on one local calendar day."""
+
+    BEFORE = "before"  # before the clock's first clean day
+    CLEAN = "clean"
+    LAPSE = "lapse"
+    GAP = "gap"  # after a lapse, before the next run's chosen start: not counted as clean
+
+
 # Loop Habit Tracker's daily multiplier for a daily habit: a half-life of 13 days.
 SCORE_MULTIPLIER = 0.5 ** (1 / 13)
 
@@ -28,19 +34,19 @@ class CleanCalendar:
 
     clock: str
     start: date
-    statuses: tuple[str, ...]
+    statuses: tuple[DayStatus, ...]
 
     @property
     def end(self) -> date:
         return self.start + timedelta(days=len(self.statuses) - 1)
 
-    def status_on(self, day: date) -> str | None:
+    def status_on(self, day: date) -> DayStatus | None:
         index = (day - self.start).days
         return self.statuses[index] if 0 <= index < len(self.statuses) else None
 
-    def ranges(self) -> list[tuple[date, date, str]]:
+    def ranges(self) -> list[tuple[date, date, DayStatus]]:
         """Consecutive days with the same status as (first, last, status)."""
-        out: list[tuple[date, date, str]] = []
+        out: list[tuple[date, date, DayStatus]] = []
         for i, status in enumerate(self.statuses):
             day = self.start + timedelta(days=i)
             if out and out[-1][2] == status:
@@ -61,15 +67,15 @@ def clean_calendar(clock: Clock, first: date, last: date, tz: tzinfo) -> CleanCa
     runs = compute_runs(clock, last, tz)
     lapse_days = {run.end for run in runs if run.end is not None}
     walk = _RunWalk(runs)
-    statuses: list[str] = []
+    statuses: list[DayStatus] = []
     day = first
     while day <= last:
         if day < clock.clean_since:
-            statuses.append(BEFORE)
+            statuses.append(DayStatus.BEFORE)
         elif day in lapse_days:
-            statuses.append(LAPSE)
+            statuses.append(DayStatus.LAPSE)
         else:
-            statuses.append(CLEAN if walk.covers(day) else GAP)
+            statuses.append(DayStatus.CLEAN if walk.covers(day) else DayStatus.GAP)
         day += timedelta(days=1)
     return CleanCalendar(clock.name, first, tuple(statuses))
 
@@ -112,10 +118,10 @@ def clean_share(clock: Clock, calendar: CleanCalendar, first: date, last: date) 
     while day <= last:
         status = calendar.status_on(day)
         days += 1
-        if status is not None and status != BEFORE:
+        if status is not None and status != DayStatus.BEFORE:
             counted += 1
-            clean += status == CLEAN
-            lapse_days += status == LAPSE
+            clean += status == DayStatus.CLEAN
+            lapse_days += status == DayStatus.LAPSE
         day += timedelta(days=1)
     lapses = lapses_between(clock, first, last)
     return CleanShare(days, counted, clean, lapse_days, lapses, first, last)
@@ -128,10 +134,10 @@ def score_series(statuses: Iterable[str], start: float = 0.0) -> list[float]:
     score = start
     out = []
     for status in statuses:
-        if status == BEFORE:
+        if status == DayStatus.BEFORE:
             out.append(score)
             continue
-        value = 1.0 if status == CLEAN else 0.0
+        value = 1.0 if status == DayStatus.CLEAN else 0.0
         score = score * SCORE_MULTIPLIER + value * (1 - SCORE_MULTIPLIER)
         out.append(score)
     return out

@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from recoverylog.domain.text import plural
+from recoverylog.domain.text import percent, plural
 from recoverylog.reports.blocks import Block, Bullets, Figure, Figures, Para, Section
 from recoverylog.reports.words import (
     at_time,
     clean_count,
     in_days,
     nice_date,
-    percent,
     report_year,
     short_date,
 )

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from recoverylog.domain.text import plural
+from recoverylog.reports.audiences import Audience
 from recoverylog.reports.blocks import Block, Para, Section, Table
 from recoverylog.reports.build import goal_label
 from recoverylog.reports.words import report_year, short_date
@@ -83,7 +84,7 @@ def _contact_count(r: Mapping[str, Any], contacts: Mapping[str, Any]) -> str:
     n = int(contacts["count"])
     if not n:
         return "No contacts logged in this period."
-    whose = "my" if r.get("audience") == "self" else "their"  # the self report is mine
+    whose = "my" if r.get("audience") == Audience.SELF else "their"  # the self report is mine
     text = f"{plural(n, 'contact')} with people in {whose} support network"
     if contacts["by_role"]:
         text += ": " + ", ".join(f"{x['role']} {x['count']}" for x in contacts["by_role"])

@@ -1,7 +1,7 @@
 """Reading a CSV file with a header row: entries, and lapses for the clocks they belong
 to. A row that cannot be read is reported and skipped, never the whole file.
 
-The documented columns (README, "Import from CSV") are csvcells.CSV_COLUMNS; type and
+The documented columns (docs/data.md, "Import from CSV") are csvcells.CSV_COLUMNS; type and
 at are required. Cells are read back through the formula guard the CSV writer adds.
 """
 
@@ -43,7 +43,7 @@ INT_COLUMNS = frozenset({"intensity", "helped", "mood", "total"})
 BOOL_COLUMNS = frozenset({"online", "clean"})
 _TRUE = {"true", "yes", "y", "1"}
 _FALSE = {"false", "no", "n", "0"}
-SEE_COLUMNS = "see README, 'Import from CSV', for the columns"
+SEE_COLUMNS = "the columns are those 'recoverylog list --all --format csv' writes"
 
 
 def read_csv(ws: Workspace, text: str, result: ImportResult) -> tuple[list[Entry], Journal | None]:
