@@ -11,9 +11,9 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TextIO
+from types import MappingProxyType
+from typing import NamedTuple, TextIO
 
 HOME_ENV = "RECOVERYLOG_HOME"
 NOW_ENV = "RECOVERYLOG_NOW"  # freeze the clock (tests, demos, benchmarks)
@@ -24,12 +24,14 @@ COUNTRY_ENV = "RECOVERYLOG_COUNTRY"
 DEBUG_ENV = "RECOVERYLOG_DEBUG"
 RUNTIME_ENV = "XDG_RUNTIME_DIR"
 SECRETS = (PASSPHRASE_ENV, NEW_PASSPHRASE_ENV)
+UNSHOWN = frozenset({"passphrase", "new_passphrase", "variables"})  # in a repr
 
 
-@dataclass(frozen=True)
-class Environment:
-    """One command's view of its process. Every field has a quiet default, so a test,
-    a benchmark or another program builds the one it needs: Environment(home=...)."""
+class Environment(NamedTuple):
+    """One command's view of its process, never changed once read. Every field has a
+    quiet default, so a test, a benchmark or another program builds the one it needs:
+    Environment(home=...). (A NamedTuple: every command builds one, and a dataclass of
+    this size would cost startup a millisecond to define.)"""
 
     home: str | None = None  # --home, else $RECOVERYLOG_HOME; None: the platform's folders
     stdin: TextIO | None = None
@@ -44,25 +46,29 @@ class Environment:
     timezone: str | None = None  # $RECOVERYLOG_TIMEZONE, over config.toml's setting
     system_timezone: str | None = None  # $TZ, without the leading ':' it may have
     editor: str | None = None  # $VISUAL, else $EDITOR
-    # Passphrases for scripts; never shown, in a traceback or anywhere else.
-    passphrase: str | None = field(default=None, repr=False)
-    new_passphrase: str | None = field(default=None, repr=False)
+    passphrase: str | None = None  # for scripts; never shown (see __repr__)
+    new_passphrase: str | None = None
     country: str | None = None  # $RECOVERYLOG_COUNTRY
     debug: bool = False  # $RECOVERYLOG_DEBUG: let an unexpected error show its traceback
     runtime_dir: Path | None = None  # $XDG_RUNTIME_DIR: RAM-backed scratch space
     # Every variable, for Rich (COLUMNS, FORCE_COLOR, TERM...) and for programs we start.
-    variables: Mapping[str, str] = field(default_factory=dict, repr=False)
+    variables: Mapping[str, str] = MappingProxyType({})
+
+    def __repr__(self) -> str:
+        """Every field but the passphrases and the variables (which hold them too)."""
+        fields = zip(self._fields, self, strict=True)
+        shown = (f"{name}={value!r}" for name, value in fields if name not in UNSHOWN)
+        return f"Environment({', '.join(shown)})"
 
     def with_home(self, home: str | None) -> Environment:
         """This environment with --home, when one was given, in place of $RECOVERYLOG_HOME."""
-        return self if home is None else replace(self, home=home)
+        return self if home is None else self._replace(home=home)
 
     def shareable_variables(self) -> dict[str, str]:
         """The variables without any passphrase: what an editor or Rich may see."""
         return {key: value for key, value in self.variables.items() if key not in SECRETS}
 
 
-@dataclass(frozen=True)
 class ScriptedInput:
     """The test hook. Handed to the app as Click's ``obj`` (``CliRunner().invoke(app,
     args, input=..., obj=ScriptedInput())``), it says standard input holds answers

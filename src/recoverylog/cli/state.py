@@ -4,7 +4,6 @@ Click context, so nothing of one command outlives it or reaches the next."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 # Click's own way to the context of the command being carried out (Typer carries Click).
@@ -18,13 +17,15 @@ if TYPE_CHECKING:
     from recoverylog.render.console import Screen
 
 
-@dataclass
 class Run:
-    environment: Environment
-    opened: Workspace | None = None
-    writes_nothing: bool = False  # a dry run: nothing may write after it
-    celebrations_wait: bool = False  # a lapse was just recorded or corrected
-    crisis_shown: bool = False  # the crisis lines are on screen already
+    """What one command knows and has promised, from its start to its end."""
+
+    def __init__(self, environment: Environment) -> None:
+        self.environment = environment
+        self.opened: Workspace | None = None  # the workspace, once opened
+        self.writes_nothing = False  # a dry run: nothing may write after it
+        self.celebrations_wait = False  # a lapse was just recorded or corrected
+        self.crisis_shown = False  # the crisis lines are on screen already
 
 
 def begin(ctx: Any, home: str | None) -> Run:
