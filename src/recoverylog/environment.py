@@ -22,6 +22,7 @@ PASSPHRASE_ENV = "RECOVERYLOG_PASSPHRASE"
 NEW_PASSPHRASE_ENV = "RECOVERYLOG_NEW_PASSPHRASE"  # for 'passphrase change' in scripts
 COUNTRY_ENV = "RECOVERYLOG_COUNTRY"
 DEBUG_ENV = "RECOVERYLOG_DEBUG"
+LOCK_WAIT_ENV = "RECOVERYLOG_LOCK_WAIT"  # seconds a write waits for another command
 RUNTIME_ENV = "XDG_RUNTIME_DIR"
 SECRETS = (PASSPHRASE_ENV, NEW_PASSPHRASE_ENV)
 UNSHOWN = frozenset({"passphrase", "new_passphrase", "variables"})  # in a repr
@@ -50,6 +51,7 @@ class Environment(NamedTuple):
     new_passphrase: str | None = None
     country: str | None = None  # $RECOVERYLOG_COUNTRY
     debug: bool = False  # $RECOVERYLOG_DEBUG: let an unexpected error show its traceback
+    lock_wait: str | None = None  # $RECOVERYLOG_LOCK_WAIT, seconds (the store's default: 5)
     runtime_dir: Path | None = None  # $XDG_RUNTIME_DIR: RAM-backed scratch space
     # Every variable, for Rich (COLUMNS, FORCE_COLOR, TERM...) and for programs we start.
     variables: Mapping[str, str] = MappingProxyType({})
@@ -100,6 +102,7 @@ def read_environment(*, scripted_input: bool = False) -> Environment:
         new_passphrase=_given(variables, NEW_PASSPHRASE_ENV),
         country=country or None,
         debug=_given(variables, DEBUG_ENV) is not None,
+        lock_wait=_given(variables, LOCK_WAIT_ENV),
         runtime_dir=Path(runtime) if runtime else None,
         variables=variables,
     )

@@ -4,10 +4,8 @@ Click context, so nothing of one command outlives it or reaches the next."""
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any
-
-# Click's own way to the context of the command being carried out (Typer carries Click).
-from typer._click.globals import get_current_context
 
 from recoverylog.domain.moments import day_starts, days_start_at
 from recoverylog.environment import Environment, ScriptedInput, read_environment
@@ -28,11 +26,17 @@ class Run:
         self.crisis_shown = False  # the crisis lines are on screen already
 
 
+# The Run of the command being carried out, from begin() until its context closes.
+_running: ContextVar[Run | None] = ContextVar("recoverylog_run", default=None)
+
+
 def begin(ctx: Any, home: str | None) -> Run:
     """The Run of the command that the root context ``ctx`` is about to carry out, kept
     as its ``obj``."""
     run = Run(environment_of(ctx).with_home(home))
     ctx.obj = run
+    running = _running.set(run)
+    ctx.call_on_close(lambda: _running.reset(running))
     # The workspace sets when days start (a rule the domain reads everywhere); the next
     # command in this process must not inherit it.
     before = day_starts()
@@ -55,8 +59,8 @@ def environment_of(ctx: Any) -> Environment:
 
 def current() -> Run:
     """The Run of the command being carried out."""
-    run = get_current_context().find_root().obj
-    if not isinstance(run, Run):
+    run = _running.get()
+    if run is None:
         raise RuntimeError("no recoverylog command is running")
     return run
 

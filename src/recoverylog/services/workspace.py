@@ -11,13 +11,16 @@ from pathlib import Path
 from recoverylog.config import Settings, load_settings
 from recoverylog.domain.model import Clock, Journal
 from recoverylog.domain.moments import day_of, days_start_at
-from recoverylog.environment import NOW_ENV, Environment
+from recoverylog.environment import LOCK_WAIT_ENV, NOW_ENV, Environment
 from recoverylog.errors import DataError, InvalidInput, NotFound
 from recoverylog.paths import Layout, resolve_layout
+from recoverylog.store.atomic import LOCK_TIMEOUT_SECONDS
 from recoverylog.store.files import AskPassphrase, FileIO
 from recoverylog.store.home import Store
 from recoverylog.store.scratch import remove_stale_scratch
 from recoverylog.store.trust import check_home
+
+MAX_LOCK_WAIT = 3600.0  # an hour: longer is surely a mistake
 
 
 @dataclass
@@ -79,8 +82,23 @@ def open_workspace(
     days_start_at(time.fromisoformat(settings.day_starts_at))
     tz = resolve_timezone(settings.timezone, environment.system_timezone)
     now = current_time(tz, environment.frozen_now)
-    store = Store(layout, io, now, settings.backups_keep)
+    store = Store(layout, io, now, settings.backups_keep, lock_wait(environment.lock_wait))
     return Workspace(layout, settings, store, tz, now, environment)
+
+
+def lock_wait(given: str | None) -> float:
+    """Seconds a write waits for another command ($RECOVERYLOG_LOCK_WAIT), else 5."""
+    if given is None:
+        return LOCK_TIMEOUT_SECONDS
+    try:
+        seconds = float(given)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds <= MAX_LOCK_WAIT:  # also refuses nan and inf
+        raise InvalidInput(
+            f"{LOCK_WAIT_ENV}={given!r} is not a number of seconds from 0 to {MAX_LOCK_WAIT}"
+        )
+    return seconds
 
 
 def current_time(tz: tzinfo, frozen: str | None = None) -> datetime:
