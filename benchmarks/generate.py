@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import shutil
 import sys
@@ -130,19 +129,17 @@ def generate(spec: Spec, home: Path, *, replace: bool = False) -> Path:
             raise SystemExit(f"{home} was not made by this script; refusing to delete it")
         shutil.rmtree(home)
 
-    # The program reads its clock and time zone from the environment; the settings in
-    # config.toml are what we want, so nothing in the environment may override them.
-    os.environ["RECOVERYLOG_NOW"] = spec.now
-    os.environ.pop("RECOVERYLOG_TIMEZONE", None)
-    os.environ.pop("RECOVERYLOG_PASSPHRASE", None)
-
     from recoverylog.config import set_value
+    from recoverylog.environment import Environment
     from recoverylog.services.workspace import open_workspace
 
-    ws = open_workspace(home)
+    # The spec's clock; the time zone and no passphrase are config.toml's, so nothing
+    # else of this process's environment may apply.
+    environment = Environment(home=str(home), frozen_now=spec.now)
+    ws = open_workspace(environment)
     with ws.store.writing():
         set_value(ws.layout.config_file, "timezone", spec.timezone, ws.store.io)
-    ws = open_workspace(home)  # again, now with the time zone from config.toml
+    ws = open_workspace(environment)  # again, now with the time zone from config.toml
 
     rng = random.Random(spec.seed)
     first_day = ws.today - timedelta(days=round(spec.years * 365.25))

@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from recoverylog.cli.main import app
+from recoverylog.environment import ScriptedInput
 
 FIXED_NOW = "2026-11-23T20:00:00+00:00"  # a Monday evening
 # New keys in in-process tests: the real cost (2**17, ~0.35 s and 128 MiB each) would
@@ -40,12 +41,25 @@ def home(isolated_home: Path) -> Path:
     return isolated_home
 
 
-@pytest.fixture
-def cli() -> Callable[..., object]:
-    """Run the CLI in-process: cli("log", "craving", "5") -> click Result."""
+def _invoker(given: ScriptedInput | None) -> Callable[..., object]:
     runner = CliRunner()
 
     def invoke(*args: str, input: str | None = None) -> object:
-        return runner.invoke(app, list(args), input=input, catch_exceptions=False)
+        return runner.invoke(app, list(args), input=input, catch_exceptions=False, obj=given)
 
     return invoke
+
+
+@pytest.fixture
+def cli() -> Callable[..., object]:
+    """Run the CLI in-process: cli("log", "craving", "5") -> click Result. Standard input
+    stands for a person at a terminal (ScriptedInput): questions are asked, and answered
+    from ``input``; a passphrase is never asked for."""
+    return _invoker(ScriptedInput())
+
+
+@pytest.fixture
+def cli_without_terminal() -> Callable[..., object]:
+    """The same, with no one at a terminal: standard input is piped (``input``, or
+    nothing), as in a script."""
+    return _invoker(None)

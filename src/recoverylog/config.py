@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import time
@@ -14,8 +13,6 @@ from recoverylog.store import schema
 
 if TYPE_CHECKING:
     from recoverylog.store.files import FileIO
-
-TIMEZONE_ENV = "RECOVERYLOG_TIMEZONE"
 
 
 @dataclass(frozen=True)
@@ -281,14 +278,15 @@ def save_crisis(config_path: Path, doc: dict[str, Any]) -> None:
     save_plain_toml(crisis_path(config_path), doc, CRISIS_HEADER)
 
 
-def load_settings(path: Path, io: FileIO) -> Settings:
+def load_settings(path: Path, io: FileIO, *, timezone: str | None = None) -> Settings:
+    """The settings in config.toml and crisis.toml; ``timezone`` ($RECOVERYLOG_TIMEZONE)
+    replaces the one they set."""
     raw = load_raw(path, io)
     crisis = load_crisis(path)
     raw.update({key: crisis[key] for key in CRISIS_KEYS if key in crisis})
     values = settings_values(raw, str(path))
-    env_tz = os.environ.get(TIMEZONE_ENV)
-    if env_tz:
-        values["timezone"] = _timezone(env_tz)
+    if timezone:
+        values["timezone"] = _timezone(timezone)
     return Settings(**values)
 
 

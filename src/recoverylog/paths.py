@@ -1,4 +1,5 @@
-"""Where files live. Read at call time so tests and --home can redirect everything."""
+"""Where files live: in one folder given by --home or $RECOVERYLOG_HOME, else in the
+platform's own folders for settings and data."""
 
 from __future__ import annotations
 
@@ -6,7 +7,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-HOME_ENV = "RECOVERYLOG_HOME"
 APP_NAME = "recoverylog"
 
 
@@ -72,15 +72,15 @@ def user_path(path: str | os.PathLike[str]) -> Path:
 
 
 def resolve_layout(home: str | os.PathLike[str] | None = None) -> Layout:
-    """An explicit home wins, then $RECOVERYLOG_HOME, then platformdirs' folders."""
+    """The home's folder (the Environment's home: --home, else $RECOVERYLOG_HOME), or
+    with none, platformdirs' folders."""
     if home is not None and not str(home).strip():
         from recoverylog.errors import InvalidInput
 
         # An empty path would mean the current folder: never scatter a journal there.
         raise InvalidInput("--home is empty", hint="give the folder to keep your journal in")
-    chosen = home if home is not None else os.environ.get(HOME_ENV) or None
-    if chosen is not None:
-        root = user_path(chosen)
+    if home is not None:
+        root = user_path(home)
         return Layout(config_dir=root, data_dir=root)
     import platformdirs  # deferred: only needed without an explicit home
 

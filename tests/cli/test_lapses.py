@@ -344,12 +344,10 @@ def test_a_used_craving_records_no_lapse_unless_asked_to(
 
 
 def test_a_used_craving_without_a_terminal_says_how(
-    cli: Cli, alcohol: str, monkeypatch: pytest.MonkeyPatch
+    cli: Cli, cli_without_terminal: Cli, alcohol: str
 ) -> None:
-    import recoverylog.cli.prompts as prompts
-
-    monkeypatch.setattr(prompts, "stdin_is_terminal", lambda: False)
-    result = ok(cli, "log", "craving", "8", "--outcome", "used", "--at", "2026-11-22 21:30")
+    args = ("log", "craving", "8", "--outcome", "used", "--at", "2026-11-22 21:30")
+    result = ok(cli_without_terminal, *args)
     assert "Would you like" not in result.stderr
     assert "recoverylog log lapse alcohol --at '2026-11-22 21:30'" in result.stderr
     assert _numbers(cli) == (53, 53, 53, 0)

@@ -27,10 +27,10 @@ TECHNIQUES = ["urge surfing", "call sponsor", "walk", "breathing", "play the tap
 
 def build(home: Path, count: int, seed: int = 1) -> None:
     from recoverylog.domain.model import Clock, Entry, EntryType, new_id
+    from recoverylog.environment import Environment
     from recoverylog.services.workspace import open_workspace
 
-    os.environ["RECOVERYLOG_NOW"] = NOW
-    ws = open_workspace(home)
+    ws = open_workspace(Environment(home=str(home), frozen_now=NOW))
     rng = random.Random(seed)
     end = datetime.fromisoformat(NOW)
     entries = []

@@ -311,18 +311,13 @@ def test_trigger_kinds_and_coping_entries_count(cli: Any) -> None:
     assert "kinds: thing 3" in out
 
 
-def test_selfcheck_without_a_terminal_asks_for_answers(
-    cli: Any, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import recoverylog.cli.prompts as prompts
-
-    monkeypatch.setattr(prompts, "stdin_is_terminal", lambda: False)
-    result = cli("selfcheck")
+def test_selfcheck_without_a_terminal_asks_for_answers(cli_without_terminal: Any) -> None:
+    result = cli_without_terminal("selfcheck")
     assert result.exit_code == 2
     assert "no terminal to ask the self-check questions on" in result.stderr
     assert "--answers 2,3,1,0,2" in result.stderr
     assert "1." not in result.stderr  # no question was asked
-    assert cli("selfcheck", "--answers", "1,1,1,1,1").exit_code == 0
+    assert cli_without_terminal("selfcheck", "--answers", "1,1,1,1,1").exit_code == 0
 
 
 def test_ctrl_c_in_the_selfcheck_saves_nothing(cli: Any, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from recoverylog.domain.model import Clock, Entry, EntryType, Journal, Lapse, Technique
+from recoverylog.environment import read_environment
 from recoverylog.services.workspace import open_workspace
 
 NOTE_MARKER = "NOTE-MARKER-7Q"
@@ -140,7 +141,7 @@ def fixture_entries() -> list[Entry]:
 
 
 def build_home(home: Path, journal: Journal, entries: list[Entry]) -> None:
-    ws = open_workspace(home)
+    ws = open_workspace(read_environment().with_home(str(home)))
     with ws.store.writing():
         ws.store.save_journal(journal)
         ws.store.entries.append_many(entries)

@@ -117,7 +117,7 @@ def test_second_writer_gives_up_busy_and_writes_nothing_while_readers_go_on(
         stderr=subprocess.PIPE,
         stdin=subprocess.DEVNULL,
         text=True,
-        env=_env(home),
+        env={**_env(home), "RECOVERYLOG_LOCK_WAIT": "1"},  # not the 5 s a person gets
     )
     try:
         # A reader, while the lock is held and the writer waits: it is not blocked.
@@ -193,3 +193,20 @@ def test_a_pending_celebration_never_makes_a_reader_wait_for_the_lock(
     shown = cli("status")
     assert shown.exit_code == 0 and shown.stderr.count("Milestone:") == 1
     assert "Milestone" not in cli("status").stderr
+
+
+def test_how_long_a_write_waits_is_a_number_of_seconds(
+    cli, home: Path, hold_lock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert cli("clock", "add", "alcohol", "--since", "2026-10-01").exit_code == 0
+    for wrong in ("soon", "-1", "nan", "7200"):
+        monkeypatch.setenv("RECOVERYLOG_LOCK_WAIT", wrong)
+        result = cli("log", "craving", "3")
+        assert result.exit_code == 2, (wrong, result.stderr)
+        assert "RECOVERYLOG_LOCK_WAIT" in result.stderr and "seconds" in result.stderr
+    hold_lock()
+    before = snapshot(home)
+    monkeypatch.setenv("RECOVERYLOG_LOCK_WAIT", "0")  # do not wait at all
+    result = cli("log", "craving", "3")
+    assert result.exit_code == 5 and "busy" in result.stderr.lower()
+    assert snapshot(home) == before

@@ -11,9 +11,13 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
+
+T = TypeVar("T")
 
 
 def start_edit(home: Path, editor: str, **extra: str) -> subprocess.Popen[str]:
@@ -35,13 +39,21 @@ def scratch_files(home: Path) -> list[Path]:
 
 
 def slow_editor(tmp_path: Path) -> Path:
+    """An editor that writes a note, then says so (``written`` beside it), then stays
+    open for a while, as a person still typing would."""
     editor = tmp_path / "editor.sh"
-    editor.write_text('#!/bin/sh\necho "a private note" > "$1"\nsleep 3\n')
+    written = tmp_path / "written"
+    editor.write_text(f'#!/bin/sh\necho "a private note" > "$1"\n: > "{written}"\nsleep 3\n')
     editor.chmod(0o700)
     return editor
 
 
-def wait_for(found, seconds: float = 20) -> list[Path]:
+def note_written(tmp_path: Path) -> bool:
+    return (tmp_path / "written").exists()
+
+
+def wait_for(found: Callable[[], T], seconds: float = 20) -> T:
+    """Until ``found`` holds (a state the child reached), or ``seconds`` pass."""
     deadline = time.monotonic() + seconds
     while not found() and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -51,15 +63,9 @@ def wait_for(found, seconds: float = 20) -> list[Path]:
 @pytest.mark.parametrize("sig", [signal.SIGHUP, signal.SIGTERM])
 def test_a_signal_while_editing_removes_the_scratch_file(tmp_path: Path, sig: int) -> None:
     home = tmp_path / "home"
-    editor = tmp_path / "editor.sh"
-    editor.write_text('#!/bin/sh\necho "a private note" > "$1"\nsleep 3\n')
-    editor.chmod(0o700)
-    child = start_edit(home, str(editor))
-    deadline = time.monotonic() + 20
-    while not scratch_files(home) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert scratch_files(home), "the editor never started"
-    time.sleep(0.3)  # the note is written
+    child = start_edit(home, str(slow_editor(tmp_path)))
+    assert wait_for(lambda: scratch_files(home)), "the editor never started"
+    assert wait_for(lambda: note_written(tmp_path)), "the editor never wrote the note"
     child.send_signal(sig)
     child.wait(timeout=30)
     assert child.returncode == -sig
@@ -107,7 +113,7 @@ def test_in_an_encrypted_home_the_scratch_file_lives_in_ram_and_goes_on_a_signal
     ], "the editor never started"
     assert scratch_files(encrypted) == []  # never under the home
     assert (runtime_dir / "recoverylog").stat().st_mode & 0o777 == 0o700
-    time.sleep(0.3)  # the note is written
+    assert wait_for(lambda: note_written(tmp_path)), "the editor never wrote the note"
     child.send_signal(sig)
     child.wait(timeout=30)
     assert child.returncode == status, child.stderr.read() if child.stderr else ""

@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from recoverylog.domain.model import Entry, EntryType
+from recoverylog.environment import read_environment
 from recoverylog.services.workspace import open_workspace
 from recoverylog.store.entries import EntryStore
 
@@ -26,7 +27,7 @@ def _entry(number: int, at: datetime) -> Entry:
 
 
 def _store(home: Path) -> EntryStore:
-    return open_workspace(home).store.entries
+    return open_workspace(read_environment().with_home(str(home))).store.entries
 
 
 def _spy(monkeypatch: pytest.MonkeyPatch) -> list[str]:

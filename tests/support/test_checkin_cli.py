@@ -13,8 +13,6 @@ import pytest
 import typer
 from support_helpers import ok
 
-import recoverylog.cli.prompts as prompts
-
 
 def checkins(cli: Any) -> list[dict[str, Any]]:
     out = ok(cli, "list", "--type", "checkin", "--format", "json").stdout
@@ -138,14 +136,13 @@ def test_ctrl_c_or_end_of_input_saves_nothing(
 
 
 def test_without_a_terminal_options_are_needed(
-    cli: Any, alcohol: None, monkeypatch: pytest.MonkeyPatch
+    cli: Any, cli_without_terminal: Any, alcohol: None
 ) -> None:
-    monkeypatch.setattr(prompts, "stdin_is_terminal", lambda: False)
-    result = cli("checkin")
+    result = cli_without_terminal("checkin")
     assert result.exit_code == 2
     assert "no terminal to ask the check-in questions on" in result.stderr
     assert "--clean yes --difficulty ok --mood 3" in result.stderr
-    ok(cli, "checkin", "--clean", "yes")  # options work without a terminal
+    ok(cli_without_terminal, "checkin", "--clean", "yes")  # options work without a terminal
     assert checkins(cli)[0]["clean"] is True
 
 

@@ -11,7 +11,6 @@ import pytest
 import typer
 from support_helpers import Ticks, ok
 
-import recoverylog.cli.prompts as prompts
 import recoverylog.cli.sos as sos_cli
 
 
@@ -171,10 +170,9 @@ def test_when_it_did_not_pass(cli: Any, prepared: None, ticks: Ticks) -> None:
 
 
 def test_not_a_terminal_prints_the_plan_and_resources_only(
-    cli: Any, prepared: None, ticks: Ticks, monkeypatch: pytest.MonkeyPatch
+    cli: Any, cli_without_terminal: Any, prepared: None, ticks: Ticks
 ) -> None:
-    monkeypatch.setattr(prompts, "stdin_is_terminal", lambda: False)
-    result = ok(cli, "sos")
+    result = ok(cli_without_terminal, "sos")
     assert "waking up clear" in result.stdout and "988" in result.stdout
     assert "Next:" not in result.stdout and result.stderr == ""
     assert ticks.count == 0
@@ -221,6 +219,7 @@ def test_a_short_stop_is_under_a_minute(cli: Any, monkeypatch: pytest.MonkeyPatc
 def test_the_terminal_timers_count_down_and_stop_on_ctrl_c(
     fancy: bool, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    from recoverylog.render.console import Screen
     from recoverylog.render.timer import urge_timer
 
     prompts: list[int] = []
@@ -229,12 +228,12 @@ def test_the_terminal_timers_count_down_and_stop_on_ctrl_c(
         prompts.append(minute)
         return f"breathe {minute}"
 
-    done = urge_timer(125, Ticks(), prompt, fancy=fancy, live=True)
+    done = urge_timer(125, Ticks(), prompt, fancy=fancy, live=True, screen=Screen())
     assert (done.elapsed, done.stopped) == (125, False)
     assert prompts == [0, 1, 2]  # one at the start of each minute
     out = capsys.readouterr().out
     assert "breathe 2" in out and "Time is up." in out
     if not fancy:
         assert "\r  02:05 left  " in out and "\r  00:01 left  " in out
-    stopped = urge_timer(125, Ticks(stop_at=7), prompt, fancy=fancy, live=True)
+    stopped = urge_timer(125, Ticks(stop_at=7), prompt, fancy=fancy, live=True, screen=Screen())
     assert (stopped.elapsed, stopped.stopped) == (7, True)

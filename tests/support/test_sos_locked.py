@@ -11,7 +11,6 @@ from typing import Any
 import pytest
 from support_helpers import Ticks, ok
 
-import recoverylog.cli.prompts as prompts
 import recoverylog.cli.state as cli_state
 
 PASSPHRASE = "a long passphrase for the sos test"
@@ -44,10 +43,9 @@ def _asks(monkeypatch: pytest.MonkeyPatch, answer: str | type[BaseException]) ->
 
 
 def test_no_terminal_for_the_passphrase_still_shows_help(
-    cli: Any, locked: None, ticks: Ticks, monkeypatch: pytest.MonkeyPatch
+    cli_without_terminal: Any, locked: None, ticks: Ticks
 ) -> None:
-    monkeypatch.setattr(prompts, "stdin_is_terminal", lambda: False)
-    result = ok(cli, "sos")  # and no terminal to ask the passphrase on (rc was 2)
+    result = ok(cli_without_terminal, "sos")  # and no terminal to ask the passphrase on (rc was 2)
     out = result.stdout
     assert "988" not in out  # the country is readable without the passphrase
     assert out.index("Samaritans: call 116 123") < out.index("Three things to try")

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import pytest
 
+from recoverylog.render.console import Screen
 from recoverylog.render.lines import paragraph, print_lines, text
 
+FORTY_COLUMNS = Screen({"COLUMNS": "40"})
 
-def test_a_wrapped_indented_line_keeps_its_indent(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("COLUMNS", "40")
+
+def test_a_wrapped_indented_line_keeps_its_indent(capsys: pytest.CaptureFixture[str]) -> None:
     words = "notice the urge rise, peak and fall; you do not have to act on it"
-    print_lines([[text(f"  1. {words}")], [text("no indent here")]], plain=False)
+    print_lines(
+        [[text(f"  1. {words}")], [text("no indent here")]], plain=False, screen=FORTY_COLUMNS
+    )
     rows = capsys.readouterr().out.splitlines()
     assert len(rows) == 3
     assert all(row.startswith("  ") for row in rows[:-1]), rows
@@ -28,11 +30,12 @@ def test_a_paragraph_fits_80_columns_in_a_pipe_too() -> None:
 
 
 def test_a_list_item_wraps_under_its_text_past_the_marker(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
-    monkeypatch.setenv("COLUMNS", "40")
     words = "notice the urge rise, peak and fall; you do not have to act on it"
-    print_lines([[text(f"  1. {words}")], [text(f"  - {words}")]], plain=False)
+    print_lines(
+        [[text(f"  1. {words}")], [text(f"  - {words}")]], plain=False, screen=FORTY_COLUMNS
+    )
     rows = capsys.readouterr().out.splitlines()
     dash = next(i for i, row in enumerate(rows) if row.startswith("  - "))
     assert rows[0].startswith("  1. notice") and dash > 1

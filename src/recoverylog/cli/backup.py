@@ -59,7 +59,11 @@ def list_(fmt: FormatOpt = None) -> None:
     Example: recoverylog backup list
     """
     emit_rows(
-        safety.list_backups(_workspace()[0]), BACKUP_COLUMNS, resolve_format(fmt), empty=NO_BACKUPS
+        safety.list_backups(_workspace()[0]),
+        BACKUP_COLUMNS,
+        resolve_format(fmt),
+        screen=state.screen(),
+        empty=NO_BACKUPS,
     )
 
 

@@ -94,6 +94,7 @@ def list_(fmt: FormatOpt = None) -> None:
         [clock_row(row) for row in rows],
         CLOCK_COLUMNS,
         resolve_format(fmt),
+        screen=state.screen(),
         json_rows=rows,
         empty="No clocks yet: 'recoverylog clock add NAME --since DATE' starts one.",
     )

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import shlex
 import subprocess
-import sys
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -13,6 +11,7 @@ from typing import TypeVar
 
 import typer
 
+from recoverylog.cli import state
 from recoverylog.domain.timeparse import (
     TimeParseError,
     parse_bound,
@@ -21,6 +20,7 @@ from recoverylog.domain.timeparse import (
     parse_past,
     parse_start,
 )
+from recoverylog.environment import Environment
 from recoverylog.errors import InvalidInput
 from recoverylog.render.lines import Line, print_lines, screen_safe
 from recoverylog.render.output import Format, message, resolve_format, write
@@ -96,7 +96,7 @@ def note_text(
         return text
     if note is None or (note == "" and empty_clears):
         return note
-    text = sys.stdin.read() if note == "-" else note
+    text = read_stdin() if note == "-" else note
     if not text.strip():
         hint = "nothing came on standard input" if note == "-" else "write a few words"
         raise InvalidInput(
@@ -105,36 +105,41 @@ def note_text(
     return text
 
 
+def read_stdin() -> str:
+    """All of standard input ('' when there is none)."""
+    stream = state.environment().stdin
+    return stream.read() if stream is not None else ""
+
+
 def edit_in_editor(ws: Workspace, initial: str, from_stdin: str = "--note -") -> str | None:
     """Open $VISUAL/$EDITOR on a 0600 scratch file in a private folder (in RAM for an
     encrypted journal, where possible); always removed afterwards. None if left empty."""
     from recoverylog.store.scratch import scratch_file
 
-    editor = _editor(from_stdin)
-    with scratch_file(ws.layout, ws.store.io.encrypted(), initial) as path:
-        text = _edit(editor, path)
+    environment = ws.environment
+    editor = _editor(environment, from_stdin)
+    encrypted = ws.store.io.encrypted()
+    with scratch_file(ws.layout, encrypted, initial, environment.runtime_dir) as path:
+        text = _edit(editor, path, environment.shareable_variables())
     return text if text.strip() else None
 
 
-def _editor(from_stdin: str) -> str:
+def _editor(environment: Environment, from_stdin: str) -> str:
     """$VISUAL or $EDITOR; vi only when there is a terminal for it to run in."""
-    chosen = os.environ.get("VISUAL") or os.environ.get("EDITOR")
-    if chosen:
-        return chosen
-    from recoverylog.cli.prompts import stdin_is_terminal
-
-    if not stdin_is_terminal():
+    if environment.editor:
+        return environment.editor
+    if not environment.stdin_is_terminal:
         raise InvalidInput(f"no editor: set $EDITOR, or use {from_stdin}")
     return "vi"
 
 
-def _edit(editor: str, path: Path) -> str:
+def _edit(editor: str, path: Path, variables: dict[str, str]) -> str:
+    """Run the editor on ``path`` with ``variables`` as its environment (no passphrase
+    among them); the text it leaves there."""
     from recoverylog.store.atomic import read_bytes
 
     try:
-        result = subprocess.run(
-            [*shlex.split(editor), str(path)], check=False, env=child_environment()
-        )
+        result = subprocess.run([*shlex.split(editor), str(path)], check=False, env=variables)
     except OSError as exc:
         raise InvalidInput(
             f"could not start the editor '{editor}': {exc.strerror}",
@@ -186,42 +191,21 @@ def _kept_as_draft(
     )
 
 
-def child_environment() -> dict[str, str]:
-    """The environment for a program we start: ours, without any passphrase."""
-    from recoverylog.store.files import NEW_PASSPHRASE_ENV, PASSPHRASE_ENV
-
-    secret = (PASSPHRASE_ENV, NEW_PASSPHRASE_ENV)
-    return {key: value for key, value in os.environ.items() if key not in secret}
-
-
 def confirm(question: str, yes: bool) -> None:
     """Ask before something destructive; --yes skips. Without a terminal, refuse."""
     if yes:
         return
-    if not sys.stdin.isatty() and not _under_test():
+    if not state.environment().stdin_is_terminal:
         raise InvalidInput(f"{question} Add --yes to confirm without a prompt.")
     if not typer.confirm(screen_safe(question), default=False):
         raise typer.Exit(0)
-
-
-def _under_test() -> bool:
-    # CliRunner swaps stdin for a buffer; prompts read from it.
-    return not hasattr(sys.stdin, "fileno") or _fileno_fails()
-
-
-def _fileno_fails() -> bool:
-    try:
-        sys.stdin.fileno()
-    except (OSError, ValueError, AttributeError):
-        return True
-    return False
 
 
 def show_lines(lines: Sequence[Line], fmt: Format | None) -> None:
     chosen = resolve_format(fmt)
     if chosen in (Format.CSV,):
         raise InvalidInput("csv is only for lists; use table, plain or json")
-    print_lines(lines, plain=chosen is not Format.TABLE)
+    print_lines(lines, plain=chosen is not Format.TABLE, screen=state.screen())
 
 
 def check_bom(bom: bool, csv: bool) -> None:

@@ -17,11 +17,16 @@ from recoverylog.errors import RecoveryLogError
 def _names(
     ctx: typer.Context | None, pick: Callable[[Journal], list[str]], incomplete: str
 ) -> list[str]:
+    from recoverylog.cli.state import environment_of
+    from recoverylog.environment import read_environment
     from recoverylog.services.workspace import open_workspace
 
-    home = ctx.find_root().params.get("home") if ctx is not None else None
+    if ctx is None:
+        environment = read_environment()
+    else:
+        environment = environment_of(ctx).with_home(ctx.find_root().params.get("home"))
     try:
-        journal = open_workspace(home, strict_settings=False).journal()
+        journal = open_workspace(environment, strict_settings=False).journal()
     except (RecoveryLogError, OSError, ValueError):
         return []
     return [name for name in pick(journal) if name.startswith(incomplete)]

@@ -35,7 +35,7 @@ def _shown(value: Any) -> Any:
 
 def _settings_rows() -> list[dict[str, Any]]:
     ws = state.workspace()
-    settings = load_settings(ws.layout.config_file, ws.store.io)
+    settings = load_settings(ws.layout.config_file, ws.store.io, timezone=ws.environment.timezone)
     rows = [
         {"key": name, "value": settings.value(name), "about": key.help}
         for name, key in KEYS.items()
@@ -59,7 +59,8 @@ def show(fmt: FormatOpt = None) -> None:
     if chosen is Format.JSON:
         emit_json({row["key"]: row["value"] for row in rows})
         return
-    emit_rows([{**row, "value": _shown(row["value"])} for row in rows], columns, chosen)
+    shown = [{**row, "value": _shown(row["value"])} for row in rows]
+    emit_rows(shown, columns, chosen, screen=state.screen())
 
 
 @app.command("get")

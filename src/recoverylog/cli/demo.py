@@ -35,7 +35,7 @@ def demo(
     Your own journal is never touched. Example: recoverylog demo
     """
     folder = home or tempfile.mkdtemp(prefix="recoverylog-demo-")
-    ws = open_workspace(folder)
+    ws = open_workspace(state.environment().with_home(folder))  # never the user's own
     build_demo(ws)
     chosen = resolve_format(fmt)
     if chosen in (Format.JSON, Format.CSV):
@@ -49,7 +49,7 @@ def demo(
     show_lines(milestone_lines(progress.milestones(ws, None, 3), plain=plain), chosen)
     _heading("Recent entries", plain)
     recent = [entry_as_dict(ws, e) for e in list_entries(ws, EntryFilter(limit=8))]
-    emit_rows([entry_row(e) for e in recent], ENTRY_COLUMNS, chosen)
+    emit_rows([entry_row(e) for e in recent], ENTRY_COLUMNS, chosen, screen=state.screen())
     write(
         f"\nThis sample journal is in {folder}\n"
         f"Explore it:   recoverylog --home {folder} list --type craving\n"
@@ -59,7 +59,6 @@ def demo(
         "--outcome passed\n"
         "  recoverylog status"
     )
-    state.reset(state.home())  # the demo never counts as the user's own workspace
 
 
 def _heading(title: str, plain: bool) -> None:

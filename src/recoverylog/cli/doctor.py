@@ -38,7 +38,12 @@ def doctor(
     elif not report.findings:
         write(looks_fine(report.checked))
     else:
-        emit_rows(finding_rows(data["problems"], service.NOTES), finding_columns(fix), chosen)
+        emit_rows(
+            finding_rows(data["problems"], service.NOTES),
+            finding_columns(fix),
+            chosen,
+            screen=state.screen(),
+        )
         closing = closing_line(data["problems"], report.backup, fix)
         if closing:
             write(closing)

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import os
-
 import typer
 
 from recoverylog.cli import state
 from recoverylog.cli.common import say
+from recoverylog.environment import PASSPHRASE_ENV
 from recoverylog.errors import InvalidInput
 from recoverylog.services import safety
-from recoverylog.store.files import PASSPHRASE_ENV
 
 
 def encrypt() -> None:
@@ -23,16 +21,14 @@ def encrypt() -> None:
     Example: recoverylog encrypt
     """
     ws = state.workspace()
-    passphrase = os.environ.get(PASSPHRASE_ENV) or ask_new_passphrase(PASSPHRASE_ENV)
+    passphrase = ws.environment.passphrase or ask_new_passphrase(PASSPHRASE_ENV)
     count = safety.encrypt_home(ws, passphrase)
     say(f"Encrypted {count} files. Every command now needs your passphrase (or ${PASSPHRASE_ENV}).")
 
 
 def ask_new_passphrase(env: str) -> str:
     """A new passphrase typed twice on the terminal (``env`` is for scripts)."""
-    import sys
-
-    if not sys.stdin.isatty():
+    if not state.environment().stdin_is_tty:  # it could not be typed unseen
         raise InvalidInput(f"no terminal to ask for a passphrase; set {env}")
     first = typer.prompt("New passphrase", hide_input=True)
     again = typer.prompt("Same passphrase again", hide_input=True)

@@ -122,7 +122,14 @@ def _show_listing(ws: Workspace, listed: lapses.Listing, chosen: Format, bom: bo
         write_data(to_csv(found, CSV_COLUMNS, bom=bom))
     else:
         rows = [entry_row(e) for e in found]
-        emit_rows(rows, ENTRY_COLUMNS, chosen, json_rows=found, empty="No entries match.")
+        emit_rows(
+            rows,
+            ENTRY_COLUMNS,
+            chosen,
+            screen=state.screen(),
+            json_rows=found,
+            empty="No entries match.",
+        )
     if listed.more:
         message(more_note(len(found)))
 

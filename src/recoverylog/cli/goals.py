@@ -106,7 +106,8 @@ def meetings(
         emit_json(data)
     elif chosen is Format.CSV:
         rows = goals_views.meeting_rows(data)
-        emit_rows(rows, goals_views.MEETING_COLUMNS, chosen, json_rows=rows)
+        columns = goals_views.MEETING_COLUMNS
+        emit_rows(rows, columns, chosen, screen=state.screen(), json_rows=rows)
     else:
         show_lines(goals_views.meetings_lines(data, plain=chosen is not Format.TABLE), chosen)
 

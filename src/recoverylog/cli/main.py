@@ -14,10 +14,10 @@ from typer.core import TyperGroup
 
 from recoverylog import __version__
 from recoverylog.cli import state
+from recoverylog.environment import DEBUG_ENV, read_environment
 from recoverylog.errors import ExitCode, RecoveryLogError
 from recoverylog.render.lines import screen_safe
 
-DEBUG_ENV = "RECOVERYLOG_DEBUG"
 # Commands that must not read or change the journal after they run.
 _NO_CELEBRATION = {
     *("demo", "config", "doctor", "backup", "decrypt", "encrypt", "passphrase"),
@@ -118,7 +118,7 @@ class RecoveryGroup(TyperGroup):
             sys.stderr.write("\nStopped. Nothing more was saved.\n")
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
         except Exception as exc:
-            if hasattr(exc, "exit_code") or os.environ.get(DEBUG_ENV):
+            if hasattr(exc, "exit_code") or state.environment_of(ctx).debug:
                 _screen_safe_usage_error(exc)
                 raise  # Typer's own exits and usage errors, or debugging
             raise typer.Exit(int(report_unexpected(exc))) from None
@@ -263,6 +263,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
+    ctx: typer.Context,
     home: Annotated[
         str | None,
         typer.Option(
@@ -277,7 +278,7 @@ def main(
     ] = False,
 ) -> None:
     """A private, local-first recovery journal and milestone tracker."""
-    state.reset(home)
+    state.begin(ctx, home)
 
 
 POSIX_ONLY = "recoverylog runs on Linux and macOS (it needs POSIX file locks); on Windows, use WSL."
@@ -288,14 +289,15 @@ def run() -> None:
     if sys.platform == "win32":  # the journal's lock is fcntl's, which Windows lacks
         sys.stderr.write(POSIX_ONLY + "\n")
         raise SystemExit(1)
+    environment = read_environment()
     try:
-        app(prog_name="recoverylog")
+        app(prog_name="recoverylog", obj=environment)
     except SystemExit as exc:
         _exit_now(exc.code)
     except BrokenPipeError:  # the reader stopped (| head) while --help or --version wrote
         _exit_now(0)
     except Exception as exc:  # outside any command: parsing, --version, --help
-        if os.environ.get(DEBUG_ENV):
+        if environment.debug:
             raise
         _exit_now(int(report_unexpected(exc)))
     _exit_now(0)

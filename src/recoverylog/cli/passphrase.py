@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 
 import typer
@@ -10,8 +9,8 @@ import typer
 from recoverylog.cli import state
 from recoverylog.cli.common import say
 from recoverylog.cli.encryption import ask_new_passphrase
+from recoverylog.environment import NEW_PASSPHRASE_ENV, PASSPHRASE_ENV
 from recoverylog.services import safety
-from recoverylog.store.files import NEW_PASSPHRASE_ENV, PASSPHRASE_ENV
 
 app = typer.Typer(help="The passphrase of an encrypted journal: change it.", no_args_is_help=True)
 
@@ -36,7 +35,7 @@ def change() -> None:
             "Your journal now opens with the new passphrase chosen then."
         )
     else:
-        new = os.environ.get(NEW_PASSPHRASE_ENV) or ask_new_passphrase(NEW_PASSPHRASE_ENV)
+        new = ws.environment.new_passphrase or ask_new_passphrase(NEW_PASSPHRASE_ENV)
         count, damaged = safety.change_passphrase(ws, new)
         say(f"Sealed {count} files with your new passphrase. Use it from now on.")
     say(f"If ${PASSPHRASE_ENV} or your keyring holds the old one, update it there too.")

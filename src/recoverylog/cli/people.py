@@ -61,6 +61,7 @@ def list_(fmt: FormatOpt = None) -> None:
         [person_row(r) for r in rows],
         PEOPLE_COLUMNS,
         resolve_format(fmt),
+        screen=state.screen(),
         json_rows=rows,
         empty="No one yet. Add your sponsor or a peer: recoverylog people add NAME --role sponsor",
     )

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated, Any
 
 import typer
 
 from recoverylog.cli import prompts, state
-from recoverylog.cli.common import edit_in_editor, say, show_lines
+from recoverylog.cli.common import edit_in_editor, read_stdin, say, show_lines
 from recoverylog.cli.options import (
     FormatOpt,
     whole_number,
@@ -138,7 +137,7 @@ def _plan_from_file(file: str) -> dict[str, list[str]]:
     from recoverylog.services import plan as service
 
     if file == "-":
-        return service.parse_plan(sys.stdin.read())
+        return service.parse_plan(read_stdin())
     from recoverylog.services.reports import read_user_file
 
     return service.parse_plan(read_user_file(Path(file), "plan"))

@@ -93,6 +93,7 @@ def coping_list(fmt: FormatOpt = None) -> None:
         [toolkit_row(i) for i in items],
         TOOLKIT_COLUMNS,
         resolve_format(fmt),
+        screen=state.screen(),
         json_rows=items,
         empty="Your toolkit is empty. Add a technique: recoverylog coping add NAME",
     )

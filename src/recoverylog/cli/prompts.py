@@ -3,12 +3,12 @@ Ctrl-C means while answering."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
-from typing import Any, NoReturn, TypeVar
+from typing import NoReturn, TypeVar
 
 import typer
 
+from recoverylog.cli import state
 from recoverylog.errors import ExitCode, InvalidInput
 from recoverylog.render.lines import screen_safe
 from recoverylog.render.output import message
@@ -17,23 +17,9 @@ T = TypeVar("T")
 
 
 def stdin_is_terminal() -> bool:
-    """Someone is there to answer: a terminal, or the test runner's scripted input
-    (which has no file descriptor). Piped or redirected input is not."""
-    stream = sys.stdin
-    if stream is None:
-        return False
-    try:
-        return stream.isatty() or _no_descriptor(stream)
-    except (AttributeError, ValueError):
-        return False
-
-
-def _no_descriptor(stream: Any) -> bool:
-    try:
-        stream.fileno()
-    except (OSError, ValueError, AttributeError):
-        return True
-    return False
+    """Someone is there to answer, as the Environment says: a terminal (or answers
+    scripted as if typed at one). Piped or redirected input is not."""
+    return state.environment().stdin_is_terminal
 
 
 class Stopped(Exception):

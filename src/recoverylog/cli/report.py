@@ -169,23 +169,17 @@ def ask_to_share(output: Path | None) -> None:
     where = f"to {screen_safe(str(output))}" if output else "to standard output"
     sys.stderr.write(f"Write this report {where}? [y/N]: ")
     sys.stderr.flush()
+    environment = state.environment()
     try:
-        reply = sys.stdin.readline() if sys.stdin is not None else ""
+        reply = environment.stdin.readline() if environment.stdin is not None else ""
     except (KeyboardInterrupt, OSError, ValueError):
         reply = ""
-    if not reply.endswith("\n") or not _typed(sys.stdin):
+    # A terminal shows the answer with its line break; otherwise the next line needs one.
+    if not reply.endswith("\n") or not environment.stdin_is_tty:
         sys.stderr.write("\n")
     if reply.strip().lower() not in ("y", "yes"):
         message("Nothing was written.")
         raise typer.Exit(0)
-
-
-def _typed(stream: object) -> bool:
-    """Whether the answer came from a terminal, which shows it with its line break."""
-    try:
-        return bool(getattr(stream, "isatty", lambda: False)())
-    except (OSError, ValueError):
-        return False
 
 
 def deliver(text: str, output: Path | None, what: str, force: bool = False) -> None:

@@ -39,7 +39,6 @@ class CrisisCommand(TyperCommand):
 
     def make_context(self, info_name: Any, args: Any, parent: Any = None, **extra: Any) -> Any:
         typed = list(args)
-        _CRISIS_SHOWN.clear()
         try:
             return super().make_context(info_name, args, parent, **extra)
         except Exception as exc:
@@ -53,14 +52,9 @@ class CrisisCommand(TyperCommand):
         try:
             return super().invoke(ctx)
         except RecoveryLogError:
-            if not _CRISIS_SHOWN:
+            if not state.current().crisis_shown:  # an error after them: not twice
                 _show_crisis_lines(ctx.params.get("country"), fmt=None)
             raise
-
-
-# Set once the crisis lines are on screen in this command, so an error after them does
-# not print them twice.
-_CRISIS_SHOWN: list[bool] = []
 
 
 def _country_in(typed: list[str]) -> str | None:
@@ -78,7 +72,7 @@ def _crisis_view(country: str | None) -> dict[str, Any]:
     note on stderr, never a reason to show nothing."""
     from recoverylog.services import crisis
 
-    view = crisis.help_now(state.home(), country)
+    view = crisis.help_now(state.environment(), country)
     for problem in view.problems:
         message(f"Note: {problem}.")
     return crisis.crisis_as_dict(view)
@@ -91,8 +85,8 @@ def _show_crisis_lines(country: str | None, fmt: Format | None) -> dict[str, Any
         emit_json(data)
     else:
         plain = chosen is not Format.TABLE
-        print_lines(sos_views.help_now_lines(data, plain=plain), plain=plain)
-    _CRISIS_SHOWN.append(True)
+        print_lines(sos_views.help_now_lines(data, plain=plain), plain=plain, screen=state.screen())
+    state.current().crisis_shown = True
     if chosen is Format.CSV:
         raise InvalidInput("csv is only for lists; use table, plain or json")
     return data
@@ -122,7 +116,7 @@ def sos(
     # prompt or a mistyped option never stands between someone and the numbers to call.
     shown = _crisis_view(country)
     show_lines(sos_views.sos_opening_lines(shown, plain=_plain()), None)
-    _CRISIS_SHOWN.append(True)
+    state.current().crisis_shown = True
     sos_rules.timer_minutes(minutes)
     if intensity is not None:
         fields.intensity(intensity)
@@ -151,8 +145,9 @@ def sos(
         minutes * 60,
         lambda seconds: sleep(seconds),
         sos_rules.breathing_prompt,
-        fancy=not _plain() and not _no_colour(),
+        fancy=not _plain() and state.environment().colour,
         live=not _plain(),
+        screen=state.screen(),
     )
     if ws is None or screen["problem"]:
         if result.stopped:
@@ -232,12 +227,6 @@ def _list(text: str) -> list[str]:
 
 def _plain() -> bool:
     return resolve_format(None) is not Format.TABLE
-
-
-def _no_colour() -> bool:
-    from recoverylog.render.output import no_color
-
-    return no_color()
 
 
 def help_now(country: CountryOpt = None, fmt: FormatOpt = None) -> None:

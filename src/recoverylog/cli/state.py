@@ -1,59 +1,118 @@
-"""Per-invocation state: the --home chosen by the global callback, and the workspace."""
+"""One command's state: its Environment, its workspace (opened on first use), and what it
+has promised. A Run is made by the app's callback for each command and kept on the root
+Click context, so nothing of one command outlives it or reaches the next."""
 
 from __future__ import annotations
 
+from contextvars import ContextVar
+from typing import TYPE_CHECKING, Any
+
+from recoverylog.domain.moments import day_starts, days_start_at
+from recoverylog.environment import Environment, ScriptedInput, read_environment
 from recoverylog.services.workspace import Workspace, open_workspace
 
-_home: str | None = None
-_workspace: Workspace | None = None
-_writes_nothing = False
-_celebrations_wait = False
+if TYPE_CHECKING:
+    from recoverylog.render.console import Screen
 
 
-def reset(home: str | None) -> None:
-    global _home, _workspace, _writes_nothing, _celebrations_wait
-    _home, _workspace, _writes_nothing, _celebrations_wait = home, None, False, False
+class Run:
+    """What one command knows and has promised, from its start to its end."""
+
+    def __init__(self, environment: Environment) -> None:
+        self.environment = environment
+        self.opened: Workspace | None = None  # the workspace, once opened
+        self.writes_nothing = False  # a dry run: nothing may write after it
+        self.celebrations_wait = False  # a lapse was just recorded or corrected
+        self.crisis_shown = False  # the crisis lines are on screen already
+
+
+# The Run of the command being carried out, from begin() until its context closes.
+_running: ContextVar[Run | None] = ContextVar("recoverylog_run", default=None)
+
+
+def begin(ctx: Any, home: str | None) -> Run:
+    """The Run of the command that the root context ``ctx`` is about to carry out, kept
+    as its ``obj``."""
+    run = Run(environment_of(ctx).with_home(home))
+    ctx.obj = run
+    running = _running.set(run)
+    ctx.call_on_close(lambda: _running.reset(running))
+    # The workspace sets when days start (a rule the domain reads everywhere); the next
+    # command in this process must not inherit it.
+    before = day_starts()
+    ctx.call_on_close(lambda: days_start_at(before))
+    return run
+
+
+def environment_of(ctx: Any) -> Environment:
+    """The Environment of the command line ``ctx`` belongs to, also before its Run began
+    (an error in the options, shell completion). A caller may hand the app one as
+    Click's ``obj`` (run() reads it before the command line is parsed), or a
+    ScriptedInput (a test's answers on stdin); otherwise it is read from the process."""
+    given = ctx.find_root().obj
+    if isinstance(given, Run):
+        return given.environment
+    if isinstance(given, Environment):
+        return given
+    return read_environment(scripted_input=isinstance(given, ScriptedInput))
+
+
+def current() -> Run:
+    """The Run of the command being carried out."""
+    run = _running.get()
+    if run is None:
+        raise RuntimeError("no recoverylog command is running")
+    return run
+
+
+def environment() -> Environment:
+    return current().environment
+
+
+def home() -> str | None:
+    return current().environment.home
+
+
+def screen() -> Screen:
+    """Where this command draws with Rich."""
+    from recoverylog.render.console import Screen
+
+    return Screen(current().environment.shareable_variables())
 
 
 def no_celebration_now() -> None:
     """Right after a lapse is recorded or corrected, a milestone waits for the next command."""
-    global _celebrations_wait
-    _celebrations_wait = True
+    current().celebrations_wait = True
 
 
 def celebration_allowed() -> bool:
-    return not _celebrations_wait
+    return not current().celebrations_wait
 
 
 def promise_no_writes() -> None:
     """This command said it writes nothing (a dry run): nothing may write after it."""
-    global _writes_nothing
-    _writes_nothing = True
+    current().writes_nothing = True
 
 
 def writes_allowed() -> bool:
-    return not _writes_nothing
-
-
-def home() -> str | None:
-    return _home
+    return not current().writes_nothing
 
 
 def workspace(*, strict_settings: bool = True) -> Workspace:
     """The workspace for this command, opened on first use."""
-    global _workspace
-    if _workspace is None:
-        _workspace = open_workspace(_home, ask_passphrase, strict_settings=strict_settings)
-    return _workspace
+    run = current()
+    if run.opened is None:
+        run.opened = open_workspace(
+            run.environment, ask_passphrase, strict_settings=strict_settings
+        )
+    return run.opened
 
 
 def ask_passphrase(prompt: str) -> str:
     """Ask on the terminal, never echoing; refuse when there is no terminal."""
-    import sys
-
     from recoverylog.errors import InvalidInput
 
-    if not sys.stdin.isatty():
+    if not current().environment.stdin_is_tty:
         raise InvalidInput(
             "this journal is encrypted and there is no terminal to ask for the passphrase",
             hint="set RECOVERYLOG_PASSPHRASE for scripts",
@@ -64,4 +123,4 @@ def ask_passphrase(prompt: str) -> str:
 
 
 def opened() -> Workspace | None:
-    return _workspace
+    return current().opened

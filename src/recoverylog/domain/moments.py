@@ -90,8 +90,9 @@ def hours_and_minutes(minutes: int) -> str:
 
 
 # When a day begins (the day_starts_at setting): at 04:00, a lapse or a check-in at
-# 00:30 belongs to the evening before. Set once per command by the workspace; the
-# default is midnight. It is the one rule for which day a moment is on.
+# 00:30 belongs to the evening before. Set once per command by the workspace, and put
+# back when the command ends; the default is midnight. It is the one rule for which day
+# a moment is on.
 _DAY_STARTS: ContextVar[time] = ContextVar("day_starts", default=time(0))
 MAX_DAY_START = time(12)
 
@@ -99,6 +100,10 @@ MAX_DAY_START = time(12)
 def days_start_at(starts: time) -> None:
     """Make every day begin at ``starts`` (midnight up to MAX_DAY_START)."""
     _DAY_STARTS.set(starts)
+
+
+def day_starts() -> time:
+    return _DAY_STARTS.get()
 
 
 def day_of(moment: datetime) -> date:

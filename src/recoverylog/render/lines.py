@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from recoverylog.render.console import Screen
 
 Segment = tuple[str, str | None]
 Line = list[Segment]
@@ -73,7 +77,8 @@ def as_plain(lines: Sequence[Line]) -> str:
     return "".join("".join(seg for seg, _ in safe_line(line)).rstrip() + "\n" for line in lines)
 
 
-def print_lines(lines: Sequence[Line], *, plain: bool) -> None:
+def print_lines(lines: Sequence[Line], *, plain: bool, screen: Screen) -> None:
+    """The lines on stdout: as plain text, or through Rich on ``screen``."""
     import sys
 
     if plain:
@@ -83,7 +88,7 @@ def print_lines(lines: Sequence[Line], *, plain: bool) -> None:
 
     from recoverylog.render.console import stdout_console
 
-    console = stdout_console()
+    console = stdout_console(screen)
     for line in lines:
         indent, line = _indent_of(safe_line(line))
         # A long indented line wraps under its own start, not at column 0; a list item

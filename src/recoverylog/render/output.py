@@ -9,15 +9,17 @@ from __future__ import annotations
 import contextlib
 import io
 import json
-import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from recoverylog.domain.csvguard import guard_cell
 from recoverylog.render.lines import screen_safe
+
+if TYPE_CHECKING:
+    from recoverylog.render.console import Screen
 
 
 class Format(StrEnum):
@@ -165,7 +167,10 @@ def _one_line(text: str, max_width: int | None) -> str:
 
 
 def print_table(
-    rows: Sequence[dict[str, Any]], columns: Sequence[Column], title: str | None = None
+    rows: Sequence[dict[str, Any]],
+    columns: Sequence[Column],
+    screen: Screen,
+    title: str | None = None,
 ) -> None:
     from rich.table import Table
 
@@ -182,7 +187,7 @@ def print_table(
         )
     for row in rows:
         table.add_row(*(_escape(screen_safe(c.show(row.get(c.key)))) for c in columns))
-    stdout_console().print(table)
+    stdout_console(screen).print(table)
 
 
 def _escape(text: str) -> str:
@@ -196,11 +201,13 @@ def emit_rows(
     columns: Sequence[Column],
     fmt: Format,
     *,
+    screen: Screen,
     title: str | None = None,
     json_rows: Sequence[Mapping[str, Any]] | None = None,
     empty: str = "Nothing to show.",
 ) -> None:
-    """Write a listing in the chosen format; JSON and CSV carry every key."""
+    """Write a listing in the chosen format; JSON and CSV carry every key (a table is
+    drawn on ``screen``)."""
     if fmt is Format.JSON:
         emit_json(list(json_rows if json_rows is not None else rows))
         return
@@ -213,10 +220,6 @@ def emit_rows(
         message(empty)
         return
     if fmt is Format.TABLE:
-        print_table(rows, columns, title)
+        print_table(rows, columns, screen, title)
     else:
         write(to_plain(rows, columns))
-
-
-def no_color() -> bool:
-    return "NO_COLOR" in os.environ and os.environ["NO_COLOR"] != ""

@@ -6,6 +6,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from recoverylog.render.console import Screen
 from recoverylog.render.lines import bar
 
 
@@ -26,15 +27,17 @@ def urge_timer(
     *,
     fancy: bool,
     live: bool,
+    screen: Screen,
 ) -> TimerResult:
     """Count down one second per ``sleep(1)``, with a prompt at the start of each minute.
 
-    fancy: a Rich progress bar. live: a plain line rewritten every second (a terminal
-    without colour). Neither: one line a minute (piped output). Ctrl-C stops early."""
+    fancy: a Rich progress bar (on ``screen``). live: a plain line rewritten every second
+    (a terminal without colour). Neither: one line a minute (piped output). Ctrl-C stops
+    early."""
     elapsed = [0]
     try:
         if fancy:
-            _rich_timer(seconds, sleep, prompt_for, elapsed)
+            _rich_timer(seconds, sleep, prompt_for, elapsed, screen)
         else:
             _plain_timer(seconds, sleep, prompt_for, elapsed, live)
     except KeyboardInterrupt:
@@ -84,13 +87,14 @@ def _rich_timer(
     sleep: Callable[[float], None],
     prompt_for: Callable[[int], str],
     elapsed: list[int],
+    screen: Screen,
 ) -> None:
     from rich.progress import BarColumn, Progress, TextColumn
     from rich.text import Text
 
     from recoverylog.render.console import stdout_console
 
-    console = stdout_console()
+    console = stdout_console(screen)
     with Progress(
         TextColumn("[bold cyan]Riding the wave[/]"),
         BarColumn(bar_width=40),

@@ -7,10 +7,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from recoverylog.domain import crisis as crisis_rules
+from recoverylog.environment import Environment
 from recoverylog.errors import RecoveryLogError
-
-# Crisis lines for this country, over config.toml's `country` (--country wins over both).
-COUNTRY_ENV = "RECOVERYLOG_COUNTRY"
 
 
 def shipped_crisis_lines() -> crisis_rules.CrisisData:
@@ -76,15 +74,13 @@ def country_warning(country: str) -> str | None:
     )
 
 
-def country_choice(option: str | None) -> str | None:
-    """--country, else RECOVERYLOG_COUNTRY; None leaves it to config.toml."""
-    import os
-
-    chosen = option or os.environ.get(COUNTRY_ENV, "").strip()
-    return chosen or None
+def country_choice(option: str | None, environment: Environment) -> str | None:
+    """--country, else $RECOVERYLOG_COUNTRY (over config.toml's `country`); None leaves
+    it to the settings."""
+    return option or environment.country
 
 
-def help_now(home: str | None, country: str | None) -> CrisisView:
+def help_now(environment: Environment, country: str | None) -> CrisisView:
     """Crisis lines without the passphrase: the country from --country,
     RECOVERYLOG_COUNTRY, crisis.toml (never encrypted) or config.toml if it can be read,
     else the default, saying how to choose. Your own lines come from crisis.toml (and
@@ -96,14 +92,14 @@ def help_now(home: str | None, country: str | None) -> CrisisView:
     from recoverylog.store.trust import check_home
 
     problems: list[str] = []
-    chosen = country_choice(country)
+    chosen = country_choice(country, environment)
     try:
-        layout = resolve_layout(home)
+        layout = resolve_layout(environment.home)
         check_home(layout)
     except RecoveryLogError as exc:
         problems.append(exc.message)
         return crisis_view(chosen or crisis_rules.DEFAULT_COUNTRY, (), problems)
-    io = FileIO(layout, None)
+    io = FileIO(layout, None, passphrase=environment.passphrase)
     crisis: dict[str, Any] = {}
     try:
         crisis = load_crisis(layout.config_file)

@@ -78,7 +78,7 @@ def _crisis_for(ws: Workspace, country: str | None, clock_names: list[str]) -> d
             docs.append(load())
         except RecoveryLogError:
             docs.append({})
-    chosen = country_choice(country) or ws.settings.country
+    chosen = country_choice(country, ws.environment) or ws.settings.country
     return crisis_as_dict(crisis_view(chosen, own_lines(docs[0], docs[1], []), [], clock_names))
 
 

@@ -11,14 +11,16 @@ from pathlib import Path
 from recoverylog.config import Settings, load_settings
 from recoverylog.domain.model import Clock, Journal
 from recoverylog.domain.moments import day_of, days_start_at
+from recoverylog.environment import LOCK_WAIT_ENV, NOW_ENV, Environment
 from recoverylog.errors import DataError, InvalidInput, NotFound
 from recoverylog.paths import Layout, resolve_layout
+from recoverylog.store.atomic import LOCK_TIMEOUT_SECONDS
 from recoverylog.store.files import AskPassphrase, FileIO
 from recoverylog.store.home import Store
 from recoverylog.store.scratch import remove_stale_scratch
 from recoverylog.store.trust import check_home
 
-NOW_ENV = "RECOVERYLOG_NOW"  # freeze the clock (tests, demos, benchmarks)
+MAX_LOCK_WAIT = 3600.0  # an hour: longer is surely a mistake
 
 
 @dataclass
@@ -28,6 +30,7 @@ class Workspace:
     store: Store
     tz: tzinfo
     now: datetime
+    environment: Environment = field(repr=False)
     _journal: Journal | None = field(default=None, repr=False)
 
     @property
@@ -56,33 +59,51 @@ class Workspace:
 
 
 def open_workspace(
-    home: str | os.PathLike[str] | None = None,
+    environment: Environment,
     ask_passphrase: AskPassphrase | None = None,
     *,
     strict_settings: bool = True,
 ) -> Workspace:
-    """Open a home: settings, time zone, "now", and the store (nothing is written).
+    """Open the environment's home: settings, time zone, "now", and the store (nothing
+    is written).
 
     With ``strict_settings=False`` a damaged config.toml falls back to defaults
     (for doctor and help-now, which must work when things are broken)."""
-    layout = resolve_layout(home)
+    layout = resolve_layout(environment.home)
     check_home(layout)
-    remove_stale_scratch(layout)
-    io = FileIO(layout, ask_passphrase)
+    remove_stale_scratch(layout, environment.runtime_dir)
+    io = FileIO(layout, ask_passphrase, passphrase=environment.passphrase)
     try:
-        settings = load_settings(layout.config_file, io)
+        settings = load_settings(layout.config_file, io, timezone=environment.timezone)
     except DataError:
         if strict_settings:
             raise
         settings = Settings()
     days_start_at(time.fromisoformat(settings.day_starts_at))
-    tz = resolve_timezone(settings.timezone)
-    now = current_time(tz)
-    return Workspace(layout, settings, Store(layout, io, now, settings.backups_keep), tz, now)
+    tz = resolve_timezone(settings.timezone, environment.system_timezone)
+    now = current_time(tz, environment.frozen_now)
+    store = Store(layout, io, now, settings.backups_keep, lock_wait(environment.lock_wait))
+    return Workspace(layout, settings, store, tz, now, environment)
 
 
-def current_time(tz: tzinfo) -> datetime:
-    frozen = os.environ.get(NOW_ENV)
+def lock_wait(given: str | None) -> float:
+    """Seconds a write waits for another command ($RECOVERYLOG_LOCK_WAIT), else 5."""
+    if given is None:
+        return LOCK_TIMEOUT_SECONDS
+    try:
+        seconds = float(given)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds <= MAX_LOCK_WAIT:  # also refuses nan and inf
+        raise InvalidInput(
+            f"{LOCK_WAIT_ENV}={given!r} is not a number of seconds from 0 to {MAX_LOCK_WAIT}"
+        )
+    return seconds
+
+
+def current_time(tz: tzinfo, frozen: str | None = None) -> datetime:
+    """Now, to the second; or the ``frozen`` time ($RECOVERYLOG_NOW), in ``tz`` when it
+    names no offset of its own."""
     if frozen:
         try:
             moment = datetime.fromisoformat(frozen)
@@ -94,11 +115,12 @@ def current_time(tz: tzinfo) -> datetime:
     return datetime.now(tz).replace(microsecond=0)
 
 
-def resolve_timezone(name: str | None) -> tzinfo:
-    """The configured zone, else the system's (from TZ or /etc/localtime), else UTC offset."""
+def resolve_timezone(name: str | None, system: str | None = None) -> tzinfo:
+    """The configured zone, else the system's (``system``, from $TZ, or /etc/localtime),
+    else the local UTC offset."""
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-    candidates = [name] if name else [os.environ.get("TZ", "").lstrip(":"), _system_zone_name()]
+    candidates = [name] if name else [system, _system_zone_name()]
     for candidate in candidates:
         if candidate:
             try:

@@ -170,7 +170,11 @@ def _kind_of(mode: int) -> str:
     return "not a plain file"
 
 
-_held: dict[Path, int] = {}  # locks this process holds, so nested use does not deadlock
+# The writer locks this process holds, by lock file, with how deeply each is nested. It
+# belongs to the process, as the lock itself does: flock() refuses a second open file in
+# the same process, so a nested use, or a second Store on the same home, must join the
+# lock held rather than wait for it. Empty whenever nothing is being written.
+_held: dict[Path, int] = {}
 
 
 @contextlib.contextmanager

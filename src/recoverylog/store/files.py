@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from recoverylog.environment import PASSPHRASE_ENV
 from recoverylog.errors import DataError, InvalidInput
 from recoverylog.paths import Layout
 from recoverylog.store.atomic import atomic_write, read_bytes
@@ -32,8 +32,6 @@ from recoverylog.store.crypto import (
     sealed_version,
 )
 
-PASSPHRASE_ENV = "RECOVERYLOG_PASSPHRASE"
-NEW_PASSPHRASE_ENV = "RECOVERYLOG_NEW_PASSPHRASE"  # for 'passphrase change' in scripts
 KEYRING_SERVICE = "recoverylog"
 MARKER_NAME = "encryption.toml"
 
@@ -41,9 +39,14 @@ AskPassphrase = Callable[[str], str]
 
 
 class FileIO:
-    def __init__(self, layout: Layout, ask: AskPassphrase | None = None) -> None:
+    def __init__(
+        self, layout: Layout, ask: AskPassphrase | None = None, *, passphrase: str | None = None
+    ) -> None:
+        """``passphrase``: the one given for scripts ($RECOVERYLOG_PASSPHRASE), tried
+        first; then the keyring; then ``ask``."""
         self.layout = layout
         self._ask = ask
+        self._given = passphrase
         self._vault: Vault | None = None
 
     @property
@@ -85,9 +88,8 @@ class FileIO:
         self._vault = vault
 
     def _passphrase(self, prompt: str) -> str:
-        from_env = os.environ.get(PASSPHRASE_ENV)
-        if from_env:
-            return from_env
+        if self._given:
+            return self._given
         from_keyring = keyring_passphrase(self.layout)
         if from_keyring:
             return from_keyring

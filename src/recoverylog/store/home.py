@@ -25,11 +25,19 @@ from recoverylog.store.tomlfile import parse_toml, save_toml
 
 
 class Store:
-    def __init__(self, layout: Layout, io: FileIO, now: datetime, backups_keep: int = 10) -> None:
+    def __init__(
+        self,
+        layout: Layout,
+        io: FileIO,
+        now: datetime,
+        backups_keep: int = 10,
+        lock_wait: float = LOCK_TIMEOUT_SECONDS,
+    ) -> None:
         self.layout = layout
         self.io = io
         self.now = now
         self.backups_keep = backups_keep
+        self.lock_wait = lock_wait  # seconds a write waits for another command, then Busy
         self.entries = EntryStore(layout.entries_dir, io, self._save_migrated)
         self._backed_up_for_migration = False
 
@@ -68,12 +76,13 @@ class Store:
                 self.io.write(path, encode_month(migrated))
 
     @contextlib.contextmanager
-    def writing(self, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
+    def writing(self, timeout: float | None = None) -> Iterator[None]:
         """Hold the writer lock around a read-modify-write (re-entrant in one process);
-        wait up to ``timeout`` seconds for another command to finish, then Busy."""
+        wait up to ``timeout`` seconds (the store's lock_wait by default) for another
+        command to finish, then Busy."""
         ensure_private_dir(self.layout.data_dir)
         _tighten(self.layout.data_dir)
-        with writer_lock(self.layout.lock_file, timeout):
+        with writer_lock(self.layout.lock_file, self.lock_wait if timeout is None else timeout):
             yield
 
     def has_data(self) -> bool:

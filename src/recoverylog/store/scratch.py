@@ -2,8 +2,9 @@
 
 In an encrypted journal the note should never reach the disk in plain text, so the
 scratch file goes into a private folder on a RAM-backed filesystem when there is one:
-$XDG_RUNTIME_DIR (if it is the user's own, private folder), else /dev/shm. Otherwise,
-and in a plain journal, it goes into the home's own private tmp/ folder.
+the runtime folder ($XDG_RUNTIME_DIR, if it is the user's own, private folder), else
+/dev/shm. Otherwise, and in a plain journal, it goes into the home's own private tmp/
+folder.
 """
 
 from __future__ import annotations
@@ -17,26 +18,25 @@ from pathlib import Path
 from recoverylog.paths import Layout
 from recoverylog.store.atomic import DIR_MODE, FILE_MODE, ensure_private_dir
 
-RUNTIME_ENV = "XDG_RUNTIME_DIR"
 SHARED_RAM = Path("/dev/shm")
 
 
-def scratch_folder(layout: Layout, encrypted: bool) -> Path:
-    """The folder for the scratch file (private, 0700)."""
+def scratch_folder(layout: Layout, encrypted: bool, runtime: Path | None) -> Path:
+    """The folder for the scratch file (private, 0700); ``runtime`` is the user's
+    runtime folder, if there is one."""
     if encrypted:
-        for folder in _ram_folders():
+        for folder in _ram_folders(runtime):
             mine = _own_private_folder(folder)
             if mine is not None:
                 return mine
     return ensure_private_dir(layout.private_tmp_dir)
 
 
-def _ram_folders() -> list[Path]:
+def _ram_folders(runtime: Path | None) -> list[Path]:
     """Our folder in each RAM-backed place that can hold it, best first."""
     found = []
-    runtime = os.environ.get(RUNTIME_ENV)
-    if runtime and _is_private_to_me(Path(runtime)):
-        found.append(Path(runtime) / "recoverylog")
+    if runtime is not None and _is_private_to_me(runtime):
+        found.append(runtime / "recoverylog")
     if SHARED_RAM.is_dir() and os.access(SHARED_RAM, os.W_OK | os.X_OK):
         found.append(SHARED_RAM / f"recoverylog-{os.getuid()}")  # shared: checked below
     return found
@@ -70,11 +70,13 @@ def _own_private_folder(folder: Path) -> Path | None:
 
 
 @contextlib.contextmanager
-def scratch_file(layout: Layout, encrypted: bool, initial: str) -> Iterator[Path]:
+def scratch_file(
+    layout: Layout, encrypted: bool, initial: str, runtime: Path | None
+) -> Iterator[Path]:
     """A 0600 scratch file holding ``initial``, for an editor to change; removed when
     the block ends, and on SIGHUP or SIGTERM (a closed terminal, a kill). Scratch files
     left by editor sessions whose process is gone are removed first."""
-    folder = scratch_folder(layout, encrypted)
+    folder = scratch_folder(layout, encrypted, runtime)
     for place in {folder, layout.private_tmp_dir}:
         _remove_stale(place)
     path = folder / f"note-{os.getpid()}.txt"
@@ -111,11 +113,11 @@ def _removed_on_signals(path: Path) -> Iterator[None]:
             signal.signal(sig, handler)
 
 
-def remove_stale_scratch(layout: Layout) -> None:
+def remove_stale_scratch(layout: Layout, runtime: Path | None) -> None:
     """Remove the scratch files of editor sessions whose process is gone, wherever
     they may be (each command does this first, so a note never waits for the next
     edit to be removed)."""
-    for folder in [layout.private_tmp_dir, *_ram_folders()]:
+    for folder in [layout.private_tmp_dir, *_ram_folders(runtime)]:
         if _is_private_to_me(folder) and not folder.is_symlink():
             _remove_stale(folder)
 

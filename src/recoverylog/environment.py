@@ -1,0 +1,121 @@
+"""What recoverylog takes from the process it runs in: standard input and whether a
+person is there to answer on it, and the environment variables.
+
+They are read here and nowhere else, once per command, into an Environment that is
+handed down: to services through the workspace or a parameter, to the store and the
+views as the plain values they need. Nothing else looks at os.environ or sys.stdin.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from types import MappingProxyType
+from typing import NamedTuple, TextIO
+
+HOME_ENV = "RECOVERYLOG_HOME"
+NOW_ENV = "RECOVERYLOG_NOW"  # freeze the clock (tests, demos, benchmarks)
+TIMEZONE_ENV = "RECOVERYLOG_TIMEZONE"
+PASSPHRASE_ENV = "RECOVERYLOG_PASSPHRASE"
+NEW_PASSPHRASE_ENV = "RECOVERYLOG_NEW_PASSPHRASE"  # for 'passphrase change' in scripts
+COUNTRY_ENV = "RECOVERYLOG_COUNTRY"
+DEBUG_ENV = "RECOVERYLOG_DEBUG"
+LOCK_WAIT_ENV = "RECOVERYLOG_LOCK_WAIT"  # seconds a write waits for another command
+RUNTIME_ENV = "XDG_RUNTIME_DIR"
+SECRETS = (PASSPHRASE_ENV, NEW_PASSPHRASE_ENV)
+UNSHOWN = frozenset({"passphrase", "new_passphrase", "variables"})  # in a repr
+
+
+class Environment(NamedTuple):
+    """One command's view of its process, never changed once read. Every field has a
+    quiet default, so a test, a benchmark or another program builds the one it needs:
+    Environment(home=...). (A NamedTuple: every command builds one, and a dataclass of
+    this size would cost startup a millisecond to define.)"""
+
+    home: str | None = None  # --home, else $RECOVERYLOG_HOME; None: the platform's folders
+    stdin: TextIO | None = None
+    # A person is there to answer questions asked on stdin (a terminal, or answers
+    # scripted as if typed at one).
+    stdin_is_terminal: bool = False
+    # stdin is a terminal device itself: only then can a passphrase be typed unseen, and
+    # does an answer show its own line break.
+    stdin_is_tty: bool = False
+    colour: bool = True  # False when $NO_COLOR is set (to anything but "")
+    frozen_now: str | None = None  # $RECOVERYLOG_NOW, an ISO 8601 time
+    timezone: str | None = None  # $RECOVERYLOG_TIMEZONE, over config.toml's setting
+    system_timezone: str | None = None  # $TZ, without the leading ':' it may have
+    editor: str | None = None  # $VISUAL, else $EDITOR
+    passphrase: str | None = None  # for scripts; never shown (see __repr__)
+    new_passphrase: str | None = None
+    country: str | None = None  # $RECOVERYLOG_COUNTRY
+    debug: bool = False  # $RECOVERYLOG_DEBUG: let an unexpected error show its traceback
+    lock_wait: str | None = None  # $RECOVERYLOG_LOCK_WAIT, seconds (the store's default: 5)
+    runtime_dir: Path | None = None  # $XDG_RUNTIME_DIR: RAM-backed scratch space
+    # Every variable, for Rich (COLUMNS, FORCE_COLOR, TERM...) and for programs we start.
+    variables: Mapping[str, str] = MappingProxyType({})
+
+    def __repr__(self) -> str:
+        """Every field but the passphrases and the variables (which hold them too)."""
+        fields = zip(self._fields, self, strict=True)
+        shown = (f"{name}={value!r}" for name, value in fields if name not in UNSHOWN)
+        return f"Environment({', '.join(shown)})"
+
+    def with_home(self, home: str | None) -> Environment:
+        """This environment with --home, when one was given, in place of $RECOVERYLOG_HOME."""
+        return self if home is None else self._replace(home=home)
+
+    def shareable_variables(self) -> dict[str, str]:
+        """The variables without any passphrase: what an editor or Rich may see."""
+        return {key: value for key, value in self.variables.items() if key not in SECRETS}
+
+
+class ScriptedInput:
+    """The test hook. Handed to the app as Click's ``obj`` (``CliRunner().invoke(app,
+    args, input=..., obj=ScriptedInput())``), it says standard input holds answers
+    scripted as if typed at a terminal: questions are asked on it, but, as it is no
+    terminal device, never a passphrase. Without it, the test runner's input is what it
+    is, piped input with no one there."""
+
+
+def read_environment(*, scripted_input: bool = False) -> Environment:
+    """The Environment of this process, as it is now (``scripted_input``: see
+    ScriptedInput). A variable set to "" counts as not set."""
+    variables = dict(os.environ)
+    stdin = sys.stdin
+    tty = _isatty(stdin)
+    runtime = _given(variables, RUNTIME_ENV)
+    zone = variables.get("TZ", "").lstrip(":")  # ':Europe/Dublin' names a zone file too
+    country = variables.get(COUNTRY_ENV, "").strip()
+    return Environment(
+        home=_given(variables, HOME_ENV),
+        stdin=stdin,
+        stdin_is_terminal=tty or scripted_input,
+        stdin_is_tty=tty,
+        colour=_given(variables, "NO_COLOR") is None,
+        frozen_now=_given(variables, NOW_ENV),
+        timezone=_given(variables, TIMEZONE_ENV),
+        system_timezone=zone or None,
+        editor=_given(variables, "VISUAL") or _given(variables, "EDITOR"),
+        passphrase=_given(variables, PASSPHRASE_ENV),
+        new_passphrase=_given(variables, NEW_PASSPHRASE_ENV),
+        country=country or None,
+        debug=_given(variables, DEBUG_ENV) is not None,
+        lock_wait=_given(variables, LOCK_WAIT_ENV),
+        runtime_dir=Path(runtime) if runtime else None,
+        variables=variables,
+    )
+
+
+def _given(variables: Mapping[str, str], name: str) -> str | None:
+    return variables.get(name) or None
+
+
+def _isatty(stream: TextIO | None) -> bool:
+    if stream is None:  # no standard input at all (file descriptor 0 closed)
+        return False
+    try:
+        return stream.isatty()
+    except (AttributeError, OSError, ValueError):  # a replaced or closed stream
+        return False
