@@ -6,7 +6,6 @@ import difflib
 import os
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, tzinfo
-from pathlib import Path
 
 from recoverylog.config import Settings, load_settings
 from recoverylog.domain.model import Clock, Journal
@@ -187,11 +186,3 @@ def optional_clock(ws: Workspace, name: str | None) -> str | None:
     if ws.settings.default_clock and journal.find_clock(ws.settings.default_clock):
         return resolve_clock(ws, None, journal).name
     return journal.clocks[0].name if len(journal.clocks) == 1 else None
-
-
-def home_description(layout: Layout) -> dict[str, Path]:
-    return {
-        "config": layout.config_file,
-        "journal": layout.journal_file,
-        "entries": layout.entries_dir,
-    }
