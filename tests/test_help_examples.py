@@ -17,7 +17,7 @@ def _all_helps(command, path):  # type: ignore[no-untyped-def]
         yield from _all_helps(sub, [*path, name])
 
 
-@pytest.mark.parametrize("name", sorted({name for name, _ in COMMANDS}))
+@pytest.mark.parametrize("name", sorted(COMMANDS))
 def test_each_example_is_a_whole_line_that_parses(cli, name: str) -> None:
     group = typer.main.get_command(app)
     ctx = typer.Context(group)

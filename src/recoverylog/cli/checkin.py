@@ -239,7 +239,3 @@ def _ask_gratitude(before: list[str], when: str) -> list[str]:
             break
         kept.append(fields.line(item, "gratitude"))
     return kept
-
-
-def register(app: typer.Typer) -> None:
-    app.command("checkin")(checkin)

@@ -63,7 +63,3 @@ def demo(
 
 def _heading(title: str, plain: bool) -> None:
     write(f"\n== {title} ==" if plain else f"\n{title}")
-
-
-def register(app: typer.Typer) -> None:
-    app.command("demo")(demo)

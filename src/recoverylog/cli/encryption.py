@@ -44,8 +44,3 @@ def decrypt() -> None:
     """
     count = safety.decrypt_home(state.workspace())
     say(f"Decrypted {count} files. Your journal is stored as plain files again.")
-
-
-def register(app: typer.Typer) -> None:
-    app.command("encrypt")(encrypt)
-    app.command("decrypt")(decrypt)

@@ -323,10 +323,3 @@ def _show_clocks(ws: Workspace, changed: lapses.ChangedLapse) -> None:
 
 def _note_of(record: lapses.Record) -> str | None:
     return record.lapse.note if isinstance(record, lapses.LapseRecord) else record.note
-
-
-def register(app: typer.Typer) -> None:
-    app.command("list")(list_entries)
-    app.command("show")(show)
-    app.command("edit")(edit)
-    app.command("delete")(delete)

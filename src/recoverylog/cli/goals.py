@@ -110,8 +110,3 @@ def meetings(
         emit_rows(rows, columns, chosen, screen=state.screen(), json_rows=rows)
     else:
         show_lines(goals_views.meetings_lines(data, plain=chosen is not Format.TABLE), chosen)
-
-
-def register(app: typer.Typer) -> None:
-    app.add_typer(goal_app, name="goal")
-    app.command("meetings")(meetings)

@@ -139,8 +139,3 @@ def _hard_week(ws: Any) -> None:
     typer.echo("\nThat sounds like a very hard week. You do not have to carry it alone.")
     data = hard_moment(ws, ("instead", "if_lapse"))
     show_lines(hard_moment_lines(data, plain=True), Format.PLAIN)
-
-
-def register(app: typer.Typer) -> None:
-    app.command("insights")(insights)
-    app.command("selfcheck")(selfcheck)

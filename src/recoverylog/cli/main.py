@@ -14,6 +14,7 @@ from typer.core import TyperGroup
 
 from recoverylog import __version__
 from recoverylog.cli import state
+from recoverylog.cli.lazy import LazyCommand
 from recoverylog.environment import DEBUG_ENV, read_environment
 from recoverylog.errors import ExitCode, RecoveryLogError
 from recoverylog.render.lines import screen_safe
@@ -133,7 +134,14 @@ class RecoveryGroup(TyperGroup):
             raise
 
     def list_commands(self, ctx: Any) -> list[str]:
-        return [name for name, _ in COMMANDS]  # in the order of the help screen
+        return list(COMMANDS)  # in the order of the help screen
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """The command list, from the table alone: listing loads no command."""
+        shown = {name: entry for name, entry in COMMANDS.items() if not entry.hidden}
+        limit = formatter.width - 6 - max(map(len, shown))  # as Click leaves for the help
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, entry.listed(limit)) for name, entry in shown.items()])
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         """Suggest the closest command names for a typo: the groups are not loaded yet,
@@ -153,69 +161,136 @@ class RecoveryGroup(TyperGroup):
             raise
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
-        """Build a command group only when it is used: a command loads its own module
-        and none of the others', which keeps every command's startup short."""
-        if cmd_name not in self.commands and cmd_name in _MODULE_OF:
+        """Build a command only when it is used: a command loads its own module and
+        none of the others', which keeps every command's startup short."""
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
             from recoverylog.cli.helptext import with_example_lines
 
-            loaded = _load_command(_MODULE_OF[cmd_name], cmd_name)
+            loaded = COMMANDS[cmd_name].load(cmd_name, self.rich_markup_mode)
             self.commands[cmd_name] = with_example_lines(loaded)
         return self.commands.get(cmd_name)
 
 
-# Every top-level command, in the order of the help screen, with the module under
-# recoverylog.cli that defines it (its register(app), or its Typer `app` as a group).
-COMMANDS: list[tuple[str, str]] = [
-    ("sos", "sos"),  # crisis help first, where someone in a hurry looks
-    ("help-now", "sos"),
-    ("crisis", "sos"),  # the same as help-now (hidden from the list)
-    ("emergency", "sos"),
-    ("demo", "demo"),
-    ("status", "progress"),
-    ("milestones", "progress"),
-    ("clock", "clock"),
-    ("log", "log"),
-    ("draft", "draft"),
-    ("list", "entries"),
-    ("show", "entries"),
-    ("edit", "entries"),
-    ("delete", "entries"),
-    ("insights", "insights"),
-    ("selfcheck", "insights"),
-    ("coping", "progress"),
-    ("people", "people"),
-    ("goal", "goals"),
-    ("meetings", "goals"),
-    ("checkin", "checkin"),
-    ("plan", "plan"),
-    ("config", "config"),
-    ("backup", "backup"),
-    ("doctor", "doctor"),
-    ("encrypt", "encryption"),
-    ("decrypt", "encryption"),
-    ("passphrase", "passphrase"),
-    ("report", "report"),
-    ("export", "exchange"),
-    ("import", "exchange"),
-    ("schema", "schema"),
-]
-_MODULE_OF = dict(COMMANDS)
+# What the command list says of sos and help-now, short enough to stay whole at 80
+# columns (their help opens with a longer sentence).
+SOS_SHORT = "A craving now: your reasons, people, crisis lines, a timer."
+HELP_NOW_SHORT = "Crisis lines to call now (also: crisis, emergency)."
+_CRISIS = "recoverylog.cli.sos:CrisisCommand"  # crisis lines first, whatever was mistyped
 
 
-def _load_command(module_name: str, cmd_name: str) -> Any:
-    """One Click command (or group) of a cli module, built through a scratch Typer app
-    that keeps only that command, so the others' options are never evaluated."""
-    import importlib
+def _crisis(target: str, summary: str, hidden: bool = False) -> LazyCommand:
+    return LazyCommand(target, summary, own_short_help=True, hidden=hidden, command_class=_CRISIS)
 
-    module = importlib.import_module(f"recoverylog.cli.{module_name}")
-    scratch = typer.Typer(rich_markup_mode=None)
-    if hasattr(module, "register"):
-        module.register(scratch)
-    else:
-        scratch.add_typer(module.app, name=module_name)
-    scratch.registered_commands = [c for c in scratch.registered_commands if c.name == cmd_name]
-    scratch.registered_groups = [g for g in scratch.registered_groups if g.name == cmd_name]
-    return typer.main.get_group(scratch).commands[cmd_name]
+
+# Every top-level command, in the order of the help screen: where it lives, and the
+# first sentence of its help (tests/test_lazy_commands.py keeps the two in step).
+COMMANDS: dict[str, LazyCommand] = {
+    # Crisis help first, where someone in a hurry looks; crisis and emergency are
+    # help-now under the names people reach for (hidden from the list).
+    "sos": _crisis("recoverylog.cli.sos:sos", SOS_SHORT),
+    "help-now": _crisis("recoverylog.cli.sos:help_now", HELP_NOW_SHORT),
+    "crisis": _crisis("recoverylog.cli.sos:help_now", HELP_NOW_SHORT, hidden=True),
+    "emergency": _crisis("recoverylog.cli.sos:help_now", HELP_NOW_SHORT, hidden=True),
+    "demo": LazyCommand(
+        "recoverylog.cli.demo:demo",
+        "Build a sample journal (about 100 days, one lapse) and show it.",
+    ),
+    "status": LazyCommand(
+        "recoverylog.cli.progress:status",
+        "Your dashboard: clean time, milestones and the last 7 days.",
+    ),
+    "milestones": LazyCommand(
+        "recoverylog.cli.progress:milestones",
+        "Milestones reached (with dates) and the next ones; md, txt or html to print, "
+        "ics for a calendar.",
+    ),
+    "clock": LazyCommand(
+        "recoverylog.cli.clock:app", "Clocks: what you are staying away from, and since when."
+    ),
+    "log": LazyCommand(
+        "recoverylog.cli.log:app",
+        "Log a craving, trigger, coping, meeting, contact, note or lapse.",
+    ),
+    "draft": LazyCommand(
+        "recoverylog.cli.draft:app", "Notes kept as drafts when the editor did not end well."
+    ),
+    "list": LazyCommand(
+        "recoverylog.cli.entries:list_entries", "List entries and lapses, newest first."
+    ),
+    "show": LazyCommand("recoverylog.cli.entries:show", "Show one entry or lapse in full."),
+    "edit": LazyCommand("recoverylog.cli.entries:edit", "Change an entry or a lapse."),
+    "delete": LazyCommand(
+        "recoverylog.cli.entries:delete",
+        "Delete an entry or a lapse (asks first; a lapse is backed up first).",
+    ),
+    "insights": LazyCommand(
+        "recoverylog.cli.insights:insights",
+        "Patterns in your log: when cravings come, what sets them off, what helps.",
+    ),
+    "selfcheck": LazyCommand(
+        "recoverylog.cli.insights:selfcheck",
+        "A weekly craving self-check: five questions about the past week, each 0-6.",
+    ),
+    "coping": LazyCommand(
+        "recoverylog.cli.progress:coping_app",
+        "Your coping toolkit, and how well each technique works for you.",
+    ),
+    "people": LazyCommand(
+        "recoverylog.cli.people:app", "Your support network: sponsor, peers, counsellor, family."
+    ),
+    "goal": LazyCommand(
+        "recoverylog.cli.goals:goal_app",
+        "Goals for meetings and contacts, such as 90 meetings in 90 days.",
+    ),
+    "meetings": LazyCommand(
+        "recoverylog.cli.goals:meetings",
+        "Meetings you went to, week by week, and your meetings goal.",
+    ),
+    "checkin": LazyCommand(
+        "recoverylog.cli.checkin:checkin",
+        "The daily check-in: clean today, how hard it was, mood, HALT, gratitude and a "
+        "short inventory.",
+    ),
+    "plan": LazyCommand(
+        "recoverylog.cli.plan:plan_app",
+        "Your relapse-prevention plan: reasons, warning signs, what you do instead.",
+    ),
+    "config": LazyCommand("recoverylog.cli.config:app", "Show and change settings (config.toml)."),
+    "backup": LazyCommand(
+        "recoverylog.cli.backup:app", "Backups of your journal: create, list, restore."
+    ),
+    "doctor": LazyCommand(
+        "recoverylog.cli.doctor:doctor",
+        "Check every file: parse, schema, permissions, leftovers, duplicate or misplaced entries.",
+    ),
+    "encrypt": LazyCommand(
+        "recoverylog.cli.encryption:encrypt",
+        "Encrypt your journal, backups included, with a passphrase.",
+    ),
+    "decrypt": LazyCommand(
+        "recoverylog.cli.encryption:decrypt", "Turn an encrypted journal back into plain files."
+    ),
+    "passphrase": LazyCommand(
+        "recoverylog.cli.passphrase:app", "The passphrase of an encrypted journal: change it."
+    ),
+    "report": LazyCommand(
+        "recoverylog.cli.report:app",
+        "A report for your sponsor or counsellor: clean time, lapses, cravings, what helped, "
+        "meetings, and what is coming up.",
+    ),
+    "export": LazyCommand(
+        "recoverylog.cli.exchange:export",
+        "Everything (clocks with their history, toolkit, people, settings, every entry) as "
+        "one versioned document.",
+    ),
+    "import": LazyCommand(
+        "recoverylog.cli.exchange:import_",
+        "Bring entries in, merging by id: importing the same file twice changes nothing.",
+    ),
+    "schema": LazyCommand(
+        "recoverylog.cli.schema:schema", "The JSON Schema of a command's JSON output."
+    ),
+}
 
 
 def _celebrate(ctx: Any) -> None:

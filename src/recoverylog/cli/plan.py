@@ -164,7 +164,3 @@ def _plan_from_editor(ws: Any, before: dict[str, list[str]]) -> dict[str, list[s
                 row for row in edited.splitlines(keepends=True) if not row.startswith("# Problem:")
             )
             text = f"# Problem: {' '.join(exc.message.split())}\n{kept}"
-
-
-def register(app: typer.Typer) -> None:
-    app.add_typer(plan_app, name="plan")

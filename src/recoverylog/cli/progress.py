@@ -97,9 +97,3 @@ def coping_list(fmt: FormatOpt = None) -> None:
         json_rows=items,
         empty="Your toolkit is empty. Add a technique: recoverylog coping add NAME",
     )
-
-
-def register(app: typer.Typer) -> None:
-    app.command("status")(status)
-    app.command("milestones")(milestones)
-    app.add_typer(coping_app, name="coping")

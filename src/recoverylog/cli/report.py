@@ -302,7 +302,3 @@ def printable_milestones(
         return True
     deliver(text, output, "milestones", force)
     return True
-
-
-def register(main: typer.Typer) -> None:
-    main.add_typer(app, name="report")

@@ -49,7 +49,3 @@ def schema(
         emit_json(schemas.schema_names())
     else:
         write("\n".join(schemas.schema_names()))
-
-
-def register(app: typer.Typer) -> None:
-    app.command("schema")(schema)

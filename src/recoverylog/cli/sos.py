@@ -236,19 +236,3 @@ def help_now(country: CountryOpt = None, fmt: FormatOpt = None) -> None:
     Example: recoverylog help-now --country UK
     """
     _show_crisis_lines(country, fmt)
-
-
-def register(app: typer.Typer) -> None:
-    app.command("sos", cls=CrisisCommand, short_help=SOS_SHORT)(sos)
-    for name in HELP_NOW_NAMES:
-        hidden = name != "help-now"
-        app.command(name, cls=CrisisCommand, hidden=hidden, short_help=HELP_NOW_SHORT)(help_now)
-
-
-# What the command list says, short enough to stay whole at 80 columns.
-SOS_SHORT = "A craving now: your reasons, people, crisis lines, a timer."
-HELP_NOW_SHORT = "Crisis lines to call now (also: crisis, emergency)."
-
-
-# help-now and the names people reach for in a crisis.
-HELP_NOW_NAMES = ("help-now", "crisis", "emergency")
