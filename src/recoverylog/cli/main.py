@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
-import re
 import sys
 from typing import Annotated, Any
 
@@ -14,10 +12,10 @@ from typer.core import TyperGroup
 
 from recoverylog import __version__
 from recoverylog.cli import state
+from recoverylog.cli.edge import as_exit, exit_code_for
 from recoverylog.cli.lazy import LazyCommand
-from recoverylog.environment import DEBUG_ENV, read_environment
-from recoverylog.errors import ExitCode, RecoveryLogError
-from recoverylog.render.lines import screen_safe
+from recoverylog.environment import read_environment
+from recoverylog.errors import RecoveryLogError
 
 # Commands that must not read or change the journal after they run.
 _NO_CELEBRATION = {
@@ -61,77 +59,23 @@ def home_first(args: list[str]) -> list[str]:
     return moved + out
 
 
-def report_unexpected(exc: BaseException) -> ExitCode:
-    """Say what went wrong in one line (never a traceback) and give its exit code."""
-    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
-        # Every write is atomic: what could not land was never half written.
-        report_error(
-            "the disk is full; nothing was changed", "free some space and run the command again"
-        )
-        return ExitCode.DATA_PROBLEM
-    report_error(
-        f"something unexpected went wrong ({type(exc).__name__}: {exc})",
-        f"nothing else was changed; set {DEBUG_ENV}=1 to see details",
-    )
-    return ExitCode.UNEXPECTED
-
-
-def report_error(message: str, hint: str | None = None) -> None:
-    """Messages echo what people typed: each stays one screen-safe line."""
-    sys.stderr.write(f"Error: {screen_safe(message)}\n")
-    if hint:
-        sys.stderr.write(f"Hint: {screen_safe(hint)}\n")
-
-
-# Click names Python's types ("'x' is not a valid integer"); people read numbers.
-_NOT_A_WHOLE_NUMBER = re.compile(r"is not a valid (int|integer)\b")
-_NOT_A_NUMBER = re.compile(r"is not a valid float\b")
-
-
-def _screen_safe_usage_error(exc: Exception) -> None:
-    """Click's own errors quote what was typed ("'x' is not one of ..."): escape it there
-    too, since Click prints them itself."""
-    said = getattr(exc, "message", None)
-    if isinstance(said, str):
-        said = _NOT_A_WHOLE_NUMBER.sub("is not a whole number", said)
-        said = _NOT_A_NUMBER.sub("is not a number", said)
-        setattr(exc, "message", screen_safe(said))  # noqa: B010 - not a typed field
-
-
 class RecoveryGroup(TyperGroup):
     """Turns library errors into 'Error: ...' lines and documented exit codes."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        if ctx.parent is None:
-            args = home_first(args)
-        return super().parse_args(ctx, args)
+        """The options before the command, --help and --version among them."""
+        try:
+            return super().parse_args(ctx, home_first(args) if ctx.parent is None else args)
+        except (Exception, KeyboardInterrupt) as exc:
+            as_exit(exc, debug=state.environment_of(ctx).debug)
 
     def invoke(self, ctx: Any) -> Any:
         try:
             result = super().invoke(ctx)
-        except RecoveryLogError as exc:
-            report_error(exc.message, exc.hint)
-            raise typer.Exit(int(exc.exit_code)) from None
-        except BrokenPipeError:  # the reader stopped (| head): nothing more to say
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - ends with the process
-            raise typer.Exit(0) from None
-        except (KeyboardInterrupt, typer.Abort):  # Abort: Ctrl-C or Ctrl-D at a prompt
-            sys.stderr.write("\nStopped. Nothing more was saved.\n")
-            raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
-        except Exception as exc:
-            if hasattr(exc, "exit_code") or state.environment_of(ctx).debug:
-                _screen_safe_usage_error(exc)
-                raise  # Typer's own exits and usage errors, or debugging
-            raise typer.Exit(int(report_unexpected(exc))) from None
-        _celebrate(ctx)
+            _celebrate(ctx)
+        except (Exception, KeyboardInterrupt) as exc:
+            as_exit(exc, debug=state.environment_of(ctx).debug)
         return result
-
-    def make_context(self, *args: Any, **kwargs: Any) -> Any:
-        try:
-            return super().make_context(*args, **kwargs)
-        except Exception as exc:  # a usage error in the options before the command
-            _screen_safe_usage_error(exc)
-            raise
 
     def list_commands(self, ctx: Any) -> list[str]:
         return list(COMMANDS)  # in the order of the help screen
@@ -148,16 +92,14 @@ class RecoveryGroup(TyperGroup):
         so Typer's own suggestion, which looks only at loaded ones, finds none."""
         try:
             return super().resolve_command(ctx, args)
-        except Exception as exc:  # Click's UsageError, which Typer does not export
-            message = getattr(exc, "message", None)
-            if args and isinstance(message, str) and message.startswith("No such command"):
+        except typer.TyperException as exc:  # Click's UsageError
+            if args and exc.message.startswith("No such command"):
                 import difflib
 
                 close = difflib.get_close_matches(args[0], self.list_commands(ctx))
                 if close:
                     names = ", ".join(repr(name) for name in close)
-                    suggestion = f"No such command {args[0]!r}. Did you mean {names}?"
-                    setattr(exc, "message", suggestion)  # noqa: B010 - not a typed field
+                    exc.message = f"No such command {args[0]!r}. Did you mean {names}?"
             raise
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
@@ -369,12 +311,8 @@ def run() -> None:
         app(prog_name="recoverylog", obj=environment)
     except SystemExit as exc:
         _exit_now(exc.code)
-    except BrokenPipeError:  # the reader stopped (| head) while --help or --version wrote
-        _exit_now(0)
-    except Exception as exc:  # outside any command: parsing, --version, --help
-        if environment.debug:
-            raise
-        _exit_now(int(report_unexpected(exc)))
+    except BaseException as exc:  # outside any command: shell completion, or Ctrl-C
+        _exit_now(exit_code_for(exc, debug=environment.debug))
     _exit_now(0)
 
 
