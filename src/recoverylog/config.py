@@ -72,10 +72,7 @@ def _spec_list(value: str) -> list[str]:
     if not specs:
         raise InvalidInput("give milestones separated by commas, e.g. 1d,2w,30d,6mo,1y")
     for spec in specs:
-        try:
-            parse_step(spec)
-        except ValueError as exc:
-            raise InvalidInput(str(exc)) from exc
+        parse_step(spec)  # NotAMilestone says what is wrong with it
     return specs
 
 
@@ -364,13 +361,14 @@ def set_value(path: Path, name: str, text: str, io: FileIO) -> Any:
 
 def _check_scheme_known(name: str, raw: dict[str, Any]) -> None:
     """A default scheme must exist, or every milestone view would fail until it is fixed."""
-    from recoverylog.domain.milestones import BUILTIN_SCHEMES
+    from recoverylog.domain.milestones import BUILTIN_SCHEMES, UnknownScheme
 
     custom = raw.get("schemes")
     known = [*BUILTIN_SCHEMES, *(str(k).lower() for k in (custom or {}))]
     if name not in known:
-        raise InvalidInput(
-            f"unknown milestone scheme '{name}' (known: {', '.join(sorted(known))})",
+        raise UnknownScheme(
+            name,
+            known,
             hint="define your own first: recoverylog config set schemes.NAME 24h,30d,90d,1y",
         )
 

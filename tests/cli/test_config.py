@@ -84,6 +84,24 @@ def test_the_default_scheme_must_exist(cli: Cli, alcohol: str) -> None:
     assert [m["label"] for m in clock["achieved"]] == ["10 days", "50 days"]
 
 
+def test_a_hand_written_scheme_that_cannot_be_read_is_named_whole(
+    cli: Cli, home: Path, alcohol: str
+) -> None:
+    ok(cli, "config", "set", "currency", "€")  # config.toml exists
+    with (home / "config.toml").open("a") as config:
+        config.write('milestone_scheme = "mine"\n[schemes]\nmine = ["30d", "3 fortnights"]\n')
+    said = "'3 fortnights' is not a milestone (use forms like 24h, 30d, 2w, 6mo, 1y, 'every 1y')"
+    status = fails(cli, 2, "status")
+    assert status.stderr == f"Error: {said}\nHint: see 'recoverylog config show' for schemes\n"
+    added = fails(cli, 2, "clock", "add", "gambling", "--since", "2026-10-01", "--scheme", "mine")
+    assert added.stderr == f"Error: {said}\n"
+    unknown = fails(cli, 2, "clock", "add", "gambling", "--since", "2026-10-01", "--scheme", "x")
+    assert (
+        unknown.stderr
+        == "Error: unknown milestone scheme 'x' (known: common, extended, mine, na)\n"
+    )
+
+
 def test_a_custom_milestone_scheme(cli: Cli) -> None:
     ok(cli, "config", "set", "schemes.mine", "3d,10d,every 1y")
     assert ok(cli, "config", "get", "schemes.mine").stdout == "3d,10d,every 1y\n"

@@ -12,9 +12,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
 from support_helpers import ok
 
 from recoverylog.config import KEYS
+from recoverylog.domain.crisis import NotACrisisLine, crisis_line, shipped_lines
+from recoverylog.errors import InvalidInput
 from recoverylog.services.crisis import shipped_crisis_lines
 
 
@@ -124,6 +127,20 @@ def test_your_own_lines_come_first(cli: Any, home: Path) -> None:
     assert "your crisis line 3 in config.toml: 'name' is missing" in result.stderr
     sos = ok(cli, "sos", "--no-timer").stdout
     assert "My counsellor's out-of-hours line" in sos
+
+
+def test_a_line_of_your_own_that_cannot_be_used_is_your_input_in_words() -> None:
+    with pytest.raises(NotACrisisLine, match=r"^'contact' is missing$") as refused:
+        crisis_line({"name": "My counsellor"}, own=True)
+    assert isinstance(refused.value, InvalidInput)
+    with pytest.raises(NotACrisisLine, match=r"^'rechecked' must be true or false$"):
+        crisis_line({"name": "Mine", "contact": "call 1", "rechecked": "no"}, own=True)
+
+
+def test_a_shipped_line_that_cannot_be_used_is_a_fault_of_the_package() -> None:
+    doc = {"countries": {"UK": "United Kingdom"}, "lines": [{"name": "x", "country": "UK"}]}
+    with pytest.raises(ValueError, match=r"^crisis line 1: 'contact' is missing$"):
+        shipped_lines(doc)
 
 
 def run(args: list[str], home: Path) -> subprocess.CompletedProcess[str]:

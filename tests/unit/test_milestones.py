@@ -12,7 +12,9 @@ from hypothesis import strategies as st
 from recoverylog.domain.milestones import (
     BUILTIN_SCHEMES,
     Milestone,
+    NotAMilestone,
     Step,
+    UnknownScheme,
     add_months,
     milestone_status,
     parse_step,
@@ -158,7 +160,7 @@ def test_common_has_nothing_achieved_on_day_zero() -> None:
 
 def test_scheme_names_are_case_insensitive_and_unknown_ones_raise() -> None:
     assert scheme_steps(" NA ") is BUILTIN_SCHEMES["na"]
-    with pytest.raises(KeyError, match="unknown milestone scheme 'chips'"):
+    with pytest.raises(UnknownScheme, match="unknown milestone scheme 'chips'"):
         scheme_steps("chips")
 
 
@@ -194,7 +196,7 @@ def test_parse_step(spec: str, expected: Step) -> None:
     ["", "   ", "abc", "d30", "30", "0d", "0y", "-1d", "1.5y", "25h", "12h", "3x", "every", "30dd"],
 )
 def test_parse_step_refuses_bad_specs(spec: str) -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(NotAMilestone):
         parse_step(spec)
 
 
@@ -216,7 +218,7 @@ def test_user_defined_scheme_from_aug_31() -> None:
 
 
 def test_user_defined_scheme_with_a_bad_spec_raises() -> None:
-    with pytest.raises(ValueError, match="'3 fortnights' is not a milestone"):
+    with pytest.raises(NotAMilestone, match="'3 fortnights' is not a milestone"):
         scheme_steps("mine", {"mine": ["30d", "3 fortnights"]})
 
 

@@ -8,10 +8,15 @@ from datetime import date, datetime
 from typing import Any
 
 from recoverylog.domain.moments import as_date
+from recoverylog.errors import InvalidInput
 
 DEFAULT_COUNTRY = "US"
 COUNTRY_ALIASES = {"GB": "UK", "USA": "US", "CAN": "CA", "AUS": "AU", "EIRE": "IE"}
 EMERGENCY_NAME = "Emergency services"
+
+
+class NotACrisisLine(InvalidInput):
+    """A crisis line that cannot be used: the message names the key that is wrong."""
 
 
 @dataclass(frozen=True)
@@ -53,7 +58,9 @@ def _text(raw: Mapping[str, Any], key: str, required: bool) -> str | None:
     if value is None and not required:
         return None
     if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"'{key}' must be text" if value is not None else f"'{key}' is missing")
+        raise NotACrisisLine(
+            f"'{key}' must be text" if value is not None else f"'{key}' is missing"
+        )
     return " ".join(value.split())
 
 
@@ -63,16 +70,16 @@ def _day(raw: Mapping[str, Any], key: str) -> date | None:
         return None
     day = value if isinstance(value, date) else as_date(value)
     if day is None:
-        raise ValueError(f"'{key}' must be a date (YYYY-MM-DD)")
+        raise NotACrisisLine(f"'{key}' must be a date (YYYY-MM-DD)")
     return day.date() if isinstance(day, datetime) else day
 
 
 def crisis_line(raw: Any, *, own: bool = False) -> CrisisLine:
     """One line from a table. A shipped line must say where its number comes from and
-    when it was checked (ValueError if not); the person's own lines need only a name and
-    how to reach it."""
+    when it was checked (NotACrisisLine if not); the person's own lines need only a
+    name and how to reach it."""
     if not isinstance(raw, Mapping):
-        raise ValueError("a line must be a table")
+        raise NotACrisisLine("a line must be a table")
     name = _text(raw, "name", True)
     contact = _text(raw, "contact", True)
     number = _text(raw, "number", not own)
@@ -80,11 +87,11 @@ def crisis_line(raw: Any, *, own: bool = False) -> CrisisLine:
     verified = _day(raw, "verified_on")
     rechecked = raw.get("rechecked", True)
     if not isinstance(rechecked, bool):
-        raise ValueError("'rechecked' must be true or false")
+        raise NotACrisisLine("'rechecked' must be true or false")
     if not own:
         _text(raw, "source", True)
         if verified is None:
-            raise ValueError("'verified_on' is missing")
+            raise NotACrisisLine("'verified_on' is missing")
     assert name is not None and contact is not None
     return CrisisLine(
         country_code(country) if country else None,
@@ -111,8 +118,8 @@ def shipped_lines(doc: Mapping[str, Any]) -> CrisisData:
     for i, raw in enumerate(raw_lines):
         try:
             lines.append(crisis_line(raw))
-        except ValueError as exc:
-            raise ValueError(f"crisis line {i + 1}: {exc}") from None
+        except NotACrisisLine as exc:  # the package's data, not the person's: a bug
+            raise ValueError(f"crisis line {i + 1}: {exc.message}") from None
     unknown = {line.country for line in lines} - set(countries)
     if unknown:
         raise ValueError(f"crisis lines for unnamed countries: {', '.join(map(str, unknown))}")
@@ -157,8 +164,8 @@ def own_lines(raw: Any, where: str = "crisis.toml") -> tuple[list[CrisisLine], l
     for i, item in enumerate(raw):
         try:
             lines.append(crisis_line(item, own=True))
-        except ValueError as exc:
-            problems.append(f"your crisis line {i + 1} in {where}: {exc}")
+        except NotACrisisLine as exc:
+            problems.append(f"your crisis line {i + 1} in {where}: {exc.message}")
     return lines, problems
 
 

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from recoverylog.domain import moments
 from recoverylog.domain.cleantime import CleanTime, Run
 from recoverylog.domain.model import Clock
+from recoverylog.errors import InvalidInput
 
 # What earlier runs reached stays the person's: the same heading on screen and on paper.
 EARLIER = "Reached in earlier runs, and still yours"
@@ -26,6 +27,18 @@ EARLIER = "Reached in earlier runs, and still yours"
 _SPEC = re.compile(r"^(every\s+)?(\d+)\s*(h|d|w|mo|m|y)$")
 _UNIT_WORDS = {"d": ("day", "days"), "w": ("week", "weeks"), "mo": ("month", "months")}
 MAX_REPEATS = 100  # a repeating milestone stops somewhere: 100 years is plenty
+
+
+class NotAMilestone(InvalidInput):
+    """A milestone that cannot be read ('3 fortnights', '0d', '25h'): says why."""
+
+
+class UnknownScheme(InvalidInput):
+    """A scheme name that is neither built in nor defined in the settings."""
+
+    def __init__(self, name: str, known: Iterable[str], hint: str | None = None) -> None:
+        names = ", ".join(sorted(known))
+        super().__init__(f"unknown milestone scheme '{name}' (known: {names})", hint)
 
 
 @dataclass(frozen=True)
@@ -87,15 +100,15 @@ def parse_step(spec: str) -> Step:
     """'30d', '2w', '6mo', '1y', '24h' (= 1 day), 'every 1y' (repeats)."""
     match = _SPEC.match(spec.strip().lower())
     if not match:
-        raise ValueError(
+        raise NotAMilestone(
             f"'{spec}' is not a milestone (use forms like 24h, 30d, 2w, 6mo, 1y, 'every 1y')"
         )
     repeat, amount, unit = bool(match.group(1)), int(match.group(2)), match.group(3)
     if amount <= 0:
-        raise ValueError(f"'{spec}': a milestone must be at least 1")
+        raise NotAMilestone(f"'{spec}': a milestone must be at least 1")
     if unit == "h":
         if amount % 24:
-            raise ValueError(f"'{spec}': hours must be whole days (24h, 48h)")
+            raise NotAMilestone(f"'{spec}': hours must be whole days (24h, 48h)")
         label = "24 hours" if amount == 24 else f"{amount} hours"
         return Step(amount, "h", label, None, repeat=repeat)
     if unit == "m":
@@ -134,8 +147,7 @@ def scheme_steps(name: str, custom: dict[str, list[str]] | None = None) -> tuple
         return BUILTIN_SCHEMES[key]
     if custom and key in custom:
         return _steps(custom[key])
-    known = sorted([*BUILTIN_SCHEMES, *(custom or {})])
-    raise KeyError(f"unknown milestone scheme '{name}' (known: {', '.join(known)})")
+    raise UnknownScheme(name, [*BUILTIN_SCHEMES, *(custom or {})])
 
 
 def schedule(

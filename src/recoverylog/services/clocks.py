@@ -11,7 +11,9 @@ from recoverylog.domain.cleantime import CleanTime, Run, clean_time
 from recoverylog.domain.milestones import (
     Milestone,
     MilestoneStatus,
+    NotAMilestone,
     Step,
+    UnknownScheme,
     milestone_status,
     progress_towards,
     scheme_steps,
@@ -28,20 +30,15 @@ def steps_for(ws: Workspace, clock: Clock) -> tuple[Step, ...]:
     name = clock.scheme or ws.settings.milestone_scheme
     try:
         return scheme_steps(name, ws.settings.schemes)
-    except (KeyError, ValueError) as exc:
-        raise InvalidInput(
-            str(exc).strip("\"'"), hint="see 'recoverylog config show' for schemes"
-        ) from exc
+    except (NotAMilestone, UnknownScheme) as exc:  # the settings' scheme, not what was typed
+        raise InvalidInput(exc.message, hint="see 'recoverylog config show' for schemes") from exc
 
 
 def check_scheme(ws: Workspace, name: str | None) -> str | None:
     if name is None:
         return None
     scheme = name.strip().lower()
-    try:
-        scheme_steps(scheme, ws.settings.schemes)
-    except (KeyError, ValueError) as exc:
-        raise InvalidInput(str(exc).strip("\"'")) from exc
+    scheme_steps(scheme, ws.settings.schemes)
     return scheme
 
 
