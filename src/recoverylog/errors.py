@@ -52,10 +52,6 @@ class Busy(RecoveryLogError):
     exit_code = ExitCode.BUSY
 
 
-# The hint for a file that cannot be read: the command stopped before writing anything.
-CHECK_FILES_HINT = "run 'recoverylog doctor' to check your files; nothing was changed"
-
-
 def not_json(where: object, exc: ValueError) -> str:
     """'X is not valid JSON (what, at line N)': the reader's own words end in 'at' for
     some problems ('Invalid control character at'), which must not read 'at at'."""

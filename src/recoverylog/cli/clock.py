@@ -10,6 +10,7 @@ from recoverylog.cli import state
 from recoverylog.cli.common import confirm, say, show_lines, start
 from recoverylog.cli.complete import clock_names
 from recoverylog.cli.options import START_HELP, FormatOpt, YesOpt
+from recoverylog.messages import NO_CLOCKS_YET
 from recoverylog.render.lines import fit
 from recoverylog.render.output import Format, emit_json, emit_rows, message, resolve_format
 from recoverylog.render.views import (
@@ -96,7 +97,7 @@ def list_(fmt: FormatOpt = None) -> None:
         resolve_format(fmt),
         screen=state.screen(),
         json_rows=rows,
-        empty="No clocks yet: 'recoverylog clock add NAME --since DATE' starts one.",
+        empty=NO_CLOCKS_YET,
     )
 
 

@@ -22,6 +22,7 @@ from recoverylog.domain.timeparse import (
 )
 from recoverylog.environment import Environment
 from recoverylog.errors import InvalidInput
+from recoverylog.messages import CSV_ONLY_FOR_LISTS
 from recoverylog.render.lines import Line, print_lines, screen_safe
 from recoverylog.render.output import Format, message, resolve_format, write
 from recoverylog.services.workspace import Workspace
@@ -204,7 +205,7 @@ def confirm(question: str, yes: bool) -> None:
 def show_lines(lines: Sequence[Line], fmt: Format | None) -> None:
     chosen = resolve_format(fmt)
     if chosen in (Format.CSV,):
-        raise InvalidInput("csv is only for lists; use table, plain or json")
+        raise InvalidInput(CSV_ONLY_FOR_LISTS)
     print_lines(lines, plain=chosen is not Format.TABLE, screen=state.screen())
 
 

@@ -10,6 +10,7 @@ import typer
 from recoverylog.cli import state
 from recoverylog.cli.common import show_lines
 from recoverylog.cli.options import FormatOpt
+from recoverylog.messages import FIRST_CLOCK
 from recoverylog.render.output import Format, resolve_format, write
 from recoverylog.render.views import ENTRY_COLUMNS, entry_row, milestone_lines, status_lines
 from recoverylog.services import progress
@@ -54,7 +55,7 @@ def demo(
         f"\nThis sample journal is in {folder}\n"
         f"Explore it:   recoverylog --home {folder} list --type craving\n"
         "Start for real (your own journal, kept private on this computer):\n"
-        "  recoverylog clock add alcohol --since 2026-11-01\n"
+        f"  {FIRST_CLOCK}\n"
         "  recoverylog log craving 6 --trigger 'after work' --coping 'call sponsor' "
         "--outcome passed\n"
         "  recoverylog status"

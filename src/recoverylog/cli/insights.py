@@ -11,6 +11,7 @@ from recoverylog.cli.common import day, note_text, show_lines, when
 from recoverylog.cli.options import DAY_HELP, AtOpt, ClockOpt, EditOpt, FormatOpt, NoteOpt
 from recoverylog.domain.model import short_id
 from recoverylog.domain.selfcheck import TOP_BAND
+from recoverylog.messages import STOPPED
 from recoverylog.render.output import Format, emit_json, message, resolve_format
 from recoverylog.services import insights as service
 
@@ -92,7 +93,7 @@ def _ask(clock: str | None) -> list[int]:
         return _questions(clock)
     except (typer.Abort, KeyboardInterrupt, EOFError):
         typer.echo("", err=True)
-        message("Stopped. Nothing was saved.")
+        message(STOPPED)
         raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
 
 

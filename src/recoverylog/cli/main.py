@@ -16,6 +16,7 @@ from recoverylog.cli.edge import as_exit, exit_code_for
 from recoverylog.cli.lazy import LazyCommand
 from recoverylog.environment import read_environment
 from recoverylog.errors import RecoveryLogError
+from recoverylog.messages import FIRST_CLOCK
 
 # Commands that must not read or change the journal after they run.
 _NO_CELEBRATION = {
@@ -263,7 +264,7 @@ app = typer.Typer(
     help=(
         "A private, local-first recovery journal and milestone tracker.\n\n"
         "Everything stays on this computer. Start with 'recoverylog demo' to see it on "
-        "sample data, or 'recoverylog clock add alcohol --since 2026-11-01' to begin."
+        f"sample data, or '{FIRST_CLOCK}' to begin."
     ),
     no_args_is_help=True,
     pretty_exceptions_enable=False,

@@ -10,6 +10,7 @@ import typer
 
 from recoverylog.cli import state
 from recoverylog.errors import ExitCode, InvalidInput
+from recoverylog.messages import STOPPED
 from recoverylog.render.lines import screen_safe
 from recoverylog.render.output import message
 
@@ -49,7 +50,7 @@ def yes(question: str, default: bool) -> bool:
         raise Stopped from None
 
 
-def stopped(words: str = "Stopped. Nothing was saved.") -> NoReturn:
+def stopped(words: str = STOPPED) -> NoReturn:
     typer.echo("", err=True)
     message(words)
     raise typer.Exit(int(ExitCode.INTERRUPTED))

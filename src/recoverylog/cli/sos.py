@@ -19,6 +19,7 @@ from recoverylog.domain import fields
 from recoverylog.domain import sos as sos_rules
 from recoverylog.domain.model import short_id
 from recoverylog.errors import InvalidInput
+from recoverylog.messages import CSV_ONLY_FOR_LISTS, STOPPED, journal_unreadable_now
 from recoverylog.render import sos as sos_views
 from recoverylog.render import timer as timer_views
 from recoverylog.render.lines import print_lines
@@ -88,7 +89,7 @@ def _show_crisis_lines(country: str | None, fmt: Format | None) -> dict[str, Any
         print_lines(sos_views.help_now_lines(data, plain=plain), plain=plain, screen=state.screen())
     state.current().crisis_shown = True
     if chosen is Format.CSV:
-        raise InvalidInput("csv is only for lists; use table, plain or json")
+        raise InvalidInput(CSV_ONLY_FOR_LISTS)
     return data
 
 
@@ -126,9 +127,7 @@ def sos(
         try:
             intensity = prompts.ask("How strong is the urge right now, 0 to 10?", _intensity)
         except prompts.Stopped:
-            prompts.stopped(
-                "Stopped. Nothing was saved. The lines above are there whenever you need them."
-            )
+            prompts.stopped(f"{STOPPED} The lines above are there whenever you need them.")
     ws, problem, locked = _open_for_sos()
     screen = service.sos_screen(ws, country, intensity, problem)
     typer.echo("")
@@ -171,7 +170,7 @@ def _open_for_sos() -> tuple[Any, str | None, bool]:
         typer.echo("", err=True)
         return None, "your journal stays locked for now", True
     except RecoveryLogError as exc:
-        return state.opened(), f"your journal could not be read just now ({exc.message})", False
+        return state.opened(), journal_unreadable_now(exc.message), False
     return ws, None, False
 
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from recoverylog.domain.moments import day_starts, days_start_at
 from recoverylog.environment import Environment, ScriptedInput, read_environment
+from recoverylog.messages import NO_PASSPHRASE_HINT
 from recoverylog.services.workspace import Workspace, open_workspace
 
 if TYPE_CHECKING:
@@ -115,7 +116,7 @@ def ask_passphrase(prompt: str) -> str:
     if not current().environment.stdin_is_tty:
         raise InvalidInput(
             "this journal is encrypted and there is no terminal to ask for the passphrase",
-            hint="set RECOVERYLOG_PASSPHRASE for scripts",
+            hint=NO_PASSPHRASE_HINT,
         )
     import getpass
 

@@ -10,6 +10,7 @@ from recoverylog.domain import fields
 from recoverylog.domain.fields import line
 from recoverylog.domain.people import same_name
 from recoverylog.errors import InvalidInput
+from recoverylog.messages import no_clock_named
 
 DIFFICULTIES = ("easy", "ok", "questionable", "hard", "very hard")
 _DIFFICULTY_ALIASES = {
@@ -67,7 +68,7 @@ def clean_options(values: Sequence[str], clocks: Sequence[str]) -> dict[str, boo
         match = next((c for c in clocks if same_name(c, name)), None)
         if match is None:
             known = ", ".join(clocks) if clocks else "none yet"
-            raise InvalidInput(f"--clean: no clock named '{name}' here (clocks: {known})")
+            raise InvalidInput(f"--clean: {no_clock_named(name)} here (clocks: {known})")
         out[match] = clean_answer(answer)
     return out
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from recoverylog.domain.moments import hours_and_minutes
 from recoverylog.domain.text import percent, plural
+from recoverylog.messages import FIRST_CLOCK
 from recoverylog.render.lines import Line, Segment, as_plain, safe_line, text
 
 if TYPE_CHECKING:
@@ -474,9 +475,7 @@ def outcomes_section(data: Mapping[str, Any], *, plain: bool) -> list[Line]:
 def clean_section(data: Mapping[str, Any], *, plain: bool) -> list[Line]:
     lines = [_heading("Clean days", "shares count whole days, up to yesterday")]
     if not data["clean_days"]:
-        lines.append(
-            [text("  No clocks yet: recoverylog clock add alcohol --since 2026-11-01", "dim")]
-        )
+        lines.append([text(f"  No clocks yet: {FIRST_CLOCK}", "dim")])
         return lines
     for c in data["clean_days"]:
         so_far = f"  {plural(c['total_clean_days'], 'clean day')} in total"

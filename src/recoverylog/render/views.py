@@ -12,6 +12,7 @@ from typing import Any
 
 from recoverylog.domain.moments import hours_and_minutes
 from recoverylog.domain.text import percent, plural
+from recoverylog.messages import FIRST_CLOCK, NO_CLOCKS_YET
 from recoverylog.render.lines import Line, bar, screen_safe, text
 from recoverylog.render.output import Column
 
@@ -154,7 +155,7 @@ def status_lines(data: Mapping[str, Any], *, plain: bool) -> list[Line]:
     lines: list[Line] = []
     if not data["clocks"]:
         lines.append([text("No clocks yet. Add what you are staying away from:")])
-        lines.append([text("  recoverylog clock add alcohol --since 2026-11-01", "bold")])
+        lines.append([text(f"  {FIRST_CLOCK}", "bold")])
     for clock in data["clocks"]:
         lines.extend(clock_lines(clock, data["currency"], plain=plain))
         lines.append([])
@@ -182,7 +183,7 @@ def status_lines(data: Mapping[str, Any], *, plain: bool) -> list[Line]:
 def milestone_lines(clocks: Sequence[dict[str, Any]], *, plain: bool) -> list[Line]:
     lines: list[Line] = []
     if not clocks:
-        lines.append([text("No clocks yet: 'recoverylog clock add NAME --since DATE' starts one.")])
+        lines.append([text(NO_CLOCKS_YET)])
     for clock in clocks:
         since = nice_moment(clock.get("counting_from_at"), clock["counting_from"])
         if not clock.get("current_run_started", True):

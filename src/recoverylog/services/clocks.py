@@ -22,6 +22,7 @@ from recoverylog.domain.model import Clock, Lapse, new_id
 from recoverylog.domain.moments import day_of, elapsed
 from recoverylog.domain.substances import safety_notes
 from recoverylog.errors import InvalidInput
+from recoverylog.messages import LAPSE_IN_THE_FUTURE, NEW_RUN_AFTER_THE_LAPSE, before_clean_since
 from recoverylog.services.shapes import ClockDetailJson, ClockJson, NextMilestoneJson, TimeLeftJson
 from recoverylog.services.workspace import Workspace, resolve_clock
 
@@ -244,21 +245,19 @@ def record_lapse(
     """Record a lapse. The next run starts the next day, or on the day given, or (when the
     person gives a time of day) at that moment, which must come after the lapse."""
     if at > ws.now:
-        raise InvalidInput("a lapse cannot be in the future")
+        raise InvalidInput(LAPSE_IN_THE_FUTURE)
     local_day = day_of(at)
     restart = _start(ws, restart) if restart is not None else local_day + timedelta(days=1)
     if isinstance(restart, datetime):
         if restart <= at:
             raise InvalidInput("the new run must start after the lapse")
     elif restart <= local_day:
-        raise InvalidInput("the new run must start after the day of the lapse")
+        raise InvalidInput(NEW_RUN_AFTER_THE_LAPSE)
     with ws.store.writing():
         journal = ws.reload_journal()
         clock = resolve_clock(ws, name, journal)
         if local_day < clock.clean_since:
-            raise InvalidInput(
-                f"that is before {clock.name}'s clean-since date ({clock.clean_since})"
-            )
+            raise InvalidInput(before_clean_since(clock.name, clock.clean_since))
         before = clean_time_now(ws, clock)
         lapse = Lapse(
             id=new_id()[:8],

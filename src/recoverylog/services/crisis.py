@@ -9,6 +9,7 @@ from typing import Any
 from recoverylog.domain import crisis as crisis_rules
 from recoverylog.environment import Environment
 from recoverylog.errors import RecoveryLogError
+from recoverylog.messages import DOCTOR_CAN_CHECK
 
 
 def shipped_crisis_lines() -> crisis_rules.CrisisData:
@@ -104,7 +105,7 @@ def help_now(environment: Environment, country: str | None) -> CrisisView:
     try:
         crisis = load_crisis(layout.config_file)
     except (RecoveryLogError, OSError, ValueError):
-        problems.append("crisis.toml could not be read ('recoverylog doctor' can check it)")
+        problems.append(f"crisis.toml could not be read ({DOCTOR_CAN_CHECK})")
     chosen = chosen or _text_or_none(crisis.get("country"))
     config: dict[str, Any] = {}
     try:
@@ -133,7 +134,7 @@ def _unread_settings(io: Any) -> str:
     why = (
         "your settings could not be read without the passphrase"
         if _settings_encrypted(io)
-        else "your settings could not be read from config.toml ('recoverylog doctor' can check it)"
+        else f"your settings could not be read from config.toml ({DOCTOR_CAN_CHECK})"
     )
     return (
         f"{why}, so these are the lines for {crisis_rules.DEFAULT_COUNTRY}; choose another with "

@@ -11,6 +11,7 @@ from recoverylog.domain import checkin, fields, selfcheck
 from recoverylog.domain.codec import entry_to_dict
 from recoverylog.domain.model import TYPE_FIELDS, Entry, EntryType, Technique, new_id
 from recoverylog.errors import InvalidInput
+from recoverylog.messages import NOTHING_TO_CHANGE, SINCE_AFTER_UNTIL
 from recoverylog.services.workspace import Workspace, optional_clock, resolve_clock
 from recoverylog.store.entries import OnDamaged
 
@@ -194,7 +195,7 @@ def checked_filter(ws: Workspace, query: EntryFilter) -> EntryFilter:
     if query.limit is not None and query.limit < 1:
         raise InvalidInput("--limit must be at least 1")
     if query.since and query.until and query.since > query.until:
-        raise InvalidInput("--since is after --until")
+        raise InvalidInput(SINCE_AFTER_UNTIL)
     if query.clock is not None:
         query = replace(query, clock=resolve_clock(ws, query.clock).name)
     return query
@@ -220,7 +221,7 @@ def edit_entry(ws: Workspace, prefix: str, changes: dict[str, Any]) -> Entry:
     """Apply the given changes (None = unchanged) and rewrite the entry."""
     changes = {k: v for k, v in changes.items() if v is not None}
     if not changes:
-        raise InvalidInput("nothing to change: give at least one option (see --help)")
+        raise InvalidInput(NOTHING_TO_CHANGE)
     with ws.store.writing():
         old = ws.store.entries.find(prefix)
         new = replace(old, data=dict(old.data), tags=list(old.tags), updated=ws.now)

@@ -10,6 +10,7 @@ from recoverylog.domain import goals as goals_rules
 from recoverylog.domain.model import Entry, EntryType
 from recoverylog.domain.moments import day_of
 from recoverylog.errors import InvalidInput, NotFound
+from recoverylog.messages import SINCE_AFTER_UNTIL
 from recoverylog.services.people import last_contacts
 from recoverylog.services.shapes import GoalProgressJson, SupportStatusJson
 from recoverylog.services.workspace import Workspace
@@ -110,7 +111,7 @@ def meetings(ws: Workspace, since: date | None, until: date | None) -> dict[str,
     last = until or ws.today
     first = since or goals_rules.week_start(last) - timedelta(weeks=DEFAULT_MEETING_WEEKS - 1)
     if first > last:
-        raise InvalidInput("--since is after --until")
+        raise InvalidInput(SINCE_AFTER_UNTIL)
     found = [
         e
         for e in ws.store.entries.iter_range(

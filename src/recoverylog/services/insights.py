@@ -23,6 +23,7 @@ from recoverylog.domain.insights.triggers import TriggerSummary
 from recoverylog.domain.model import Entry, EntryType
 from recoverylog.domain.moments import day_of
 from recoverylog.errors import InvalidInput
+from recoverylog.messages import since_after_the_end, until_after_today
 from recoverylog.render.observations import observations
 from recoverylog.services.entries import NewEntry, add_entry
 from recoverylog.services.shapes import (
@@ -47,14 +48,12 @@ def resolve_period(today: date, since: date | None, until: date | None) -> Perio
     """Default: the 90 days ending today; --since alone runs to today; --until alone
     looks back 90 days from it. The period may not end after today."""
     if until is not None and until > today:
-        raise InvalidInput(
-            f"--until {until} is after today ({today}); insights look back, not ahead"
-        )
+        raise InvalidInput(f"{until_after_today(until, today)}; insights look back, not ahead")
     end = until or today
     if since is None:
         return Period.last_days(DEFAULT_DAYS, end)
     if since > end:
-        raise InvalidInput(f"--since {since} is after the end of the period ({end})")
+        raise InvalidInput(since_after_the_end(since, end))
     return Period(since, end)
 
 

@@ -17,6 +17,13 @@ from recoverylog.domain import plan as plan_rules
 from recoverylog.domain.model import Clock, Entry, Journal, Lapse
 from recoverylog.domain.moments import day_of
 from recoverylog.errors import InvalidInput, NotFound
+from recoverylog.messages import (
+    LAPSE_IN_THE_FUTURE,
+    MORE_OF_THE_ID,
+    NEW_RUN_AFTER_THE_LAPSE,
+    NOTHING_TO_CHANGE,
+    before_clean_since,
+)
 from recoverylog.services.clocks import RecordedLapse, clock_summary
 from recoverylog.services.entries import EntryFilter, checked_filter, entry_as_dict, list_entries
 from recoverylog.services.shapes import ClockJson
@@ -74,7 +81,7 @@ def find_record(ws: Workspace, prefix: str, on_damaged: OnDamaged | None = None)
         shown = ", ".join(f"{r.id[:8]} ({r.type} {day_of(r.at)})" for r in found[:8])
         raise InvalidInput(
             f"'{prefix}' matches {len(found)} entries and lapses: {shown}",
-            hint="give more characters of the id",
+            hint=MORE_OF_THE_ID,
         )
     return found[0]
 
@@ -239,7 +246,7 @@ def edit_lapse(ws: Workspace, lapse_id: str, changes: dict[str, Any]) -> Changed
 
     changes = {k: v for k, v in changes.items() if v is not None}
     if not changes:
-        raise InvalidInput("nothing to change: give at least one option (see --help)")
+        raise InvalidInput(NOTHING_TO_CHANGE)
     other = sorted(set(changes) - set(LAPSE_CHANGES))
     if other:
         raise InvalidInput(
@@ -288,12 +295,12 @@ def delete_lapse(ws: Workspace, lapse_id: str) -> ChangedLapse:
 
 def _checked_time(ws: Workspace, at: datetime) -> datetime:
     if at > ws.now:
-        raise InvalidInput("a lapse cannot be in the future")
+        raise InvalidInput(LAPSE_IN_THE_FUTURE)
     return ws.local(at)
 
 
 def _check_days(clock: Clock, day: date, restart: date) -> None:
     if day < clock.clean_since:
-        raise InvalidInput(f"that is before {clock.name}'s clean-since date ({clock.clean_since})")
+        raise InvalidInput(before_clean_since(clock.name, clock.clean_since))
     if restart <= day:
-        raise InvalidInput("the new run must start after the day of the lapse")
+        raise InvalidInput(NEW_RUN_AFTER_THE_LAPSE)

@@ -12,6 +12,7 @@ from recoverylog.domain import people as people_rules
 from recoverylog.domain.model import Entry, EntryType, Journal
 from recoverylog.domain.moments import day_of
 from recoverylog.errors import InvalidInput, NotFound
+from recoverylog.messages import NOTHING_TO_CHANGE, already_in_your_network, not_in_your_network
 from recoverylog.services.workspace import Workspace, did_you_mean
 
 # How far back "when did I last reach them" looks in the log.
@@ -35,7 +36,7 @@ def resolve_person(journal: Journal, name: str) -> dict[str, Any]:
         if known
         else "add them with: recoverylog people add NAME --role sponsor"
     )
-    raise NotFound(f"'{name}' is not in your support network", hint=hint)
+    raise NotFound(not_in_your_network(name), hint=hint)
 
 
 def add_person(
@@ -59,7 +60,7 @@ def add_person(
         existing = find_person(journal, clean)
         if existing is not None:
             raise InvalidInput(
-                f"'{existing.get('name')}' is already in your support network",
+                already_in_your_network(existing.get("name")),
                 hint=f"change their details with: recoverylog people edit '{existing.get('name')}'",
             )
         journal.people.append(person)
@@ -71,7 +72,7 @@ def edit_person(ws: Workspace, name: str, changes: dict[str, str | None]) -> dic
     """Apply the given changes (None = unchanged, '' = clear phone, email or note)."""
     given = {k: v for k, v in changes.items() if v is not None}
     if not given:
-        raise InvalidInput("nothing to change: give at least one option (see --help)")
+        raise InvalidInput(NOTHING_TO_CHANGE)
     checks = {"role": people_rules.role, "phone": people_rules.phone, "email": people_rules.email}
     with ws.store.writing():
         journal = ws.reload_journal()
@@ -80,7 +81,7 @@ def edit_person(ws: Workspace, name: str, changes: dict[str, str | None]) -> dic
             new_name = fields.name(given.pop("name") or "", "name")
             other = find_person(journal, new_name)
             if other is not None and other is not person:
-                raise InvalidInput(f"'{other.get('name')}' is already in your support network")
+                raise InvalidInput(already_in_your_network(other.get("name")))
             old = str(person.get("name", ""))
             if not people_rules.same_name(old, new_name):
                 # Contacts logged under the old name still count as contacts with them.
@@ -127,7 +128,7 @@ def contact_name(
             if close
             else f"to add them as you log it: recoverylog log contact '{name}' --new"
         )
-        raise NotFound(f"'{name}' is not in your support network", hint=hint)
+        raise NotFound(not_in_your_network(name), hint=hint)
     added = add_person(ws, name)
     return str(added["name"]), True
 

@@ -16,6 +16,7 @@ from recoverylog.domain.goals import goal_from_dict, goal_window
 from recoverylog.domain.insights.period import Period
 from recoverylog.domain.moments import day_of
 from recoverylog.errors import DataError, InvalidInput, NotFound, not_json
+from recoverylog.messages import since_after_the_end, until_after_today
 from recoverylog.paths import user_path
 from recoverylog.reports.audiences import Audience
 from recoverylog.reports.build import (
@@ -39,10 +40,10 @@ def resolve_period(
     """--since/--until win over --period; the default is the 7 days ending today."""
     end = until or ws.today
     if end > ws.today:
-        raise InvalidInput(f"--until {end} is after today ({ws.today}); a report looks back")
+        raise InvalidInput(f"{until_after_today(end, ws.today)}; a report looks back")
     if since is not None:
         if since > end:
-            raise InvalidInput(f"--since {since} is after the end of the period ({end})")
+            raise InvalidInput(since_after_the_end(since, end))
         return Period(since, end)
     name = (period or DEFAULT_PERIOD).lower()
     if name == "all":

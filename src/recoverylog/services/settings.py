@@ -6,6 +6,7 @@ from typing import Any
 
 from recoverylog.config import KEYS, set_value
 from recoverylog.errors import InvalidInput
+from recoverylog.messages import add_clock_first, no_clock_named
 from recoverylog.services.workspace import Workspace
 
 
@@ -28,12 +29,5 @@ def _clock_named(ws: Workspace, text: str) -> str:
     if clock is not None:
         return clock.name
     known = journal.clock_names()
-    if not known:
-        raise InvalidInput(
-            f"there is no clock named '{name}' (no clocks yet)",
-            hint=f"add it first: recoverylog clock add '{name}'",
-        )
-    raise InvalidInput(
-        f"there is no clock named '{name}' (your clocks: {', '.join(known)})",
-        hint=f"add it first: recoverylog clock add '{name}'",
-    )
+    clocks = f"your clocks: {', '.join(known)}" if known else "no clocks yet"
+    raise InvalidInput(f"there is {no_clock_named(name)} ({clocks})", hint=add_clock_first(name))

@@ -14,6 +14,7 @@ from recoverylog.domain import plan as plan_rules
 from recoverylog.domain import sos as sos_rules
 from recoverylog.domain.model import Entry, EntryType, Technique, new_id
 from recoverylog.errors import RecoveryLogError
+from recoverylog.messages import journal_unreadable_now
 from recoverylog.services.crisis import country_choice, crisis_as_dict, crisis_view, own_lines
 from recoverylog.services.entries import check_not_future, validate_data
 from recoverylog.services.workspace import Workspace, optional_clock
@@ -49,7 +50,7 @@ def sos_screen(
             call = sos_rules.calls_not_listed(sections.get("call", []), [p["name"] for p in people])
             techniques = _techniques(ws)
         except RecoveryLogError as exc:
-            problem = f"your journal could not be read just now ({exc.message})"
+            problem = journal_unreadable_now(exc.message)
     if ws is not None:
         crisis = _crisis_for(ws, country, clock_names)
     return {

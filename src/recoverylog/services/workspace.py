@@ -12,6 +12,7 @@ from recoverylog.domain.model import Clock, Journal
 from recoverylog.domain.moments import day_of, days_start_at
 from recoverylog.environment import LOCK_WAIT_ENV, NOW_ENV, Environment
 from recoverylog.errors import DataError, InvalidInput, NotFound
+from recoverylog.messages import FIRST_CLOCK, no_clock_named
 from recoverylog.paths import Layout, resolve_layout
 from recoverylog.store.atomic import LOCK_TIMEOUT_SECONDS
 from recoverylog.store.files import AskPassphrase, FileIO
@@ -161,7 +162,7 @@ def resolve_clock(ws: Workspace, name: str | None, journal: Journal | None = Non
         if not journal.clocks:
             raise NotFound(
                 "there are no clocks yet",
-                hint="add one with: recoverylog clock add alcohol --since 2026-11-01",
+                hint=f"add one with: {FIRST_CLOCK}",
             )
         raise InvalidInput(
             f"there are {len(journal.clocks)} clocks; say which with --clock "
@@ -174,7 +175,7 @@ def resolve_clock(ws: Workspace, name: str | None, journal: Journal | None = Non
         hint = did_you_mean(name, known) or (
             f"known clocks: {', '.join(known)}" if known else "add one with 'recoverylog clock add'"
         )
-        raise NotFound(f"no clock named '{name}'", hint=hint)
+        raise NotFound(no_clock_named(name), hint=hint)
     return clock
 
 

@@ -18,7 +18,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from recoverylog.errors import CHECK_FILES_HINT, DataError, InvalidInput
+from recoverylog.errors import DataError, InvalidInput
+from recoverylog.messages import CHECK_FILES_HINT, CHECK_PASSPHRASE, UPGRADE
 
 MAGIC = b"RLENC"
 VERSION = 2
@@ -116,7 +117,7 @@ def _take_apart(data: bytes, what: str) -> _Sealed:
     if version not in (UNBOUND_VERSION, VERSION):
         raise DataError(
             f"{what} uses encryption format {version}; this version reads up to {VERSION}",
-            hint="upgrade recoverylog",
+            hint=UPGRADE,
         )
     file_salt = data[len(MAGIC) + 1 : len(MAGIC) + 1 + SALT_BYTES]
     nonce = data[HEADER_BYTES - NONCE_BYTES : HEADER_BYTES]
@@ -215,8 +216,7 @@ class Vault:
         if place is not None and found is not None and found != place:
             raise DataError(
                 f"{what} holds {found.describe()}, so it belongs elsewhere and was not read",
-                hint="it may have been copied or renamed by hand; "
-                "run 'recoverylog doctor' to check your files; nothing was changed",
+                hint=f"it may have been copied or renamed by hand; {CHECK_FILES_HINT}",
             )
         return plaintext
 
@@ -240,7 +240,7 @@ class Vault:
             )
         raise WrongPassphrase(
             f"could not decrypt {what}: wrong passphrase, or the file was changed",
-            hint="check RECOVERYLOG_PASSPHRASE or the passphrase you typed",
+            hint=CHECK_PASSPHRASE,
         )
 
     def check_token(self) -> bytes:
@@ -256,5 +256,5 @@ class Vault:
         if not matches:
             raise WrongPassphrase(
                 "wrong passphrase for this journal",
-                hint="check RECOVERYLOG_PASSPHRASE or the passphrase you typed",
+                hint=CHECK_PASSPHRASE,
             )

@@ -15,7 +15,8 @@ from typing import Any
 
 from recoverylog.domain.codec import SchemaError, entry_from_dict, entry_to_dict
 from recoverylog.domain.model import MIN_PREFIX_LENGTH, Entry, short_id
-from recoverylog.errors import CHECK_FILES_HINT, DataError, InvalidInput, NotFound, not_json
+from recoverylog.errors import DataError, InvalidInput, NotFound, not_json
+from recoverylog.messages import CHECK_FILES_HINT, MORE_OF_THE_ID, NOT_UNICODE
 from recoverylog.store import schema
 from recoverylog.store.files import FileIO
 
@@ -168,7 +169,7 @@ class EntryStore:
             shown = ", ".join(f"{short_id(e.id)} ({e.type} {e.at:%Y-%m-%d})" for e in matches[:8])
             raise InvalidInput(
                 f"'{prefix}' matches {len(matches)} entries: {shown}",
-                hint="give more characters of the id",
+                hint=MORE_OF_THE_ID,
             )
         return matches[0]
 
@@ -249,7 +250,7 @@ def encode_month(doc: RawDoc) -> bytes:
     try:
         return text.encode("utf-8")
     except UnicodeEncodeError as exc:
-        raise InvalidInput("the text contains characters that are not valid Unicode") from exc
+        raise InvalidInput(NOT_UNICODE) from exc
 
 
 # An entry lives in the month file of its own local time ("at" as written, with its UTC

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from recoverylog.environment import PASSPHRASE_ENV
 from recoverylog.errors import DataError, InvalidInput
+from recoverylog.messages import CHECK_FILES, NO_PASSPHRASE_HINT, UPGRADE
 from recoverylog.paths import Layout
 from recoverylog.store.atomic import atomic_write, read_bytes
 from recoverylog.store.crypto import (
@@ -96,7 +96,7 @@ class FileIO:
         if self._ask is None:
             raise InvalidInput(
                 "this journal is encrypted and no passphrase was given",
-                hint=f"run it in a terminal to be asked, or set {PASSPHRASE_ENV}",
+                hint=NO_PASSPHRASE_HINT,
             )
         return self._ask(prompt)
 
@@ -112,7 +112,7 @@ class FileIO:
         except UnicodeDecodeError as exc:
             raise DataError(
                 f"{path} is not valid UTF-8 text (byte {exc.start})",
-                hint="run 'recoverylog doctor' to check your files",
+                hint=CHECK_FILES,
             ) from exc
 
     def read_plain(self, path: Path) -> bytes | None:
@@ -263,7 +263,7 @@ def _marker_doc(marker: Path) -> dict[str, Any]:
         raise DataError(
             f"{marker} was written by a newer recoverylog "
             f"(version {version}; this one reads {MARKER_VERSION})",
-            hint="upgrade recoverylog",
+            hint=UPGRADE,
         )
     return doc
 

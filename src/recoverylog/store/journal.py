@@ -8,6 +8,7 @@ from typing import Any
 from recoverylog.domain.codec import SchemaError, journal_from_dict, journal_to_dict
 from recoverylog.domain.model import Journal
 from recoverylog.errors import DataError
+from recoverylog.messages import FIX_BY_HAND
 from recoverylog.store import schema
 from recoverylog.store.files import FileIO
 from recoverylog.store.tomlfile import save_toml
@@ -26,9 +27,7 @@ def journal_from_doc(doc: dict[str, Any] | None, path: Path) -> Journal:
     try:
         return journal_from_dict(doc)
     except SchemaError as exc:
-        raise DataError(
-            f"{path}: {exc}", hint="fix the file by hand, or run 'recoverylog doctor'"
-        ) from exc
+        raise DataError(f"{path}: {exc}", hint=FIX_BY_HAND) from exc
 
 
 def save_journal(path: Path, journal: Journal, io: FileIO) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from recoverylog.errors import DataError
+from recoverylog.messages import CHECK_FILES, FIX_BY_HAND_HINT, UPGRADE
 
 Document = dict[str, Any]
 Migration = Callable[[Document], Document]
@@ -83,7 +84,7 @@ MIGRATIONS: dict[str, dict[int, Migration]] = {
 def document_version(kind: str, doc: Document, path: Path) -> int:
     version = doc.get("schema_version")
     if version is None:
-        raise DataError(f"{path}: missing 'schema_version'", hint=_doctor_hint())
+        raise DataError(f"{path}: missing 'schema_version'", hint=CHECK_FILES)
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise DataError(f"{path}: 'schema_version' must be a whole number, found {version!r}")
     current = CURRENT_VERSION[kind]
@@ -91,7 +92,7 @@ def document_version(kind: str, doc: Document, path: Path) -> int:
         raise DataError(
             f"{path} was written by a newer recoverylog (schema_version {version}; "
             f"this version reads up to {current})",
-            hint="upgrade recoverylog (pip install -U recoverylog); nothing was changed",
+            hint=f"{UPGRADE} (pip install -U recoverylog); nothing was changed",
         )
     return version
 
@@ -118,12 +119,8 @@ def migrate(kind: str, doc: Document, path: Path) -> Document:
         except (ValueError, TypeError, KeyError, AttributeError) as exc:
             raise DataError(
                 f"{path} could not be updated from schema_version {version}: {exc}",
-                hint="fix the file by hand, or run 'recoverylog doctor'; nothing was changed",
+                hint=FIX_BY_HAND_HINT,
             ) from exc
         version += 1
         doc["schema_version"] = version
     return doc
-
-
-def _doctor_hint() -> str:
-    return "run 'recoverylog doctor' to check your files"

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from recoverylog.errors import DataError
+from recoverylog.messages import FIX_BY_HAND_HINT, NOT_UNICODE
 from recoverylog.store.files import FileIO
 
 
@@ -17,7 +18,7 @@ def parse_toml(text: str, path: Path) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as exc:
         raise DataError(
             f"{path} is not valid TOML: {exc}",
-            hint="fix the file by hand, or run 'recoverylog doctor'; nothing was changed",
+            hint=FIX_BY_HAND_HINT,
         ) from exc
 
 
@@ -67,7 +68,7 @@ def encode_text(text: str) -> bytes:
     try:
         return text.encode("utf-8")
     except UnicodeEncodeError as exc:
-        raise InvalidInput("the text contains characters that are not valid Unicode") from exc
+        raise InvalidInput(NOT_UNICODE) from exc
 
 
 def _without_none(value: Any) -> Any:
