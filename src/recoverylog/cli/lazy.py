@@ -9,7 +9,6 @@ command imports its own module and no other.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
 from typing import Any
 
 import typer
@@ -18,19 +17,31 @@ from typer.core import MarkupMode, TyperCommand
 from typer.models import CommandInfo, TyperInfo
 
 
-@dataclass(frozen=True)
 class LazyCommand:
-    """One top-level command, known without importing it."""
+    """One top-level command, known without importing it. (A plain class: a dataclass
+    would cost every command's startup more than the rest of this module.)"""
 
-    # "package.module:attribute": a command function, or a Typer app for a group.
-    target: str
-    # Its line in the command list: the first sentence of its help (Click cuts it to
-    # the screen), or with own_short_help, the short help it is given (never cut).
-    summary: str
-    own_short_help: bool = False
-    hidden: bool = False
-    # "package.module:attribute" of the TyperCommand subclass that runs it, if not the usual.
-    command_class: str | None = None
+    __slots__ = ("command_class", "hidden", "own_short_help", "summary", "target")
+
+    def __init__(
+        self,
+        target: str,
+        summary: str,
+        *,
+        own_short_help: bool = False,
+        hidden: bool = False,
+        command_class: str | None = None,
+    ) -> None:
+        # "package.module:attribute": a command function, or a Typer app for a group.
+        self.target = target
+        # Its line in the command list: the first sentence of its help (Click cuts it to
+        # the screen), or with own_short_help, the short help it is given (never cut).
+        self.summary = summary
+        self.own_short_help = own_short_help
+        self.hidden = hidden
+        # "package.module:attribute" of the TyperCommand subclass that runs it, if not
+        # the usual one.
+        self.command_class = command_class
 
     def listed(self, limit: int) -> str:
         """The command list's line, cut to ``limit`` characters as Click cuts help."""

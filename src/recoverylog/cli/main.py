@@ -5,14 +5,13 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 from typer.core import TyperGroup
 
 from recoverylog import __version__
 from recoverylog.cli import state
-from recoverylog.cli.edge import as_exit, exit_code_for
 from recoverylog.cli.lazy import LazyCommand
 from recoverylog.environment import read_environment
 from recoverylog.errors import RecoveryLogError
@@ -60,6 +59,13 @@ def home_first(args: list[str]) -> list[str]:
     return moved + out
 
 
+def _to_the_edge(exc: BaseException, ctx: Any) -> NoReturn:
+    """Hand a failure to cli/edge.py, loaded only when something went wrong."""
+    from recoverylog.cli.edge import as_exit
+
+    as_exit(exc, debug=state.environment_of(ctx).debug)
+
+
 class RecoveryGroup(TyperGroup):
     """Turns library errors into 'Error: ...' lines and documented exit codes."""
 
@@ -67,15 +73,19 @@ class RecoveryGroup(TyperGroup):
         """The options before the command, --help and --version among them."""
         try:
             return super().parse_args(ctx, home_first(args) if ctx.parent is None else args)
+        except typer.Exit:
+            raise  # --help or --version said all there was to say
         except (Exception, KeyboardInterrupt) as exc:
-            as_exit(exc, debug=state.environment_of(ctx).debug)
+            _to_the_edge(exc, ctx)
 
     def invoke(self, ctx: Any) -> Any:
         try:
             result = super().invoke(ctx)
             _celebrate(ctx)
+        except typer.Exit:
+            raise
         except (Exception, KeyboardInterrupt) as exc:
-            as_exit(exc, debug=state.environment_of(ctx).debug)
+            _to_the_edge(exc, ctx)
         return result
 
     def list_commands(self, ctx: Any) -> list[str]:
@@ -313,6 +323,8 @@ def run() -> None:
     except SystemExit as exc:
         _exit_now(exc.code)
     except BaseException as exc:  # outside any command: shell completion, or Ctrl-C
+        from recoverylog.cli.edge import exit_code_for
+
         _exit_now(exit_code_for(exc, debug=environment.debug))
     _exit_now(0)
 
