@@ -120,3 +120,15 @@ def test_an_error_with_nowhere_to_be_said_still_gives_its_exit_code(tmp_path: Pa
     with open("/dev/full", "w") as full:
         result = _run("log", "craving", "11", home=tmp_path / "home", stderr=full)
     assert result.returncode == 2
+
+
+@pytest.mark.parametrize("args", [[], ["log"]], ids=lambda args: " ".join(["recoverylog", *args]))
+def test_a_command_given_nothing_to_do_shows_its_help_line_by_line(
+    args: list[str], tmp_path: Path
+) -> None:
+    result = _run(*args, home=tmp_path / "home")
+    assert result.returncode == 2
+    lines = result.stderr.splitlines()
+    assert lines[0] == f"Usage: {' '.join(['recoverylog', *args])} [OPTIONS] COMMAND [ARGS]..."
+    assert "Commands:" in lines
+    assert "Traceback" not in result.stderr

@@ -77,7 +77,10 @@ def as_exit(exc: BaseException, *, debug: bool) -> NoReturn:
     if isinstance(exc, typer.Exit):
         raise exc
     if isinstance(exc, typer.TyperException):
-        exc.message = _in_plain_words(exc.message)
+        # A command given nothing to do shows its help, lines and all; other usage
+        # errors quote what was typed. (Click does not export the help's class.)
+        if type(exc).__name__ != "NoArgsIsHelpError":
+            exc.message = _in_plain_words(exc.message)
         raise exc
     raise typer.Exit(exit_code_for(exc, debug=debug)) from None
 
