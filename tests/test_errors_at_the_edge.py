@@ -97,6 +97,24 @@ def test_a_home_inside_a_closed_folder_is_a_data_problem(tmp_path: Path) -> None
     assert "permission denied" in _one_error(result.stderr)
 
 
+def test_completion_that_cannot_be_installed_is_one_error_line(tmp_path: Path) -> None:
+    """An eager option's own failure: the shell's files go where HOME is, here a file."""
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("")
+    env = {**os.environ, "HOME": str(not_a_folder), "SHELL": "/bin/bash"}
+    env.pop("RECOVERYLOG_DEBUG", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "recoverylog", "--install-completion", "bash"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 4, result.stderr
+    assert f"{not_a_folder} cannot be used" in _one_error(result.stderr)
+
+
 @pytest.mark.parametrize(
     ("args", "said"),
     [
