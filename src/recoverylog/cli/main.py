@@ -1,4 +1,6 @@
-"""The recoverylog application: global options, error handling, command groups."""
+"""The recoverylog application: the global options, the table of commands (each
+loaded on first use), and the console entry point. What went wrong is said by
+cli/edge.py, loaded only then."""
 
 from __future__ import annotations
 
@@ -67,7 +69,9 @@ def _to_the_edge(exc: BaseException, ctx: Any) -> NoReturn:
 
 
 class RecoveryGroup(TyperGroup):
-    """Turns library errors into 'Error: ...' lines and documented exit codes."""
+    """The main group: commands come from COMMANDS when used, and every failure, in a
+    command or in the options before it, ends as an 'Error: ...' line and the exit code
+    the README documents."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         """The options before the command, --help and --version among them."""
