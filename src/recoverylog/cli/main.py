@@ -70,8 +70,8 @@ def _to_the_edge(exc: BaseException, ctx: Any) -> NoReturn:
 
 class RecoveryGroup(TyperGroup):
     """The main group: commands come from COMMANDS when used, and every failure, in a
-    command or in the options before it, ends as an 'Error: ...' line and the exit code
-    the README documents."""
+    command or in the options before it, ends as an 'Error: ...' line and its
+    documented exit code."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         """The options before the command, --help and --version among them."""
