@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from recoverylog.errors import DataError, InvalidInput
+from recoverylog.messages import not_a_whole_number
 from recoverylog.store import schema
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ def _positive_int(value: str) -> int:
     try:
         number = int(value)
     except ValueError as exc:
-        raise InvalidInput(f"'{value}' is not a whole number") from exc
+        raise InvalidInput(not_a_whole_number(value)) from exc
     if number < 1:
         raise InvalidInput("the value must be at least 1")
     return number

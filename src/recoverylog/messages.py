@@ -28,6 +28,15 @@ DOCTOR_CAN_CHECK = "'recoverylog doctor' can check it"
 NOT_UNICODE = "the text contains characters that are not valid Unicode"
 UPGRADE = "upgrade recoverylog"
 
+
+def not_utf8(path: object, byte: int) -> str:
+    return f"{path} is not valid UTF-8 text (byte {byte})"
+
+
+def backup_taken_first(backup: object) -> str:
+    return f"A backup was taken first: {backup}"
+
+
 # --- clocks -------------------------------------------------------------------------
 
 FIRST_CLOCK = "recoverylog clock add alcohol --since 2026-11-01"
@@ -58,6 +67,10 @@ NOTHING_TO_CHANGE = "nothing to change: give at least one option (see --help)"
 MORE_OF_THE_ID = "give more characters of the id"
 SINCE_AFTER_UNTIL = "--since is after --until"
 CSV_ONLY_FOR_LISTS = "csv is only for lists; use table, plain or json"
+
+
+def not_a_whole_number(text: str) -> str:
+    return f"'{text}' is not a whole number"
 
 
 def until_after_today(until: object, today: object) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
+from recoverylog.messages import backup_taken_first
 from recoverylog.render.output import Column
 
 
@@ -43,7 +44,7 @@ def closing_line(
 ) -> str | None:
     """The backup --fix took first, or, after a check, how to repair what can be."""
     if backup:
-        return f"A backup was taken first: {backup}"
+        return backup_taken_first(backup)
     if not fix and any(p["repair"] for p in problems):
         return "Run 'recoverylog doctor --fix' to repair what can be repaired safely."
     return None

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from recoverylog.messages import backup_taken_first
+
 SINGULAR = {"people": "person", "entries": "entry"}
 
 
@@ -18,7 +20,7 @@ def import_summary(result: Mapping[str, Any], name: str) -> list[str]:
     lines += _problem_lines(result["problems"], verb)
     lines.extend(result["notices"])
     if result["backup"]:
-        lines.append(f"A backup was taken first: {result['backup']}")
+        lines.append(backup_taken_first(result["backup"]))
     return lines
 
 

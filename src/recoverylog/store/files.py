@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from recoverylog.errors import DataError, InvalidInput
-from recoverylog.messages import CHECK_FILES, NO_PASSPHRASE_HINT, UPGRADE
+from recoverylog.messages import CHECK_FILES, NO_PASSPHRASE_HINT, UPGRADE, not_utf8
 from recoverylog.paths import Layout
 from recoverylog.store.atomic import atomic_write, read_bytes
 from recoverylog.store.crypto import (
@@ -111,7 +111,7 @@ class FileIO:
             return data.decode("utf-8")
         except UnicodeDecodeError as exc:
             raise DataError(
-                f"{path} is not valid UTF-8 text (byte {exc.start})",
+                not_utf8(path, exc.start),
                 hint=CHECK_FILES,
             ) from exc
 

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from recoverylog.errors import DataError
-from recoverylog.messages import FIX_BY_HAND_HINT, NOT_UNICODE
+from recoverylog.messages import FIX_BY_HAND_HINT, NOT_UNICODE, not_utf8
 from recoverylog.store.files import FileIO
 
 
@@ -96,7 +96,7 @@ def load_plain_toml(path: Path) -> dict[str, Any] | None:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise DataError(f"{path} is not valid UTF-8 text (byte {exc.start})") from exc
+        raise DataError(not_utf8(path, exc.start)) from exc
     return parse_toml(text, path)
 
 

@@ -22,6 +22,7 @@ from recoverylog.domain.csvguard import unguard_cell
 from recoverylog.domain.merge import instant
 from recoverylog.domain.model import TYPE_FIELDS, Entry, EntryType, Journal, Lapse
 from recoverylog.errors import DataError, RecoveryLogError
+from recoverylog.messages import no_clock_named, not_a_whole_number
 from recoverylog.services.imports.checks import (
     HEX_ID,
     ISO_DATE,
@@ -237,7 +238,7 @@ def _entry_clock(journal: Journal, cells: dict[str, str], clock_name: str | None
     found = journal.find_clock(cells["clock"])
     if found is None:
         raise ValueError(
-            f"no clock named '{cells['clock']}' (add it first: recoverylog clock add NAME)"
+            f"{no_clock_named(cells['clock'])} (add it first: recoverylog clock add NAME)"
         )
     return found.name
 
@@ -284,7 +285,7 @@ def _int(cell: str, column: str) -> int:
     try:
         return int(cell)
     except ValueError:
-        raise ValueError(f"{column}: '{cell}' is not a whole number") from None
+        raise ValueError(f"{column}: {not_a_whole_number(cell)}") from None
 
 
 def _bool(cell: str, column: str) -> bool:
