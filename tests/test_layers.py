@@ -39,8 +39,6 @@ ONLY: dict[tuple[str, str], set[str]] = {
     },
     # The insights JSON carries the sentences insights writes, which live with the views.
     ("services", "render"): {"recoverylog.render.observations"},
-    # The store names the passphrase variable in its hints.
-    ("store", "environment"): {"recoverylog.environment.PASSPHRASE_ENV"},
 }
 
 

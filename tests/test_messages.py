@@ -9,6 +9,7 @@ from pathlib import Path
 
 import recoverylog
 from recoverylog import messages
+from recoverylog.environment import PASSPHRASE_ENV
 
 PACKAGE = Path(recoverylog.__file__).parent
 TABLE = {
@@ -104,3 +105,9 @@ def test_every_message_of_the_table_is_used() -> None:
             if isinstance(node, ast.ImportFrom) and node.module == messages.__name__:
                 used |= {alias.name for alias in node.names}
     assert sorted({*TABLE, *FUNCTIONS} - used) == []
+
+
+def test_the_passphrase_hints_name_the_variable_that_is_read() -> None:
+    """The table uses nothing, so it spells the variable out: the same one."""
+    assert f"set {PASSPHRASE_ENV} for scripts" in messages.NO_PASSPHRASE_HINT
+    assert messages.CHECK_PASSPHRASE.startswith(f"check {PASSPHRASE_ENV} ")
