@@ -1,29 +1,15 @@
-"""The suite's ``cli`` fixture, with the Click command built once instead of per call.
-
-Typer rebuilds the whole command tree on every invocation (tens of milliseconds); the
-hostile-input and corruption tests run hundreds of commands, so they share one build.
-Everything else (CliRunner, catch_exceptions=False, the temp home) is the suite's own.
-"""
+"""Fixtures for the safety tests: an encrypted home, and the suite's own ``cli``
+(commands load on first use, so building the command tree per call costs under a
+millisecond even for the hundreds of commands the hostile-input tests run)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-import typer
-import typer.testing
 from safety_helpers import PASSPHRASE, SECRET
 
-from recoverylog.cli.main import app
 from recoverylog.store.crypto import MAGIC
-
-_COMMAND = typer.main.get_command(app)
-
-
-@pytest.fixture
-def cli(cli, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(typer.testing, "_get_command", lambda _app: _COMMAND)
-    return cli
 
 
 @pytest.fixture
