@@ -49,7 +49,3 @@ def doctor(
             write(closing)
     if report.unresolved():
         raise typer.Exit(int(ExitCode.DATA_PROBLEM))
-
-
-def register(app: typer.Typer) -> None:
-    app.command("doctor")(doctor)

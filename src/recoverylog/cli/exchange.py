@@ -106,8 +106,3 @@ def import_(
         emit_json(result.as_dict())
         return
     write("\n".join(import_summary(result.as_dict(), str(file))))
-
-
-def register(app: typer.Typer) -> None:
-    app.command("export")(export)
-    app.command("import")(import_)
