@@ -139,3 +139,19 @@ def test_when_days_start_stays_with_the_command_that_read_it(cli, home: Path) ->
     assert cli("config", "set", "day_starts_at", "04:00").exit_code == 0
     assert cli("status").exit_code == 0
     assert day_starts() == time(0)  # the next command, or a test, starts at midnight again
+
+
+def test_tables_or_plain_text_as_the_environment_says_the_output_is(home: Path) -> None:
+    """A list is a table on a terminal and plain lines when piped: the Environment says
+    which, whatever stream the test runner puts in front of the command."""
+    runner = CliRunner()
+    added = runner.invoke(
+        app, ["people", "add", "Sam", "--role", "sponsor"], obj=Environment(home=str(home))
+    )
+    assert added.exit_code == 0, added.stderr
+    on_terminal = Environment(home=str(home), stdout_is_terminal=True, colour=False)
+    table = runner.invoke(app, ["people", "list"], obj=on_terminal).stdout
+    plain = runner.invoke(app, ["people", "list"], obj=Environment(home=str(home))).stdout
+    assert "Sam" in table and "Sam" in plain
+    assert "┃" in table or "│" in table  # drawn as a table
+    assert "┃" not in plain and "│" not in plain

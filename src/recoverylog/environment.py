@@ -42,6 +42,9 @@ class Environment(NamedTuple):
     # stdin is a terminal device itself: only then can a passphrase be typed unseen, and
     # does an answer show its own line break.
     stdin_is_tty: bool = False
+    # Where the command's output goes is a terminal: tables there, plain text when piped.
+    stdout_is_terminal: bool = False
+    stderr_is_terminal: bool = False
     colour: bool = True  # False when $NO_COLOR is set (to anything but "")
     frozen_now: str | None = None  # $RECOVERYLOG_NOW, an ISO 8601 time
     timezone: str | None = None  # $RECOVERYLOG_TIMEZONE, over config.toml's setting
@@ -93,6 +96,8 @@ def read_environment(*, scripted_input: bool = False) -> Environment:
         stdin=stdin,
         stdin_is_terminal=tty or scripted_input,
         stdin_is_tty=tty,
+        stdout_is_terminal=_isatty(sys.stdout),
+        stderr_is_terminal=_isatty(sys.stderr),
         colour=_given(variables, "NO_COLOR") is None,
         frozen_now=_given(variables, NOW_ENV),
         timezone=_given(variables, TIMEZONE_ENV),

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from recoverylog.cli import state
-from recoverylog.cli.common import confirm, say
+from recoverylog.cli.common import confirm, output_format, say
 from recoverylog.cli.options import FormatOpt, YesOpt
 from recoverylog.errors import DataError
 from recoverylog.render.backups import (
@@ -17,7 +17,7 @@ from recoverylog.render.backups import (
     backed_up,
     restored,
 )
-from recoverylog.render.output import emit_rows, resolve_format
+from recoverylog.render.output import emit_rows
 from recoverylog.services import safety
 from recoverylog.services.workspace import Workspace
 
@@ -61,7 +61,7 @@ def list_(fmt: FormatOpt = None) -> None:
     emit_rows(
         safety.list_backups(_workspace()[0]),
         BACKUP_COLUMNS,
-        resolve_format(fmt),
+        output_format(fmt),
         screen=state.screen(),
         empty=NO_BACKUPS,
     )

@@ -7,12 +7,12 @@ from typing import Annotated
 import typer
 
 from recoverylog.cli import state
-from recoverylog.cli.common import confirm, say, show_lines, start
+from recoverylog.cli.common import confirm, output_format, say, show_lines, start
 from recoverylog.cli.complete import clock_names
 from recoverylog.cli.options import START_HELP, FormatOpt, YesOpt
 from recoverylog.messages import NO_CLOCKS_YET
 from recoverylog.render.lines import fit
-from recoverylog.render.output import Format, emit_json, emit_rows, message, resolve_format
+from recoverylog.render.output import Format, emit_json, emit_rows, message
 from recoverylog.render.views import (
     CLOCK_COLUMNS,
     clean_for,
@@ -94,7 +94,7 @@ def list_(fmt: FormatOpt = None) -> None:
     emit_rows(
         [clock_row(row) for row in rows],
         CLOCK_COLUMNS,
-        resolve_format(fmt),
+        output_format(fmt),
         screen=state.screen(),
         json_rows=rows,
         empty=NO_CLOCKS_YET,
@@ -114,7 +114,7 @@ def show(
     """
     ws = state.workspace()
     detail = clocks.clock_detail(ws, name)
-    chosen = resolve_format(fmt)
+    chosen = output_format(fmt)
     if chosen is Format.JSON:
         emit_json(detail)
         return

@@ -203,7 +203,7 @@ def confirm(question: str, yes: bool) -> None:
 
 
 def show_lines(lines: Sequence[Line], fmt: Format | None) -> None:
-    chosen = resolve_format(fmt)
+    chosen = output_format(fmt)
     if chosen in (Format.CSV,):
         raise InvalidInput(CSV_ONLY_FOR_LISTS)
     print_lines(lines, plain=chosen is not Format.TABLE, screen=state.screen())
@@ -217,3 +217,9 @@ def check_bom(bom: bool, csv: bool) -> None:
 def say(message: str) -> None:
     """A confirmation line: to stdout, since it carries the new entry's id."""
     write(message)
+
+
+def output_format(fmt: Format | None) -> Format:
+    """The format asked for; else a table when this command's output is a terminal and
+    plain text when it is piped (as the command's Environment says)."""
+    return resolve_format(fmt, terminal=state.environment().stdout_is_terminal)

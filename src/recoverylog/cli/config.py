@@ -7,7 +7,7 @@ from typing import Annotated, Any
 import typer
 
 from recoverylog.cli import state
-from recoverylog.cli.common import say
+from recoverylog.cli.common import output_format, say
 from recoverylog.cli.options import FormatOpt
 from recoverylog.config import KEYS, load_settings
 from recoverylog.errors import InvalidInput
@@ -18,7 +18,6 @@ from recoverylog.render.output import (
     emit_json,
     emit_rows,
     message,
-    resolve_format,
     write,
 )
 
@@ -55,7 +54,7 @@ def show(fmt: FormatOpt = None) -> None:
     """
     rows = _settings_rows()
     columns = [Column("key", "Key"), Column("value", "Value"), Column("about", "About")]
-    chosen = resolve_format(fmt)
+    chosen = output_format(fmt)
     if chosen is Format.JSON:
         emit_json({row["key"]: row["value"] for row in rows})
         return

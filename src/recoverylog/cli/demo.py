@@ -8,10 +8,10 @@ from typing import Annotated
 import typer
 
 from recoverylog.cli import state
-from recoverylog.cli.common import show_lines
+from recoverylog.cli.common import output_format, show_lines
 from recoverylog.cli.options import FormatOpt
 from recoverylog.messages import FIRST_CLOCK
-from recoverylog.render.output import Format, resolve_format, write
+from recoverylog.render.output import Format, write
 from recoverylog.render.views import ENTRY_COLUMNS, entry_row, milestone_lines, status_lines
 from recoverylog.services import progress
 from recoverylog.services.demo import build_demo
@@ -38,7 +38,7 @@ def demo(
     folder = home or tempfile.mkdtemp(prefix="recoverylog-demo-")
     ws = open_workspace(state.environment().with_home(folder))  # never the user's own
     build_demo(ws)
-    chosen = resolve_format(fmt)
+    chosen = output_format(fmt)
     if chosen in (Format.JSON, Format.CSV):
         chosen = Format.PLAIN
     plain = chosen is not Format.TABLE

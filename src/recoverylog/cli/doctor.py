@@ -7,10 +7,11 @@ from typing import Annotated
 import typer
 
 from recoverylog.cli import state
+from recoverylog.cli.common import output_format
 from recoverylog.cli.options import FormatOpt
 from recoverylog.errors import ExitCode
 from recoverylog.render.doctor import closing_line, finding_columns, finding_rows, looks_fine
-from recoverylog.render.output import Format, emit_json, emit_rows, resolve_format, write
+from recoverylog.render.output import Format, emit_json, emit_rows, write
 from recoverylog.services import doctor as service
 
 
@@ -32,7 +33,7 @@ def doctor(
     ws = state.workspace(strict_settings=False)
     report = service.examine(ws, fix=fix)
     data = service.describe_report(report, ws.layout.data_dir)
-    chosen = resolve_format(fmt)
+    chosen = output_format(fmt)
     if chosen is Format.JSON:
         emit_json(data)
     elif not report.findings:

@@ -15,6 +15,7 @@ from recoverylog.cli.common import (
     day,
     duration,
     note_text,
+    output_format,
     say,
     show_lines,
     when,
@@ -41,7 +42,6 @@ from recoverylog.render.output import (
     emit_json,
     emit_rows,
     message,
-    resolve_format,
     to_csv,
     write_data,
 )
@@ -92,7 +92,7 @@ def list_entries(
     Examples: recoverylog list --type craving --since "7 days ago" --format csv ;
     recoverylog list --all --format csv --bom > journal.csv
     """
-    chosen = resolve_format(fmt)
+    chosen = output_format(fmt)
     check_bom(bom, chosen is Format.CSV)
     ws = state.workspace()
     kinds = [_entry_type(t) for t in type_ or []]
@@ -192,7 +192,7 @@ def show(entry_id: IdArg, fmt: FormatOpt = None) -> None:
             raise
         raise NotFound(exc.message, hint="it may be in the file left out above") from None
     entry = lapses.record_as_dict(ws, found)
-    if resolve_format(fmt) is Format.JSON:
+    if output_format(fmt) is Format.JSON:
         emit_json(entry)
         return
     show_lines(entry_detail_lines(entry), fmt)

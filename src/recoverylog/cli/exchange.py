@@ -9,11 +9,11 @@ from typing import Annotated
 import typer
 
 from recoverylog.cli import state
-from recoverylog.cli.common import check_bom
+from recoverylog.cli.common import check_bom, output_format
 from recoverylog.cli.options import BomOpt, ForceOpt, FormatOpt
 from recoverylog.domain.csvcells import CSV_COLUMNS
 from recoverylog.render.imports import import_summary
-from recoverylog.render.output import Format, emit_json, resolve_format, to_csv, write
+from recoverylog.render.output import Format, emit_json, to_csv, write
 from recoverylog.services.export import export_records, export_text
 from recoverylog.services.imports import import_file
 
@@ -102,7 +102,7 @@ def import_(
         state.promise_no_writes()
     chosen = source.value if source is not None else None
     result = import_file(state.workspace(), file, chosen, dry_run)
-    if resolve_format(fmt) is Format.JSON:
+    if output_format(fmt) is Format.JSON:
         emit_json(result.as_dict())
         return
     write("\n".join(import_summary(result.as_dict(), str(file))))

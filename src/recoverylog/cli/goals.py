@@ -7,14 +7,14 @@ from typing import Annotated
 import typer
 
 from recoverylog.cli import state
-from recoverylog.cli.common import day, say, show_lines
+from recoverylog.cli.common import day, output_format, say, show_lines
 from recoverylog.cli.options import (
     DAY_HELP,
     FormatOpt,
 )
 from recoverylog.domain import goals as goals_rules
 from recoverylog.render import goals as goals_views
-from recoverylog.render.output import Format, emit_json, emit_rows, resolve_format
+from recoverylog.render.output import Format, emit_json, emit_rows
 from recoverylog.render.views import nice_date
 
 goal_app = typer.Typer(
@@ -65,7 +65,7 @@ def goal_show(fmt: FormatOpt = None) -> None:
     from recoverylog.services import goals as service
 
     data = service.goals_overview(state.workspace())
-    chosen = resolve_format(fmt)
+    chosen = output_format(fmt)
     if chosen is Format.JSON:
         emit_json(data)
         return
@@ -101,7 +101,7 @@ def meetings(
 
     ws = state.workspace()
     data = service.meetings(ws, day(ws, since, "--since"), day(ws, until, "--until"))
-    chosen = resolve_format(fmt)
+    chosen = output_format(fmt)
     if chosen is Format.JSON:
         emit_json(data)
     elif chosen is Format.CSV:

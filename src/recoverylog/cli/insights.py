@@ -7,12 +7,12 @@ from typing import Annotated, Any
 import typer
 
 from recoverylog.cli import state
-from recoverylog.cli.common import day, note_text, show_lines, when
+from recoverylog.cli.common import day, note_text, output_format, show_lines, when
 from recoverylog.cli.options import DAY_HELP, AtOpt, ClockOpt, EditOpt, FormatOpt, NoteOpt
 from recoverylog.domain.model import short_id
 from recoverylog.domain.selfcheck import TOP_BAND
 from recoverylog.messages import STOPPED
-from recoverylog.render.output import Format, emit_json, message, resolve_format
+from recoverylog.render.output import Format, emit_json, message
 from recoverylog.services import insights as service
 
 AnswersOpt = Annotated[
@@ -42,7 +42,7 @@ def insights(
     """
     ws = state.workspace()
     data = service.insights(ws, day(ws, since, "--since"), day(ws, until, "--until"), clock)
-    chosen = resolve_format(fmt)
+    chosen = output_format(fmt)
     if chosen is Format.JSON:
         emit_json(data)
         return

@@ -7,10 +7,10 @@ from typing import Annotated
 import typer
 
 from recoverylog.cli import state
-from recoverylog.cli.common import confirm, note_text, say
+from recoverylog.cli.common import confirm, note_text, output_format, say
 from recoverylog.cli.complete import people_names
 from recoverylog.cli.options import FormatOpt, YesOpt
-from recoverylog.render.output import emit_rows, resolve_format
+from recoverylog.render.output import emit_rows
 from recoverylog.render.people import PEOPLE_COLUMNS, person_row, person_saved
 from recoverylog.services import people as service
 
@@ -60,7 +60,7 @@ def list_(fmt: FormatOpt = None) -> None:
     emit_rows(
         [person_row(r) for r in rows],
         PEOPLE_COLUMNS,
-        resolve_format(fmt),
+        output_format(fmt),
         screen=state.screen(),
         json_rows=rows,
         empty="No one yet. Add your sponsor or a peer: recoverylog people add NAME --role sponsor",

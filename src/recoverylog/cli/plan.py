@@ -7,7 +7,7 @@ from typing import Annotated, Any
 import typer
 
 from recoverylog.cli import prompts, state
-from recoverylog.cli.common import edit_in_editor, read_stdin, say, show_lines
+from recoverylog.cli.common import edit_in_editor, output_format, read_stdin, say, show_lines
 from recoverylog.cli.options import (
     FormatOpt,
     whole_number,
@@ -16,7 +16,7 @@ from recoverylog.domain import plan as plan_rules
 from recoverylog.domain.text import plural
 from recoverylog.errors import InvalidInput
 from recoverylog.render import plan as plan_views
-from recoverylog.render.output import Format, emit_json, message, resolve_format
+from recoverylog.render.output import Format, emit_json, message
 
 plan_app = typer.Typer(
     help="Your relapse-prevention plan: reasons, warning signs, what you do instead.",
@@ -41,7 +41,7 @@ def plan_show(fmt: FormatOpt = None) -> None:
     from recoverylog.services import plan as service
 
     data = service.plan_as_dict(service.plan(state.workspace()))
-    chosen = resolve_format(fmt)
+    chosen = output_format(fmt)
     if chosen is Format.JSON:
         emit_json(data)
         return

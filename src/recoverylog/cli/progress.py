@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from recoverylog.cli import state
-from recoverylog.cli.common import say, show_lines
+from recoverylog.cli.common import output_format, say, show_lines
 from recoverylog.cli.options import ForceOpt, FormatOpt
 from recoverylog.cli.report import (
     DiscreetOpt,
@@ -15,7 +15,7 @@ from recoverylog.cli.report import (
     OutputOpt,
     printable_milestones,
 )
-from recoverylog.render.output import Format, emit_json, emit_rows, resolve_format
+from recoverylog.render.output import Format, emit_json, emit_rows
 from recoverylog.render.views import (
     TOOLKIT_COLUMNS,
     milestone_lines,
@@ -35,7 +35,7 @@ def status(fmt: FormatOpt = None) -> None:
     Example: recoverylog status
     """
     data = service.status(state.workspace())
-    chosen = resolve_format(fmt)
+    chosen = output_format(fmt)
     if chosen is Format.JSON:
         emit_json(data)
         return
@@ -60,7 +60,7 @@ def milestones(
     if printable_milestones(clock, upcoming, fmt, output, force, discreet):
         return
     data = service.milestones(state.workspace(), clock, upcoming)
-    chosen = resolve_format(Format(fmt.value) if fmt else None)
+    chosen = output_format(Format(fmt.value) if fmt else None)
     if chosen is Format.JSON:
         emit_json(data)
         return
@@ -92,7 +92,7 @@ def coping_list(fmt: FormatOpt = None) -> None:
     emit_rows(
         [toolkit_row(i) for i in items],
         TOOLKIT_COLUMNS,
-        resolve_format(fmt),
+        output_format(fmt),
         screen=state.screen(),
         json_rows=items,
         empty="Your toolkit is empty. Add a technique: recoverylog coping add NAME",

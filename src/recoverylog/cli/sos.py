@@ -10,7 +10,7 @@ import typer
 from typer.core import TyperCommand
 
 from recoverylog.cli import prompts, state
-from recoverylog.cli.common import say, show_lines
+from recoverylog.cli.common import output_format, say, show_lines
 from recoverylog.cli.options import (
     ClockOpt,
     FormatOpt,
@@ -23,7 +23,7 @@ from recoverylog.messages import CSV_ONLY_FOR_LISTS, STOPPED, journal_unreadable
 from recoverylog.render import sos as sos_views
 from recoverylog.render import timer as timer_views
 from recoverylog.render.lines import print_lines
-from recoverylog.render.output import Format, emit_json, message, resolve_format
+from recoverylog.render.output import Format, emit_json, message
 
 # The urge-surfing timer waits one second per tick through this (tests replace it).
 sleep: Callable[[float], None] = time.sleep
@@ -81,7 +81,7 @@ def _crisis_view(country: str | None) -> dict[str, Any]:
 
 def _show_crisis_lines(country: str | None, fmt: Format | None) -> dict[str, Any]:
     data = _crisis_view(country)
-    chosen = resolve_format(fmt)
+    chosen = output_format(fmt)
     if chosen is Format.JSON:
         emit_json(data)
     else:
@@ -225,7 +225,7 @@ def _list(text: str) -> list[str]:
 
 
 def _plain() -> bool:
-    return resolve_format(None) is not Format.TABLE
+    return output_format(None) is not Format.TABLE
 
 
 def help_now(country: CountryOpt = None, fmt: FormatOpt = None) -> None:

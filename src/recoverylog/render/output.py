@@ -29,12 +29,17 @@ class Format(StrEnum):
     CSV = "csv"
 
 
-def resolve_format(chosen: Format | None, stream: TextIO | None = None) -> Format:
-    """Tables on a terminal, plain text when piped, unless the user chose."""
+def resolve_format(
+    chosen: Format | None, stream: TextIO | None = None, *, terminal: bool | None = None
+) -> Format:
+    """Tables on a terminal, plain text when piped, unless the user chose. ``terminal``
+    says whether the output is a terminal (the Environment knows); else the stream is
+    asked."""
     if chosen is not None:
         return chosen
-    stream = stream or sys.stdout
-    return Format.TABLE if _isatty(stream) else Format.PLAIN
+    if terminal is None:
+        terminal = _isatty(stream or sys.stdout)
+    return Format.TABLE if terminal else Format.PLAIN
 
 
 def _isatty(stream: TextIO) -> bool:
