@@ -1,23 +1,11 @@
-"""Printed text (report and milestone summary) counts terminal columns, not characters.
-
-Widths are measured with rich.cells.cell_len, as a terminal would show them.
-"""
+"""Printed text (report and milestone summary) counts terminal columns, not characters."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-import pytest
-from rich.cells import cell_len
-
-CJK = "今日は仕事の後でとても強い渇望があったけれど、友達に電話して散歩に出かけたら落ち着いた。" * 2
-EMOJI = "good day 🙂 walked 🚶 by the river 🌊 felt 💪 " * 2 + "🎉" * 45  # 🎉s: 90 columns
-TEXTS = pytest.mark.parametrize("words", [CJK, EMOJI], ids=["cjk", "emoji"])
-
-
-def widest(rows: list[str]) -> int:
-    return max(cell_len(row) for row in rows)
+from wide_text import TEXTS, widest
 
 
 @TEXTS

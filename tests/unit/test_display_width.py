@@ -1,22 +1,9 @@
-"""Wrapping counts terminal columns, not characters: CJK and most emoji take two.
-
-Widths are measured with rich.cells.cell_len, as a terminal would show them.
-"""
+"""Wrapping counts terminal columns, not characters: CJK and most emoji take two."""
 
 from __future__ import annotations
 
-import pytest
-from rich.cells import cell_len
-
 from recoverylog.render.lines import fit, paragraph
-
-CJK = "今日は仕事の後でとても強い渇望があったけれど、友達に電話して散歩に出かけたら落ち着いた。" * 2
-EMOJI = "good day 🙂 walked 🚶 by the river 🌊 felt 💪 " * 2 + "🎉" * 45  # 🎉s: 90 columns
-TEXTS = pytest.mark.parametrize("words", [CJK, EMOJI], ids=["cjk", "emoji"])
-
-
-def widest(rows: list[str]) -> int:
-    return max(cell_len(row) for row in rows)
+from wide_text import TEXTS, widest
 
 
 @TEXTS
