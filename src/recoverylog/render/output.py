@@ -29,16 +29,11 @@ class Format(StrEnum):
     CSV = "csv"
 
 
-def resolve_format(
-    chosen: Format | None, stream: TextIO | None = None, *, terminal: bool | None = None
-) -> Format:
-    """Tables on a terminal, plain text when piped, unless the user chose. ``terminal``
-    says whether the output is a terminal (the Environment knows); else the stream is
-    asked."""
+def resolve_format(chosen: Format | None, *, terminal: bool) -> Format:
+    """Tables on a terminal, plain text when piped, unless the user chose. ``terminal``:
+    the output is a terminal (the command's Environment says so)."""
     if chosen is not None:
         return chosen
-    if terminal is None:
-        terminal = _isatty(stream or sys.stdout)
     return Format.TABLE if terminal else Format.PLAIN
 
 
