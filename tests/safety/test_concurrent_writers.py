@@ -204,6 +204,7 @@ def test_how_long_a_write_waits_is_a_number_of_seconds(
         result = cli("log", "craving", "3")
         assert result.exit_code == 2, (wrong, result.stderr)
         assert "RECOVERYLOG_LOCK_WAIT" in result.stderr and "seconds" in result.stderr
+        assert cli("status").exit_code == 0  # a command that only reads never asks it
     hold_lock()
     before = snapshot(home)
     monkeypatch.setenv("RECOVERYLOG_LOCK_WAIT", "0")  # do not wait at all

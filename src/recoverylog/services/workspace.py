@@ -6,6 +6,7 @@ import difflib
 import os
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, tzinfo
+from functools import partial
 
 from recoverylog.config import Settings, load_settings
 from recoverylog.domain.model import Clock, Journal
@@ -82,7 +83,7 @@ def open_workspace(
     days_start_at(time.fromisoformat(settings.day_starts_at))
     tz = resolve_timezone(settings.timezone, environment.system_timezone)
     now = current_time(tz, environment.frozen_now)
-    store = Store(layout, io, now, settings.backups_keep, lock_wait(environment.lock_wait))
+    store = Store(layout, io, now, settings.backups_keep, partial(lock_wait, environment.lock_wait))
     return Workspace(layout, settings, store, tz, now, environment)
 
 
@@ -96,7 +97,7 @@ def lock_wait(given: str | None) -> float:
         seconds = -1.0
     if not 0 <= seconds <= MAX_LOCK_WAIT:  # also refuses nan and inf
         raise InvalidInput(
-            f"{LOCK_WAIT_ENV}={given!r} is not a number of seconds from 0 to {MAX_LOCK_WAIT}"
+            f"{LOCK_WAIT_ENV}={given!r} is not a number of seconds from 0 to {MAX_LOCK_WAIT:g}"
         )
     return seconds
 

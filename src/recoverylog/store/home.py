@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -31,13 +31,15 @@ class Store:
         io: FileIO,
         now: datetime,
         backups_keep: int = 10,
-        lock_wait: float = LOCK_TIMEOUT_SECONDS,
+        lock_wait: Callable[[], float] = lambda: LOCK_TIMEOUT_SECONDS,
     ) -> None:
         self.layout = layout
         self.io = io
         self.now = now
         self.backups_keep = backups_keep
-        self.lock_wait = lock_wait  # seconds a write waits for another command, then Busy
+        # Seconds a write waits for another command, then Busy: asked only when a write
+        # needs the lock, so a wrong setting never stops a command that only reads.
+        self.lock_wait = lock_wait
         self.entries = EntryStore(layout.entries_dir, io, self._save_migrated)
         self._backed_up_for_migration = False
 
@@ -82,7 +84,7 @@ class Store:
         command to finish, then Busy."""
         ensure_private_dir(self.layout.data_dir)
         _tighten(self.layout.data_dir)
-        with writer_lock(self.layout.lock_file, self.lock_wait if timeout is None else timeout):
+        with writer_lock(self.layout.lock_file, self.lock_wait() if timeout is None else timeout):
             yield
 
     def has_data(self) -> bool:
