@@ -173,16 +173,29 @@ def searchable_text(entry: Entry) -> str:
     return " ".join(parts).casefold()
 
 
+def search_words(search: str | None) -> tuple[str, ...]:
+    """The casefolded pieces of a search that each lie inside one text of a matching
+    entry: ``searchable_text`` joins the texts with spaces, so a match can only cross
+    from one text into the next at a space of the search."""
+    if search is None:
+        return ()
+    return tuple(word for word in search.casefold().split(" ") if word)
+
+
 def list_entries(
     ws: Workspace, query: EntryFilter, on_damaged: OnDamaged | None = None
 ) -> list[Entry]:
-    """Newest first; stops reading months as soon as the limit is reached.
+    """Newest first; stops reading months as soon as the limit is reached, and does not
+    decode a month whose file cannot hold the search.
 
     With ``on_damaged``, a month file that cannot be read is left out (and reported to
     it) instead of stopping the listing; the file is never written."""
     query = checked_filter(ws, query)
     found: list[Entry] = []
-    for entry in ws.store.entries.iter_newest_first(query.since, query.until, on_damaged):
+    entries = ws.store.entries.iter_newest_first(
+        query.since, query.until, on_damaged, words=search_words(query.search)
+    )
+    for entry in entries:
         if query.matches(entry):
             found.append(entry)
             if query.limit is not None and len(found) >= query.limit:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -65,7 +65,9 @@ class EntryStore:
         stops the command before anything is written. An older document is updated and
         checked in memory first; only a good result is saved."""
         path = self.path_for(month)
-        text = self.io.read_text(path)
+        return self._parse(month, path, self.io.read_text(path))
+
+    def _parse(self, month: str, path: Path, text: str | None) -> tuple[RawDoc, list[Entry]]:
         if text is None:
             empty = {
                 "schema_version": schema.CURRENT_VERSION[schema.ENTRIES],
@@ -103,17 +105,32 @@ class EntryStore:
         entries.sort(key=lambda e: e.at)
         return entries
 
-    def _load_or_skip(self, month: str, on_damaged: OnDamaged | None) -> list[Entry]:
+    def _load_holding(self, month: str, words: Sequence[str]) -> list[Entry]:
+        """The month's entries, oldest first; none, and nothing decoded, when its file
+        cannot hold every one of ``words`` (see ``may_hold``)."""
+        if not words:
+            return self.load_month(month)
+        path = self.path_for(month)
+        text = self.io.read_text(path)
+        if text is not None and not may_hold(text, words):
+            return []
+        entries = self._parse(month, path, text)[1]
+        entries.sort(key=lambda e: e.at)
+        return entries
+
+    def _load_or_skip(
+        self, month: str, on_damaged: OnDamaged | None, words: Sequence[str] = ()
+    ) -> list[Entry]:
         """The month's entries; with ``on_damaged``, a month file that cannot be read is
         reported to it and left out (and never written). Without it, damage stops."""
         if on_damaged is None:
-            return self.load_month(month)
+            return self._load_holding(month, words)
         if self.io.encrypted():
             # A damaged encryption.toml or a wrong passphrase concerns every file:
             # never a reason to leave out one month.
             self.io.vault()
         try:
-            return self.load_month(month)
+            return self._load_holding(month, words)
         except DataError as exc:
             on_damaged(self.path_for(month), exc)
             return []
@@ -125,17 +142,20 @@ class EntryStore:
         since: datetime | None = None,
         until: datetime | None = None,
         on_damaged: OnDamaged | None = None,
+        words: Sequence[str] = (),
     ) -> Iterator[Entry]:
         """Entries newest first, reading only the months the range can touch.
 
         Totals must see every entry, so a damaged month stops the reading, unless
-        ``on_damaged`` is given (listings): then that month is left out."""
+        ``on_damaged`` is given (listings): then that month is left out. With ``words``
+        (casefolded, each to be found inside one text of an entry), the months whose
+        files cannot hold them all are passed over undecoded: only a search may ask."""
         for month in reversed(self.months()):
             if until is not None and month > _month_after(until):
                 continue
             if since is not None and month < _month_before(since):
                 break
-            for entry in reversed(self._load_or_skip(month, on_damaged)):
+            for entry in reversed(self._load_or_skip(month, on_damaged, words)):
                 if until is not None and entry.at > until:
                     continue
                 if since is not None and entry.at < since:
@@ -251,6 +271,31 @@ def encode_month(doc: RawDoc) -> bytes:
         return text.encode("utf-8")
     except UnicodeEncodeError as exc:
         raise InvalidInput(NOT_UNICODE) from exc
+
+
+# What a month file written by this version looks like at both ends: anything else (an
+# older or newer version, a file edited by hand or cut short) is decoded in full.
+_CURRENT_HEAD = f'{{"schema_version": {schema.CURRENT_VERSION[schema.ENTRIES]}, "month": '
+_CURRENT_TAIL = "]}\n"
+
+
+def may_hold(text: str, words: Sequence[str]) -> bool:
+    """False only when no entry of this month file can match: some word of ``words``
+    (casefolded, each to be found inside one text of an entry) is nowhere in the file.
+    True means "perhaps": decode the month to know.
+
+    ``encode_month`` writes each text as it is, except the characters JSON must escape
+    (quote, backslash, control characters), each always escaped the same way, in
+    lowercase. Casefolding goes character by character and never makes or changes one
+    of those, so the casefolded file holds every casefolded text, escaped the same way.
+    Backslash-u escapes (rare control characters, or any character written by another
+    program) and escaped slashes would break this: a file with either is decoded."""
+    if not (text.startswith(_CURRENT_HEAD) and text.endswith(_CURRENT_TAIL)):
+        return True
+    if "\\u" in text or "\\/" in text:
+        return True
+    folded = text.casefold()
+    return all(_LINE_ENCODER.encode(word)[1:-1] in folded for word in words)
 
 
 # An entry lives in the month file of its own local time ("at" as written, with its UTC
