@@ -292,7 +292,8 @@ def may_hold(text: str, words: Sequence[str]) -> bool:
     program) and escaped slashes would break this: a file with either is decoded."""
     if not (text.startswith(_CURRENT_HEAD) and text.endswith(_CURRENT_TAIL)):
         return True
-    if "\\u" in text or "\\/" in text:
+    # One quick look for any backslash first: most months have none.
+    if "\\" in text and ("\\u" in text or "\\/" in text):
         return True
     folded = text.casefold()
     return all(_LINE_ENCODER.encode(word)[1:-1] in folded for word in words)
