@@ -17,7 +17,13 @@ The home holds:
   more of them in the evening, spread evenly over the span ending at "now".
 
 With ``--entries 0`` the home has one clock and no entries: the "empty" home that the
-benchmarks compare against.
+benchmarks compare against. With ``--encrypt`` the home is then encrypted by
+``recoverylog encrypt`` with the benchmarks' passphrase (PASSPHRASE below): the same
+entries, sealed (the sealed bytes differ from one run to the next).
+
+``--jrnl-of HOME`` writes, instead, a jrnl journal (plain text, unencrypted) of the
+entries of a generated home, with a jrnl config file pointing at it, so that jrnl and
+recoverylog can be timed on the same entries.
 
 A file ``benchmark-home.json`` records how the home was made, so that run.py can tell
 whether an existing home still matches.
@@ -27,8 +33,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import shutil
+import subprocess
 import sys
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
@@ -38,6 +46,11 @@ from typing import Any
 BENCH_DIR = Path(__file__).resolve().parent
 HOMES_DIR = BENCH_DIR / "homes"
 MARKER = "benchmark-home.json"
+# The passphrase of the encrypted benchmark homes; they hold generated entries only.
+PASSPHRASE = "benchmark passphrase, generated entries only"
+JRNL_CONFIG = "jrnl.yaml"
+JRNL_JOURNAL = "journal.txt"
+JRNL_TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
 
 DEFAULT_NOW = "2026-11-23T20:00:00+00:00"
 DEFAULT_TIMEZONE = "Europe/London"
@@ -102,6 +115,7 @@ class Spec:
     years: float = DEFAULT_YEARS
     now: str = DEFAULT_NOW
     timezone: str = DEFAULT_TIMEZONE
+    encrypted: bool = False
 
 
 def label(count: int) -> str:
@@ -111,6 +125,10 @@ def label(count: int) -> str:
     if count % 1000 == 0:
         return f"{count // 1000}k"
     return str(count)
+
+
+def encrypted_label(count: int) -> str:
+    return f"{label(count)}-encrypted"
 
 
 def read_marker(home: Path) -> Spec | None:
@@ -158,9 +176,21 @@ def generate(spec: Spec, home: Path, *, replace: bool = False) -> Path:
         ws.store.entries.append_many(entries)
     # Mark every milestone reached so far as celebrated, as daily use would have.
     new_celebrations(ws)
+    if spec.encrypted:
+        _encrypt(home, spec)
 
     (home / MARKER).write_text(json.dumps(asdict(spec), indent=2) + "\n", encoding="utf-8")
     return home
+
+
+def _encrypt(home: Path, spec: Spec) -> None:
+    """Encrypt the home as a person would: ``recoverylog encrypt``, passphrase given."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RECOVERYLOG_")}
+    env.update(
+        RECOVERYLOG_HOME=str(home), RECOVERYLOG_NOW=spec.now, RECOVERYLOG_PASSPHRASE=PASSPHRASE
+    )
+    script = Path(sys.executable).parent / "recoverylog"
+    subprocess.run([str(script), "encrypt"], env=env, check=True, stdout=subprocess.DEVNULL)
 
 
 def _clocks(ws: Any, rng: random.Random, first_day: date, *, with_second: bool) -> list[Any]:
@@ -289,20 +319,99 @@ def _craving(rng: random.Random) -> dict[str, Any]:
     return data
 
 
+def write_jrnl(home: Path, out: Path) -> Path:
+    """A jrnl journal of the entries of the generated ``home`` in ``out``, one jrnl
+    entry per entry, with their texts and tags, and a config file for it; returns the
+    config file. jrnl reads its plain-text format, unencrypted."""
+    spec = read_marker(home)
+    if spec is None or spec.encrypted:
+        raise SystemExit(f"{home} is not a plain generated home (run generate.py first)")
+    if out.exists():
+        if not (out / MARKER).exists():
+            raise SystemExit(f"{out} was not made by this script; refusing to delete it")
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+
+    from recoverylog.environment import Environment
+    from recoverylog.services.workspace import open_workspace
+
+    ws = open_workspace(Environment(home=str(home), frozen_now=spec.now))
+    journal = out / JRNL_JOURNAL
+    with journal.open("w", encoding="utf-8") as file:
+        for entry in ws.store.entries.iter_range():
+            file.write(_jrnl_entry(entry))
+    config = out / JRNL_CONFIG
+    config.write_text(_jrnl_config(journal), encoding="utf-8")
+    marker = json.dumps({"jrnl_of": asdict(spec)}, indent=2) + "\n"
+    (out / MARKER).write_text(marker, encoding="utf-8")
+    return config
+
+
+def _jrnl_entry(entry: Any) -> str:
+    """``[time] Title. Body`` as jrnl writes it: the entry's type and texts, its tags."""
+    words = [f"{entry.type}."]
+    for key, value in entry.data.items():
+        if isinstance(value, list):
+            value = ", ".join(map(str, value))
+        if value not in ("", None):
+            words.append(f"{key.replace('_', ' ')}: {value}.")
+    if entry.note:
+        words.append(entry.note)
+    words += [f"@{tag}" for tag in entry.tags]
+    return f"[{entry.at.strftime(JRNL_TIME_FORMAT)}] {' '.join(words)}\n\n"
+
+
+def _jrnl_config(journal: Path) -> str:
+    """jrnl 4's settings (YAML), with colours off and the journal unencrypted."""
+    return "\n".join(
+        [
+            "colors: {body: none, date: none, tags: none, title: none}",
+            "default_hour: 9",
+            "default_minute: 0",
+            "editor: ''",
+            "encrypt: false",
+            "highlight: false",
+            "indent_character: '|'",
+            "journals:",
+            "  default:",
+            f"    journal: {json.dumps(str(journal))}",
+            "linewrap: 79",
+            "tagsymbols: '@'",
+            "template: false",
+            f"timeformat: '{JRNL_TIME_FORMAT}'",
+            "version: '4.6'",
+            "",
+        ]
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--entries", type=int, required=True, help="how many entries")
+    parser.add_argument("--entries", type=int, help="how many entries")
     parser.add_argument("--out", type=Path, help="the home folder (default: homes/<size>)")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--years", type=float, default=DEFAULT_YEARS, help="span of entries")
     parser.add_argument("--now", default=DEFAULT_NOW, help="the last moment (ISO 8601)")
     parser.add_argument("--timezone", default=DEFAULT_TIMEZONE)
     parser.add_argument("--replace", action="store_true", help="rebuild a generated home")
+    parser.add_argument(
+        "--encrypt", action="store_true", help="encrypt the home (benchmark passphrase)"
+    )
+    parser.add_argument(
+        "--jrnl-of", type=Path, metavar="HOME", help="write a jrnl journal of HOME's entries"
+    )
     args = parser.parse_args(argv)
-    if args.entries < 0:
+    if args.jrnl_of is not None:
+        if args.out is None:
+            parser.error("--jrnl-of needs --out")
+        config = write_jrnl(args.jrnl_of.resolve(), args.out.resolve())
+        print(f"{args.out}: jrnl journal of {args.jrnl_of} (config {config})", file=sys.stderr)
+        return 0
+    if args.entries is None or args.entries < 0:
         parser.error("--entries must be zero or more")
-    spec = Spec(args.entries, args.seed, args.years, args.now, args.timezone)
-    home = args.out or HOMES_DIR / label(args.entries)
+    spec = Spec(args.entries, args.seed, args.years, args.now, args.timezone, args.encrypt)
+    default = encrypted_label(args.entries) if args.encrypt else label(args.entries)
+    home = args.out or HOMES_DIR / default
     generate(spec, home.resolve(), replace=args.replace)
     print(f"{home}: {args.entries} entries over {args.years:g} years", file=sys.stderr)
     return 0

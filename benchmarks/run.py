@@ -17,6 +17,12 @@ of the per-round ratios between the two runs it compares, made side by side.
 run adds one entry to that copy (17 with the defaults: about 1% of the current month
 of the 100k home). The generated homes are never changed.
 
+The rows of the scale targets run on homes of their own, generated when missing: with
+the 100k home, a 50k home and an encrypted copy of the 100k home; with ``--scale``, a
+432k home too; with ``--jrnl PATH``, a jrnl journal of the 50k home's entries. The long
+ones (import, and everything on the 432k home) run once as warm-up and then only in the
+first ``--heavy-runs`` rounds: they are there for their peak memory.
+
 Results are printed as Markdown and written to results/latest.md (and latest.json).
 Homes missing or made with other settings are generated first (see generate.py).
 """
@@ -33,7 +39,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -46,6 +52,12 @@ RESULTS_DIR = BENCH_DIR / "results"
 DEFAULT_SIZES = (0, 1_000, 10_000, 100_000)
 EMPTY = "empty"
 PYCACHE_DIR = generate.HOMES_DIR / ".pycache"
+WORK_DIR = generate.HOMES_DIR / ".work"
+# The homes of the scale targets: beside the 100k home, and with --scale.
+HALF, FULL, LARGEST = 50_000, 100_000, 432_000
+ENCRYPTED = generate.encrypted_label(FULL)
+JRNL_HOME = f"jrnl-{generate.label(HALF)}"
+NO_MATCH = "zebra"  # a word no generated entry holds
 
 
 @dataclass(frozen=True)
@@ -53,6 +65,39 @@ class Command:
     name: str
     args: tuple[str, ...]
     writes: bool = False
+
+
+@dataclass(frozen=True)
+class ScaleRow:
+    """A command of the scale targets, on one home of its own."""
+
+    name: str
+    home: str  # a home's label
+    args: tuple[str, ...]
+    heavy: bool = False  # long: measured in the first --heavy-runs rounds only
+    jrnl: bool = False  # run by jrnl, on the jrnl journal, not by recoverylog
+    import_export: bool = False  # import the 100k export into a fresh copy of this home
+
+
+def scale_rows(year_ago: str) -> list[ScaleRow]:
+    search = ("list", "--search", NO_MATCH)
+    report_year = ("report", "--clock", "alcohol", "--since", year_ago, "--format", "html")
+    half, full, largest = (generate.label(n) for n in (HALF, FULL, LARGEST))
+    return [
+        ScaleRow("export", half, ("export",)),
+        ScaleRow("export", full, ("export",)),
+        ScaleRow("export", largest, ("export",), heavy=True),
+        ScaleRow("import 100k export", EMPTY, ("import",), heavy=True, import_export=True),
+        ScaleRow(f"list --search {NO_MATCH}", EMPTY, search),
+        ScaleRow(f"list --search {NO_MATCH}", half, search),
+        ScaleRow(f"list --search {NO_MATCH}", full, search),
+        ScaleRow(f"jrnl -contains {NO_MATCH}", JRNL_HOME, ("-contains", NO_MATCH), jrnl=True),
+        ScaleRow("report html, 365 days", EMPTY, report_year),
+        ScaleRow("report html, 365 days", full, report_year),
+        ScaleRow("report --period all", largest, ("report", "--clock", "alcohol", "--period",
+                                                  "all"), heavy=True),
+        ScaleRow("status", ENCRYPTED, ("status",)),
+    ]  # fmt: skip
 
 
 def commands(first_day: str, with_insights: bool) -> list[Command]:
@@ -105,6 +150,43 @@ TARGETS = [
     ),
     Target("`insights` peak memory, 100k (MB)", "insights", "100k", 200.0),
     Target("`insights` all years, peak memory, 100k (MB)", "insights, all years", "100k", 200.0),
+    # The scale targets.
+    Target("`export` peak memory, 100k (MB)", "export", "100k", 120.0),
+    Target("`export` peak memory, 432k (MB)", "export", "432k", 120.0),
+    Target("`export`, 100k / 50k", "export", "100k", 2.1, "export", "50k"),
+    Target(
+        "`import` of the 100k export into an empty home, peak memory (MB)",
+        "import 100k export",
+        EMPTY,
+        150.0,
+    ),
+    Target(
+        f"`list --search {NO_MATCH}` (no match), 50k / `jrnl -contains` on the same entries",
+        f"list --search {NO_MATCH}",
+        "50k",
+        0.2,
+        f"jrnl -contains {NO_MATCH}",
+        JRNL_HOME,
+    ),
+    Target(
+        f"`list --search {NO_MATCH}` (no match), 100k / empty",
+        f"list --search {NO_MATCH}",
+        "100k",
+        4.0,
+        f"list --search {NO_MATCH}",
+    ),
+    Target(
+        "`report` html, 365 days, 100k / empty",
+        "report html, 365 days",
+        "100k",
+        3.0,
+        "report html, 365 days",
+    ),
+    Target(
+        "`report` html, 365 days, peak memory, 100k (MB)", "report html, 365 days", "100k", 60.0
+    ),
+    Target("`report --period all` peak memory, 432k (MB)", "report --period all", "432k", 150.0),
+    Target("`status`, encrypted 100k / plain 100k", "status", ENCRYPTED, 1.3, "status", "100k"),
 ]
 
 
@@ -169,7 +251,8 @@ def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, float, float]
         argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL
     )
     assert process.stdout is not None and process.stderr is not None
-    process.stdout.read()
+    while process.stdout.read(1 << 20):  # read in full, kept by nobody (exports are large)
+        pass
     errors = process.stderr.read()
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
@@ -186,83 +269,255 @@ def _max_rss_mb(value: int) -> float:
     return value / (1024 * 1024) if sys.platform == "darwin" else value / 1024
 
 
-def ensure_home(count: int, regenerate: bool) -> tuple[Path, generate.Spec]:
+Home = tuple[Path, generate.Spec]
+
+
+def ensure_home(count: int, regenerate: bool, *, encrypted: bool = False) -> Home:
     """The generated home for ``count`` entries, built (in a child process) if needed."""
-    home = generate.HOMES_DIR / generate.label(count)
-    wanted = generate.Spec(count)
+    name = generate.encrypted_label(count) if encrypted else generate.label(count)
+    home = generate.HOMES_DIR / name
+    wanted = generate.Spec(count, encrypted=encrypted)
     if regenerate or generate.read_marker(home) != wanted:
         print(f"generating {home.name} ...", file=sys.stderr)
         # A child process of its own keeps this one small and its imports out of the way.
         subprocess.run(
             [sys.executable, str(BENCH_DIR / "generate.py"), "--entries", str(count), "--replace"]
-            + ["--out", str(home)],
+            + ["--out", str(home)]
+            + (["--encrypt"] if encrypted else []),
             check=True,
             env=clean_env(None, None),
         )
     return home, wanted
 
 
-def insights_available(script: Path, env: dict[str, str]) -> bool:
+def ensure_jrnl(source: Home, regenerate: bool) -> Home:
+    """The jrnl journal of the entries of the generated home ``source``."""
+    folder = generate.HOMES_DIR / JRNL_HOME
+    wanted = {"jrnl_of": asdict(source[1])}
+    try:
+        made = json.loads((folder / generate.MARKER).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        made = None
+    if regenerate or made != wanted:
+        print(f"generating {folder.name} ...", file=sys.stderr)
+        subprocess.run(
+            [sys.executable, str(BENCH_DIR / "generate.py"), "--jrnl-of", str(source[0])]
+            + ["--out", str(folder)],
+            check=True,
+            env=clean_env(None, None),
+        )
+    return folder, source[1]
+
+
+def available(script: Path, command: str, env: dict[str, str]) -> bool:
+    """Whether this recoverylog has ``command`` (its --help succeeds)."""
     result = subprocess.run(
-        [str(script), "insights", "--help"], env=env, capture_output=True, check=False
+        [str(script), command, "--help"], env=env, capture_output=True, check=False
     )
     return result.returncode == 0
 
 
+@dataclass
+class Case:
+    """One command on one home, run once per round."""
+
+    name: str
+    size: str  # the home's label ("-" for the baseline)
+    argv: list[str]
+    env: dict[str, str]
+    heavy: bool = False
+    fresh_copy_of: Path | None = None  # copied to RECOVERYLOG_HOME before every run
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What to measure, from the command line."""
+
+    sizes: list[int]
+    runs: int = 15
+    warmup: int = 2
+    regenerate: bool = False
+    src: Path | None = None
+    scale: bool = False  # the 432k home too
+    jrnl: Path | None = None  # the jrnl program, for the rows that compare with it
+    heavy_runs: int = 3
+
+
 def measure(
-    sizes: list[int], runs: int, warmup: int, regenerate: bool, src: Path | None = None
-) -> tuple[dict[tuple[str, str], Samples], list[Command], dict[str, str]]:
+    plan: Plan,
+) -> tuple[dict[tuple[str, str], Samples], list[Command], list[Case], dict[str, str]]:
     script = console_script()
-    homes = {generate.label(n): ensure_home(n, regenerate) for n in sizes}
+    homes = {generate.label(n): ensure_home(n, plan.regenerate) for n in plan.sizes}
     spec = next(iter(homes.values()))[1]
     first_day = (datetime.fromisoformat(spec.now) - _span(spec)).date().isoformat()
-    with_insights = insights_available(script, clean_env(None, None, src))
+    with_insights = available(script, "insights", clean_env(None, None, plan.src))
     chosen = commands(first_day, with_insights)
 
     # Copies for the commands that write, next to the homes (same file system, so
     # fsync costs what it costs for a real home), flushed before timing starts.
-    work_root = generate.HOMES_DIR / ".work"
-    shutil.rmtree(work_root, ignore_errors=True)
-    cases: list[tuple[str, str, list[str], dict[str, str]]] = [
-        ("python -c pass", "-", [sys.executable, "-c", "pass"], clean_env(None, None, src))
-    ]
+    shutil.rmtree(WORK_DIR, ignore_errors=True)
+    WORK_DIR.mkdir(parents=True)
+    baseline = [sys.executable, "-c", "pass"]
+    cases = [Case("python -c pass", "-", baseline, clean_env(None, None, plan.src))]
     # One command on every home in a row: the runs compared by a target are close in time.
     for command in chosen:
         for size, (home, home_spec) in homes.items():
             target = home
             if command.writes:
-                target = work_root / f"{len(cases)}-{size}"  # a copy for each case
+                target = WORK_DIR / f"{len(cases)}-{size}"  # a copy for each case
                 shutil.copytree(home, target)
-            env = clean_env(target, home_spec.now, src)
-            cases.append((command.name, size, [str(script), *command.args], env))
+            env = clean_env(target, home_spec.now, plan.src)
+            cases.append(Case(command.name, size, [str(script), *command.args], env))
+    notes: list[str] = []
+    scale = ScaleCases(plan, script, homes, notes)
+    extra = scale.cases()
     os.sync()
 
-    results = {(name, size): Samples() for name, size, _, _ in cases}
+    results = {(case.name, case.size): Samples() for case in cases + extra}
     try:
-        for round_number in range(warmup + runs):
-            timed = round_number >= warmup
-            for name, size, argv, env in cases:
-                seconds, cpu, peak = run_once(argv, env)
-                if timed:
-                    samples = results[(name, size)]
-                    samples.seconds.append(seconds)
-                    samples.cpu_seconds.append(cpu)
-                    samples.peak_mb = max(samples.peak_mb, peak)
-            label = "warm-up" if not timed else "run"
-            print(f"{label} {round_number + 1}/{warmup + runs} done", file=sys.stderr)
+        run_rounds(cases + extra, results, plan)
     finally:
-        shutil.rmtree(work_root, ignore_errors=True)
+        scale.finish()
+        shutil.rmtree(WORK_DIR, ignore_errors=True)
     info = {
         "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "python": platform.python_version(),
         "platform": platform.platform(),
         "cpus": str(os.cpu_count()),
-        "code": f"src/ of {src.parent}" if src else f"this checkout, {_git_commit()}",
-        "runs": f"{runs} timed runs after {warmup} warm-up rounds, interleaved",
+        "code": f"src/ of {plan.src.parent}" if plan.src else f"this checkout, {_git_commit()}",
+        "runs": f"{plan.runs} timed runs after {plan.warmup} warm-up rounds, interleaved "
+        f"(the long scale rows: the first round and the first {plan.heavy_runs} timed only)",
         "now": spec.now,
         "span": f"{spec.years:g} years ending {spec.now[:10]} ({spec.timezone})",
     }
-    return results, chosen, info
+    if notes:
+        info["notes"] = "; ".join(notes)
+    return results, chosen, extra, info
+
+
+def run_rounds(cases: list[Case], results: dict[tuple[str, str], Samples], plan: Plan) -> None:
+    """Every case once per round; a heavy one in the first round and the first
+    ``plan.heavy_runs`` timed rounds only."""
+    for round_number in range(plan.warmup + plan.runs):
+        timed = round_number >= plan.warmup
+        heavy_round = round_number == 0 or plan.warmup <= round_number < (
+            plan.warmup + plan.heavy_runs
+        )
+        for case in cases:
+            if case.heavy and not heavy_round:
+                continue
+            if case.fresh_copy_of is not None:
+                fresh = Path(case.env["RECOVERYLOG_HOME"])
+                shutil.rmtree(fresh, ignore_errors=True)
+                shutil.copytree(case.fresh_copy_of, fresh)
+            seconds, cpu, peak = run_once(case.argv, case.env)
+            if timed:
+                samples = results[(case.name, case.size)]
+                samples.seconds.append(seconds)
+                samples.cpu_seconds.append(cpu)
+                samples.peak_mb = max(samples.peak_mb, peak)
+        label = "warm-up" if not timed else "run"
+        print(f"{label} {round_number + 1}/{plan.warmup + plan.runs} done", file=sys.stderr)
+
+
+class ScaleCases:
+    """The rows of the scale targets: their homes (generated when missing), the export
+    that import reads, and the encrypted home opened as a person would."""
+
+    def __init__(self, plan: Plan, script: Path, homes: dict[str, Home], notes: list[str]):
+        self.plan = plan
+        self.script = script
+        self.homes = dict(homes)
+        self.notes = notes
+        self.unlocked: dict[str, str] | None = None  # the environment of `unlock`, if run
+
+    def cases(self) -> list[Case]:
+        full = generate.label(FULL)
+        if full not in self.homes:
+            self.notes.append("the scale rows need the 100k home in --sizes")
+            return []
+        self._add_homes()
+        year_ago = (datetime.fromisoformat(self.homes[full][1].now) - timedelta(days=364)).date()
+        return [
+            self._case(row) for row in scale_rows(year_ago.isoformat()) if row.home in self.homes
+        ]
+
+    def _add_homes(self) -> None:
+        regenerate = self.plan.regenerate
+        self.homes.setdefault(EMPTY, ensure_home(0, regenerate))
+        self.homes.setdefault(generate.label(HALF), ensure_home(HALF, regenerate))
+        self.homes[ENCRYPTED] = ensure_home(FULL, regenerate, encrypted=True)
+        if self.plan.scale:
+            self.homes.setdefault(generate.label(LARGEST), ensure_home(LARGEST, regenerate))
+        else:
+            self.notes.append("the 432k rows are measured with --scale")
+        if self.plan.jrnl is not None:
+            self.homes[JRNL_HOME] = ensure_jrnl(self.homes[generate.label(HALF)], regenerate)
+        else:
+            self.notes.append("the jrnl rows are measured with --jrnl PATH")
+
+    def _case(self, row: ScaleRow) -> Case:
+        home, spec = self.homes[row.home]
+        if row.jrnl:
+            assert self.plan.jrnl is not None
+            env = clean_env(None, None)
+            env.update(XDG_CONFIG_HOME=str(home), XDG_DATA_HOME=str(home))  # jrnl's own files
+            argv = [str(self.plan.jrnl), "--config-file", str(home / generate.JRNL_CONFIG)]
+            return Case(row.name, row.home, [*argv, *row.args], env)
+        argv = [str(self.script), *row.args]
+        if row.import_export:
+            fresh = WORK_DIR / f"import-into-{row.home}"
+            env = clean_env(fresh, spec.now, self.plan.src)
+            argv.append(str(self._export_of(generate.label(FULL))))
+            return Case(row.name, row.home, argv, env, heavy=True, fresh_copy_of=home)
+        env = clean_env(home, spec.now, self.plan.src)
+        if spec.encrypted:
+            env = self._open(env)
+        return Case(row.name, row.home, argv, env, heavy=row.heavy)
+
+    def _export_of(self, size: str) -> Path:
+        """The export of a home, made once, for import to read."""
+        home, spec = self.homes[size]
+        out = WORK_DIR / f"export-{size}.json"
+        subprocess.run(
+            [str(self.script), "export", "--output", str(out)],
+            env=clean_env(home, spec.now, self.plan.src),
+            check=True,
+            capture_output=True,
+        )
+        return out
+
+    def _open(self, env: dict[str, str]) -> dict[str, str]:
+        """The environment of commands on the encrypted home: unlocked once with
+        ``recoverylog unlock`` where it exists (the key kept in a runtime folder of the
+        benchmarks' own), otherwise the passphrase given to every run."""
+        given = {**env, "RECOVERYLOG_PASSPHRASE": generate.PASSPHRASE}
+        if not available(self.script, "unlock", env):
+            self.notes.append(
+                "no `unlock` command: each run on the encrypted home is given "
+                "RECOVERYLOG_PASSPHRASE and derives the key"
+            )
+            return given
+        runtime = WORK_DIR / "runtime"
+        runtime.mkdir(mode=0o700, exist_ok=True)
+        unlocked = {**env, "XDG_RUNTIME_DIR": str(runtime)}
+        subprocess.run(
+            [str(self.script), "unlock"],
+            env={**given, "XDG_RUNTIME_DIR": str(runtime)},
+            check=True,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+        )
+        self.unlocked = unlocked
+        self.notes.append("the encrypted home was unlocked once (`recoverylog unlock`)")
+        return unlocked
+
+    def finish(self) -> None:
+        """Forget the key `unlock` kept, where this recoverylog can."""
+        if self.unlocked is not None and available(self.script, "lock", self.unlocked):
+            subprocess.run(
+                [str(self.script), "lock"], env=self.unlocked, check=False, capture_output=True
+            )
 
 
 def _span(spec: generate.Spec) -> timedelta:
@@ -354,11 +609,31 @@ def _table(
     return lines
 
 
+def _scale_table(results: dict[tuple[str, str], Samples], extra: list[Case]) -> list[str]:
+    lines = [
+        "",
+        "## The scale rows: each command on its own home",
+        "",
+        "| command | home | median wall (ms) | CPU (ms) | interquartile (ms) | peak MB | runs |",
+        "|---|---|---:|---:|---:|---:|---:|",
+    ]
+    for case in extra:
+        samples = results[(case.name, case.size)]
+        low, high = samples.quartiles_ms()
+        lines.append(
+            f"| `{case.name}` | {case.size} | {samples.median_ms:.0f} "
+            f"| {samples.cpu_median_ms:.0f} | {low:.0f}–{high:.0f} | {samples.peak_mb:.0f} "
+            f"| {len(samples.seconds)} |"
+        )
+    return lines
+
+
 def markdown(
     results: dict[tuple[str, str], Samples],
     chosen: list[Command],
     sizes: list[str],
     info: dict[str, str],
+    extra: list[Case] = [],  # noqa: B006 (never changed)
 ) -> str:
     lines = ["# recoverylog benchmark results", ""]
     lines += [f"- {key}: {value}" for key, value in info.items()]
@@ -377,6 +652,8 @@ def markdown(
         lambda s: f"{s.median_ms:.0f}",
         (f"peak MB ({sizes[-1]})", lambda s: f"{s.peak_mb:.0f}"),
     )
+    if extra:
+        lines += _scale_table(results, extra)
     lines += [
         "",
         "## Targets",
@@ -436,16 +713,38 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         help="run the code in this src/ folder instead (e.g. an older commit, to compare)",
     )
+    parser.add_argument(
+        "--scale", action="store_true", help="the 432k home too (export and report memory)"
+    )
+    parser.add_argument(
+        "--jrnl", type=Path, metavar="PATH", help="the jrnl 4 program, to compare search with"
+    )
+    parser.add_argument(
+        "--heavy-runs", type=int, default=3, help="timed runs of the long scale rows"
+    )
     args = parser.parse_args(argv)
-    if args.runs < 1 or args.warmup < 0:
-        parser.error("--runs must be at least 1 and --warmup zero or more")
+    if args.runs < 1 or args.warmup < 0 or args.heavy_runs < 1:
+        parser.error("--runs and --heavy-runs must be at least 1 and --warmup zero or more")
 
     src = args.src.resolve() if args.src else None
     if src is not None and not (src / "recoverylog").is_dir():
         parser.error(f"{src} has no recoverylog package (give the src/ folder of a checkout)")
-    results, chosen, info = measure(args.sizes, args.runs, args.warmup, args.regenerate, src)
+    jrnl = shutil.which(str(args.jrnl)) if args.jrnl else None
+    if args.jrnl and jrnl is None:
+        parser.error(f"{args.jrnl} is not a program that can be run")
+    plan = Plan(
+        args.sizes,
+        args.runs,
+        args.warmup,
+        args.regenerate,
+        src,
+        args.scale,
+        Path(jrnl).absolute() if jrnl else None,
+        args.heavy_runs,
+    )
+    results, chosen, extra, info = measure(plan)
     sizes = [generate.label(n) for n in args.sizes]
-    text = markdown(results, chosen, sizes, info)
+    text = markdown(results, chosen, sizes, info, extra)
     targets = target_rows(results)
     data = {
         "info": info,
