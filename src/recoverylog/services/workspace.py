@@ -7,6 +7,7 @@ import os
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, tzinfo
 from functools import partial
+from typing import TYPE_CHECKING
 
 from recoverylog.config import Settings, load_settings
 from recoverylog.domain.model import Clock, Journal
@@ -18,9 +19,11 @@ from recoverylog.paths import Layout, resolve_layout
 from recoverylog.store.atomic import LOCK_TIMEOUT_SECONDS
 from recoverylog.store.files import AskPassphrase, FileIO
 from recoverylog.store.home import Store
-from recoverylog.store.keycache import KeyCache
 from recoverylog.store.scratch import remove_stale_scratch
 from recoverylog.store.trust import check_home
+
+if TYPE_CHECKING:
+    from recoverylog.store.keycache import KeyCache
 
 MAX_LOCK_WAIT = 3600.0  # an hour: longer is surely a mistake
 
@@ -92,8 +95,15 @@ def home_files(environment: Environment, ask_passphrase: AskPassphrase | None = 
     no setting and no passphrase)."""
     layout = resolve_layout(environment.home)
     check_home(layout)
-    kept_keys = KeyCache(environment.runtime_dir, partial(seconds_now, environment.frozen_now))
+    kept_keys = partial(key_cache, environment)
     return FileIO(layout, ask_passphrase, passphrase=environment.passphrase, kept_keys=kept_keys)
+
+
+def key_cache(environment: Environment) -> KeyCache:
+    """Where `unlock` keeps keys for this user (loaded only in an encrypted home)."""
+    from recoverylog.store.keycache import KeyCache
+
+    return KeyCache(environment.runtime_dir, partial(seconds_now, environment.frozen_now))
 
 
 def lock_wait(given: str | None) -> float:

@@ -48,15 +48,16 @@ class FileIO:
         ask: AskPassphrase | None = None,
         *,
         passphrase: str | None = None,
-        kept_keys: KeyCache | None = None,
+        kept_keys: Callable[[], KeyCache] | None = None,
     ) -> None:
-        """A key kept by `unlock` (in ``kept_keys``) is used first; else a passphrase:
+        """A key kept by `unlock` (in ``kept_keys()``, made only in an encrypted home) is
+        used first; else a passphrase:
         ``passphrase``, the one given for scripts ($RECOVERYLOG_PASSPHRASE), then the
         keyring, then ``ask``."""
         self.layout = layout
         self._ask = ask
         self._given = passphrase
-        self._kept_keys = kept_keys
+        self._key_cache = kept_keys
         self._vault: Vault | None = None
         self._vault_was_kept = False  # opened with a key kept by `unlock`
 
@@ -77,6 +78,10 @@ class FileIO:
             self._vault = self._kept_vault() or self.unlock(self.marker)
         return self._vault
 
+    @property
+    def _kept_keys(self) -> KeyCache | None:
+        return None if self._key_cache is None else self._key_cache()
+
     def _identity(self, params: KdfParams) -> HomeIdentity:
         from recoverylog.store.keycache import HomeIdentity
 
@@ -86,18 +91,19 @@ class FileIO:
         """The home's vault from a key kept by `unlock`, if one is kept for this home
         and still opens its passphrase check; one that does not is removed. Not used
         while a passphrase change is under way (the vault then needs both keys)."""
-        if self._kept_keys is None or read_change(self.marker) is not None:
+        kept_keys = self._kept_keys
+        if kept_keys is None or read_change(self.marker) is not None:
             return None
         params, check = read_marker(self.marker)
         identity = self._identity(params)
-        key = self._kept_keys.find(identity)
+        key = kept_keys.find(identity)
         if key is None:
             return None
         vault = Vault.with_key(key, params)
         try:
             vault.verify(check)
         except WrongPassphrase:  # the passphrase changed since, or another home's key
-            self._kept_keys.forget(identity)
+            kept_keys.forget(identity)
             return None
         self._vault_was_kept = True
         return vault
@@ -115,16 +121,18 @@ class FileIO:
         """Keep the home's key for ``seconds``, opened with the passphrase first; where
         it is kept, or None if this system has no place that a restart clears."""
         vault = self.passphrase_vault()
-        if self._kept_keys is None:
+        kept_keys = self._kept_keys
+        if kept_keys is None:
             return None
-        return self._kept_keys.keep(self._identity(vault.params), vault.home_key, seconds)
+        return kept_keys.keep(self._identity(vault.params), vault.home_key, seconds)
 
     def forget_key(self) -> bool:
         """Forget the key kept for this home, if there is one; True if there was."""
-        if self._kept_keys is None or not self.encrypted():
+        kept_keys = self._kept_keys
+        if kept_keys is None or not self.encrypted():
             return False
         params, _ = read_marker(self.marker)
-        return self._kept_keys.forget(self._identity(params))
+        return kept_keys.forget(self._identity(params))
 
     def unlock(self, marker: Path) -> Vault:
         """A vault for the settings in ``marker`` (this home's, or a backup's copy), with

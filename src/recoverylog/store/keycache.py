@@ -44,10 +44,8 @@ class HomeIdentity:
 
     @property
     def name(self) -> str:
-        """The entry's name: the salt's digest (the salt itself is not secret either)."""
-        import hashlib
-
-        return NAME_PREFIX + hashlib.sha256(b"recoverylog home key\0" + self.salt).hexdigest()[:32]
+        """The entry's name: the salt, which is no secret (encryption.toml shows it)."""
+        return NAME_PREFIX + self.salt.hex()
 
 
 @dataclass(frozen=True)
