@@ -24,9 +24,8 @@ import contextlib
 import os
 import stat
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import NamedTuple, Union
 
 from recoverylog.store.atomic import atomic_write, read_bytes, remove_file
 from recoverylog.store.scratch import SHARED_RAM, is_private_to_me, own_private_folder
@@ -35,8 +34,9 @@ ENTRY_VERSION = 1
 NAME_PREFIX = "recoverylog-unlocked-"
 
 
-@dataclass(frozen=True)
-class HomeIdentity:
+# NamedTuples rather than dataclasses: this module loads with an encrypted home's
+# every command, and they cost less to define.
+class HomeIdentity(NamedTuple):
     """What a kept key belongs to: the home's data folder and its key's salt."""
 
     folder: str  # the data folder's real path
@@ -48,8 +48,7 @@ class HomeIdentity:
         return NAME_PREFIX + self.salt.hex()
 
 
-@dataclass(frozen=True)
-class KeptKey:
+class KeptKey(NamedTuple):
     """A key as it is kept: for which folder, until when (POSIX seconds), the key."""
 
     folder: str
@@ -82,14 +81,9 @@ class KeptKey:
             return None
 
 
-class Shelf(Protocol):
-    """One place keys can be kept."""
-
-    where: str  # in words, for the person who unlocked
-
-    def put(self, name: str, payload: bytes, seconds: int) -> None: ...
-    def get(self, name: str) -> bytes | None: ...
-    def drop(self, name: str) -> bool: ...
+# One place keys can be kept: put(name, payload, seconds), get(name), drop(name), and
+# where it is, in words.
+Shelf = Union["KernelKeyring", "FileShelf"]
 
 
 class KeyCache:
