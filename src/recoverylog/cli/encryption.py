@@ -69,9 +69,7 @@ def unlock(
     step (a third of a second or more); while unlocked, commands skip it.
     'recoverylog lock' ends it at once.
 
-    Examples:
-    recoverylog unlock
-    recoverylog unlock --for 1h
+    Examples: recoverylog unlock ; recoverylog unlock --for 1h
     """
     from recoverylog.services.unlocking import unlock_home
 
