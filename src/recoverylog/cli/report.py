@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, TypeVar
@@ -15,7 +15,7 @@ from recoverylog.cli.common import day
 from recoverylog.cli.options import DAY_HELP, ClockOpt, ForceOpt
 from recoverylog.errors import InvalidInput
 from recoverylog.paths import user_path
-from recoverylog.render.output import message, write_data
+from recoverylog.render.output import message, write_data, write_data_chunks
 from recoverylog.reports.audiences import Audience
 from recoverylog.reports.formats import EXTENSIONS, ReportFormat
 
@@ -182,11 +182,15 @@ def ask_to_share(output: Path | None) -> None:
         raise typer.Exit(0)
 
 
-def deliver(text: str, output: Path | None, what: str, force: bool = False) -> None:
+def deliver(text: str | Iterable[str], output: Path | None, what: str, force: bool = False) -> None:
+    """Write ``text`` (whole, or piece by piece as it is made) to stdout or to a file."""
     from recoverylog.services import reports as service
 
     if output is None:
-        write_data(text)
+        if isinstance(text, str):
+            write_data(text)
+        else:
+            write_data_chunks(text)
         return
     if not force and os.path.lexists(user_path(output)):
         _may_replace(Path(output))

@@ -10,7 +10,7 @@ import contextlib
 import io
 import json
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TextIO
@@ -63,6 +63,14 @@ def write_data(text: str, stream: TextIO | None = None) -> None:
     program; on a terminal, which a person reads, screen-safe like everything else."""
     out = stream or sys.stdout
     _write_line(screen_safe(text, one_line=False) if _isatty(out) else text, out)
+
+
+def write_data_chunks(chunks: Iterable[str], stream: TextIO | None = None) -> None:
+    """``write_data`` of a document made piece by piece, each piece written as it comes."""
+    out = stream or sys.stdout
+    terminal = _isatty(out)
+    for chunk in chunks:
+        out.write(screen_safe(chunk, one_line=False) if terminal else chunk)
 
 
 def _write_line(text: str, out: TextIO) -> None:
@@ -128,6 +136,13 @@ BOM = "\ufeff"
 def to_csv(rows: Sequence[Mapping[str, Any]], keys: Sequence[str], *, bom: bool = False) -> str:
     """RFC 4180 CSV: CRLF between rows, which also makes the writer quote any cell that
     holds a carriage return or a line feed, so no cell can break a row in two."""
+    return "".join(to_csv_chunks([rows], keys, bom=bom))
+
+
+def to_csv_chunks(
+    batches: Iterable[Sequence[Mapping[str, Any]]], keys: Sequence[str], *, bom: bool = False
+) -> Iterator[str]:
+    """``to_csv`` of rows that come a batch at a time: the header, then each batch's text."""
     import csv  # only CSV output needs it; every command loads this module
 
     buffer = io.StringIO()
@@ -135,9 +150,13 @@ def to_csv(rows: Sequence[Mapping[str, Any]], keys: Sequence[str], *, bom: bool 
         buffer.write(BOM)
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([guard_cell(str(key)) for key in keys])
-    for row in rows:
-        writer.writerow([safe_cell(row.get(key)) for key in keys])
-    return buffer.getvalue()
+    yield buffer.getvalue()
+    for rows in batches:
+        buffer.seek(0)
+        buffer.truncate()
+        for row in rows:
+            writer.writerow([safe_cell(row.get(key)) for key in keys])
+        yield buffer.getvalue()
 
 
 # --- plain text and tables -----------------------------------------------------

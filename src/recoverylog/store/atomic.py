@@ -14,7 +14,7 @@ import errno
 import os
 import stat
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from recoverylog.errors import Busy, DataError
@@ -87,16 +87,20 @@ def temp_name(target: Path) -> Path:
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Durably replace ``path`` with ``data`` (0600); readers see old or new, never half."""
+    atomic_write_chunks(path, [data])
+
+
+def atomic_write_chunks(path: Path, chunks: Iterable[bytes]) -> None:
+    """``atomic_write`` of data made piece by piece (an export of any size), so that it
+    is never held whole; if making a piece fails, the file is left as it was."""
     target = write_target(path)
     ensure_private_dir(target.parent)
     tmp = temp_name(target)
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
     try:
         os.fchmod(fd, FILE_MODE)  # the umask may have masked bits off; set exactly
-        view = memoryview(data)
-        while view:
-            written = os.write(fd, view)
-            view = view[written:]
+        for chunk in chunks:
+            _write_all(fd, chunk)
         os.fsync(fd)
     except BaseException:
         os.close(fd)
@@ -111,6 +115,13 @@ def atomic_write(path: Path, data: bytes) -> None:
             os.unlink(tmp)
         raise
     fsync_dir(target.parent)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
 
 
 def fsync_dir(folder: Path) -> None:
