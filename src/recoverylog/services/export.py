@@ -69,7 +69,8 @@ def _earliest_in(month: str) -> datetime:
 
 def entries_oldest_first(ws: Workspace) -> Iterator[list[Entry]]:
     """Every entry in export order, in batches of about a month: before a month's file is
-    read, every entry that must come before any of its own is given."""
+    read, every entry that must come before any of its own is given. (An entry moved by
+    hand into the file of another month is given where it is found: never left out.)"""
     store = ws.store.entries
     pending: list[Entry] = []
     for month in store.months():
