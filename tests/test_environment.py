@@ -155,3 +155,74 @@ def test_tables_or_plain_text_as_the_environment_says_the_output_is(home: Path) 
     assert "Sam" in table and "Sam" in plain
     assert "┃" in table or "│" in table  # drawn as a table
     assert "┃" not in plain and "│" not in plain
+
+
+THE_EDGE = {"environment.py", "cli/edge.py", "cli/main.py"}  # the process, and its entry
+
+
+def _writes_to_the_process(tree: ast.AST) -> set[str]:
+    """sys.stdout and sys.stderr, and typer.echo (which writes to sys.stdout)."""
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+            name = f"{node.value.id}.{node.attr}"
+            if name in {"sys.stdout", "sys.stderr", "typer.echo"}:
+                found.add(name)
+        if isinstance(node, ast.ImportFrom) and node.module in ("sys", "typer"):
+            wanted = {"stdout", "stderr", "echo"}
+            found |= {f"from {node.module} import {a.name}" for a in node.names if a.name in wanted}
+    return found
+
+
+def test_commands_write_to_the_streams_of_their_environment_only() -> None:
+    strays = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        relative = path.relative_to(PACKAGE).as_posix()
+        if relative in THE_EDGE:
+            continue
+        for write in _writes_to_the_process(ast.parse(path.read_text(encoding="utf-8"))):
+            strays.append(f"{relative}: {write}")
+    assert strays == []
+
+
+def test_the_write_check_sees_each_way_of_writing_to_the_process() -> None:
+    """Control: every form the check above looks for is found."""
+    code = "import sys, typer\nfrom sys import stderr\nsys.stdout.write('x'); typer.echo('x')\n"
+    assert _writes_to_the_process(ast.parse(code)) == {
+        "sys.stdout",
+        "typer.echo",
+        "from sys import stderr",
+    }
+
+
+def test_output_goes_to_the_environments_streams_at_its_width(home: Path) -> None:
+    """Data, tables and messages reach the streams the Environment holds, and a table is
+    drawn at the Environment's width, whatever the process has in front of it."""
+    runner = CliRunner()
+    given = Environment(home=str(home))
+    note = "a long reason " * 8
+    added = runner.invoke(
+        app, ["people", "add", "Sam", "--role", "sponsor", "--note", note], obj=given
+    )
+    assert added.exit_code == 0, added.stderr
+    out, err = io.StringIO(), io.StringIO()
+    narrow = given._replace(stdout=out, stderr=err, stdout_is_terminal=True, colour=False, width=40)
+    result = runner.invoke(app, ["people", "list"], obj=narrow)
+    assert result.exit_code == 0
+    assert result.stdout == "" and result.stderr == ""
+    drawn = out.getvalue().splitlines()
+    assert "Sam" in out.getvalue() and any("│" in line or "┃" in line for line in drawn)
+    assert max(len(line) for line in drawn) <= 40
+    wide = given._replace(stdout=io.StringIO(), stdout_is_terminal=True, colour=False, width=200)
+    runner.invoke(app, ["people", "list"], obj=wide)
+    assert max(len(line) for line in wide.stdout.getvalue().splitlines()) > 40  # type: ignore[union-attr]
+    said = runner.invoke(app, ["people", "remove", "Nobody"], obj=narrow)
+    assert said.exit_code != 0 and said.stderr == ""
+    assert "Nobody" in err.getvalue() or "Nobody" in said.output
+
+
+def test_the_width_comes_from_COLUMNS_when_it_is_a_number(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "52")
+    assert read_environment().width == 52
+    monkeypatch.setenv("COLUMNS", "wide")
+    assert read_environment().width == 80  # no terminal under the test runner: 80

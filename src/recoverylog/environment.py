@@ -1,9 +1,11 @@
-"""What recoverylog takes from the process it runs in: standard input and whether a
-person is there to answer on it, and the environment variables.
+"""What recoverylog takes from the process it runs in: the standard streams, whether a
+person is there to answer, how wide the screen is, and the environment variables.
 
 They are read here and nowhere else, once per command, into an Environment that is
 handed down: to services through the workspace or a parameter, to the store and the
-views as the plain values they need. Nothing else looks at os.environ or sys.stdin.
+views as the plain values they need. Nothing else looks at os.environ or sys.stdin, and
+only the entry point writes to sys.stdout or sys.stderr itself (before a command has
+its Environment, or after it failed).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ LOCK_WAIT_ENV = "RECOVERYLOG_LOCK_WAIT"  # seconds a write waits for another com
 RUNTIME_ENV = "XDG_RUNTIME_DIR"
 SECRETS = (PASSPHRASE_ENV, NEW_PASSPHRASE_ENV)
 UNSHOWN = frozenset({"passphrase", "new_passphrase", "variables"})  # in a repr
+DEFAULT_WIDTH = 80  # what a screen of unknown size is taken to be
 
 
 class Environment(NamedTuple):
@@ -42,9 +45,13 @@ class Environment(NamedTuple):
     # stdin is a terminal device itself: only then can a passphrase be typed unseen, and
     # does an answer show its own line break.
     stdin_is_tty: bool = False
+    # Where data and views go, and messages (None: the process's own, see with_streams).
+    stdout: TextIO | None = None
+    stderr: TextIO | None = None
     # Where the command's output goes is a terminal: tables there, plain text when piped.
     stdout_is_terminal: bool = False
     stderr_is_terminal: bool = False
+    width: int = DEFAULT_WIDTH  # columns: $COLUMNS, else the terminal's, else 80
     colour: bool = True  # False when $NO_COLOR is set (to anything but "")
     frozen_now: str | None = None  # $RECOVERYLOG_NOW, an ISO 8601 time
     timezone: str | None = None  # $RECOVERYLOG_TIMEZONE, over config.toml's setting
@@ -68,6 +75,13 @@ class Environment(NamedTuple):
     def with_home(self, home: str | None) -> Environment:
         """This environment with --home, when one was given, in place of $RECOVERYLOG_HOME."""
         return self if home is None else self._replace(home=home)
+
+    def with_streams(self) -> Environment:
+        """This environment writing to the process's standard streams where it names
+        none (one a caller built with only what it needed)."""
+        if self.stdout is not None and self.stderr is not None:
+            return self
+        return self._replace(stdout=self.stdout or sys.stdout, stderr=self.stderr or sys.stderr)
 
     def shareable_variables(self) -> dict[str, str]:
         """The variables without any passphrase: what an editor or Rich may see."""
@@ -96,8 +110,11 @@ def read_environment(*, scripted_input: bool = False) -> Environment:
         stdin=stdin,
         stdin_is_terminal=tty or scripted_input,
         stdin_is_tty=tty,
+        stdout=sys.stdout,
+        stderr=sys.stderr,
         stdout_is_terminal=_isatty(sys.stdout),
         stderr_is_terminal=_isatty(sys.stderr),
+        width=_width(variables),
         colour=_given(variables, "NO_COLOR") is None,
         frozen_now=_given(variables, NOW_ENV),
         timezone=_given(variables, TIMEZONE_ENV),
@@ -115,6 +132,23 @@ def read_environment(*, scripted_input: bool = False) -> Environment:
 
 def _given(variables: Mapping[str, str], name: str) -> str | None:
     return variables.get(name) or None
+
+
+def _width(variables: Mapping[str, str]) -> int:
+    """$COLUMNS when it is a number, else the size of the first standard stream that is a
+    terminal (as Rich would measure it), else 80; a dumb terminal is 80 wide."""
+    columns = variables.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    if variables.get("TERM", "").lower() in ("dumb", "unknown"):
+        return DEFAULT_WIDTH
+    for descriptor in (0, 1, 2):
+        try:
+            measured = os.get_terminal_size(descriptor).columns
+        except (OSError, ValueError):  # not a terminal, or closed
+            continue
+        return measured or DEFAULT_WIDTH
+    return DEFAULT_WIDTH
 
 
 def _isatty(stream: TextIO | None) -> bool:

@@ -219,7 +219,9 @@ def test_a_short_stop_is_under_a_minute(cli: Any, monkeypatch: pytest.MonkeyPatc
 def test_the_terminal_timers_count_down_and_stop_on_ctrl_c(
     fancy: bool, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from recoverylog.render.console import Screen
+    import sys
+
+    from recoverylog.render.output import Screen
     from recoverylog.render.timer import urge_timer
 
     prompts: list[int] = []
@@ -228,12 +230,13 @@ def test_the_terminal_timers_count_down_and_stop_on_ctrl_c(
         prompts.append(minute)
         return f"breathe {minute}"
 
-    done = urge_timer(125, Ticks(), prompt, fancy=fancy, live=True, screen=Screen())
+    screen = Screen(sys.stdout, sys.stderr)
+    done = urge_timer(125, Ticks(), prompt, fancy=fancy, live=True, screen=screen)
     assert (done.elapsed, done.stopped) == (125, False)
     assert prompts == [0, 1, 2]  # one at the start of each minute
     out = capsys.readouterr().out
     assert "breathe 2" in out and "Time is up." in out
     if not fancy:
         assert "\r  02:05 left  " in out and "\r  00:01 left  " in out
-    stopped = urge_timer(125, Ticks(stop_at=7), prompt, fancy=fancy, live=True, screen=Screen())
+    stopped = urge_timer(125, Ticks(stop_at=7), prompt, fancy=fancy, live=True, screen=screen)
     assert (stopped.elapsed, stopped.stopped) == (7, True)

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import pytest
+import io
 
-from recoverylog.render.console import Screen
 from recoverylog.render.lines import paragraph, print_lines, text
+from recoverylog.render.output import Screen
 
-FORTY_COLUMNS = Screen({"COLUMNS": "40"})
 
-
-def test_a_wrapped_indented_line_keeps_its_indent(capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_wrapped_indented_line_keeps_its_indent() -> None:
     words = "notice the urge rise, peak and fall; you do not have to act on it"
+    forty_columns = Screen(io.StringIO(), io.StringIO(), width=40)
     print_lines(
-        [[text(f"  1. {words}")], [text("no indent here")]], plain=False, screen=FORTY_COLUMNS
+        [[text(f"  1. {words}")], [text("no indent here")]], plain=False, screen=forty_columns
     )
-    rows = capsys.readouterr().out.splitlines()
+    rows = forty_columns.stdout.getvalue().splitlines()  # type: ignore[attr-defined]
     assert len(rows) == 3
     assert all(row.startswith("  ") for row in rows[:-1]), rows
     assert all(len(row) <= 40 for row in rows)
@@ -29,14 +28,13 @@ def test_a_paragraph_fits_80_columns_in_a_pipe_too() -> None:
     assert all(len(seg) <= 78 and seg.startswith("  ") for row in rows for seg, _ in row)
 
 
-def test_a_list_item_wraps_under_its_text_past_the_marker(
-    capsys: pytest.CaptureFixture[str],
-) -> None:
+def test_a_list_item_wraps_under_its_text_past_the_marker() -> None:
     words = "notice the urge rise, peak and fall; you do not have to act on it"
+    forty_columns = Screen(io.StringIO(), io.StringIO(), width=40)
     print_lines(
-        [[text(f"  1. {words}")], [text(f"  - {words}")]], plain=False, screen=FORTY_COLUMNS
+        [[text(f"  1. {words}")], [text(f"  - {words}")]], plain=False, screen=forty_columns
     )
-    rows = capsys.readouterr().out.splitlines()
+    rows = forty_columns.stdout.getvalue().splitlines()  # type: ignore[attr-defined]
     dash = next(i for i, row in enumerate(rows) if row.startswith("  - "))
     assert rows[0].startswith("  1. notice") and dash > 1
     assert all(row.startswith(" " * 5) and row[5] != " " for row in rows[1:dash])

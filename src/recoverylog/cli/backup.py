@@ -17,7 +17,6 @@ from recoverylog.render.backups import (
     backed_up,
     restored,
 )
-from recoverylog.render.output import emit_rows
 from recoverylog.services import safety
 from recoverylog.services.workspace import Workspace
 
@@ -58,11 +57,10 @@ def list_(fmt: FormatOpt = None) -> None:
 
     Example: recoverylog backup list
     """
-    emit_rows(
+    state.screen().emit_rows(
         safety.list_backups(_workspace()[0]),
         BACKUP_COLUMNS,
         output_format(fmt),
-        screen=state.screen(),
         empty=NO_BACKUPS,
     )
 

@@ -23,7 +23,6 @@ from recoverylog.domain.model import short_id
 from recoverylog.errors import InvalidInput
 from recoverylog.render import checkin as checkin_views
 from recoverylog.render import lapses as lapse_views
-from recoverylog.render.output import message
 
 
 def checkin(
@@ -108,7 +107,7 @@ def checkin(
     if saved.combined:
         say(checkin_views.checkins_combined())
     for name in saved.unrecorded_lapses:
-        message(checkin_views.unrecorded_lapse_hint(name, day_iso))
+        state.screen().message(checkin_views.unrecorded_lapse_hint(name, day_iso))
 
 
 def _checkin_answers(
@@ -149,7 +148,7 @@ def _checkin_answers(
 
 
 def _ask_morning(previous: dict[str, Any], today: bool) -> dict[str, Any]:
-    typer.echo("Morning check-in. Ctrl-C stops without saving.", err=True)
+    state.screen().message("Morning check-in. Ctrl-C stops without saving.")
     question = "Your intention for today, in one line" if today else "Your intention that day"
     intention = prompts.ask(
         question, lambda v: fields.line(v, "intention"), previous.get("intention") or None
@@ -165,10 +164,9 @@ def _ask_evening(
     day_iso: str = "",
 ) -> dict[str, Any]:
     when = "today" if today else "that day"
-    typer.echo(
+    state.screen().message(
         f"Evening check-in for {when}. Enter keeps the answer in [brackets]; "
-        "Ctrl-C stops without saving.",
-        err=True,
+        "Ctrl-C stops without saving."
     )
     answers: dict[str, Any] = {}
     before_lapsed = previous.get("lapsed") or []
@@ -182,7 +180,7 @@ def _ask_evening(
         parse: Callable[[str], bool] = checkin_rules.clean_answer
         if recorded and name in recorded:
             # The journal says so: the answer starts from the recorded lapse.
-            message(lapse_views.checkin_lapse_recorded(name, day_iso))
+            state.screen().message(lapse_views.checkin_lapse_recorded(name, day_iso))
             was, parse = "lapse", _not_clean_from(name, day_iso, recorded[name])
         per_clock[name] = prompts.ask(f"Clean {when}{about}? (yes / lapse)", parse, was)
     clean, lapsed = checkin_rules.clean_by_clock(per_clock, where.clocks)
@@ -203,7 +201,7 @@ def _ask_evening(
         ", ".join(previous.get("halt") or []) or None,
     )
     answers["gratitude"] = _ask_gratitude(previous.get("gratitude") or [], when)
-    typer.echo("A short inventory, just for you:", err=True)
+    state.screen().message("A short inventory, just for you:")
     for key, question in checkin_rules.INVENTORY:
         answers[key] = prompts.yes(question.replace("today", when), bool(previous.get(key)))
     better = prompts.ask(

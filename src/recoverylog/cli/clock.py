@@ -12,7 +12,7 @@ from recoverylog.cli.complete import clock_names
 from recoverylog.cli.options import START_HELP, FormatOpt, YesOpt
 from recoverylog.messages import NO_CLOCKS_YET
 from recoverylog.render.lines import fit
-from recoverylog.render.output import Format, emit_json, emit_rows, message
+from recoverylog.render.output import Format
 from recoverylog.render.views import (
     CLOCK_COLUMNS,
     clean_for,
@@ -79,9 +79,9 @@ def add(
         count = (ws.today - clock.clean_since).days
         say(f"Added {clock.name}: clean since {clock.clean_since} ({days(count)}).")
     if added.withdrawal_warning:
-        message(fit(withdrawal_note(clock.name)))
+        state.screen().message(fit(withdrawal_note(clock.name)))
     if added.opioid_note:
-        message(fit(opioid_note(clock.name)))
+        state.screen().message(fit(opioid_note(clock.name)))
 
 
 @app.command("list")
@@ -91,11 +91,10 @@ def list_(fmt: FormatOpt = None) -> None:
     Example: recoverylog clock list --format json
     """
     rows = clocks.list_clocks(state.workspace())
-    emit_rows(
+    state.screen().emit_rows(
         [clock_row(row) for row in rows],
         CLOCK_COLUMNS,
         output_format(fmt),
-        screen=state.screen(),
         json_rows=rows,
         empty=NO_CLOCKS_YET,
     )
@@ -116,7 +115,7 @@ def show(
     detail = clocks.clock_detail(ws, name)
     chosen = output_format(fmt)
     if chosen is Format.JSON:
-        emit_json(detail)
+        state.screen().emit_json(detail)
         return
     show_lines(
         clock_detail_lines(detail, ws.settings.currency, plain=chosen is not Format.TABLE), chosen

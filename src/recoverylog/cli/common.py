@@ -24,7 +24,7 @@ from recoverylog.environment import Environment
 from recoverylog.errors import InvalidInput
 from recoverylog.messages import CSV_ONLY_FOR_LISTS
 from recoverylog.render.lines import Line, print_lines, screen_safe
-from recoverylog.render.output import Format, message, resolve_format, write
+from recoverylog.render.output import Format, resolve_format
 from recoverylog.services.workspace import Workspace
 
 T = TypeVar("T")
@@ -41,7 +41,7 @@ def _parsed(parse: Callable[[str, list[str]], T], value: str | None, option: str
     except TimeParseError as exc:
         raise InvalidInput(f"{option}: {exc}") from exc
     for note in notes:
-        message(f"Note: {option}: {note}")
+        state.screen().message(f"Note: {option}: {note}")
     return parsed
 
 
@@ -92,7 +92,7 @@ def note_text(
         except EditorFailed as failed:
             raise _kept_as_draft(ws, failed, current or "", from_stdin) from None
         if text is None:
-            message("The note was empty, so nothing was saved.")
+            state.screen().message("The note was empty, so nothing was saved.")
             raise typer.Exit(0)
         return text
     if note is None or (note == "" and empty_clears):
@@ -216,7 +216,7 @@ def check_bom(bom: bool, csv: bool) -> None:
 
 def say(message: str) -> None:
     """A confirmation line: to stdout, since it carries the new entry's id."""
-    write(message)
+    state.screen().write(message)
 
 
 def output_format(fmt: Format | None) -> Format:

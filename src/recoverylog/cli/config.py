@@ -12,14 +12,7 @@ from recoverylog.cli.options import FormatOpt
 from recoverylog.config import KEYS, load_settings
 from recoverylog.errors import InvalidInput
 from recoverylog.paths import resolve_layout
-from recoverylog.render.output import (
-    Column,
-    Format,
-    emit_json,
-    emit_rows,
-    message,
-    write,
-)
+from recoverylog.render.output import Column, Format
 
 app = typer.Typer(help="Show and change settings (config.toml).", no_args_is_help=True)
 
@@ -56,10 +49,10 @@ def show(fmt: FormatOpt = None) -> None:
     columns = [Column("key", "Key"), Column("value", "Value"), Column("about", "About")]
     chosen = output_format(fmt)
     if chosen is Format.JSON:
-        emit_json({row["key"]: row["value"] for row in rows})
+        state.screen().emit_json({row["key"]: row["value"] for row in rows})
         return
     shown = [{**row, "value": _shown(row["value"])} for row in rows]
-    emit_rows(shown, columns, chosen, screen=state.screen())
+    state.screen().emit_rows(shown, columns, chosen)
 
 
 @app.command("get")
@@ -71,7 +64,9 @@ def get(key: Annotated[str, typer.Argument(help="Setting name, e.g. timezone.")]
     values = {row["key"]: row["value"] for row in _settings_rows()}
     if key not in values:
         raise InvalidInput(f"unknown setting '{key}'", hint=f"known: {', '.join(values)}")
-    write(("" if values[key] is None else _shown(values[key])) + "\n")  # a line, even empty
+    state.screen().write(
+        ("" if values[key] is None else _shown(values[key])) + "\n"
+    )  # a line, even empty
 
 
 @app.command("set")
@@ -94,7 +89,7 @@ def set_(
 
         warning = country_warning(stored)
         if warning:
-            message(f"Note: {warning}.")
+            state.screen().message(f"Note: {warning}.")
 
 
 @app.command("path")
@@ -104,7 +99,7 @@ def path() -> None:
     Example: recoverylog config path
     """
     layout = resolve_layout(state.home())
-    write(f"config:  {layout.config_file}")
-    write(f"crisis:  {layout.crisis_file}")
-    write(f"journal: {layout.journal_file}")
-    write(f"entries: {layout.entries_dir}")
+    state.screen().write(f"config:  {layout.config_file}")
+    state.screen().write(f"crisis:  {layout.crisis_file}")
+    state.screen().write(f"journal: {layout.journal_file}")
+    state.screen().write(f"entries: {layout.entries_dir}")

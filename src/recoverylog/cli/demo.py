@@ -11,7 +11,7 @@ from recoverylog.cli import state
 from recoverylog.cli.common import output_format, show_lines
 from recoverylog.cli.options import FormatOpt
 from recoverylog.messages import FIRST_CLOCK
-from recoverylog.render.output import Format, write
+from recoverylog.render.output import Format
 from recoverylog.render.views import ENTRY_COLUMNS, entry_row, milestone_lines, status_lines
 from recoverylog.services import progress
 from recoverylog.services.demo import build_demo
@@ -42,7 +42,6 @@ def demo(
     if chosen in (Format.JSON, Format.CSV):
         chosen = Format.PLAIN
     plain = chosen is not Format.TABLE
-    from recoverylog.render.output import emit_rows
 
     _heading("Status", plain)
     show_lines(status_lines(progress.status(ws), plain=plain), chosen)
@@ -50,8 +49,8 @@ def demo(
     show_lines(milestone_lines(progress.milestones(ws, None, 3), plain=plain), chosen)
     _heading("Recent entries", plain)
     recent = [entry_as_dict(ws, e) for e in list_entries(ws, EntryFilter(limit=8))]
-    emit_rows([entry_row(e) for e in recent], ENTRY_COLUMNS, chosen, screen=state.screen())
-    write(
+    state.screen().emit_rows([entry_row(e) for e in recent], ENTRY_COLUMNS, chosen)
+    state.screen().write(
         f"\nThis sample journal is in {folder}\n"
         f"Explore it:   recoverylog --home {folder} list --type craving\n"
         "Start for real (your own journal, kept private on this computer):\n"
@@ -63,4 +62,4 @@ def demo(
 
 
 def _heading(title: str, plain: bool) -> None:
-    write(f"\n== {title} ==" if plain else f"\n{title}")
+    state.screen().write(f"\n== {title} ==" if plain else f"\n{title}")

@@ -11,7 +11,7 @@ from recoverylog.cli.common import output_format
 from recoverylog.cli.options import FormatOpt
 from recoverylog.errors import ExitCode
 from recoverylog.render.doctor import closing_line, finding_columns, finding_rows, looks_fine
-from recoverylog.render.output import Format, emit_json, emit_rows, write
+from recoverylog.render.output import Format
 from recoverylog.services import doctor as service
 
 
@@ -35,18 +35,17 @@ def doctor(
     data = service.describe_report(report, ws.layout.data_dir)
     chosen = output_format(fmt)
     if chosen is Format.JSON:
-        emit_json(data)
+        state.screen().emit_json(data)
     elif not report.findings:
-        write(looks_fine(report.checked))
+        state.screen().write(looks_fine(report.checked))
     else:
-        emit_rows(
+        state.screen().emit_rows(
             finding_rows(data["problems"], service.NOTES),
             finding_columns(fix),
             chosen,
-            screen=state.screen(),
         )
         closing = closing_line(data["problems"], report.backup, fix)
         if closing:
-            write(closing)
+            state.screen().write(closing)
     if report.unresolved():
         raise typer.Exit(int(ExitCode.DATA_PROBLEM))

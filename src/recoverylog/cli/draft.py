@@ -9,7 +9,6 @@ import typer
 from recoverylog.cli import state
 from recoverylog.cli.common import confirm, say
 from recoverylog.cli.options import YesOpt
-from recoverylog.render.output import write, write_data
 from recoverylog.services import drafts as service
 
 app = typer.Typer(
@@ -26,7 +25,7 @@ def list_() -> None:
     Example: recoverylog draft list
     """
     names = service.names(state.workspace())
-    write("\n".join(names) if names else "No drafts.")
+    state.screen().write("\n".join(names) if names else "No drafts.")
 
 
 @app.command("show")
@@ -35,7 +34,7 @@ def show(name: NameArg) -> None:
 
     Example: recoverylog draft show note-20261123-200000
     """
-    write_data(service.text_of(state.workspace(), name))
+    state.screen().write_data(service.text_of(state.workspace(), name))
 
 
 @app.command("delete")

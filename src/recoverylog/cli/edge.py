@@ -13,36 +13,38 @@ import errno
 import os
 import re
 import sys
-from typing import NoReturn
+from typing import NoReturn, TextIO
 
 import typer
 
-from recoverylog.environment import DEBUG_ENV
+from recoverylog.environment import DEBUG_ENV, Environment
 from recoverylog.errors import DataError, ExitCode, RecoveryLogError
 from recoverylog.render.lines import screen_safe
 
 
-def report_error(message: str, hint: str | None = None) -> None:
+def report_error(message: str, hint: str | None = None, stderr: TextIO | None = None) -> None:
     """Messages echo what people typed: each stays one screen-safe line. A stderr that
     cannot be written to (full, closed) leaves the exit code to tell."""
+    out = stderr or sys.stderr
     with contextlib.suppress(OSError, ValueError):
-        sys.stderr.write(f"Error: {screen_safe(message)}\n")
+        out.write(f"Error: {screen_safe(message)}\n")
         if hint:
-            sys.stderr.write(f"Hint: {screen_safe(hint)}\n")
+            out.write(f"Hint: {screen_safe(hint)}\n")
 
 
-def exit_code_for(exc: BaseException, *, debug: bool) -> int:
-    """Say what went wrong and give its exit code. With ``debug`` (RECOVERYLOG_DEBUG set),
-    what is not one of recoverylog's own errors is raised again, traceback and all."""
+def exit_code_for(exc: BaseException, *, debug: bool, stderr: TextIO | None = None) -> int:
+    """Say what went wrong (on ``stderr``: the command's, else the process's) and give
+    its exit code. With ``debug`` (RECOVERYLOG_DEBUG set), what is not one of
+    recoverylog's own errors is raised again, traceback and all."""
     if isinstance(exc, RecoveryLogError):
-        report_error(exc.message, exc.hint)
+        report_error(exc.message, exc.hint, stderr)
         return int(exc.exit_code)
     if isinstance(exc, BrokenPipeError):  # the reader stopped (| head): nothing more to say
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - ends with the process
         return int(ExitCode.OK)
     if isinstance(exc, (KeyboardInterrupt, typer.Abort)):  # Abort: Ctrl-C or Ctrl-D at a prompt
         with contextlib.suppress(OSError, ValueError):
-            sys.stderr.write("\nStopped. Nothing more was saved.\n")
+            (stderr or sys.stderr).write("\nStopped. Nothing more was saved.\n")
         return int(ExitCode.INTERRUPTED)
     if debug:
         raise exc
@@ -52,7 +54,7 @@ def exit_code_for(exc: BaseException, *, debug: bool) -> int:
             f"something unexpected went wrong ({type(exc).__name__}: {exc})",
             hint=f"nothing else was changed; set {DEBUG_ENV}=1 to see details",
         )
-    return exit_code_for(said, debug=debug)
+    return exit_code_for(said, debug=debug, stderr=stderr)
 
 
 def _file_problem(exc: OSError) -> RecoveryLogError | None:
@@ -71,7 +73,7 @@ def _file_problem(exc: OSError) -> RecoveryLogError | None:
     )
 
 
-def as_exit(exc: BaseException, *, debug: bool) -> NoReturn:
+def as_exit(exc: BaseException, environment: Environment) -> NoReturn:
     """Raise what Typer ends the program with: its own exits and Click's usage errors
     (which Click shows itself) as they are, anything else as said by exit_code_for."""
     if isinstance(exc, typer.Exit):
@@ -82,7 +84,8 @@ def as_exit(exc: BaseException, *, debug: bool) -> NoReturn:
         if type(exc).__name__ != "NoArgsIsHelpError":
             exc.message = _in_plain_words(exc.message)
         raise exc
-    raise typer.Exit(exit_code_for(exc, debug=debug)) from None
+    code = exit_code_for(exc, debug=environment.debug, stderr=environment.stderr)
+    raise typer.Exit(code) from None
 
 
 # Click names Python's types ("'x' is not a valid integer"); people read numbers.

@@ -37,14 +37,7 @@ from recoverylog.domain.csvcells import CSV_COLUMNS
 from recoverylog.domain.model import EntryType, short_id
 from recoverylog.errors import DataError, InvalidInput, NotFound
 from recoverylog.render import lapses as lapse_views
-from recoverylog.render.output import (
-    Format,
-    emit_json,
-    emit_rows,
-    message,
-    to_csv,
-    write_data,
-)
+from recoverylog.render.output import Format, to_csv
 from recoverylog.render.views import ENTRY_COLUMNS, entry_detail_lines, entry_row, more_note
 from recoverylog.services import entries as service
 from recoverylog.services import lapses
@@ -119,19 +112,18 @@ def _show_listing(ws: Workspace, listed: lapses.Listing, chosen: Format, bom: bo
     """The records in the chosen format; CSV always has every documented column."""
     found = [lapses.record_as_dict(ws, r) for r in listed.records]
     if chosen is Format.CSV:
-        write_data(to_csv(found, CSV_COLUMNS, bom=bom))
+        state.screen().write_data(to_csv(found, CSV_COLUMNS, bom=bom))
     else:
         rows = [entry_row(e) for e in found]
-        emit_rows(
+        state.screen().emit_rows(
             rows,
             ENTRY_COLUMNS,
             chosen,
-            screen=state.screen(),
             json_rows=found,
             empty="No entries match.",
         )
     if listed.more:
-        message(more_note(len(found)))
+        state.screen().message(more_note(len(found)))
 
 
 DEFAULT_LIMIT = 20
@@ -158,12 +150,11 @@ class _LeftOut:
         from recoverylog.render.lines import screen_safe
 
         self.paths.append(path)
-        typer.echo(
+        state.screen().message(
             screen_safe(
                 f"Warning: left out a file that cannot be read: {exc.message}. "
                 "Run 'recoverylog doctor' to check it; nothing was changed."
-            ),
-            err=True,
+            )
         )
 
 
@@ -193,7 +184,7 @@ def show(entry_id: IdArg, fmt: FormatOpt = None) -> None:
         raise NotFound(exc.message, hint="it may be in the file left out above") from None
     entry = lapses.record_as_dict(ws, found)
     if output_format(fmt) is Format.JSON:
-        emit_json(entry)
+        state.screen().emit_json(entry)
         return
     show_lines(entry_detail_lines(entry), fmt)
 

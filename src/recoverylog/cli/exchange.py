@@ -13,7 +13,7 @@ from recoverylog.cli.common import check_bom, output_format
 from recoverylog.cli.options import BomOpt, ForceOpt, FormatOpt
 from recoverylog.domain.csvcells import CSV_COLUMNS
 from recoverylog.render.imports import import_summary
-from recoverylog.render.output import Format, emit_json, to_csv_chunks, write
+from recoverylog.render.output import Format, to_csv_chunks
 from recoverylog.services.export import export_chunks, export_records
 from recoverylog.services.imports import import_file
 
@@ -103,6 +103,6 @@ def import_(
     chosen = source.value if source is not None else None
     result = import_file(state.workspace(), file, chosen, dry_run)
     if output_format(fmt) is Format.JSON:
-        emit_json(result.as_dict())
+        state.screen().emit_json(result.as_dict())
         return
-    write("\n".join(import_summary(result.as_dict(), str(file))))
+    state.screen().write("\n".join(import_summary(result.as_dict(), str(file))))

@@ -14,7 +14,7 @@ from recoverylog.cli.options import (
 )
 from recoverylog.domain import goals as goals_rules
 from recoverylog.render import goals as goals_views
-from recoverylog.render.output import Format, emit_json, emit_rows
+from recoverylog.render.output import Format
 from recoverylog.render.views import nice_date
 
 goal_app = typer.Typer(
@@ -67,7 +67,7 @@ def goal_show(fmt: FormatOpt = None) -> None:
     data = service.goals_overview(state.workspace())
     chosen = output_format(fmt)
     if chosen is Format.JSON:
-        emit_json(data)
+        state.screen().emit_json(data)
         return
     show_lines(goals_views.goal_lines(data, plain=chosen is not Format.TABLE), chosen)
 
@@ -103,10 +103,10 @@ def meetings(
     data = service.meetings(ws, day(ws, since, "--since"), day(ws, until, "--until"))
     chosen = output_format(fmt)
     if chosen is Format.JSON:
-        emit_json(data)
+        state.screen().emit_json(data)
     elif chosen is Format.CSV:
         rows = goals_views.meeting_rows(data)
         columns = goals_views.MEETING_COLUMNS
-        emit_rows(rows, columns, chosen, screen=state.screen(), json_rows=rows)
+        state.screen().emit_rows(rows, columns, chosen, json_rows=rows)
     else:
         show_lines(goals_views.meetings_lines(data, plain=chosen is not Format.TABLE), chosen)

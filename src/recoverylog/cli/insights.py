@@ -12,7 +12,7 @@ from recoverylog.cli.options import DAY_HELP, AtOpt, ClockOpt, EditOpt, FormatOp
 from recoverylog.domain.model import short_id
 from recoverylog.domain.selfcheck import TOP_BAND
 from recoverylog.messages import STOPPED
-from recoverylog.render.output import Format, emit_json, message
+from recoverylog.render.output import Format
 from recoverylog.services import insights as service
 
 AnswersOpt = Annotated[
@@ -44,7 +44,7 @@ def insights(
     data = service.insights(ws, day(ws, since, "--since"), day(ws, until, "--until"), clock)
     chosen = output_format(fmt)
     if chosen is Format.JSON:
-        emit_json(data)
+        state.screen().emit_json(data)
         return
     from recoverylog.render.charts import insights_lines
 
@@ -92,21 +92,21 @@ def _ask(clock: str | None) -> list[int]:
     try:
         return _questions(clock)
     except (typer.Abort, KeyboardInterrupt, EOFError):
-        typer.echo("", err=True)
-        message(STOPPED)
+        state.screen().message("")
+        state.screen().message(STOPPED)
         raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
 
 
 def _questions(clock: str | None) -> list[int]:
     from recoverylog.domain.selfcheck import HIGHEST, LOWEST, REFLECTION_NOTE
 
-    message(f"Weekly self-check{f' ({clock})' if clock else ''}. {REFLECTION_NOTE}")
-    typer.echo("Answer each question about the past 7 days with a number.", err=True)
+    state.screen().message(f"Weekly self-check{f' ({clock})' if clock else ''}. {REFLECTION_NOTE}")
+    state.screen().message("Answer each question about the past 7 days with a number.")
     values = []
     for number, question in enumerate(service.selfcheck_questions(clock), start=1):
-        typer.echo(f"\n{number}. {question.text}", err=True)
+        state.screen().message(f"\n{number}. {question.text}")
         for value, choice in enumerate(question.choices):
-            typer.echo(f"   {value}  {choice}", err=True)
+            state.screen().message(f"   {value}  {choice}")
         values.append(_answer(LOWEST, HIGHEST))
     return values
 
@@ -121,13 +121,13 @@ def _answer(low: int, high: int) -> int:
             value = -1
         if low <= value <= high:
             return value
-        typer.echo(f"   Please answer with a number from {low} to {high}.", err=True)
+        state.screen().message(f"   Please answer with a number from {low} to {high}.")
 
 
 def _show_saved(saved: service.SavedSelfCheck) -> None:
     from recoverylog.render.charts import selfcheck_result_lines
 
-    typer.echo(f"{short_id(saved.entry.id)}  Saved your self-check.")
+    state.screen().write(f"{short_id(saved.entry.id)}  Saved your self-check.")
     lines = selfcheck_result_lines(saved.total, saved.previous_total, saved.previous_day)
     show_lines(lines, Format.PLAIN)
 
@@ -137,6 +137,6 @@ def _hard_week(ws: Any) -> None:
     from recoverylog.render.sos import hard_moment_lines
     from recoverylog.services.sos import hard_moment
 
-    typer.echo("\nThat sounds like a very hard week. You do not have to carry it alone.")
+    state.screen().write("\nThat sounds like a very hard week. You do not have to carry it alone.")
     data = hard_moment(ws, ("instead", "if_lapse"))
     show_lines(hard_moment_lines(data, plain=True), Format.PLAIN)

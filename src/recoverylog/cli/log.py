@@ -25,7 +25,6 @@ from recoverylog.domain.model import Entry, EntryType, short_id
 from recoverylog.render import lapses as lapse_views
 from recoverylog.render.lapses import lapse_message
 from recoverylog.render.lines import fit, screen_safe
-from recoverylog.render.output import message
 from recoverylog.render.views import describe, opioid_note
 from recoverylog.services import clocks, lapses
 from recoverylog.services.entries import NewEntry, add_entry, entry_as_dict
@@ -113,7 +112,7 @@ def _offer_lapse(offer: lapses.LapseOffer) -> None:
     from recoverylog.cli import prompts
 
     if offer.clock is None or not prompts.stdin_is_terminal():
-        message(lapse_views.offer_hint(offer.clock, offer.at.isoformat()))
+        state.screen().message(lapse_views.offer_hint(offer.clock, offer.at.isoformat()))
         return
     try:
         question = screen_safe(lapse_views.offer_question(offer.clock))
@@ -121,7 +120,7 @@ def _offer_lapse(offer: lapses.LapseOffer) -> None:
     except (typer.Abort, KeyboardInterrupt):
         wanted = False
     if not wanted:
-        message(lapse_views.offer_declined())
+        state.screen().message(lapse_views.offer_declined())
         return
     record_lapse(state.workspace(), offer.clock, offer.at, triggers=offer.triggers)
 
@@ -243,12 +242,14 @@ def contact(
     if added:
         other = similar_person(ws.journal(), name)
         also = f" (there is also {other})" if other else ""
-        message(
+        state.screen().message(
             f"Added {name} to your support network{also}; role: other, 'people edit' changes it."
         )
     _log(EntryType.CONTACT, at, clock, note, edit, tag, person=name, via=how)
     if not asking and not same_name(name, person):
-        message(f"Logged a contact with {name}.")  # the only one whose name starts so
+        state.screen().message(
+            f"Logged a contact with {name}."
+        )  # the only one whose name starts so
 
 
 def _did_you_mean(person: dict[str, object]) -> bool:
@@ -325,4 +326,4 @@ def record_lapse(
     lines = lapse_message(shown)
     say(fit(f"{short_id(recorded.lapse.id)}  " + "\n".join(lines)))
     if shown["opioid_note"]:
-        message("\n" + fit(opioid_note(recorded.clock.name)))
+        state.screen().message("\n" + fit(opioid_note(recorded.clock.name)))

@@ -65,7 +65,7 @@ def _to_the_edge(exc: BaseException, ctx: Any) -> NoReturn:
     """Hand a failure to cli/edge.py, loaded only when something went wrong."""
     from recoverylog.cli.edge import as_exit
 
-    as_exit(exc, debug=state.environment_of(ctx).debug)
+    as_exit(exc, state.environment_of(ctx))
 
 
 class RecoveryGroup(TyperGroup):
@@ -261,13 +261,12 @@ def _celebrate(ctx: Any) -> None:
         return
     if opened.store.io.locked():  # never ask for a passphrase just to celebrate
         return
-    from recoverylog.render.output import message
     from recoverylog.render.views import celebration_message
     from recoverylog.services.progress import new_celebrations
 
     try:
         for item in new_celebrations(state.workspace()):
-            message(celebration_message(item.clock, item.label, item.date))
+            state.screen().message(celebration_message(item.clock, item.label, item.date))
     except RecoveryLogError:
         pass  # a celebration is never worth failing a command for
 

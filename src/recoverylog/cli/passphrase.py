@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-
 import typer
 
 from recoverylog.cli import state
@@ -40,7 +38,7 @@ def change() -> None:
         say(f"Sealed {count} files with your new passphrase. Use it from now on.")
     say(f"If ${PASSPHRASE_ENV} or your keyring holds the old one, update it there too.")
     if damaged:
-        sys.stderr.write(
+        state.screen().message(
             f"Warning: {len(damaged)} damaged files could not be sealed again; "
-            "'recoverylog doctor' lists them.\n"
+            "'recoverylog doctor' lists them."
         )

@@ -10,7 +10,6 @@ from recoverylog.cli import state
 from recoverylog.cli.common import confirm, note_text, output_format, say
 from recoverylog.cli.complete import people_names
 from recoverylog.cli.options import FormatOpt, YesOpt
-from recoverylog.render.output import emit_rows
 from recoverylog.render.people import PEOPLE_COLUMNS, person_row, person_saved
 from recoverylog.services import people as service
 
@@ -57,11 +56,10 @@ def list_(fmt: FormatOpt = None) -> None:
     Example: recoverylog people list
     """
     rows = service.list_people(state.workspace())
-    emit_rows(
+    state.screen().emit_rows(
         [person_row(r) for r in rows],
         PEOPLE_COLUMNS,
         output_format(fmt),
-        screen=state.screen(),
         json_rows=rows,
         empty="No one yet. Add your sponsor or a peer: recoverylog people add NAME --role sponsor",
     )

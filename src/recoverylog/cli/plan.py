@@ -16,7 +16,7 @@ from recoverylog.domain import plan as plan_rules
 from recoverylog.domain.text import plural
 from recoverylog.errors import InvalidInput
 from recoverylog.render import plan as plan_views
-from recoverylog.render.output import Format, emit_json, message
+from recoverylog.render.output import Format
 
 plan_app = typer.Typer(
     help="Your relapse-prevention plan: reasons, warning signs, what you do instead.",
@@ -43,7 +43,7 @@ def plan_show(fmt: FormatOpt = None) -> None:
     data = service.plan_as_dict(service.plan(state.workspace()))
     chosen = output_format(fmt)
     if chosen is Format.JSON:
-        emit_json(data)
+        state.screen().emit_json(data)
         return
     show_lines(plan_views.plan_lines(data), chosen)
 
@@ -70,7 +70,7 @@ def plan_edit(
     before = service.plan(ws)
     sections = _plan_from_file(file) if file else _plan_from_editor(ws, before)
     if sections is None:
-        message("No changes; your plan is as it was.")
+        state.screen().message("No changes; your plan is as it was.")
         return
     service.save_plan(ws, sections)
     count = sum(len(lines) for lines in sections.values())

@@ -15,7 +15,7 @@ from recoverylog.cli.report import (
     OutputOpt,
     printable_milestones,
 )
-from recoverylog.render.output import Format, emit_json, emit_rows
+from recoverylog.render.output import Format
 from recoverylog.render.views import (
     TOOLKIT_COLUMNS,
     milestone_lines,
@@ -37,7 +37,7 @@ def status(fmt: FormatOpt = None) -> None:
     data = service.status(state.workspace())
     chosen = output_format(fmt)
     if chosen is Format.JSON:
-        emit_json(data)
+        state.screen().emit_json(data)
         return
     show_lines(status_lines(data, plain=chosen is not Format.TABLE), chosen)
 
@@ -62,7 +62,7 @@ def milestones(
     data = service.milestones(state.workspace(), clock, upcoming)
     chosen = output_format(Format(fmt.value) if fmt else None)
     if chosen is Format.JSON:
-        emit_json(data)
+        state.screen().emit_json(data)
         return
     show_lines(milestone_lines(data, plain=chosen is not Format.TABLE), chosen)
 
@@ -89,11 +89,10 @@ def coping_list(fmt: FormatOpt = None) -> None:
     Example: recoverylog coping list
     """
     items = service.toolkit(state.workspace())
-    emit_rows(
+    state.screen().emit_rows(
         [toolkit_row(i) for i in items],
         TOOLKIT_COLUMNS,
         output_format(fmt),
-        screen=state.screen(),
         json_rows=items,
         empty="Your toolkit is empty. Add a technique: recoverylog coping add NAME",
     )

@@ -12,7 +12,6 @@ from recoverylog.cli import state
 from recoverylog.errors import ExitCode, InvalidInput
 from recoverylog.messages import STOPPED
 from recoverylog.render.lines import screen_safe
-from recoverylog.render.output import message
 
 T = TypeVar("T")
 
@@ -40,7 +39,7 @@ def ask(question: str, parse: Callable[[str], T], default: str | None = None) ->
         try:
             return parse(str(reply))
         except InvalidInput as exc:
-            message(f"  {exc.message}")
+            state.screen().message(f"  {exc.message}")
 
 
 def yes(question: str, default: bool) -> bool:
@@ -51,8 +50,8 @@ def yes(question: str, default: bool) -> bool:
 
 
 def stopped(words: str = STOPPED) -> NoReturn:
-    typer.echo("", err=True)
-    message(words)
+    state.screen().message("")
+    state.screen().message(words)
     raise typer.Exit(int(ExitCode.INTERRUPTED))
 
 

@@ -15,7 +15,6 @@ from recoverylog.cli.common import day
 from recoverylog.cli.options import DAY_HELP, ClockOpt, ForceOpt
 from recoverylog.errors import InvalidInput
 from recoverylog.paths import user_path
-from recoverylog.render.output import message, write_data, write_data_chunks
 from recoverylog.reports.audiences import Audience
 from recoverylog.reports.formats import EXTENSIONS, ReportFormat
 
@@ -149,9 +148,9 @@ def report(
     if preview:
         # Text formats are previewed as they will be written; HTML and JSON as plain text.
         shown = chosen if chosen in (ReportFormat.MD, ReportFormat.TXT) else ReportFormat.TXT
-        message("This is what the report will contain:\n")
-        message(render(data, shown))
-        message("\n" + to_preview(data, ws.settings.report_hide))
+        state.screen().message("This is what the report will contain:\n")
+        state.screen().message(render(data, shown))
+        state.screen().message("\n" + to_preview(data, ws.settings.report_hide))
         ask_to_share(output)
     deliver(render(data, chosen), output, "report", force)
 
@@ -162,13 +161,12 @@ def ask_to_share(output: Path | None) -> None:
     Nothing of the question reaches stdout (it may be the report's destination), and
     when the answer is not typed at a terminal (piped in, or none at all), the next
     line starts on a line of its own."""
-    import sys
-
     from recoverylog.render.lines import screen_safe
 
     where = f"to {screen_safe(str(output))}" if output else "to standard output"
-    sys.stderr.write(f"Write this report {where}? [y/N]: ")
-    sys.stderr.flush()
+    stderr = state.screen().stderr
+    stderr.write(f"Write this report {where}? [y/N]: ")
+    stderr.flush()
     environment = state.environment()
     try:
         reply = environment.stdin.readline() if environment.stdin is not None else ""
@@ -176,9 +174,9 @@ def ask_to_share(output: Path | None) -> None:
         reply = ""
     # A terminal shows the answer with its line break; otherwise the next line needs one.
     if not reply.endswith("\n") or not environment.stdin_is_tty:
-        sys.stderr.write("\n")
+        stderr.write("\n")
     if reply.strip().lower() not in ("y", "yes"):
-        message("Nothing was written.")
+        state.screen().message("Nothing was written.")
         raise typer.Exit(0)
 
 
@@ -188,14 +186,14 @@ def deliver(text: str | Iterable[str], output: Path | None, what: str, force: bo
 
     if output is None:
         if isinstance(text, str):
-            write_data(text)
+            state.screen().write_data(text)
         else:
-            write_data_chunks(text)
+            state.screen().write_data_chunks(text)
         return
     if not force and os.path.lexists(user_path(output)):
         _may_replace(Path(output))
     service.write_user_file(output, text)
-    message(f"Wrote the {what} to {output}.")
+    state.screen().message(f"Wrote the {what} to {output}.")
 
 
 def _may_replace(output: Path) -> None:
@@ -302,7 +300,7 @@ def printable_milestones(
 
     text = service.milestone_text(state.workspace(), clock, upcoming, chosen, discreet)
     if not text:  # only a calendar can be empty
-        message("No milestones to put in a calendar, so nothing was written.")
+        state.screen().message("No milestones to put in a calendar, so nothing was written.")
         return True
     deliver(text, output, "milestones", force)
     return True

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from recoverylog.render.output import emit_json, write, write_data
+from recoverylog.cli import state
 
 
 class NamesFormat(StrEnum):
@@ -44,8 +44,8 @@ def schema(
     from recoverylog.services import schemas
 
     if name is not None:
-        write_data(schemas.schema_text(name))
+        state.screen().write_data(schemas.schema_text(name))
     elif fmt is NamesFormat.JSON:
-        emit_json(schemas.schema_names())
+        state.screen().emit_json(schemas.schema_names())
     else:
-        write("\n".join(schemas.schema_names()))
+        state.screen().write("\n".join(schemas.schema_names()))

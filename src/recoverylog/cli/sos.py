@@ -23,7 +23,7 @@ from recoverylog.messages import CSV_ONLY_FOR_LISTS, STOPPED, journal_unreadable
 from recoverylog.render import sos as sos_views
 from recoverylog.render import timer as timer_views
 from recoverylog.render.lines import print_lines
-from recoverylog.render.output import Format, emit_json, message
+from recoverylog.render.output import Format
 
 # The urge-surfing timer waits one second per tick through this (tests replace it).
 sleep: Callable[[float], None] = time.sleep
@@ -75,7 +75,7 @@ def _crisis_view(country: str | None) -> dict[str, Any]:
 
     view = crisis.help_now(state.environment(), country)
     for problem in view.problems:
-        message(f"Note: {problem}.")
+        state.screen().message(f"Note: {problem}.")
     return crisis.crisis_as_dict(view)
 
 
@@ -83,7 +83,7 @@ def _show_crisis_lines(country: str | None, fmt: Format | None) -> dict[str, Any
     data = _crisis_view(country)
     chosen = output_format(fmt)
     if chosen is Format.JSON:
-        emit_json(data)
+        state.screen().emit_json(data)
     else:
         plain = chosen is not Format.TABLE
         print_lines(sos_views.help_now_lines(data, plain=plain), plain=plain, screen=state.screen())
@@ -123,14 +123,14 @@ def sos(
         fields.intensity(intensity)
     guided = not no_timer and prompts.stdin_is_terminal()
     if guided and intensity is None:
-        typer.echo("", err=True)
+        state.screen().message("")
         try:
             intensity = prompts.ask("How strong is the urge right now, 0 to 10?", _intensity)
         except prompts.Stopped:
             prompts.stopped(f"{STOPPED} The lines above are there whenever you need them.")
     ws, problem, locked = _open_for_sos()
     screen = service.sos_screen(ws, country, intensity, problem)
-    typer.echo("")
+    state.screen().write("\n")
     show_lines(
         sos_views.sos_lines(
             screen, minutes if guided and not locked else None, plain=_plain(), shown=shown
@@ -150,10 +150,12 @@ def sos(
     )
     if ws is None or screen["problem"]:
         if result.stopped:
-            typer.echo(
-                f"Stopped the timer after {timer_views.clock_text(result.elapsed)}.", err=True
+            state.screen().message(
+                f"Stopped the timer after {timer_views.clock_text(result.elapsed)}."
             )
-        message("Your journal could not be read, so this craving was not saved. Take care.")
+        state.screen().message(
+            "Your journal could not be read, so this craving was not saved. Take care."
+        )
         return
     craving = service.SosCraving(ws.now, intensity, result.elapsed, clock=clock)
     _after_sos(ws, craving, result, screen, country)
@@ -167,7 +169,7 @@ def _open_for_sos() -> tuple[Any, str | None, bool]:
         ws = state.workspace(strict_settings=False)
         ws.journal()
     except (KeyboardInterrupt, EOFError, typer.Abort):
-        typer.echo("", err=True)
+        state.screen().message("")
         return None, "your journal stays locked for now", True
     except RecoveryLogError as exc:
         return state.opened(), journal_unreadable_now(exc.message), False
@@ -184,9 +186,9 @@ def _after_sos(
     from recoverylog.services import sos as service
 
     if result.stopped:
-        typer.echo(f"Stopped the timer after {timer_views.clock_text(result.elapsed)}.", err=True)
+        state.screen().message(f"Stopped the timer after {timer_views.clock_text(result.elapsed)}.")
         if not prompts.yes_or_no("Save this craving in your log?"):
-            message("Nothing was saved. Take care of yourself.")
+            state.screen().message("Nothing was saved. Take care of yourself.")
             return
     try:
         craving.intensity_end = prompts.ask("How strong is it now, 0 to 10?", _intensity)
@@ -195,7 +197,7 @@ def _after_sos(
         craving.outcome = "passed" if passed else "used"
         craving.triggers = prompts.ask("Anything that set it off? (Enter to skip)", _list, "")
     except prompts.Stopped:
-        typer.echo("", err=True)
+        state.screen().message("")
         if not prompts.yes_or_no("Save what you entered so far?"):
             prompts.stopped()
     entry = service.save_sos_craving(ws, craving)
@@ -209,10 +211,10 @@ def _after_sos(
         )
     )
     if craving.outcome == "used":
-        typer.echo("")
+        state.screen().write("\n")
         data = service.hard_moment(ws, ("if_lapse",), country)
         show_lines(sos_views.hard_moment_lines(data, plain=_plain()), None)
-        message("If you want your clock to show it: recoverylog log lapse")
+        state.screen().message("If you want your clock to show it: recoverylog log lapse")
 
 
 def _intensity(text: str) -> int:

@@ -13,7 +13,7 @@ from recoverylog.messages import NO_PASSPHRASE_HINT
 from recoverylog.services.workspace import Workspace, open_workspace
 
 if TYPE_CHECKING:
-    from recoverylog.render.console import Screen
+    from recoverylog.render.output import Screen
 
 
 class Run:
@@ -25,6 +25,7 @@ class Run:
         self.writes_nothing = False  # a dry run: nothing may write after it
         self.celebrations_wait = False  # a lapse was just recorded or corrected
         self.crisis_shown = False  # the crisis lines are on screen already
+        self.shown_on: Screen | None = None  # where output goes, made on first use
 
 
 # The Run of the command being carried out, from begin() until its context closes.
@@ -34,7 +35,7 @@ _running: ContextVar[Run | None] = ContextVar("recoverylog_run", default=None)
 def begin(ctx: Any, home: str | None) -> Run:
     """The Run of the command that the root context ``ctx`` is about to carry out, kept
     as its ``obj``."""
-    run = Run(environment_of(ctx).with_home(home))
+    run = Run(environment_of(ctx).with_home(home).with_streams())
     ctx.obj = run
     running = _running.set(run)
     ctx.call_on_close(lambda: _running.reset(running))
@@ -75,10 +76,21 @@ def home() -> str | None:
 
 
 def screen() -> Screen:
-    """Where this command draws with Rich."""
-    from recoverylog.render.console import Screen
+    """Where this command's output goes: its Environment's streams, at its width."""
+    run = current()
+    if run.shown_on is None:
+        from recoverylog.render.output import Screen
 
-    return Screen(current().environment.shareable_variables())
+        environment = run.environment
+        assert environment.stdout is not None and environment.stderr is not None  # begin()
+        run.shown_on = Screen(
+            environment.stdout,
+            environment.stderr,
+            terminal=environment.stdout_is_terminal,
+            width=environment.width,
+            variables=environment.shareable_variables(),
+        )
+    return run.shown_on
 
 
 def no_celebration_now() -> None:

@@ -2,25 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-
-class Screen:
-    """What Rich needs to know of the terminal: the environment variables it reads
-    (COLUMNS, NO_COLOR, FORCE_COLOR, TERM...), as the Environment read them, so that
-    Rich follows its own rules without looking at the process itself."""
-
-    __slots__ = ("variables",)
-
-    def __init__(self, variables: Mapping[str, str] | None = None) -> None:
-        self.variables: Mapping[str, str] = variables if variables is not None else {}
+    from recoverylog.render.output import Screen
 
 
 def stdout_console(screen: Screen) -> Console:
+    """A console drawing on the screen's stdout at its width (Rich reads colour rules
+    such as NO_COLOR from the screen's variables)."""
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False, _environ=screen.variables)
+    return Console(
+        file=screen.stdout,
+        width=screen.width,
+        highlight=False,
+        soft_wrap=False,
+        _environ=screen.variables,
+    )

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from recoverylog.render.console import Screen
+    from recoverylog.render.output import Screen
 
 Segment = tuple[str, str | None]
 Line = list[Segment]
@@ -78,11 +78,9 @@ def as_plain(lines: Sequence[Line]) -> str:
 
 
 def print_lines(lines: Sequence[Line], *, plain: bool, screen: Screen) -> None:
-    """The lines on stdout: as plain text, or through Rich on ``screen``."""
-    import sys
-
+    """The lines on the screen's stdout: as plain text, or through Rich."""
     if plain:
-        sys.stdout.write(as_plain(lines))
+        screen.stdout.write(as_plain(lines))
         return
     from rich.text import Text
 

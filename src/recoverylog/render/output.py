@@ -9,17 +9,13 @@ from __future__ import annotations
 import contextlib
 import io
 import json
-import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import Any, TextIO
 
 from recoverylog.domain.csvguard import guard_cell
 from recoverylog.render.lines import screen_safe
-
-if TYPE_CHECKING:
-    from recoverylog.render.console import Screen
 
 
 class Format(StrEnum):
@@ -37,13 +33,6 @@ def resolve_format(chosen: Format | None, *, terminal: bool) -> Format:
     return Format.TABLE if terminal else Format.PLAIN
 
 
-def _isatty(stream: TextIO) -> bool:
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):
-        return False
-
-
 @dataclass(frozen=True)
 class Column:
     key: str
@@ -53,36 +42,86 @@ class Column:
     max_width: int | None = None
 
 
-def write(text: str, stream: TextIO | None = None) -> None:
-    """Words for people (summaries, confirmations): never a raw control character."""
-    _write_line(screen_safe(text, one_line=False), stream or sys.stdout)
+class Screen:
+    """Where one command's output goes, as its Environment describes it: data and views
+    to ``stdout``, messages to ``stderr``; whether ``stdout`` is a terminal (which a
+    person reads); the width to draw at; and the variables Rich reads (NO_COLOR,
+    FORCE_COLOR, TERM...), so that Rich follows its own rules without looking at the
+    process itself."""
 
+    __slots__ = ("stderr", "stdout", "terminal", "variables", "width")
 
-def write_data(text: str, stream: TextIO | None = None) -> None:
-    """A document (JSON, CSV, an export, a report) exactly as made, for a file or a
-    program; on a terminal, which a person reads, screen-safe like everything else."""
-    out = stream or sys.stdout
-    _write_line(screen_safe(text, one_line=False) if _isatty(out) else text, out)
+    def __init__(
+        self,
+        stdout: TextIO,
+        stderr: TextIO,
+        *,
+        terminal: bool = False,
+        width: int = 80,
+        variables: Mapping[str, str] | None = None,
+    ) -> None:
+        self.stdout = stdout
+        self.stderr = stderr
+        self.terminal = terminal
+        self.width = width
+        self.variables: Mapping[str, str] = variables if variables is not None else {}
 
+    def write(self, text: str) -> None:
+        """Words for people (summaries, confirmations): never a raw control character."""
+        _write_line(screen_safe(text, one_line=False), self.stdout)
 
-def write_data_chunks(chunks: Iterable[str], stream: TextIO | None = None) -> None:
-    """``write_data`` of a document made piece by piece, each piece written as it comes."""
-    out = stream or sys.stdout
-    terminal = _isatty(out)
-    for chunk in chunks:
-        out.write(screen_safe(chunk, one_line=False) if terminal else chunk)
+    def write_data(self, text: str) -> None:
+        """A document (JSON, CSV, an export, a report) exactly as made, for a file or a
+        program; on a terminal, which a person reads, screen-safe like everything else."""
+        _write_line(screen_safe(text, one_line=False) if self.terminal else text, self.stdout)
+
+    def write_data_chunks(self, chunks: Iterable[str]) -> None:
+        """``write_data`` of a document made piece by piece, each piece written as it
+        comes (each one ends where a line may: a whole document ends with a newline)."""
+        for chunk in chunks:
+            self.stdout.write(screen_safe(chunk, one_line=False) if self.terminal else chunk)
+
+    def emit_json(self, data: Any) -> None:
+        self.write_data(to_json(data))
+
+    def message(self, text: str) -> None:
+        """Messages (not data) go to stderr so that stdout stays clean for scripts. What
+        stdout holds so far goes first, so the two keep their order when they share a
+        file."""
+        with contextlib.suppress(OSError, ValueError):
+            self.stdout.flush()
+        self.stderr.write(screen_safe(text, one_line=False).rstrip("\n") + "\n")
+
+    def emit_rows(
+        self,
+        rows: Sequence[dict[str, Any]],
+        columns: Sequence[Column],
+        fmt: Format,
+        *,
+        title: str | None = None,
+        json_rows: Sequence[Mapping[str, Any]] | None = None,
+        empty: str = "Nothing to show.",
+    ) -> None:
+        """Write a listing in the chosen format; JSON and CSV carry every key."""
+        if fmt is Format.JSON:
+            self.emit_json(list(json_rows if json_rows is not None else rows))
+            return
+        if fmt is Format.CSV:
+            full = list(json_rows if json_rows is not None else rows)
+            keys = list(dict.fromkeys(k for row in full for k in row)) or [c.key for c in columns]
+            self.write_data(to_csv(full, keys))
+            return
+        if not rows:
+            self.message(empty)
+            return
+        if fmt is Format.TABLE:
+            print_table(rows, columns, self, title)
+        else:
+            self.write(to_plain(rows, columns))
 
 
 def _write_line(text: str, out: TextIO) -> None:
     out.write(text if text.endswith("\n") or not text else text + "\n")
-
-
-def message(text: str) -> None:
-    """Messages (not data) go to stderr so that stdout stays clean for scripts. What
-    stdout holds so far goes first, so the two keep their order when they share a file."""
-    with contextlib.suppress(OSError, ValueError):
-        sys.stdout.flush()
-    sys.stderr.write(screen_safe(text, one_line=False).rstrip("\n") + "\n")
 
 
 def to_json(data: Any) -> str:
@@ -102,10 +141,6 @@ def _json_escape(ch: str) -> str:
         return ch
     units = ch.encode("utf-16-be", "surrogatepass").hex()  # a pair beyond U+FFFF
     return "".join(f"\\u{units[i : i + 4]}" for i in range(0, len(units), 4))
-
-
-def emit_json(data: Any) -> None:
-    write_data(to_json(data))
 
 
 # --- CSV -----------------------------------------------------------------------
@@ -213,32 +248,3 @@ def _escape(text: str) -> str:
     from rich.markup import escape
 
     return escape(text)
-
-
-def emit_rows(
-    rows: Sequence[dict[str, Any]],
-    columns: Sequence[Column],
-    fmt: Format,
-    *,
-    screen: Screen,
-    title: str | None = None,
-    json_rows: Sequence[Mapping[str, Any]] | None = None,
-    empty: str = "Nothing to show.",
-) -> None:
-    """Write a listing in the chosen format; JSON and CSV carry every key (a table is
-    drawn on ``screen``)."""
-    if fmt is Format.JSON:
-        emit_json(list(json_rows if json_rows is not None else rows))
-        return
-    if fmt is Format.CSV:
-        full = list(json_rows if json_rows is not None else rows)
-        keys = list(dict.fromkeys(k for row in full for k in row)) or [c.key for c in columns]
-        write_data(to_csv(full, keys))
-        return
-    if not rows:
-        message(empty)
-        return
-    if fmt is Format.TABLE:
-        print_table(rows, columns, screen, title)
-    else:
-        write(to_plain(rows, columns))

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TextIO
 
-from recoverylog.render.console import Screen
 from recoverylog.render.lines import bar
+from recoverylog.render.output import Screen
 
 
 @dataclass(frozen=True)
@@ -39,10 +39,10 @@ def urge_timer(
         if fancy:
             _rich_timer(seconds, sleep, prompt_for, elapsed, screen)
         else:
-            _plain_timer(seconds, sleep, prompt_for, elapsed, live)
+            _plain_timer(seconds, sleep, prompt_for, elapsed, live, screen.stdout)
     except KeyboardInterrupt:
-        sys.stdout.write("\n")
-        sys.stdout.flush()
+        screen.stdout.write("\n")
+        screen.stdout.flush()
         return TimerResult(elapsed[0], True)
     return TimerResult(elapsed[0], False)
 
@@ -53,8 +53,8 @@ def _plain_timer(
     prompt_for: Callable[[int], str],
     elapsed: list[int],
     live: bool,
+    out: TextIO,
 ) -> None:
-    out = sys.stdout
     width = 0
     try:
         while elapsed[0] < seconds:

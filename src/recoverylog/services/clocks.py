@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from recoverylog.domain import fields
 from recoverylog.domain.cleantime import CleanTime, Run, clean_time
@@ -23,8 +24,15 @@ from recoverylog.domain.moments import day_of, elapsed
 from recoverylog.domain.substances import safety_notes
 from recoverylog.errors import InvalidInput
 from recoverylog.messages import LAPSE_IN_THE_FUTURE, NEW_RUN_AFTER_THE_LAPSE, before_clean_since
-from recoverylog.services.shapes import ClockDetailJson, ClockJson, NextMilestoneJson, TimeLeftJson
 from recoverylog.services.workspace import Workspace, resolve_clock
+
+if TYPE_CHECKING:
+    from recoverylog.services.shapes import (
+        ClockDetailJson,
+        ClockJson,
+        NextMilestoneJson,
+        TimeLeftJson,
+    )
 
 
 def steps_for(ws: Workspace, clock: Clock) -> tuple[Step, ...]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from recoverylog.domain import goals as goals_rules
 from recoverylog.domain.model import Entry, EntryType
@@ -12,8 +12,10 @@ from recoverylog.domain.moments import day_of
 from recoverylog.errors import InvalidInput, NotFound
 from recoverylog.messages import SINCE_AFTER_UNTIL
 from recoverylog.services.people import last_contacts
-from recoverylog.services.shapes import GoalProgressJson, SupportStatusJson
 from recoverylog.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    from recoverylog.services.shapes import GoalProgressJson, SupportStatusJson
 
 # A finished goal stays on the status screen this many days after its last day.
 SHOW_FINISHED_DAYS = 7

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from recoverylog.domain import fields
 from recoverylog.domain import plan as plan_rules
@@ -26,10 +26,12 @@ from recoverylog.messages import (
 )
 from recoverylog.services.clocks import RecordedLapse, clock_summary
 from recoverylog.services.entries import EntryFilter, checked_filter, entry_as_dict, list_entries
-from recoverylog.services.shapes import ClockJson
 from recoverylog.services.sos import first_person
 from recoverylog.services.workspace import Workspace, resolve_clock
 from recoverylog.store.entries import OnDamaged
+
+if TYPE_CHECKING:
+    from recoverylog.services.shapes import ClockJson
 
 LAPSE = "lapse"  # its "type" beside the entry types, in listings and JSON
 

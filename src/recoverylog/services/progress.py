@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from recoverylog.domain import fields
 from recoverylog.domain.cleantime import CleanTime, lapses_between
@@ -22,8 +22,10 @@ from recoverylog.services.clocks import (
     steps_for,
     time_left,
 )
-from recoverylog.services.shapes import StatusJson
 from recoverylog.services.workspace import Workspace, resolve_clock
+
+if TYPE_CHECKING:
+    from recoverylog.services.shapes import StatusJson
 
 
 def status(ws: Workspace) -> StatusJson:
