@@ -38,6 +38,8 @@ def test_each_example_is_a_whole_line_that_parses(cli, name: str) -> None:
         assert block, path
         for example in block:
             assert example.startswith(("recoverylog ", "RECOVERYLOG_")), (path, example)
+            words = shlex.split(example)
+            assert words.count("recoverylog") == 1, (path, example)  # one command a line
             shlex.split(example)  # quotes balanced: it can be pasted into a shell
 
 

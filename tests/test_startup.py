@@ -213,3 +213,26 @@ def test_a_full_disk_outside_any_command_is_one_line_not_a_traceback(args: list[
     assert result.returncode == 4
     assert result.stderr.startswith("Error: the disk is full")
     assert "Traceback" not in result.stderr
+
+
+def test_a_plain_home_never_loads_the_unlock_key_cache(tmp_path: Path) -> None:
+    """Keys kept by `unlock` concern encrypted homes only: a plain home's status loads
+    neither their module nor ctypes."""
+    env = dict(os.environ, RECOVERYLOG_HOME=str(tmp_path / "home"))
+    probe = (
+        "import sys, json\n"
+        "from recoverylog.cli.main import app\n"
+        "try:\n"
+        "    app(['status', '-f', 'plain'], prog_name='recoverylog', standalone_mode=False)\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print()\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    loaded = set(json.loads(result.stdout.strip().splitlines()[-1]))
+    assert "recoverylog.cli.progress" in loaded  # control: the probe ran status
+    assert loaded & {"recoverylog.store.keycache", "ctypes"} == set()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import time
+from datetime import time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -129,6 +129,28 @@ def _stored_day_start(value: Any) -> str:
     raise InvalidInput(f'must be a time like "04:00", found {value!r:.40}')
 
 
+UNLOCK_SHORTEST = timedelta(minutes=1)
+UNLOCK_LONGEST = timedelta(hours=24)
+
+
+def unlock_length(value: str) -> timedelta:
+    """How long `unlock` keeps the key: '15m', '1h', '90' (minutes), 1 minute to 24 hours."""
+    from recoverylog.domain.timeparse import TimeParseError, parse_duration
+
+    try:
+        length = parse_duration(value)
+    except TimeParseError as exc:
+        raise InvalidInput(str(exc)) from None
+    if not UNLOCK_SHORTEST <= length <= UNLOCK_LONGEST:
+        raise InvalidInput(f"'{value.strip()}' is not between 1 minute and 24 hours (e.g. 15m, 1h)")
+    return length
+
+
+def _unlock_for(value: str) -> str:
+    unlock_length(value)
+    return value.strip()
+
+
 YES = ("true", "yes", "on", "1")
 NO = ("false", "no", "off", "0")
 
@@ -199,6 +221,13 @@ KEYS: dict[str, Key] = {
             _yes_no,
             _stored_yes_no,
         ),
+        Key(
+            "unlock.for",
+            "15m",
+            "how long 'recoverylog unlock' keeps an encrypted journal open, e.g. 15m or 1h "
+            "(at most 24h)",
+            _unlock_for,
+        ),
     )
 }
 
@@ -214,6 +243,7 @@ class Settings:
     report_hide: tuple[str, ...] = ()
     calendar_discreet: bool = False
     day_starts_at: str = "00:00"  # HH:MM
+    unlock_for: str = "15m"  # as 'recoverylog unlock --for' takes it
     schemes: dict[str, list[str]] = field(default_factory=dict)
 
     def value(self, key: str) -> Any:

@@ -14,7 +14,10 @@ STOPPED = "Stopped. Nothing was saved."
 
 # --- the passphrase ---------------------------------------------------------------
 
-NO_PASSPHRASE_HINT = "run it in a terminal to be asked, or set RECOVERYLOG_PASSPHRASE for scripts"
+NO_PASSPHRASE_HINT = (
+    "run it in a terminal to be asked, run 'recoverylog unlock' first, "
+    "or set RECOVERYLOG_PASSPHRASE for scripts"
+)
 CHECK_PASSPHRASE = "check RECOVERYLOG_PASSPHRASE or the passphrase you typed"
 
 # --- files that cannot be read --------------------------------------------------------

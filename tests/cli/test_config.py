@@ -19,6 +19,7 @@ DEFAULTS = {
     "report.hide": [],
     "day_starts_at": "00:00",
     "calendar.discreet": False,
+    "unlock.for": "15m",
 }
 
 

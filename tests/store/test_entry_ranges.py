@@ -120,3 +120,35 @@ def test_a_range_holds_exactly_the_entries_between_its_ends(
         found = store.iter_range(since, until)
         assert sorted(e.id for e in found) == sorted(expected)
         assert len(found) == len(expected)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    moments=st.lists(_moments, min_size=1, max_size=12),
+    since=st.none() | _moments,
+    until=st.none() | _moments,
+)
+def test_reading_oldest_first_gives_the_range_in_its_order(
+    moments: list[datetime], since: datetime | None, until: datetime | None
+) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        store = _store(Path(folder) / "home")
+        store.append_many([_entry(n, at) for n, at in enumerate(moments)])
+        streamed = [e.id for e in store.iter_oldest_first(since, until)]
+        assert streamed == [e.id for e in store.iter_range(since, until)]
+
+
+def test_reading_oldest_first_opens_each_month_when_it_gets_there(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = _store(home)
+    store.append_many(
+        [_entry(n, datetime(2026, month, 10, 12, tzinfo=UTC)) for n, month in enumerate((8, 9, 10))]
+    )
+    read = _spy(monkeypatch)
+    reading = store.iter_oldest_first()
+    assert read == []
+    assert next(reading).id == f"{0:032x}"
+    assert read == ["2026-08"]
+    assert next(reading).id == f"{1:032x}"
+    assert read == ["2026-08", "2026-09"]

@@ -1,6 +1,9 @@
-"""recoverylog encrypt / decrypt: encryption at rest, with a passphrase."""
+"""recoverylog encrypt / decrypt / unlock / lock: encryption at rest, with a passphrase."""
 
 from __future__ import annotations
+
+from datetime import timedelta
+from typing import Annotated
 
 import typer
 
@@ -44,3 +47,60 @@ def decrypt() -> None:
     """
     count = safety.decrypt_home(state.workspace())
     say(f"Decrypted {count} files. Your journal is stored as plain files again.")
+
+
+def unlock(
+    length: Annotated[
+        str | None,
+        typer.Option(
+            "--for",
+            help="How long: 15m, 1h, 90 (minutes); at most 24h. Default: the unlock.for "
+            "setting (15m).",
+            metavar="TIME",
+        ),
+    ] = None,
+) -> None:
+    """Open an encrypted journal for a while: commands then need no passphrase.
+
+    The passphrase is asked for once (or read from $RECOVERYLOG_PASSPHRASE) and the key
+    made from it is kept until the time is up, where only you can read it and a
+    restart clears it: the kernel keyring, else a private file in memory
+    ($XDG_RUNTIME_DIR). Never the passphrase itself. Making the key is the one slow
+    step (a third of a second or more); while unlocked, commands skip it.
+    'recoverylog lock' ends it at once.
+
+    Examples: recoverylog unlock ; recoverylog unlock --for 1h
+    """
+    from recoverylog.services.unlocking import unlock_home
+
+    unlocked = unlock_home(state.workspace(), length)
+    say(
+        f"Unlocked for {_length_in_words(unlocked.length)}, until "
+        f"{unlocked.until:%H:%M}: commands need no passphrase until then."
+    )
+    say(f"The key is kept in {unlocked.where}; 'recoverylog lock' locks the journal now.")
+
+
+def lock() -> None:
+    """Lock an unlocked journal now: its key is forgotten, and commands ask for the
+    passphrase again.
+
+    Example: recoverylog lock
+    """
+    from recoverylog.services.unlocking import lock_home
+
+    if lock_home(state.environment()):
+        say("Locked: commands ask for your passphrase again.")
+    else:
+        say("The journal was not unlocked; nothing to do.")
+
+
+def _length_in_words(length: timedelta) -> str:
+    """'15 minutes', '1 hour', '1 hour 30 minutes'."""
+    from recoverylog.domain.text import plural
+
+    hours, minutes = divmod(round(length.total_seconds() / 60), 60)
+    parts = [plural(hours, "hour")] if hours else []
+    if minutes or not hours:
+        parts.append(plural(minutes, "minute"))
+    return " ".join(parts)

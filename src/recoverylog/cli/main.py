@@ -22,6 +22,7 @@ from recoverylog.messages import FIRST_CLOCK
 # Commands that must not read or change the journal after they run.
 _NO_CELEBRATION = {
     *("demo", "config", "doctor", "backup", "decrypt", "encrypt", "passphrase"),
+    *("unlock", "lock"),
     *("help-now", "crisis", "emergency", "schema"),
 }
 
@@ -226,6 +227,15 @@ COMMANDS: dict[str, LazyCommand] = {
     ),
     "decrypt": LazyCommand(
         "recoverylog.cli.encryption:decrypt", "Turn an encrypted journal back into plain files."
+    ),
+    "unlock": LazyCommand(
+        "recoverylog.cli.encryption:unlock",
+        "Open an encrypted journal for a while: commands then need no passphrase.",
+    ),
+    "lock": LazyCommand(
+        "recoverylog.cli.encryption:lock",
+        "Lock an unlocked journal now: its key is forgotten, and commands ask for the "
+        "passphrase again.",
     ),
     "passphrase": LazyCommand(
         "recoverylog.cli.passphrase:app", "The passphrase of an encrypted journal: change it."

@@ -18,7 +18,7 @@ from typing import Any
 
 from recoverylog.domain.cleantime import CleanTime, clean_time
 from recoverylog.domain.goals import GOAL_KINDS, goal_from_dict, goal_progress, goal_words
-from recoverylog.domain.insights.build import Insights, build_insights
+from recoverylog.domain.insights.build import Insights
 from recoverylog.domain.insights.clean_days import (
     CleanDays,
     DayStatus,
@@ -29,12 +29,12 @@ from recoverylog.domain.insights.craving_times import (
     DAY_PARTS,
     MIN_CRAVINGS_FOR_PATTERNS,
     WEEKDAYS,
+    HourIntensity,
     block_label,
-    intensity_by_hour,
 )
-from recoverylog.domain.insights.cravings import cravings_by_day
+from recoverylog.domain.insights.cravings import DayCravings
 from recoverylog.domain.insights.outcomes import OutcomeStats
-from recoverylog.domain.insights.period import Period, only_clock
+from recoverylog.domain.insights.period import Period
 from recoverylog.domain.insights.triggers import HaltStats, TriggerStat
 from recoverylog.domain.milestones import Milestone, Step, milestone_status, run_milestones
 from recoverylog.domain.model import Clock, Entry, EntryType
@@ -73,6 +73,16 @@ from recoverylog.reports.shapes import (
     UpcomingMilestoneJson,
 )
 from recoverylog.reports.sharing import A_PERSON, PEOPLE, banner
+from recoverylog.reports.tallies import (
+    Checkin,
+    Contact,
+    Meeting,
+    Note,
+    PeerSupport,
+    PeopleFound,
+    ReportTally,
+    text_key,
+)
 
 REPORT_KIND = "recoverylog-report"
 REPORT_VERSION = 2  # 2: lapse triggers are lapse details
@@ -122,7 +132,9 @@ class ReportSources:
     clocks: Sequence[Clock]
     steps: Mapping[str, Sequence[Step]]  # clock name -> milestone schedule
     schemes: Mapping[str, str]  # clock name -> scheme name
-    entries: Sequence[Entry]  # must cover the previous period (and any goal) too
+    # Oldest first, as the store reads them; they must cover the previous period (and
+    # any goal's round) too. Read once, a month at a time: never all held at once.
+    entries: Iterable[Entry]
     people: Sequence[Mapping[str, Any]] = ()
     goals: Mapping[str, Any] = field(default_factory=dict)
     hide: Sequence[str] = ()  # words and phrases every report hides (report.hide)
@@ -137,20 +149,17 @@ def build_report(request: ReportRequest, sources: ReportSources) -> ReportJson:
         for c in sources.clocks
         if request.clock is None or c.name.casefold() == request.clock.casefold()
     ]
-    entries = list(sources.entries)
-    ins = build_insights(
-        entries,
+    counted = ReportTally(
         period,
         tz,
-        clocks,
         request.clock,
-        trigger_limit=None,
-        now=sources.generated,
+        clocks,
         spelling=sources.toolkit,
+        notes=bool({NOTES, JOURNAL} & shared),
     )
-    people = _People.known(entries, sources.people, sources.hide, NAMES in shared)
-    scoped = list(only_clock(entries, request.clock))
-    loose = _peer_entries(entries)
+    counted.add(sources.entries)
+    ins = counted.insights.result(clocks, trigger_limit=None, now=sources.generated)
+    people = _People.known(counted.people, sources.people, sources.hide, NAMES in shared)
     report: ReportJson = {
         "report_version": REPORT_VERSION,
         "kind": REPORT_KIND,
@@ -169,10 +178,10 @@ def build_report(request: ReportRequest, sources: ReportSources) -> ReportJson:
         "clock_filter": clocks[0].name if request.clock and clocks else None,
         "clocks": [_clock_dict(c, ins, sources, period) for c in clocks],
         "lapses": _lapses(ins, tz, LAPSE_DETAILS in shared, people),
-        "cravings": _cravings(ins, scoped, period, tz, clocks, people),
+        "cravings": _cravings(ins, counted.hours.result(), clocks, people),
         "coping": _coping(ins, people),
-        "peer_support": _peer_support(loose, period, tz, sources, people, NAMES in shared),
-        "checkins": _checkins(scoped, period, tz, NOTES in shared, people, clocks),
+        "peer_support": _peer_support(counted.peer, period, sources, people, NAMES in shared),
+        "checkins": _checkins(counted.checkins, NOTES in shared, people),
         "selfchecks": [
             {"week_start": s.week_start.isoformat(), "date": s.day.isoformat(), "total": s.total}
             for s in ins.selfchecks
@@ -181,11 +190,11 @@ def build_report(request: ReportRequest, sources: ReportSources) -> ReportJson:
     }
     report["coming_up"] = _coming_up(report)
     if CALENDAR in shared:
-        report["calendar"] = _calendar(clocks, scoped, period, tz)
+        report["calendar"] = _calendar(clocks, ins.days, period, tz)
     if NOTES in shared:
-        report["notes"] = _notes(scoped, period, tz, people)
+        report["notes"] = _notes(counted.notes, people)
     if JOURNAL in shared:
-        report["journal"] = _journal(scoped, period, tz, people)
+        report["journal"] = _journal(counted.notes, people)
     said = banner(report, words_hidden=any(w.strip() for w in sources.hide))
     report["shared_as_written"] = said["shared_as_written"]
     report["left_out"] = said["left_out"]
@@ -212,14 +221,6 @@ def _moment(value: datetime | None) -> str | None:
 
 def _round(value: float | None, places: int = 3) -> float | None:
     return None if value is None else round(value, places)
-
-
-def _local_day(entry: Entry, tz: tzinfo) -> date:
-    return day_of(entry.at)
-
-
-def _in(entries: Iterable[Entry], period: Period, tz: tzinfo) -> list[Entry]:
-    return [e for e in entries if period.contains(_local_day(e, tz))]
 
 
 def _period_dict(period: Period) -> PeriodJson:
@@ -363,22 +364,17 @@ class _People:
     @classmethod
     def known(
         cls,
-        entries: Iterable[Entry],
+        found: PeopleFound,
         people: Iterable[Mapping[str, Any]],
         hide: Iterable[str] = (),
         names_shared: bool = False,
     ) -> _People:
         if names_shared:
             return cls(frozenset(), None, phrase_pattern(hide), by_kind=False)
-        keys: set[str] = set()
-        names: set[str] = set()
-        for entry in entries:
-            if entry.type is EntryType.TRIGGER and entry.get("kind") == PEOPLE:
-                keys.add(_key(str(entry.get("text") or "")))
-            elif entry.type is EntryType.CONTACT and entry.get("person"):
-                names.add(_key(str(entry.get("person"))))
+        keys = found.trigger_keys
+        names = set(found.names)
         for person in people:
-            names.update(_key(n) for n in person_names(person))
+            names.update(text_key(n) for n in person_names(person))
         words = {w for n in names for w in _name_words(n)}
         return cls(
             frozenset(keys),
@@ -388,7 +384,7 @@ class _People:
         )
 
     def names_someone(self, trigger: str, kind: str | None = None) -> bool:
-        if (self.by_kind and kind == PEOPLE) or _key(trigger) in self.trigger_keys:
+        if (self.by_kind and kind == PEOPLE) or text_key(trigger) in self.trigger_keys:
             return True
         return self.names is not None and self.names.search(trigger) is not None
 
@@ -406,10 +402,6 @@ def _name_words(name: str) -> list[str]:
     """The words of a name that could stand for the person alone: 'jo', 'bloggs'."""
     words = (w.strip(".,;:!?()[]{}\"'") for w in name.split())
     return [w for w in words if len(w) > 1 and w not in _COMMON_WORDS]
-
-
-def _key(text: str) -> str:
-    return " ".join(text.split()).casefold()
 
 
 def _lapses(ins: Insights, tz: tzinfo, details: bool, people: _People) -> list[ReportLapseJson]:
@@ -487,9 +479,7 @@ def _one_row(group: Sequence[TriggerStat]) -> TriggerStat:
 
 def _cravings(
     ins: Insights,
-    entries: Sequence[Entry],
-    period: Period,
-    tz: tzinfo,
+    hours: Sequence[HourIntensity],
     clocks: Sequence[Clock],
     people: _People,
 ) -> ReportCravingsJson:
@@ -522,7 +512,7 @@ def _cravings(
                 "date": d.day.isoformat(),
                 **_stats(d.count, d.average_intensity, d.peak_intensity),
             }
-            for d in cravings_by_day(entries, period, tz)
+            for d in ins.days
         ],
         "by_week": [
             {
@@ -539,7 +529,7 @@ def _cravings(
         ],
         "by_hour": [
             {"hour": h.hour, **_stats(h.count, h.average_intensity, h.peak_intensity)}
-            for h in intensity_by_hour(entries, period, tz)
+            for h in hours
         ],
         "busiest_weekday": None if busiest_day is None else WEEKDAYS[busiest_day],
         "busiest_part_of_day": None if busiest_block is None else DAY_PARTS[busiest_block],
@@ -603,40 +593,32 @@ def _coping(ins: Insights, people: _People) -> ReportCopingJson:
 # --- peer support, check-ins ---------------------------------------------------------
 
 
-def _peer_entries(entries: Iterable[Entry]) -> list[Entry]:
-    """Meetings and contacts support every clock, so a one-clock report counts them all."""
-    return [e for e in entries if e.type in (EntryType.MEETING, EntryType.CONTACT)]
-
-
 def _peer_support(
-    entries: Sequence[Entry],
+    peer: PeerSupport,
     period: Period,
-    tz: tzinfo,
     sources: ReportSources,
     people: _People,
     names: bool,
 ) -> PeerSupportJson:
-    """Meetings and contacts; who each contact was with only when ``names`` are shared.
-    Names and hidden words in a meeting's name or a contact's say 'a person' instead."""
-    shown = _in(entries, period, tz)
-    meetings = [e for e in shown if e.type is EntryType.MEETING]
-    contacts = [e for e in shown if e.type is EntryType.CONTACT]
-    meetings_goal = _goal(sources.goals.get("meetings"), entries, "meetings", period, tz)
-    contacts_goal = _goal(sources.goals.get("contacts"), entries, "contacts", period, tz)
+    """Meetings and contacts (of every clock: they support them all); who each contact
+    was with only when ``names`` are shared. Names and hidden words in a meeting's name
+    or a contact's say 'a person' instead."""
+    meetings_goal = _goal(sources.goals.get("meetings"), peer, "meetings", period)
+    contacts_goal = _goal(sources.goals.get("contacts"), peer, "contacts", period)
     return {
-        "meetings": _meetings(meetings, tz, people, meetings_goal),
-        "contacts": _contacts(contacts, _roles(sources.people), people, names, contacts_goal),
+        "meetings": _meetings(peer.meetings, people, meetings_goal),
+        "contacts": _contacts(peer.contacts, _roles(sources.people), people, names, contacts_goal),
     }
 
 
 def _meetings(
-    meetings: Sequence[Entry], tz: tzinfo, people: _People, goal: ReportGoalJson | None
+    meetings: Sequence[Meeting], people: _People, goal: ReportGoalJson | None
 ) -> MeetingsJson:
-    online = sum(1 for m in meetings if m.get("online"))
+    online = sum(1 for m in meetings if m.online)
     fellowships: dict[str, int] = {}
     for meeting in meetings:
-        if meeting.get("fellowship"):
-            key = str(meeting.get("fellowship"))
+        if meeting.fellowship:
+            key = str(meeting.fellowship)
             fellowships[key] = fellowships.get(key, 0) + 1
     return {
         "count": len(meetings),
@@ -645,12 +627,12 @@ def _meetings(
         "by_fellowship": _counted(fellowships, "fellowship"),
         "list": [
             {
-                "date": _local_day(m, tz).isoformat(),
-                "name": _hidden(m.get("name"), people),
-                "fellowship": m.get("fellowship"),
-                "online": bool(m.get("online")),
+                "date": day_of(m.at).isoformat(),
+                "name": _hidden(m.name, people),
+                "fellowship": m.fellowship,
+                "online": bool(m.online),
             }
-            for m in sorted(meetings, key=lambda e: e.at)
+            for m in sorted(meetings, key=lambda m: m.at)
         ],
         "goal": goal,
     }
@@ -666,7 +648,7 @@ def _roles(people: Iterable[Mapping[str, Any]]) -> dict[str, str]:
 
 
 def _contacts(
-    contacts: Sequence[Entry],
+    contacts: Sequence[Contact],
     roles: Mapping[str, str],
     people: _People,
     names: bool,
@@ -676,10 +658,9 @@ def _contacts(
     by_via: dict[str, int] = {}
     per_person: dict[str, ContactPersonJson] = {}
     for contact in contacts:
-        person = " ".join(str(contact.get("person") or "").split())
+        person, via = contact.person, contact.via
         role = roles.get(person.casefold(), "other")
         by_role[role] = by_role.get(role, 0) + 1
-        via = str(contact.get("via") or "not said")
         by_via[via] = by_via.get(via, 0) + 1
         if names and person:
             shown = people.hide(person)
@@ -709,9 +690,7 @@ def _counted(counts: Mapping[str, int], key: str) -> list[dict[str, Any]]:
     ]
 
 
-def _goal(
-    raw: Any, entries: Sequence[Entry], kind: str, period: Period, tz: tzinfo
-) -> ReportGoalJson | None:
+def _goal(raw: Any, peer: PeerSupport, kind: str, period: Period) -> ReportGoalJson | None:
     """Progress towards a goal such as 90 meetings in 90 days (or 3 contacts every 7
     days), as of the period's last day, counted the way ``goal show`` counts it. For a
     repeating goal, ``start`` and ``end`` are the current round. None when there is no
@@ -719,9 +698,7 @@ def _goal(
     goal = goal_from_dict(kind, raw)
     if goal is None or goal.start > period.until:
         return None
-    wanted = GOAL_KINDS[kind]
-    days = [_local_day(e, tz) for e in entries if e.type is wanted]
-    progress = goal_progress(goal, days, period.until)
+    progress = goal_progress(goal, peer.goal_days[GOAL_KINDS[kind]], period.until)
     return {
         "count": goal.count,
         "days": goal.days,
@@ -735,92 +712,58 @@ def _goal(
     }
 
 
-CHECKIN_WORDS = ("gratitude", "intention", "tomorrow")  # answers in the person's own words
-
-
-def _checkins(
-    entries: Sequence[Entry],
-    period: Period,
-    tz: tzinfo,
-    words: bool,
-    people: _People,
-    clocks: Sequence[Clock] = (),
-) -> CheckinsJson | None:
+def _checkins(checkins: Sequence[Checkin], words: bool, people: _People) -> CheckinsJson | None:
     """Counts of the daily check-ins; with ``words`` (notes shared) their answers in the
     person's own words too: gratitudes, the intention, and the answer about tomorrow.
     Names and hidden words in them say 'a person' (see ``_People``).
     A check-in on a day with a lapse recorded for a clock it covers is never counted
     clean, whatever it said."""
-    found = sorted(
-        (e for e in _in(entries, period, tz) if e.type is EntryType.CHECKIN), key=lambda e: e.at
-    )
+    found = sorted(checkins, key=lambda c: c.at)
     if not found:
         return None
     out: CheckinsJson = {
         "count": len(found),
-        "clean": sum(1 for e in found if _said_clean(e, tz, clocks)),
-        "not_clean": sum(1 for e in found if _not_clean(e, tz, clocks)),
+        "clean": sum(1 for c in found if c.clean),
+        "not_clean": sum(1 for c in found if c.not_clean),
         "difficulty": _counted(_difficulties(found), "label"),
         "average_mood": _average_mood(found),
     }
     if words:
-        out["answers"] = [_checkin_answers(e, tz, people) for e in found if _in_words(e)]
+        out["answers"] = [
+            _checkin_answers(c.at, c.answers, people) for c in found if c.answers is not None
+        ]
     return out
 
 
-def _in_words(checkin: Entry) -> bool:
-    """Whether the check-in answered anything in the person's own words."""
-    return any(checkin.get(key) for key in CHECKIN_WORDS)
-
-
-def _difficulties(checkins: Iterable[Entry]) -> dict[str, int]:
+def _difficulties(checkins: Iterable[Checkin]) -> dict[str, int]:
     """How many check-ins gave each answer to how hard the day was."""
     counts: dict[str, int] = {}
-    for entry in checkins:
-        if entry.get("difficulty"):
-            label = str(entry.get("difficulty"))
+    for checkin in checkins:
+        if checkin.difficulty:
+            label = str(checkin.difficulty)
             counts[label] = counts.get(label, 0) + 1
     return counts
 
 
-def _average_mood(checkins: Iterable[Entry]) -> float | None:
+def _average_mood(checkins: Iterable[Checkin]) -> float | None:
     moods = [
         mood
-        for entry in checkins
-        if isinstance(mood := entry.get("mood"), int) and not isinstance(mood, bool)
+        for checkin in checkins
+        if isinstance(mood := checkin.mood, int) and not isinstance(mood, bool)
     ]
     return round(sum(moods) / len(moods), 1) if moods else None
 
 
-def _checkin_answers(entry: Entry, tz: tzinfo, people: _People) -> CheckinAnswersJson:
+def _checkin_answers(
+    at: datetime, answers: Mapping[str, Any], people: _People
+) -> CheckinAnswersJson:
     """A check-in's answers in the person's own words, names and hidden words hidden."""
     return {
-        "date": _local_day(entry, tz).isoformat(),
-        "gratitude": [_hidden(str(g), people) for g in entry.get("gratitude") or []],
-        "intention": _hidden(entry.get("intention"), people),
-        "tomorrow": _hidden(entry.get("tomorrow"), people),
+        "date": day_of(at).isoformat(),
+        "gratitude": [_hidden(str(g), people) for g in answers["gratitude"] or []],
+        "intention": _hidden(answers["intention"], people),
+        "tomorrow": _hidden(answers["tomorrow"], people),
     }
-
-
-def _not_clean(entry: Entry, tz: tzinfo, clocks: Sequence[Clock]) -> bool:
-    """Said not clean, or said clean on a day with a lapse on a clock it covers."""
-    said = entry.get("clean")
-    return said is False or (said is True and not _said_clean(entry, tz, clocks))
-
-
-def _said_clean(entry: Entry, tz: tzinfo, clocks: Sequence[Clock]) -> bool:
-    """Clean, and no clock the check-in covers (its own, or every clock) has a lapse
-    recorded on its day."""
-    if entry.get("clean") is not True:
-        return False
-    day = _local_day(entry, tz)
-    wanted = entry.clock.casefold() if entry.clock else None
-    return not any(
-        day_of(lapse.at) == day
-        for clock in clocks
-        if wanted is None or clock.name.casefold() == wanted
-        for lapse in clock.lapses
-    )
 
 
 # --- what's coming up, calendar, notes -------------------------------------------------
@@ -878,11 +821,10 @@ CALENDAR_WORDS = {DayStatus.CLEAN: "clean", DayStatus.LAPSE: "lapse"}  # anythin
 
 
 def _calendar(
-    clocks: Sequence[Clock], entries: Sequence[Entry], period: Period, tz: tzinfo
+    clocks: Sequence[Clock], per_day: Sequence[DayCravings], period: Period, tz: tzinfo
 ) -> CalendarJson:
     """A timeline-followback style grid: each day's status per clock and its cravings."""
     calendars = [clean_calendar(c, period.since, period.until, tz) for c in clocks]
-    per_day = cravings_by_day(entries, period, tz)
     days: list[CalendarDayJson] = []
     for i, row in enumerate(per_day):
         statuses: dict[str, str] = {}
@@ -901,29 +843,27 @@ def _calendar(
     return {"clocks": [c.name for c in clocks], "days": days}
 
 
-def _notes(entries: Sequence[Entry], period: Period, tz: tzinfo, people: _People) -> list[NoteJson]:
+def _notes(notes: Sequence[Note], people: _People) -> list[NoteJson]:
     """Free-text notes on entries other than journal notes, oldest first (names and
     hidden words in them say 'a person')."""
     return [
         {
-            "at": e.at.strftime("%Y-%m-%d %H:%M"),
-            "type": str(e.type),
-            "note": _hidden(e.note, people),
+            "at": n.at.strftime("%Y-%m-%d %H:%M"),
+            "type": str(n.type),
+            "note": _hidden(n.text, people),
         }
-        for e in sorted(_in(entries, period, tz), key=lambda e: e.at)
-        if e.note and e.type is not EntryType.NOTE
+        for n in sorted(notes, key=lambda n: n.at)
+        if n.type is not EntryType.NOTE
     ]
 
 
-def _journal(
-    entries: Sequence[Entry], period: Period, tz: tzinfo, people: _People
-) -> list[JournalNoteJson]:
+def _journal(notes: Sequence[Note], people: _People) -> list[JournalNoteJson]:
     return [
         {
-            "at": e.at.strftime("%Y-%m-%d %H:%M"),
-            "text": _hidden(e.note, people),
-            "mood": e.get("mood"),
+            "at": n.at.strftime("%Y-%m-%d %H:%M"),
+            "text": _hidden(n.text, people),
+            "mood": n.mood,
         }
-        for e in sorted(_in(entries, period, tz), key=lambda e: e.at)
-        if e.type is EntryType.NOTE and e.note
+        for n in sorted(notes, key=lambda n: n.at)
+        if n.type is EntryType.NOTE
     ]

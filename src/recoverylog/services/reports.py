@@ -126,7 +126,7 @@ def build(
         clocks=journal.clocks,
         steps={c.name: steps_for(ws, c) for c in journal.clocks},
         schemes={c.name: c.scheme or ws.settings.milestone_scheme for c in journal.clocks},
-        entries=ws.store.entries.iter_range(start_at, end_at),
+        entries=ws.store.entries.iter_oldest_first(start_at, end_at),
         people=journal.people,
         goals=journal.goals,
         hide=ws.settings.report_hide,

@@ -60,9 +60,10 @@ def restore(
                 # The backups' copies of encryption.toml may still name the old key.
                 raise InvalidInput(
                     "a passphrase change was stopped half way; nothing was restored",
-                    hint=_FINISH_CHANGE_HINT + " first",
+                    hint=FINISH_CHANGE_HINT + " first",
                 )
             io.vault()  # asked for once: the backup's copy usually names the same key
+            io.forget_key()  # the backup's encryption.toml may name another key
         vault = _unlock_for(ws, chosen)
         keep = ws.settings.backups_keep
         if not settings_read:
@@ -254,6 +255,7 @@ def decrypt_home(ws: Workspace) -> int:
         for info in backup.list_backups(ws.layout):
             if MARKER_NAME in info.files or (info.path / MARKER_NAME).exists():
                 backup.forget_file(info, MARKER_NAME)
+        io.forget_key()
         remove_file(io.marker)
         io.use_vault(None)
     return count
@@ -292,7 +294,7 @@ def change_passphrase(ws: Workspace, new_passphrase: str) -> tuple[int, list[Pat
 
     check_current_passphrase(ws)
     if change_pending(ws):
-        raise InvalidInput("a passphrase change was stopped half way", hint=_FINISH_CHANGE_HINT)
+        raise InvalidInput("a passphrase change was stopped half way", hint=FINISH_CHANGE_HINT)
     io = ws.store.io
     with ws.store.writing():
         current = io.vault()
@@ -304,7 +306,7 @@ def change_passphrase(ws: Workspace, new_passphrase: str) -> tuple[int, list[Pat
         return _finish_change(ws)
 
 
-_FINISH_CHANGE_HINT = "run 'recoverylog passphrase change' to finish it"
+FINISH_CHANGE_HINT = "run 'recoverylog passphrase change' to finish it"
 
 
 def finish_passphrase_change(ws: Workspace) -> tuple[int, list[Path]]:
@@ -319,6 +321,7 @@ def _finish_change(ws: Workspace) -> tuple[int, list[Path]]:
 
     io = ws.store.io
     vault = io.vault()  # seals with the new key, opens with both
+    io.forget_key()  # the key kept by `unlock` is the old one
     count, damaged = _seal_with(vault, ws)
     final = marker_text(vault)
     # Backups' copies first: the home's own copy names the old key until the very end.

@@ -5,8 +5,9 @@ from __future__ import annotations
 import difflib
 import os
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, tzinfo
+from datetime import UTC, date, datetime, time, tzinfo
 from functools import partial
+from typing import TYPE_CHECKING
 
 from recoverylog.config import Settings, load_settings
 from recoverylog.domain.model import Clock, Journal
@@ -20,6 +21,9 @@ from recoverylog.store.files import AskPassphrase, FileIO
 from recoverylog.store.home import Store
 from recoverylog.store.scratch import remove_stale_scratch
 from recoverylog.store.trust import check_home
+
+if TYPE_CHECKING:
+    from recoverylog.store.keycache import KeyCache
 
 MAX_LOCK_WAIT = 3600.0  # an hour: longer is surely a mistake
 
@@ -70,10 +74,9 @@ def open_workspace(
 
     With ``strict_settings=False`` a damaged config.toml falls back to defaults
     (for doctor and help-now, which must work when things are broken)."""
-    layout = resolve_layout(environment.home)
-    check_home(layout)
+    io = home_files(environment, ask_passphrase)
+    layout = io.layout
     remove_stale_scratch(layout, environment.runtime_dir)
-    io = FileIO(layout, ask_passphrase, passphrase=environment.passphrase)
     try:
         settings = load_settings(layout.config_file, io, timezone=environment.timezone)
     except DataError:
@@ -85,6 +88,22 @@ def open_workspace(
     now = current_time(tz, environment.frozen_now)
     store = Store(layout, io, now, settings.backups_keep, partial(lock_wait, environment.lock_wait))
     return Workspace(layout, settings, store, tz, now, environment)
+
+
+def home_files(environment: Environment, ask_passphrase: AskPassphrase | None = None) -> FileIO:
+    """The files of the environment's home, nothing read yet (for `lock`, which needs
+    no setting and no passphrase)."""
+    layout = resolve_layout(environment.home)
+    check_home(layout)
+    kept_keys = partial(key_cache, environment)
+    return FileIO(layout, ask_passphrase, passphrase=environment.passphrase, kept_keys=kept_keys)
+
+
+def key_cache(environment: Environment) -> KeyCache:
+    """Where `unlock` keeps keys for this user (loaded only in an encrypted home)."""
+    from recoverylog.store.keycache import KeyCache
+
+    return KeyCache(environment.runtime_dir, partial(seconds_now, environment.frozen_now))
 
 
 def lock_wait(given: str | None) -> float:
@@ -114,6 +133,12 @@ def current_time(tz: tzinfo, frozen: str | None = None) -> datetime:
             moment = moment.replace(tzinfo=tz)
         return moment.astimezone(tz).replace(microsecond=0)
     return datetime.now(tz).replace(microsecond=0)
+
+
+def seconds_now(frozen: str | None = None) -> float:
+    """Now (or the ``frozen`` time), in POSIX seconds: the clock of keys kept by
+    `unlock`. Read before any setting, so a frozen time without an offset is UTC."""
+    return current_time(UTC, frozen).timestamp()
 
 
 def resolve_timezone(name: str | None, system: str | None = None) -> tzinfo:

@@ -177,6 +177,19 @@ class Vault:
         vault._other_keys = []
         return vault
 
+    @classmethod
+    def with_key(cls, home_key: bytes, params: KdfParams) -> Vault:
+        """A vault for a key derived earlier (kept by `unlock`): nothing is derived, so
+        it must be checked with verify() before it is trusted."""
+        vault = cls._from_key(home_key, params)
+        vault.verified = False
+        return vault
+
+    @property
+    def home_key(self) -> bytes:
+        """The key itself, for `unlock` to keep for a while."""
+        return self._home_key
+
     def sealed_key(self, other: Vault) -> bytes:
         """The other vault's key, sealed with this one (kept during a passphrase change)."""
         return self.seal(other._home_key, KEY_PLACE)

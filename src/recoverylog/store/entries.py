@@ -142,6 +142,21 @@ class EntryStore:
                     continue
                 yield entry
 
+    def iter_oldest_first(
+        self, since: datetime | None = None, until: datetime | None = None
+    ) -> Iterator[Entry]:
+        """Entries in [since, until] in ``iter_range``'s order, each month's file read
+        only when the reading gets there: a long range is never all in memory at once.
+        A damaged month stops the reading when it is reached."""
+        for month in self.months():
+            if since is not None and month < _month_before(since):
+                continue
+            if until is not None and month > _month_after(until):
+                break
+            for entry in self.load_month(month):
+                if (since is None or entry.at >= since) and (until is None or entry.at <= until):
+                    yield entry
+
     def iter_range(
         self, since: datetime | None = None, until: datetime | None = None
     ) -> list[Entry]:

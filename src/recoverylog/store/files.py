@@ -11,7 +11,7 @@ import contextlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from recoverylog.errors import DataError, InvalidInput
 from recoverylog.messages import CHECK_FILES, NO_PASSPHRASE_HINT, UPGRADE, not_utf8
@@ -32,6 +32,9 @@ from recoverylog.store.crypto import (
     sealed_version,
 )
 
+if TYPE_CHECKING:
+    from recoverylog.store.keycache import HomeIdentity, KeyCache
+
 KEYRING_SERVICE = "recoverylog"
 MARKER_NAME = "encryption.toml"
 
@@ -40,14 +43,23 @@ AskPassphrase = Callable[[str], str]
 
 class FileIO:
     def __init__(
-        self, layout: Layout, ask: AskPassphrase | None = None, *, passphrase: str | None = None
+        self,
+        layout: Layout,
+        ask: AskPassphrase | None = None,
+        *,
+        passphrase: str | None = None,
+        kept_keys: Callable[[], KeyCache] | None = None,
     ) -> None:
-        """``passphrase``: the one given for scripts ($RECOVERYLOG_PASSPHRASE), tried
-        first; then the keyring; then ``ask``."""
+        """A key kept by `unlock` (in ``kept_keys()``, made only in an encrypted home) is
+        used first; else a passphrase:
+        ``passphrase``, the one given for scripts ($RECOVERYLOG_PASSPHRASE), then the
+        keyring, then ``ask``."""
         self.layout = layout
         self._ask = ask
         self._given = passphrase
+        self._key_cache = kept_keys
         self._vault: Vault | None = None
+        self._vault_was_kept = False  # opened with a key kept by `unlock`
 
     @property
     def marker(self) -> Path:
@@ -63,8 +75,64 @@ class FileIO:
     def vault(self) -> Vault:
         if self._vault is None:
             no_core_dumps()  # decrypted journal text must never land in a core file
+            self._vault = self._kept_vault() or self.unlock(self.marker)
+        return self._vault
+
+    @property
+    def _kept_keys(self) -> KeyCache | None:
+        return None if self._key_cache is None else self._key_cache()
+
+    def _identity(self, params: KdfParams) -> HomeIdentity:
+        from recoverylog.store.keycache import HomeIdentity
+
+        return HomeIdentity(str(self.layout.data_dir.resolve()), params.salt)
+
+    def _kept_vault(self) -> Vault | None:
+        """The home's vault from a key kept by `unlock`, if one is kept for this home
+        and still opens its passphrase check; one that does not is removed. Not used
+        while a passphrase change is under way (the vault then needs both keys)."""
+        kept_keys = self._kept_keys
+        if kept_keys is None or read_change(self.marker) is not None:
+            return None
+        params, check = read_marker(self.marker)
+        identity = self._identity(params)
+        key = kept_keys.find(identity)
+        if key is None:
+            return None
+        vault = Vault.with_key(key, params)
+        try:
+            vault.verify(check)
+        except WrongPassphrase:  # the passphrase changed since, or another home's key
+            kept_keys.forget(identity)
+            return None
+        self._vault_was_kept = True
+        return vault
+
+    def passphrase_vault(self) -> Vault:
+        """The home's vault, opened with the passphrase in this command, never with a
+        kept key (the passphrase is asked for now if the vault came from one)."""
+        if self._vault is None or self._vault_was_kept:
+            no_core_dumps()
+            self._vault, self._vault_was_kept = None, False
             self._vault = self.unlock(self.marker)
         return self._vault
+
+    def keep_key(self, seconds: int) -> str | None:
+        """Keep the home's key for ``seconds``, opened with the passphrase first; where
+        it is kept, or None if this system has no place that a restart clears."""
+        vault = self.passphrase_vault()
+        kept_keys = self._kept_keys
+        if kept_keys is None:
+            return None
+        return kept_keys.keep(self._identity(vault.params), vault.home_key, seconds)
+
+    def forget_key(self) -> bool:
+        """Forget the key kept for this home, if there is one; True if there was."""
+        kept_keys = self._kept_keys
+        if kept_keys is None or not self.encrypted():
+            return False
+        params, _ = read_marker(self.marker)
+        return kept_keys.forget(self._identity(params))
 
     def unlock(self, marker: Path) -> Vault:
         """A vault for the settings in ``marker`` (this home's, or a backup's copy), with

@@ -26,7 +26,7 @@ def scratch_folder(layout: Layout, encrypted: bool, runtime: Path | None) -> Pat
     runtime folder, if there is one."""
     if encrypted:
         for folder in _ram_folders(runtime):
-            mine = _own_private_folder(folder)
+            mine = own_private_folder(folder)
             if mine is not None:
                 return mine
     return ensure_private_dir(layout.private_tmp_dir)
@@ -35,14 +35,14 @@ def scratch_folder(layout: Layout, encrypted: bool, runtime: Path | None) -> Pat
 def _ram_folders(runtime: Path | None) -> list[Path]:
     """Our folder in each RAM-backed place that can hold it, best first."""
     found = []
-    if runtime is not None and _is_private_to_me(runtime):
+    if runtime is not None and is_private_to_me(runtime):
         found.append(runtime / "recoverylog")
     if SHARED_RAM.is_dir() and os.access(SHARED_RAM, os.W_OK | os.X_OK):
         found.append(SHARED_RAM / f"recoverylog-{os.getuid()}")  # shared: checked below
     return found
 
 
-def _is_private_to_me(folder: Path) -> bool:
+def is_private_to_me(folder: Path) -> bool:
     try:
         info = os.stat(folder)
     except OSError:
@@ -54,7 +54,7 @@ def _is_private_to_me(folder: Path) -> bool:
     )
 
 
-def _own_private_folder(folder: Path) -> Path | None:
+def own_private_folder(folder: Path) -> Path | None:
     """``folder``, made if missing, if it is a real folder of ours (never a link or one
     another user made first in a shared place), set to 0700; None if it cannot be."""
     with contextlib.suppress(FileExistsError, OSError):
@@ -118,7 +118,7 @@ def remove_stale_scratch(layout: Layout, runtime: Path | None) -> None:
     they may be (each command does this first, so a note never waits for the next
     edit to be removed)."""
     for folder in [layout.private_tmp_dir, *_ram_folders(runtime)]:
-        if _is_private_to_me(folder) and not folder.is_symlink():
+        if is_private_to_me(folder) and not folder.is_symlink():
             _remove_stale(folder)
 
 

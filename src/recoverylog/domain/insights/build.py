@@ -13,6 +13,7 @@ from recoverylog.domain.insights.cravings import (
     CravingDayTally,
     CravingTally,
     CravingTrend,
+    DayCravings,
     MonthCravings,
     SpanCravings,
     WeekCravings,
@@ -43,20 +44,31 @@ class Insights:
     lapses: tuple[tuple[str, Lapse], ...]
     tz: tzinfo = UTC  # the zone the local days were counted in
     months: tuple[MonthCravings, ...] = ()
+    days: tuple[DayCravings, ...] = ()  # every day of the period, as the report shows them
 
 
-class _Tallies:
-    """One tally per section of the period, and the cravings of the period before."""
+class InsightsTally:
+    """Every section's running count, fed the entries a batch at a time (a month as the
+    store reads it), so that no caller needs every entry at once. The entries must come
+    in the store's order, oldest first unless ``newest_first``, and cover the period
+    before too, for the trend."""
 
-    def __init__(self, period: Period, newest_first: bool, spelling: Iterable[str]) -> None:
-        self.period = period
+    def __init__(
+        self,
+        period: Period,
+        tz: tzinfo,
+        clock: str | None = None,
+        newest_first: bool = False,
+        spelling: Iterable[str] = (),
+    ) -> None:
+        self.period, self.tz, self.clock = period, tz, clock
         self.before, self.cravings = CravingTally(), CravingTally()
         self.days, self.times = CravingDayTally(period), TimeTally()
         self.triggers, self.halt = TriggerTally(), HaltTally()
         self.coping, self.outcomes = CopingTally(spelling), OutcomeTally()
         self.selfchecks = SelfCheckTally(newest_first)
 
-    def count(self, entries: Iterable[Entry], tz: tzinfo) -> None:
+    def add(self, entries: Iterable[Entry]) -> None:
         """Each entry of the period to every section; the period before's to ``before``."""
         period = self.period
         current: tuple[Tally, ...] = (
@@ -70,12 +82,43 @@ class _Tallies:
             self.selfchecks,
         )
         both = Period(period.previous().since, period.until)
-        for entry, local in entries_in(entries, both, tz):
+        for entry, local in entries_in(only_clock(entries, self.clock), both, self.tz):
             if day_of(local) < period.since:
                 self.before.add(entry, local)
                 continue
             for counter in current:
                 counter.add(entry, local)
+
+    def result(
+        self,
+        clocks: Sequence[Clock] = (),
+        trigger_limit: int | None = 8,
+        tracked_since: date | None = None,
+        now: datetime | None = None,
+    ) -> Insights:
+        """The insights of what was added (see ``build_insights`` for the arguments)."""
+        period, clock, tz = self.period, self.clock, self.tz
+        wanted = [c for c in clocks if clock is None or c.name.casefold() == clock.casefold()]
+        first = _first_tracked(clocks, tracked_since)
+        return Insights(
+            period=period,
+            clock=clock,
+            trend=CravingTrend(
+                period, self.cravings.result(), period.previous(), self.before.result(), first
+            ),
+            weeks=tuple(_tracked(self.days.weeks(), first)),
+            months=tuple(_tracked(self.days.months(), first)),
+            times=self.times.result(),
+            triggers=self.triggers.result(trigger_limit),
+            halt=self.halt.result(),
+            coping=tuple(self.coping.result()),
+            outcomes=self.outcomes.result(),
+            clean=tuple(clean_days(c, period.until, tz, now=now) for c in wanted),
+            selfchecks=tuple(self.selfchecks.result()),
+            lapses=tuple(lapses_in(wanted, period, tz)),
+            tz=tz,
+            days=tuple(self.days.days()),
+        )
 
 
 def _first_tracked(clocks: Sequence[Clock], tracked_since: date | None) -> date | None:
@@ -115,25 +158,6 @@ def build_insights(
     weekly and monthly rows start at it. ``now``: the current moment, when the period
     ends today (clocks started at a known moment count up to it). ``spelling``: the
     toolkit's names, which win over how an entry wrote a technique."""
-    counted = _Tallies(period, newest_first, spelling)
-    counted.count(only_clock(entries, clock), tz)
-    wanted = [c for c in clocks if clock is None or c.name.casefold() == clock.casefold()]
-    first = _first_tracked(clocks, tracked_since)
-    return Insights(
-        period=period,
-        clock=clock,
-        trend=CravingTrend(
-            period, counted.cravings.result(), period.previous(), counted.before.result(), first
-        ),
-        weeks=tuple(_tracked(counted.days.weeks(), first)),
-        months=tuple(_tracked(counted.days.months(), first)),
-        times=counted.times.result(),
-        triggers=counted.triggers.result(trigger_limit),
-        halt=counted.halt.result(),
-        coping=tuple(counted.coping.result()),
-        outcomes=counted.outcomes.result(),
-        clean=tuple(clean_days(c, period.until, tz, now=now) for c in wanted),
-        selfchecks=tuple(counted.selfchecks.result()),
-        lapses=tuple(lapses_in(wanted, period, tz)),
-        tz=tz,
-    )
+    counted = InsightsTally(period, tz, clock, newest_first, spelling)
+    counted.add(entries)
+    return counted.result(clocks, trigger_limit, tracked_since, now)

@@ -4,7 +4,7 @@ passed with it and without it. Pure.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
@@ -60,6 +60,15 @@ class _Uses:
     known: int = 0
     loose: int = 0  # coping entries tied to no craving of the period
 
+    def add(self, outcome: str | None, times: int = 1) -> None:
+        self.cravings += times
+        self.known += times * (outcome in (Outcome.PASSED, Outcome.USED))
+        self.passed += times * (outcome == Outcome.PASSED)
+
+
+# A craving as coping counts it: its outcome, and the techniques it names (by key).
+CravingKind = tuple[str | None, frozenset[str]]
+
 
 class CopingTally:
     """Techniques named in cravings and in coping entries, with the cravings' outcomes."""
@@ -68,16 +77,20 @@ class CopingTally:
         # The toolkit's spelling of a name wins over how an entry happened to write it.
         self.spelling = {name_key(name): " ".join(name.split()) for name in spelling}
         self.names: dict[str, str] = {}
-        self.cravings: dict[str, tuple[str | None, set[str]]] = {}  # id -> (outcome, keys)
+        # Cravings are counted by the years, and only a few outcome and technique
+        # combinations recur: each craving keeps the index of its own in ``kinds``.
+        self.kinds: dict[CravingKind, int] = {}
+        self.cravings: dict[str, int] = {}  # craving id -> index in kinds
         self.links: list[tuple[str, str]] = []  # (technique key, craving id)
         self.loose: dict[str, int] = {}  # coping entries with no craving link
         self.ratings: dict[str, list[int]] = {}
 
     def add(self, entry: Entry, local: datetime) -> None:
         if entry.type is EntryType.CRAVING:
-            keys = {k for n in entry.data.get("coping") or [] if (k := self._key(str(n)))}
+            keys = frozenset(k for n in entry.data.get("coping") or [] if (k := self._key(str(n))))
             outcome = entry.data.get("outcome")
-            self.cravings[entry.id] = (str(outcome) if outcome else None, keys)
+            kind = (str(outcome) if outcome else None, keys)
+            self.cravings[entry.id] = self.kinds.setdefault(kind, len(self.kinds))
         elif entry.type is EntryType.COPING:
             self._add_coping(entry)
 
@@ -103,9 +116,10 @@ class CopingTally:
     def result(self) -> list[CopingEffect]:
         """Every technique, what works best first (see ``coping_effectiveness``)."""
         uses = self._uses()
-        outcomes = [outcome for outcome, _ in self.cravings.values()]
-        known_all = sum(outcome in (Outcome.PASSED, Outcome.USED) for outcome in outcomes)
-        passed_all = sum(outcome == Outcome.PASSED for outcome in outcomes)
+        every = _Uses()
+        for (outcome, _), times in zip(self.kinds, self._kind_counts(), strict=True):
+            every.add(outcome, times)
+        known_all, passed_all = every.known, every.passed
         effects = [
             self._effect(key, name, uses[key], passed_all, known_all)
             for key, name in self.names.items()
@@ -117,17 +131,30 @@ class CopingTally:
         """Each technique's cravings and outcomes. A coping entry tied to a craving adds
         the technique to it (once); tied to a craving outside the period, it is still a use."""
         uses = {key: _Uses(loose=self.loose.get(key, 0)) for key in self.names}
+        linked: dict[str, set[str]] = {}
         for key, craving_id in self.links:
             if craving_id in self.cravings:
-                self.cravings[craving_id][1].add(key)
+                linked.setdefault(craving_id, set()).add(key)
             else:
                 uses[key].loose += 1
-        for outcome, keys in self.cravings.values():
-            for key in keys:
-                uses[key].cravings += 1
-                uses[key].known += outcome in (Outcome.PASSED, Outcome.USED)
-                uses[key].passed += outcome == Outcome.PASSED
+        kinds = list(self.kinds)
+        for craving_id, keys in linked.items():
+            outcome, named = kinds[self.cravings[craving_id]]
+            for key in named | keys:
+                uses[key].add(outcome)
+        unlinked = self._kind_counts(skip=linked)
+        for (outcome, named), times in zip(kinds, unlinked, strict=True):
+            for key in named:
+                uses[key].add(outcome, times)
         return uses
+
+    def _kind_counts(self, skip: Container[str] = ()) -> list[int]:
+        """How many cravings there are of each kind, leaving out the ``skip`` ids."""
+        counts = [0] * len(self.kinds)
+        for craving_id, index in self.cravings.items():
+            if craving_id not in skip:
+                counts[index] += 1
+        return counts
 
     def _effect(
         self, key: str, name: str, uses: _Uses, passed_all: int, known_all: int

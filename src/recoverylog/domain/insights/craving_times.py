@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
 from recoverylog.domain.insights.cravings import CravingTally
-from recoverylog.domain.insights.period import Period, entries_in
+from recoverylog.domain.insights.period import Period, tally
 from recoverylog.domain.model import Entry, EntryType
 from recoverylog.domain.moments import day_of
 
@@ -92,15 +92,25 @@ class HourIntensity:
     peak_intensity: int | None
 
 
+class HourTally:
+    """The count, average and peak intensity of cravings by the local hour they began."""
+
+    def __init__(self) -> None:
+        self.hours = [CravingTally() for _ in range(24)]
+
+    def add(self, entry: Entry, local: datetime) -> None:
+        self.hours[local.hour].add(entry, local)
+
+    def result(self) -> tuple[HourIntensity, ...]:
+        return tuple(
+            HourIntensity(hour, stats.count, stats.average_intensity, stats.peak_intensity)
+            for hour, stats in enumerate(counter.result() for counter in self.hours)
+        )
+
+
 def intensity_by_hour(
     entries: Iterable[Entry], period: Period, tz: tzinfo
 ) -> tuple[HourIntensity, ...]:
     """24 rows, one per local hour: the count, average and peak intensity of the
     period's cravings that began in that hour (every day of the period together)."""
-    hours = [CravingTally() for _ in range(24)]
-    for entry, local in entries_in(entries, period, tz):
-        hours[local.hour].add(entry, local)
-    return tuple(
-        HourIntensity(hour, stats.count, stats.average_intensity, stats.peak_intensity)
-        for hour, stats in enumerate(counter.result() for counter in hours)
-    )
+    return tally(HourTally(), entries, period, tz).result()
