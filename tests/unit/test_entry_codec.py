@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from recoverylog.domain import codec
 from recoverylog.domain.codec import SchemaError, entry_from_dict, entry_to_dict
-from recoverylog.domain.model import Entry, EntryType
+from recoverylog.domain.model import TYPE_FIELDS, Entry, EntryType
 
 ID = "0123456789abcdef0123456789abcdef"
 
@@ -156,3 +157,41 @@ def test_tags_are_copied_not_shared() -> None:
     entry = entry_from_dict(raw)
     entry.tags.append("home")
     assert raw["tags"] == ["work"]
+
+
+# Values of every kind a damaged or hand-edited file may hold where an entry's keys are.
+_odd_values = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-3, 12),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.sampled_from(["", "walk", "2026-11-20T21:30:00", "2026-11-20T21:30:00+01:00", "x"]),
+    st.lists(st.one_of(st.text(max_size=3), st.integers(0, 6), st.booleans()), max_size=3),
+    st.dictionaries(st.text(max_size=3), st.integers(), max_size=1),
+    st.just(datetime(2026, 11, 20, 21, 30, tzinfo=UTC)),
+)
+_COMMON_KEYS = ["id", "type", "at", "clock", "note", "tags", "created", "updated", "x-app"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_entries(), st.data())
+def test_an_entry_read_quickly_is_read_as_the_full_checks_read_it(
+    entry: Entry, data: st.DataObject
+) -> None:
+    """The quick reading of plain entries accepts, builds and refuses exactly what the
+    full checks do, with the same words."""
+    keys = st.sampled_from([*_COMMON_KEYS, *TYPE_FIELDS[entry.type]])
+    raw = entry_to_dict(entry)
+    raw.update(data.draw(st.dictionaries(keys, _odd_values, min_size=1, max_size=3)))
+    for key in data.draw(st.lists(st.sampled_from(sorted(raw)), max_size=2)):
+        raw.pop(key, None)
+    expected: Entry | str
+    try:
+        expected = codec._checked_entry(raw, "entry")
+    except SchemaError as exc:
+        expected = str(exc)
+    try:
+        found: Entry | str = entry_from_dict(raw)
+    except SchemaError as exc:
+        found = str(exc)
+    assert found == expected

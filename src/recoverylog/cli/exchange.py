@@ -13,8 +13,8 @@ from recoverylog.cli.common import check_bom, output_format
 from recoverylog.cli.options import BomOpt, ForceOpt, FormatOpt
 from recoverylog.domain.csvcells import CSV_COLUMNS
 from recoverylog.render.imports import import_summary
-from recoverylog.render.output import Format, to_csv
-from recoverylog.services.export import export_records, export_text
+from recoverylog.render.output import Format, to_csv_chunks
+from recoverylog.services.export import export_chunks, export_records
 from recoverylog.services.imports import import_file
 
 
@@ -68,10 +68,10 @@ def export(
     check_bom(bom, fmt is ExportFormat.CSV)
     ws = state.workspace()
     if fmt is ExportFormat.CSV:
-        text = to_csv(export_records(ws), CSV_COLUMNS, bom=bom)
+        chunks = to_csv_chunks(export_records(ws), CSV_COLUMNS, bom=bom)
     else:
-        text = export_text(ws, fmt.value)
-    deliver(text, output, "export", force)
+        chunks = export_chunks(ws, fmt.value)
+    deliver(chunks, output, "export", force)
 
 
 def import_(

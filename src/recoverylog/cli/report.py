@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, TypeVar
@@ -180,11 +180,15 @@ def ask_to_share(output: Path | None) -> None:
         raise typer.Exit(0)
 
 
-def deliver(text: str, output: Path | None, what: str, force: bool = False) -> None:
+def deliver(text: str | Iterable[str], output: Path | None, what: str, force: bool = False) -> None:
+    """Write ``text`` (whole, or piece by piece as it is made) to stdout or to a file."""
     from recoverylog.services import reports as service
 
     if output is None:
-        state.screen().write_data(text)
+        if isinstance(text, str):
+            state.screen().write_data(text)
+        else:
+            state.screen().write_data_chunks(text)
         return
     if not force and os.path.lexists(user_path(output)):
         _may_replace(Path(output))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, TextIO
@@ -74,6 +74,12 @@ class Screen:
         """A document (JSON, CSV, an export, a report) exactly as made, for a file or a
         program; on a terminal, which a person reads, screen-safe like everything else."""
         _write_line(screen_safe(text, one_line=False) if self.terminal else text, self.stdout)
+
+    def write_data_chunks(self, chunks: Iterable[str]) -> None:
+        """``write_data`` of a document made piece by piece, each piece written as it
+        comes (each one ends where a line may: a whole document ends with a newline)."""
+        for chunk in chunks:
+            self.stdout.write(screen_safe(chunk, one_line=False) if self.terminal else chunk)
 
     def emit_json(self, data: Any) -> None:
         self.write_data(to_json(data))
@@ -165,6 +171,13 @@ BOM = "\ufeff"
 def to_csv(rows: Sequence[Mapping[str, Any]], keys: Sequence[str], *, bom: bool = False) -> str:
     """RFC 4180 CSV: CRLF between rows, which also makes the writer quote any cell that
     holds a carriage return or a line feed, so no cell can break a row in two."""
+    return "".join(to_csv_chunks([rows], keys, bom=bom))
+
+
+def to_csv_chunks(
+    batches: Iterable[Sequence[Mapping[str, Any]]], keys: Sequence[str], *, bom: bool = False
+) -> Iterator[str]:
+    """``to_csv`` of rows that come a batch at a time: the header, then each batch's text."""
     import csv  # only CSV output needs it; every command loads this module
 
     buffer = io.StringIO()
@@ -172,9 +185,13 @@ def to_csv(rows: Sequence[Mapping[str, Any]], keys: Sequence[str], *, bom: bool 
         buffer.write(BOM)
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([guard_cell(str(key)) for key in keys])
-    for row in rows:
-        writer.writerow([safe_cell(row.get(key)) for key in keys])
-    return buffer.getvalue()
+    yield buffer.getvalue()
+    for rows in batches:
+        buffer.seek(0)
+        buffer.truncate()
+        for row in rows:
+            writer.writerow([safe_cell(row.get(key)) for key in keys])
+        yield buffer.getvalue()
 
 
 # --- plain text and tables -----------------------------------------------------

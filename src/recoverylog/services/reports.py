@@ -138,10 +138,10 @@ def build(
 # --- files the person writes or receives --------------------------------------------
 
 
-def write_user_file(path: Path, text: str) -> None:
+def write_user_file(path: Path, text: str | Iterable[str]) -> None:
     """A file the person asked for (--output): written atomically, readable only by them,
-    into a folder that is already there."""
-    from recoverylog.store.atomic import atomic_write
+    into a folder that is already there. ``text`` may come piece by piece."""
+    from recoverylog.store.atomic import atomic_write_chunks
     from recoverylog.store.tomlfile import encode_text
 
     target = user_path(path)
@@ -156,7 +156,7 @@ def write_user_file(path: Path, text: str) -> None:
             hint="check the path, or make the folder first",
         )
     try:
-        atomic_write(target, encode_text(text))
+        atomic_write_chunks(target, map(encode_text, [text] if isinstance(text, str) else text))
     except PermissionError as exc:
         raise InvalidInput(f"cannot write {target}: permission denied") from exc
     except FileNotFoundError as exc:

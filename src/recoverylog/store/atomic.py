@@ -14,8 +14,9 @@ import errno
 import os
 import stat
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from recoverylog.errors import Busy, DataError
 
@@ -87,16 +88,20 @@ def temp_name(target: Path) -> Path:
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Durably replace ``path`` with ``data`` (0600); readers see old or new, never half."""
+    atomic_write_chunks(path, [data])
+
+
+def atomic_write_chunks(path: Path, chunks: Iterable[bytes]) -> None:
+    """``atomic_write`` of data made piece by piece (an export of any size), so that it
+    is never held whole; if making a piece fails, the file is left as it was."""
     target = write_target(path)
     ensure_private_dir(target.parent)
     tmp = temp_name(target)
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
     try:
         os.fchmod(fd, FILE_MODE)  # the umask may have masked bits off; set exactly
-        view = memoryview(data)
-        while view:
-            written = os.write(fd, view)
-            view = view[written:]
+        for chunk in chunks:
+            _write_all(fd, chunk)
         os.fsync(fd)
     except BaseException:
         os.close(fd)
@@ -113,6 +118,13 @@ def atomic_write(path: Path, data: bytes) -> None:
     fsync_dir(target.parent)
 
 
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
 def fsync_dir(folder: Path) -> None:
     fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
     try:
@@ -127,6 +139,32 @@ def read_bytes(path: Path, limit: int | None = None) -> bytes | None:
     Only a regular file is read: a FIFO, socket or device where a data file should be
     is refused at once (it is opened without blocking and checked before any read), so
     no command can hang on one."""
+    fd = _open_regular(path)
+    if fd is None:
+        return None
+    try:
+        chunks = []
+        left = limit
+        while left is None or left > 0:
+            chunk = os.read(fd, 1 << 20 if left is None else min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left = None if left is None else left - len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def open_bytes(path: Path) -> BinaryIO | None:
+    """The file opened for reading a piece at a time (refused as ``read_bytes`` refuses
+    it), or None if it does not exist. The caller closes it."""
+    fd = _open_regular(path)
+    return None if fd is None else os.fdopen(fd, "rb")
+
+
+def _open_regular(path: Path) -> int | None:
+    """A descriptor of the regular file ``path``, or None if it does not exist."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError:
@@ -147,17 +185,10 @@ def read_bytes(path: Path, limit: int | None = None) -> bytes | None:
                 "reads only regular files",
                 hint="move it out of the way; 'recoverylog doctor --fix' can do it",
             )
-        chunks = []
-        left = limit
-        while left is None or left > 0:
-            chunk = os.read(fd, 1 << 20 if left is None else min(left, 1 << 20))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            left = None if left is None else left - len(chunk)
-        return b"".join(chunks)
-    finally:
+    except BaseException:
         os.close(fd)
+        raise
+    return fd
 
 
 def _kind_of(mode: int) -> str:

@@ -19,7 +19,7 @@ from recoverylog.domain.insights.cravings import (
     WeekCravings,
 )
 from recoverylog.domain.insights.outcomes import OutcomeStats, OutcomeTally, lapses_in
-from recoverylog.domain.insights.period import Period, Tally, entries_in, only_clock
+from recoverylog.domain.insights.period import Period, Tally, only_clock
 from recoverylog.domain.insights.selfchecks import SelfCheckTally, SelfCheckWeek
 from recoverylog.domain.insights.triggers import HaltStats, HaltTally, TriggerSummary, TriggerTally
 from recoverylog.domain.model import Clock, Entry, Lapse
@@ -81,13 +81,17 @@ class InsightsTally:
             self.outcomes,
             self.selfchecks,
         )
-        both = Period(period.previous().since, period.until)
-        for entry, local in entries_in(only_clock(entries, self.clock), both, self.tz):
-            if day_of(local) < period.since:
-                self.before.add(entry, local)
-                continue
-            for counter in current:
-                counter.add(entry, local)
+        first, since, until = period.previous().since, period.since, period.until
+        for entry in only_clock(entries, self.clock):
+            # Its own wall clock, as ``entries_in`` keeps it; the day worked out once.
+            local = entry.at
+            day = day_of(local)
+            if day < since:
+                if day >= first:
+                    self.before.add(entry, local)
+            elif day <= until:
+                for counter in current:
+                    counter.add(entry, local)
 
     def result(
         self,

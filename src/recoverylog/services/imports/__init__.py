@@ -10,6 +10,7 @@ written; ``dry_run`` writes nothing at all.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from recoverylog.errors import InvalidInput
@@ -18,6 +19,7 @@ from recoverylog.services.imports.document import check_export, parse_export, re
 from recoverylog.services.imports.jrnl import read_jrnl
 from recoverylog.services.imports.merging import merge
 from recoverylog.services.imports.result import ImportResult
+from recoverylog.services.imports.streamed import import_export
 from recoverylog.services.workspace import Workspace
 
 # What a file's extension says it holds, when --from does not say. A jrnl export is JSON
@@ -47,13 +49,10 @@ def import_file(
     from recoverylog.services.reports import read_user_file
 
     source = source or source_for(path)
-    text = read_user_file(path, "file to import")
     where = str(path)
     if source == "recoverylog":
-        journal, entries, config = read_export(parse_export(text, where), where)
-        result = ImportResult("recoverylog", dry_run)
-        check_export(ws, journal, entries, where, result)
-        return merge(ws, result, entries, journal, config)
+        return import_export(ws, path, dry_run, partial(_whole_export, ws, where, dry_run))
+    text = read_user_file(path, "file to import")
     if source == "jrnl":
         result = ImportResult("jrnl", dry_run)
         return merge(ws, result, read_jrnl(ws, text, where, result))
@@ -62,6 +61,14 @@ def import_file(
         entries, lapses = read_csv(ws, text, result)
         return merge(ws, result, entries, lapses)
     raise InvalidInput(f"unknown source '{source}' (use recoverylog, jrnl or csv)")
+
+
+def _whole_export(ws: Workspace, where: str, dry_run: bool, text: str) -> ImportResult:
+    """An export read whole: TOML, or JSON laid out otherwise than an export."""
+    journal, entries, config = read_export(parse_export(text, where), where)
+    result = ImportResult("recoverylog", dry_run)
+    check_export(ws, journal, entries, where, result)
+    return merge(ws, result, entries, journal, config)
 
 
 __all__ = ["ImportResult", "import_file", "source_for"]

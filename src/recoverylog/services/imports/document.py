@@ -37,15 +37,16 @@ _ISO_DATETIME = re.compile(
 )
 _TEXT_KEYS = frozenset({"name", "note", "description", "text", "role", "phone", "email", "hide"})
 UPDATE_FIRST = "update recoverylog, then import it"
+NOTHING_IMPORTED = "nothing was imported"
 
 
 def parse_export(text: str, where: str) -> dict[str, Any]:
     """An export document from JSON or TOML text (told apart by the first character)."""
     from_json = text.lstrip().startswith(("{", "["))
-    doc = _export_or_refuse(load_json(text, where) if from_json else _toml(text, where), where)
-    _check_versions(doc, where)
+    doc = export_or_refuse(load_json(text, where) if from_json else _toml(text, where), where)
+    check_versions(doc, where)
     if from_json:
-        _revive_dates(doc)
+        revive_dates(doc)
     return doc
 
 
@@ -55,7 +56,7 @@ def _toml(text: str, where: str) -> Any:
     return parse_toml(text, Path(where))
 
 
-def _export_or_refuse(doc: Any, where: str) -> dict[str, Any]:
+def export_or_refuse(doc: Any, where: str) -> dict[str, Any]:
     if isinstance(doc, dict) and doc.get("kind") == EXPORT_KIND:
         return doc
     hint = None
@@ -64,7 +65,7 @@ def _export_or_refuse(doc: Any, where: str) -> dict[str, Any]:
     raise DataError(f"{where} is not a recoverylog export", hint=hint)
 
 
-def _check_versions(doc: Mapping[str, Any], where: str) -> None:
+def check_versions(doc: Mapping[str, Any], where: str) -> None:
     """An export, or data in it, newer than this recoverylog reads is refused whole."""
     version = doc.get("export_version")
     if not isinstance(version, int) or version > EXPORT_VERSION:
@@ -84,7 +85,7 @@ def _check_versions(doc: Mapping[str, Any], where: str) -> None:
             )
 
 
-def _revive_dates(doc: dict[str, Any]) -> None:
+def revive_dates(doc: dict[str, Any]) -> None:
     """The dates of a JSON export's free-form tables, as a TOML export has them. Clocks
     and the toolkit are read field by field, so they need none."""
     journal = doc.get("journal") or {}
@@ -122,26 +123,36 @@ def _revive_text(value: str) -> Any:
 
 def read_export(doc: Mapping[str, Any], where: str) -> tuple[Journal, list[Entry], dict[str, Any]]:
     """The journal, entries and settings of an export document."""
+    journal = read_journal(doc, where)
+    raw_entries = doc.get("entries") or []
+    if not isinstance(raw_entries, list):
+        raise DataError(f"{where}: 'entries' must be a list")
+    entries = [read_entry(raw, i, where) for i, raw in enumerate(raw_entries)]
+    return journal, entries, read_config(doc, where)
+
+
+def read_journal(doc: Mapping[str, Any], where: str) -> Journal:
     journal_raw = doc.get("journal") or {}
     if not isinstance(journal_raw, dict):
         raise DataError(f"{where}: 'journal' must be a table")
     try:
-        journal = journal_from_dict(journal_raw)
+        return journal_from_dict(journal_raw)
     except SchemaError as exc:
         raise DataError(f"{where}: {exc}") from exc
-    raw_entries = doc.get("entries") or []
-    if not isinstance(raw_entries, list):
-        raise DataError(f"{where}: 'entries' must be a list")
-    entries = []
-    for i, raw in enumerate(raw_entries):
-        try:
-            entries.append(entry_from_dict(raw, f"entries[{i}]"))
-        except SchemaError as exc:
-            raise DataError(f"{where}: {exc}", hint="nothing was imported") from exc
+
+
+def read_entry(raw: Any, index: int, where: str) -> Entry:
+    try:
+        return entry_from_dict(raw, f"entries[{index}]")
+    except SchemaError as exc:
+        raise DataError(f"{where}: {exc}", hint=NOTHING_IMPORTED) from exc
+
+
+def read_config(doc: Mapping[str, Any], where: str) -> dict[str, Any]:
     config = doc.get("config") or {}
     if not isinstance(config, dict):
         raise DataError(f"{where}: 'config' must be a table")
-    return journal, entries, config
+    return config
 
 
 # --- checking an export as the command line checks what is typed -----------------------
@@ -153,23 +164,26 @@ def check_export(
     """Every record of an export checked with the rules of typed input: a record that
     breaks one is named, and nothing is imported (as for a malformed record). An id that
     'show' could not find is replaced by one derived from the record, and said."""
+    check_journal(ws, journal, where, result)
+    for i, entry in enumerate(entries):
+        entries[i] = check_entry(ws, entry, i, where, result.notices)
 
-    def check(record: str, rule: Callable[[], None]) -> None:
-        try:
-            rule()
-        except (InvalidInput, ValueError) as exc:
-            raise DataError(
-                f"{where}: {record}: {reason(exc)}", hint="nothing was imported"
-            ) from exc
 
+def _checked(where: str, record: str, rule: Callable[[], None]) -> None:
+    try:
+        rule()
+    except (InvalidInput, ValueError) as exc:
+        raise DataError(f"{where}: {record}: {reason(exc)}", hint=NOTHING_IMPORTED) from exc
+
+
+def check_journal(ws: Workspace, journal: Journal, where: str, result: ImportResult) -> None:
+    """The clocks, toolkit and people of an export, as ``check_export`` checks them."""
     for i, clock in enumerate(journal.clocks):
-        check(f"clocks[{i}]", partial(_check_clock, ws, clock, result))
+        _checked(where, f"clocks[{i}]", partial(_check_clock, ws, clock, result))
     for i, technique in enumerate(journal.toolkit):
-        check(f"toolkit[{i}]", partial(_check_technique, technique))
+        _checked(where, f"toolkit[{i}]", partial(_check_technique, technique))
     for i, person in enumerate(journal.people):
-        check(f"people[{i}]", partial(_check_person, person))
-    for i in range(len(entries)):
-        check(f"entries[{i}]", partial(_check_entry, ws, entries, i, result))
+        _checked(where, f"people[{i}]", partial(_check_person, person))
 
 
 def _check_clock(ws: Workspace, clock: Clock, result: ImportResult) -> None:
@@ -191,11 +205,18 @@ def _check_person(person: dict[str, Any]) -> None:
         fields.note(person["note"])
 
 
-def _check_entry(ws: Workspace, entries: list[Entry], index: int, result: ImportResult) -> None:
+def check_entry(ws: Workspace, entry: Entry, index: int, where: str, notices: list[str]) -> Entry:
     """The entry as 'log' would take it; only its id may change (see ``check_export``)."""
+    _checked(where, f"entries[{index}]", partial(_check_entry, ws, entry))
+    usable = with_usable_id(entry)
+    if usable.id != entry.id:
+        notices.append(new_id_notice(f"entries[{index}]", entry.id, usable.id))
+    return usable
+
+
+def _check_entry(ws: Workspace, entry: Entry) -> None:
     from recoverylog.services.entries import validate_data
 
-    entry = entries[index]
     past_moment(ws, entry.at, "the entry")
     for moment in (entry.created, entry.updated):
         if moment is not None:
@@ -205,8 +226,11 @@ def _check_entry(ws: Workspace, entries: list[Entry], index: int, result: Import
     if entry.clock is not None:
         fields.name(entry.clock, "clock name")
     validate_data(entry.type, entry.data)
-    if not HEX_ID.match(entry.id):
-        basis = json.dumps([entry.id, entry_to_dict(entry)], sort_keys=True, default=str)
-        new_id = derived_id("recoverylog", basis)
-        result.notices.append(new_id_notice(f"entries[{index}]", entry.id, new_id))
-        entries[index] = replace(entry, id=new_id)
+
+
+def with_usable_id(entry: Entry) -> Entry:
+    """The entry, with an id derived from it if 'show' could not find its own."""
+    if HEX_ID.match(entry.id):
+        return entry
+    basis = json.dumps([entry.id, entry_to_dict(entry)], sort_keys=True, default=str)
+    return replace(entry, id=derived_id("recoverylog", basis))
