@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import time, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from recoverylog.errors import DataError, InvalidInput
 from recoverylog.messages import not_a_whole_number
@@ -16,8 +16,7 @@ if TYPE_CHECKING:
     from recoverylog.store.files import FileIO
 
 
-@dataclass(frozen=True)
-class Key:
+class Key(NamedTuple):
     name: str
     default: Any
     help: str

@@ -4,14 +4,13 @@ platform's own folders for settings and data."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 APP_NAME = "recoverylog"
 
 
-@dataclass(frozen=True)
-class Layout:
+class Layout(NamedTuple):
     """The folders and files of one recoverylog home."""
 
     config_dir: Path

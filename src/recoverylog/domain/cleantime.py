@@ -10,15 +10,14 @@ are always shown beside the current run.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
+from typing import NamedTuple
 
 from recoverylog.domain.model import Clock, Lapse
 from recoverylog.domain.moments import as_of, day_of, elapsed, whole_days
 
 
-@dataclass(frozen=True)
-class Run:
+class Run(NamedTuple):
     start: date
     end: date | None  # the lapse day that ended it; None for the current run
     days: int  # whole clean days in the run
@@ -29,8 +28,7 @@ class Run:
         return self.end is None
 
 
-@dataclass(frozen=True)
-class CleanTime:
+class CleanTime(NamedTuple):
     runs: list[Run]
     current_days: int  # days in the current run (0 before a planned start)
     headline_start: date  # what milestones count from (per the clock's choice)

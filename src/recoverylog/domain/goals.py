@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from recoverylog.domain.model import EntryType
 from recoverylog.domain.moments import as_date
@@ -24,8 +24,7 @@ class Goal:
     repeat: bool = False
 
 
-@dataclass(frozen=True)
-class GoalProgress:
+class GoalProgress(NamedTuple):
     """Where a goal stands on ``today``. For a repeating goal, the current window."""
 
     goal: Goal

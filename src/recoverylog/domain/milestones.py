@@ -13,8 +13,8 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import NamedTuple
 
 from recoverylog.domain import moments
 from recoverylog.domain.cleantime import CleanTime, Run
@@ -41,8 +41,7 @@ class UnknownScheme(InvalidInput):
         super().__init__(f"unknown milestone scheme '{name}' (known: {names})", hint)
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
     """One schedule item: an amount of a unit, optionally repeating, with a label."""
 
     amount: int
@@ -73,8 +72,7 @@ class Step:
         return moments.add_months(start, amount if self.unit == "mo" else amount * 12)
 
 
-@dataclass(frozen=True)
-class Milestone:
+class Milestone(NamedTuple):
     label: str
     date: date
     colour: str | None = None
@@ -204,8 +202,7 @@ def max_fixed_years(steps: Sequence[Step]) -> int:
     return max(years, default=0)
 
 
-@dataclass(frozen=True)
-class MilestoneStatus:
+class MilestoneStatus(NamedTuple):
     achieved: list[Milestone]
     upcoming: list[Milestone]
 

@@ -9,7 +9,7 @@ with a plural "s" matches its singular ("oxys", "ciders").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Stopping heavy, long-term use suddenly can cause dangerous withdrawal (seizures,
 # delirium): alcohol, benzodiazepines and the sleeping pills that act like them,
@@ -132,8 +132,7 @@ def names_any(name: str, table: frozenset[str]) -> bool:
     )
 
 
-@dataclass(frozen=True)
-class SafetyNotes:
+class SafetyNotes(NamedTuple):
     """The medical notes a clock's name calls for."""
 
     withdrawal: bool  # stopping heavy use suddenly can be dangerous: talk to a doctor

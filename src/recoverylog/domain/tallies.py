@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from recoverylog.domain.model import Entry, EntryType, Outcome
 
@@ -17,8 +18,7 @@ def _mean(values: Sequence[int]) -> float:
     return sum(values) / len(values)
 
 
-@dataclass(frozen=True)
-class PeriodSummary:
+class PeriodSummary(NamedTuple):
     cravings: int
     average_intensity: float | None
     peak_intensity: int | None

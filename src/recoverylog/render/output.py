@@ -10,9 +10,8 @@ import contextlib
 import io
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, TextIO
+from typing import Any, NamedTuple, TextIO
 
 from recoverylog.domain.csvguard import guard_cell
 from recoverylog.render.lines import screen_safe
@@ -33,8 +32,7 @@ def resolve_format(chosen: Format | None, *, terminal: bool) -> Format:
     return Format.TABLE if terminal else Format.PLAIN
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     key: str
     header: str
     show: Callable[[Any], str] = lambda v: "" if v is None else str(v)

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from recoverylog.domain import fields
 from recoverylog.domain.cleantime import CleanTime, Run, clean_time
@@ -90,8 +89,7 @@ def moment(value: datetime | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
-@dataclass(frozen=True)
-class AddedClock:
+class AddedClock(NamedTuple):
     clock: Clock
     withdrawal_warning: bool
     opioid_note: bool = False
@@ -233,8 +231,7 @@ def remove_clock(ws: Workspace, name: str) -> Clock:
     return clock
 
 
-@dataclass(frozen=True)
-class RecordedLapse:
+class RecordedLapse(NamedTuple):
     clock: Clock
     lapse: Lapse
     before: CleanTime

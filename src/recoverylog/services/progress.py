@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from recoverylog.domain import fields
 from recoverylog.domain.cleantime import CleanTime, lapses_between
@@ -125,8 +124,7 @@ def _milestone_dict(m: Milestone) -> dict[str, Any]:
     return out
 
 
-@dataclass(frozen=True)
-class Celebration:
+class Celebration(NamedTuple):
     clock: str
     label: str
     date: date

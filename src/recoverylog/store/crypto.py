@@ -16,7 +16,7 @@ have no place in their header; they are still read, and sealed again when writte
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from recoverylog.errors import DataError, InvalidInput
 from recoverylog.messages import CHECK_FILES_HINT, CHECK_PASSPHRASE, UPGRADE
@@ -39,8 +39,7 @@ SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**17, 8, 1
 HOME, BACKUP, QUARANTINE, CHECK, KEY = "home", "backup", "quarantine", "check", "key"
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(NamedTuple):
     """Where a sealed file belongs. ``path`` is POSIX and relative: to the home, or to
     its backup folder for a backup's copy; e.g. Place("home", "entries/2026-10.json")."""
 
@@ -96,8 +95,7 @@ def looks_like_check_token(token: bytes) -> bool:
     )
 
 
-@dataclass(frozen=True)
-class _Sealed:
+class _Sealed(NamedTuple):
     """A sealed file taken apart; ``header`` is authenticated along with the body."""
 
     header: bytes
@@ -138,8 +136,7 @@ def _missing_library() -> InvalidInput:
     )
 
 
-@dataclass(frozen=True)
-class KdfParams:
+class KdfParams(NamedTuple):
     salt: bytes
     n: int
     r: int

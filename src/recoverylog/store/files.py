@@ -9,9 +9,8 @@ from __future__ import annotations
 import base64
 import contextlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from recoverylog.errors import DataError, InvalidInput
 from recoverylog.messages import CHECK_FILES, NO_PASSPHRASE_HINT, UPGRADE, not_utf8
@@ -268,8 +267,7 @@ def read_marker(marker: Path) -> tuple[KdfParams, bytes]:
     return _key_settings(_marker_doc(marker), marker)
 
 
-@dataclass(frozen=True)
-class KeyChange:
+class KeyChange(NamedTuple):
     """A passphrase change under way: the new key's settings and check, and each key
     sealed with the other, so that either passphrase opens every file until it ends."""
 
