@@ -73,6 +73,10 @@ class PeopleFound:
         elif entry.type is EntryType.CONTACT and entry.get("person"):
             self.names.add(text_key(str(entry.get("person"))))
 
+    def merge(self, other: PeopleFound) -> None:
+        self.trigger_keys |= other.trigger_keys
+        self.names |= other.names
+
 
 @dataclass
 class PeerSupport:
@@ -100,6 +104,13 @@ class PeerSupport:
             person = " ".join(str(entry.get("person") or "").split())
             self.contacts.append(Contact(person, str(entry.get("via") or "not said")))
 
+    def merge(self, other: PeerSupport) -> None:
+        """Add the rows and days of ``other``, fed after this one."""
+        self.meetings.extend(other.meetings)
+        self.contacts.extend(other.contacts)
+        for kind, days in other.goal_days.items():
+            self.goal_days.setdefault(kind, []).extend(days)
+
 
 class ReportTally:
     """Everything a report counts, fed the entries a batch at a time in the store's
@@ -126,6 +137,21 @@ class ReportTally:
 
     def add(self, entries: Iterable[Entry]) -> None:
         self.insights.add(self._counted(entries))
+
+    def merge(self, other: ReportTally) -> None:
+        """Add the counts of ``other``, a tally of the same report fed the entries that
+        come after this one's (a month counted on its own, say): the same as feeding
+        them here."""
+        # Check-ins' "clean" depends on the clocks' lapses.
+        same = (other.wanted, other.keep_notes, other.tz, list(other.clocks))
+        if same != (self.wanted, self.keep_notes, self.tz, list(self.clocks)):
+            raise ValueError("only tallies of the same period, clocks and notes can be merged")
+        self.insights.merge(other.insights)
+        self.hours.merge(other.hours)
+        self.people.merge(other.people)
+        self.peer.merge(other.peer)
+        self.checkins.extend(other.checkins)
+        self.notes.extend(other.notes)
 
     def _counted(self, entries: Iterable[Entry]) -> Iterator[Entry]:
         """The entries, unchanged, each counted here on its way to the insights."""

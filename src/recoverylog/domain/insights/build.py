@@ -93,6 +93,22 @@ class InsightsTally:
                 for counter in current:
                     counter.add(entry, local)
 
+    def merge(self, other: InsightsTally) -> None:
+        """Add the counts of ``other``: a tally of the same period, clock and order,
+        fed the entries that come after this one's."""
+        same = (other.period, other.tz, other.clock, other.selfchecks.newest_first)
+        if same != (self.period, self.tz, self.clock, self.selfchecks.newest_first):
+            raise ValueError("only tallies of the same period, clock and order can be merged")
+        self.before.merge(other.before)
+        self.cravings.merge(other.cravings)
+        self.days.merge(other.days)
+        self.times.merge(other.times)
+        self.triggers.merge(other.triggers)
+        self.halt.merge(other.halt)
+        self.coping.merge(other.coping)
+        self.outcomes.merge(other.outcomes)
+        self.selfchecks.merge(other.selfchecks)
+
     def result(
         self,
         clocks: Sequence[Clock] = (),

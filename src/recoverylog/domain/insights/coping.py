@@ -113,6 +113,20 @@ class CopingTally:
         else:
             self.loose[key] = self.loose.get(key, 0) + 1
 
+    def merge(self, other: CopingTally) -> None:
+        """Add the techniques and cravings of ``other``, fed after this one: the first
+        spelling seen wins, and a craving seen again keeps its later outcome."""
+        for key, name in other.names.items():
+            self.names.setdefault(key, name)
+        index = [self.kinds.setdefault(kind, len(self.kinds)) for kind in other.kinds]
+        for craving_id, theirs in other.cravings.items():
+            self.cravings[craving_id] = index[theirs]
+        self.links.extend(other.links)
+        for key, count in other.loose.items():
+            self.loose[key] = self.loose.get(key, 0) + count
+        for key, ratings in other.ratings.items():
+            self.ratings.setdefault(key, []).extend(ratings)
+
     def result(self) -> list[CopingEffect]:
         """Every technique, what works best first (see ``coping_effectiveness``)."""
         uses = self._uses()

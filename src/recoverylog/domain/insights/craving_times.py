@@ -78,6 +78,11 @@ class TimeTally:
         if entry.type is EntryType.CRAVING:
             self.grid[day_of(local).weekday()][local.hour] += 1
 
+    def merge(self, other: TimeTally) -> None:
+        for row, more in zip(self.grid, other.grid, strict=True):
+            for hour, count in enumerate(more):
+                row[hour] += count
+
     def result(self) -> TimeOfDay:
         return TimeOfDay(tuple(tuple(row) for row in self.grid))
 
@@ -100,6 +105,10 @@ class HourTally:
 
     def add(self, entry: Entry, local: datetime) -> None:
         self.hours[local.hour].add(entry, local)
+
+    def merge(self, other: HourTally) -> None:
+        for counter, more in zip(self.hours, other.hours, strict=True):
+            counter.merge(more)
 
     def result(self) -> tuple[HourIntensity, ...]:
         return tuple(

@@ -39,6 +39,12 @@ class CravingTally:
         self.total += value
         self.peak = value if self.peak is None else max(self.peak, value)
 
+    def merge(self, other: CravingTally) -> None:
+        """Add the counts of ``other``, as if its cravings had been added here."""
+        self.count += other.count
+        self.total += other.total
+        self.peak = _highest(self.peak, other.peak)
+
     def result(self) -> CravingStats:
         return CravingStats(self.count, average(self.total, self.count), self.peak)
 
@@ -141,6 +147,15 @@ class CravingDayTally:
         peak = self.peaks[index]
         self.peaks[index] = value if peak is None else max(peak, value)
 
+    def merge(self, other: CravingDayTally) -> None:
+        """Add the days of ``other``, a tally of the same period."""
+        if other.since != self.since or len(other.counts) != len(self.counts):
+            raise ValueError("only tallies of the same period can be merged")
+        for i, count in enumerate(other.counts):
+            self.counts[i] += count
+            self.totals[i] += other.totals[i]
+            self.peaks[i] = _highest(self.peaks[i], other.peaks[i])
+
     def days(self) -> list[DayCravings]:
         return [
             DayCravings(
@@ -170,6 +185,13 @@ class CravingDayTally:
             out.append(_span(days[i:j], sum(self.totals[i:j])))
             i = j
         return out
+
+
+def _highest(first: int | None, second: int | None) -> int | None:
+    """The higher of two peaks, either of which may be unknown."""
+    if first is None or second is None:
+        return second if first is None else first
+    return max(first, second)
 
 
 def _span(days: Sequence[DayCravings], total: int) -> SpanCravings:

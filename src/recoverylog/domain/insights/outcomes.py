@@ -78,6 +78,15 @@ class OutcomeTally:
             self.duration_total += int(minutes)
             self.durations += 1
 
+    def merge(self, other: OutcomeTally) -> None:
+        for bucket in self.counts:
+            self.counts[bucket] += other.counts[bucket]
+            self.intensity[bucket] += other.intensity[bucket]
+            for band, more in zip(self.bands, other.bands, strict=True):
+                band[bucket] += more[bucket]
+        self.duration_total += other.duration_total
+        self.durations += other.durations
+
     def result(self) -> OutcomeStats:
         c = self.counts
         return OutcomeStats(

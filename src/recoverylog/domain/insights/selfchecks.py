@@ -45,6 +45,12 @@ class SelfCheckTally:
             return True
         return order == known[0] and not self.newest_first
 
+    def merge(self, other: SelfCheckTally) -> None:
+        """Add the weeks of ``other``, fed after this one in the same order."""
+        for key, (order, week) in other.weeks.items():
+            if self._later(key, order):
+                self.weeks[key] = (order, week)
+
     def result(self) -> list[SelfCheckWeek]:
         """Oldest week first; within a week, by clock."""
         return [self.weeks[k][1] for k in sorted(self.weeks, key=lambda k: (k[1], k[0]))]

@@ -94,6 +94,26 @@ class TriggerTally:
         per = self.entry_kinds.setdefault(key, {})
         per[str(kind)] = per.get(str(kind), 0) + 1
 
+    def merge(self, other: TriggerTally) -> None:
+        """Add the triggers of ``other``, fed after this one: the earlier spelling and
+        the later kind win, as when the entries come one after another."""
+        for key, (at, spelling) in other.names.items():
+            known = self.names.get(key)
+            if known is None or at < known[0]:
+                self.names[key] = (at, spelling)
+        for mine, theirs in (
+            (self.counts, other.counts),
+            (self.cravings, other.cravings),
+            (self.totals, other.totals),
+        ):
+            _add_counts(mine, theirs)
+        for key, (at, kind) in other.kinds.items():
+            latest = self.kinds.get(key)
+            if latest is None or at >= latest[0]:
+                self.kinds[key] = (at, kind)
+        for key, per in other.entry_kinds.items():
+            _add_counts(self.entry_kinds.setdefault(key, {}), per)
+
     def result(self, limit: int | None) -> TriggerSummary:
         """The ``limit`` most frequent triggers (all when None), and every kind."""
         stats = self._stats()
@@ -134,6 +154,11 @@ class TriggerTally:
         )
 
 
+def _add_counts(counts: dict[str, int], more: Mapping[str, int]) -> None:
+    for key, count in more.items():
+        counts[key] = counts.get(key, 0) + count
+
+
 # --- HALT ------------------------------------------------------------------------------
 
 
@@ -171,6 +196,12 @@ class HaltTally:
             self.with_any += 1
         for state in states:
             self.counts[state] += 1
+
+    def merge(self, other: HaltTally) -> None:
+        self.cravings += other.cravings
+        self.with_any += other.with_any
+        for state, count in other.counts.items():
+            self.counts[state] += count
 
     def result(self) -> HaltStats:
         return HaltStats(self.cravings, self.with_any, MappingProxyType(dict(self.counts)))
