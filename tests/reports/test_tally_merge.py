@@ -5,6 +5,7 @@ instead of counting its entries again on every report.)"""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta, timezone
 from itertools import pairwise
@@ -19,6 +20,7 @@ from recoverylog.domain.insights.build import InsightsTally
 from recoverylog.domain.insights.period import Period
 from recoverylog.domain.model import Entry
 from recoverylog.reports.tallies import ReportTally
+from recoverylog.reports.tally_plain import add_plain, tally_to_plain
 
 ENTRIES = sorted(varied_entries(), key=lambda e: e.at)
 CLOCKS = varied_journal().clocks
@@ -126,3 +128,66 @@ def test_tallies_of_another_period_clock_or_zone_are_not_merged(other: dict[str,
     second = ReportTally(**(chosen | other))
     with pytest.raises(ValueError, match="same period"):
         first.merge(second)
+
+
+# --- kept as plain JSON values ------------------------------------------------------
+
+
+def through_json(tally: ReportTally) -> Any:
+    return json.loads(json.dumps(tally_to_plain(tally)))
+
+
+def test_the_plain_form_is_json_of_json_types_only() -> None:
+    counted = report_tally(Period.last_days(365, LAST_DAY), None)
+    counted.add(ENTRIES)
+    plain = tally_to_plain(counted)
+    assert json.loads(json.dumps(plain, allow_nan=False)) == json.loads(json.dumps(plain))
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    start=st.integers(0, SPAN),
+    days=st.sampled_from([1, 30, 365]),
+    clock=st.sampled_from([None, "alcohol"]),
+    points=st.lists(st.integers(0, len(ENTRIES)), max_size=4),
+)
+def test_parts_kept_as_json_and_added_back_equal_one_tally_fed_everything(
+    start: int, days: int, clock: str | None, points: list[int]
+) -> None:
+    since = FIRST_DAY + timedelta(days=start)
+    period = Period(since, min(since + timedelta(days=days - 1), LAST_DAY))
+    whole = report_tally(period, clock)
+    whole.add(ENTRIES)
+    total = report_tally(period, clock)
+    for part in cut(ENTRIES, points):
+        counted = report_tally(period, clock)
+        counted.add(part)
+        add_plain(total, through_json(counted))
+    assert state(total) == state(whole)
+    # The same times in the same zones, as the report writes them.
+    assert repr(state(total)[4:]) == repr(state(whole)[4:])
+
+
+def month_of(name: str) -> list[Entry]:
+    return [e for e in ENTRIES if e.month == name]
+
+
+def test_a_month_kept_for_one_period_adds_into_another_that_holds_its_days() -> None:
+    month = month_of("2026-03")
+    kept = report_tally(Period(date(2026, 2, 20), date(2026, 4, 2)), "alcohol")
+    kept.add(month)
+    later = Period(date(2026, 1, 1), date(2026, 6, 30))
+    fed = report_tally(later, "alcohol")
+    fed.add(month)
+    added = report_tally(later, "alcohol")
+    add_plain(added, through_json(kept))
+    assert state(added) == state(fed)
+
+
+def test_a_day_outside_the_period_is_refused() -> None:
+    kept = report_tally(Period(date(2026, 3, 1), date(2026, 3, 31)), None)
+    kept.add(month_of("2026-03"))
+    with pytest.raises(ValueError, match="outside the period"):
+        add_plain(
+            report_tally(Period(date(2026, 3, 10), date(2026, 3, 31)), None), through_json(kept)
+        )
