@@ -1,0 +1,78 @@
+"""cache/report-YYYY-MM.json: what a report counted from one month file, kept so that
+the next report need not read and count that month's entries again.
+
+Never the source of truth: a kept count is used only while the month file has the
+same size, time and content (a BLAKE2b digest of its bytes: reading bytes is cheap,
+decoding entries is not) and the caller's key, everything else the counts depend on,
+is the same; anything else, a damaged file included, is counted again and replaced.
+Plain JSON values only, so reading a cache file never runs anything. An encrypted home
+keeps no counts: they would tell what its month files hold.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+from recoverylog.errors import RecoveryLogError
+from recoverylog.store.atomic import atomic_write, ensure_private_dir, read_bytes
+from recoverylog.store.files import FileIO
+
+CACHE_FOLDER = "cache"
+CACHE_VERSION = 1  # raised whenever what is counted, or how it is kept, changes
+
+
+class TallyCache:
+    """The kept counts of a home's month files, one file per month."""
+
+    def __init__(self, data_dir: Path, io: FileIO) -> None:
+        self.folder = data_dir / CACHE_FOLDER
+        self.io = io
+
+    def get(self, month_file: Path, data: bytes, key: str) -> Any | None:
+        """The counts kept for ``month_file`` (whose bytes are ``data``) under ``key``,
+        or None when there are none that can be trusted."""
+        if self.io.encrypted():
+            return None
+        try:
+            kept = json.loads(read_bytes(self._path_for(month_file)) or b"null")
+        except (ValueError, OSError, RecoveryLogError):
+            return None  # counted again, and the file replaced
+        if not isinstance(kept, dict) or kept.get("source") != _source(month_file, data, key):
+            return None
+        return kept.get("counts")
+
+    def put(self, month_file: Path, data: bytes, key: str, counts: Any) -> None:
+        """Keep ``counts`` for ``month_file`` as read (``data``) under ``key``."""
+        if self.io.encrypted():
+            return
+        kept = {"source": _source(month_file, data, key), "counts": counts}
+        ensure_private_dir(self.folder)
+        atomic_write(self._path_for(month_file), json.dumps(kept, ensure_ascii=False).encode())
+
+    def clear(self) -> None:
+        """Remove every kept count (before a home is encrypted, say)."""
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def _path_for(self, month_file: Path) -> Path:
+        return self.folder / f"report-{month_file.name}"
+
+
+def _source(month_file: Path, data: bytes, key: str) -> dict[str, Any]:
+    """What kept counts are valid for: the version, the key, and the month file."""
+    try:
+        found = month_file.stat()
+    except OSError:
+        size, mtime = -1, -1
+    else:
+        size, mtime = found.st_size, found.st_mtime_ns
+    return {
+        "version": CACHE_VERSION,
+        "key": key,
+        "size": size,
+        "mtime_ns": mtime,
+        "blake2b": hashlib.blake2b(data, digest_size=20).hexdigest(),
+    }
