@@ -85,8 +85,8 @@ def test_python_dash_m_prints_the_version() -> None:
     assert __version__.count(".") >= 1
 
 
-def test_a_command_loads_only_its_own_group(tmp_path: Path) -> None:
-    """Commands load lazily: status does not pay for reports, insights or the SOS screen."""
+def _modules_status_loads(tmp_path: Path) -> set[str]:
+    """Every module loaded once `status` has run, in a fresh interpreter."""
     env = dict(os.environ, RECOVERYLOG_HOME=str(tmp_path / "home"))
     probe = (
         "import sys, json\n"
@@ -96,7 +96,7 @@ def test_a_command_loads_only_its_own_group(tmp_path: Path) -> None:
         "except SystemExit:\n"
         "    pass\n"
         "print()\n"
-        "print(json.dumps(sorted(m for m in sys.modules if m.startswith('recoverylog.'))))\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=60
@@ -104,6 +104,12 @@ def test_a_command_loads_only_its_own_group(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     loaded = set(json.loads(result.stdout.strip().splitlines()[-1]))
     assert "recoverylog.cli.progress" in loaded  # control: the probe ran status
+    return loaded
+
+
+def test_a_command_loads_only_its_own_group(tmp_path: Path) -> None:
+    """Commands load lazily: status does not pay for reports, insights or the SOS screen."""
+    loaded = _modules_status_loads(tmp_path)
     unwanted = {
         "recoverylog.cli.sos",
         "recoverylog.cli.checkin",
@@ -218,21 +224,5 @@ def test_a_full_disk_outside_any_command_is_one_line_not_a_traceback(args: list[
 def test_a_plain_home_never_loads_the_unlock_key_cache(tmp_path: Path) -> None:
     """Keys kept by `unlock` concern encrypted homes only: a plain home's status loads
     neither their module nor ctypes."""
-    env = dict(os.environ, RECOVERYLOG_HOME=str(tmp_path / "home"))
-    probe = (
-        "import sys, json\n"
-        "from recoverylog.cli.main import app\n"
-        "try:\n"
-        "    app(['status', '-f', 'plain'], prog_name='recoverylog', standalone_mode=False)\n"
-        "except SystemExit:\n"
-        "    pass\n"
-        "print()\n"
-        "print(json.dumps(sorted(sys.modules)))\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=60
-    )
-    assert result.returncode == 0, result.stderr
-    loaded = set(json.loads(result.stdout.strip().splitlines()[-1]))
-    assert "recoverylog.cli.progress" in loaded  # control: the probe ran status
+    loaded = _modules_status_loads(tmp_path)
     assert loaded & {"recoverylog.store.keycache", "ctypes"} == set()
