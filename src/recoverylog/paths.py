@@ -56,6 +56,14 @@ class Layout(NamedTuple):
     def lock_file(self) -> Path:
         return self.data_dir / ".lock"
 
+    @property
+    def cache_dir(self) -> Path:
+        """What reports counted from closed months: never the source of truth."""
+        return self.data_dir / "cache"
+
+    def kept_counts_file(self, month: str) -> Path:
+        return self.cache_dir / f"report-{month}.json"
+
 
 def user_path(path: str | os.PathLike[str]) -> Path:
     """A path as typed, with a leading ~ or ~name made the home folder it names."""

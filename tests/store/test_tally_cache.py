@@ -23,7 +23,7 @@ def month_home(home: Path) -> tuple[TallyCache, Path, bytes]:
     store = open_store(home)
     store.entries.append(craving(1, NOV))
     path = store.entries.path_for("2026-11")
-    return TallyCache(store.layout.data_dir, store.io), path, path.read_bytes()
+    return TallyCache(store.io), path, path.read_bytes()
 
 
 def test_counts_kept_are_read_back_while_the_month_and_key_are_the_same(home: Path) -> None:

@@ -27,19 +27,30 @@ RawDoc = dict[str, Any]
 SaveMigrated = Callable[[str, Path, RawDoc, str], None]
 # Told about a month file that cannot be read, when a listing goes on without it.
 OnDamaged = Callable[[Path, DataError], None]
+# Told the month of every month file written.
+OnWrite = Callable[[str], None]
 
 
 def _keep_in_memory(kind: str, path: Path, doc: RawDoc, text: str) -> None:
     return None
 
 
+def _nothing(month: str) -> None:
+    return None
+
+
 class EntryStore:
     def __init__(
-        self, folder: Path, io: FileIO, save_migrated: SaveMigrated = _keep_in_memory
+        self,
+        folder: Path,
+        io: FileIO,
+        save_migrated: SaveMigrated = _keep_in_memory,
+        on_write: OnWrite = _nothing,
     ) -> None:
         self.folder = folder
         self.io = io
         self._save_migrated = save_migrated
+        self._on_write = on_write
 
     # --- files ---------------------------------------------------------------
 
@@ -58,14 +69,15 @@ class EntryStore:
         """The month's raw document (an empty one if missing), checked before any rewrite."""
         return self._read(month)[0]
 
-    def _read(self, month: str) -> tuple[RawDoc, list[Entry]]:
-        """The raw document and its entries, every one of them checked.
+    def _read(self, month: str, stored: bytes | None = None) -> tuple[RawDoc, list[Entry]]:
+        """The raw document and its entries, every one of them checked (``stored``: the
+        file's bytes, when already read).
 
         A month is rewritten from its raw document, so one damaged entry anywhere in it
         stops the command before anything is written. An older document is updated and
         checked in memory first; only a good result is saved."""
         path = self.path_for(month)
-        return self._parse(month, path, self.io.read_text(path))
+        return self._parse(month, path, self.io.read_text(path, stored))
 
     def _parse(self, month: str, path: Path, text: str | None) -> tuple[RawDoc, list[Entry]]:
         if text is None:
@@ -98,10 +110,11 @@ class EntryStore:
         doc["schema_version"] = schema.CURRENT_VERSION[schema.ENTRIES]
         doc["month"] = month
         self.io.write(self.path_for(month), encode_month(doc))
+        self._on_write(month)
 
-    def load_month(self, month: str) -> list[Entry]:
-        """The month's entries, oldest first."""
-        entries = self._read(month)[1]
+    def load_month(self, month: str, stored: bytes | None = None) -> list[Entry]:
+        """The month's entries, oldest first (``stored``: the file's bytes, when read)."""
+        entries = self._read(month, stored)[1]
         entries.sort(key=lambda e: e.at)
         return entries
 
@@ -168,14 +181,18 @@ class EntryStore:
         """Entries in [since, until] in ``iter_range``'s order, each month's file read
         only when the reading gets there: a long range is never all in memory at once.
         A damaged month stops the reading when it is reached."""
-        for month in self.months():
-            if since is not None and month < _month_before(since):
-                continue
-            if until is not None and month > _month_after(until):
-                break
+        for month in self.months_between(since, until):
             for entry in self.load_month(month):
                 if (since is None or entry.at >= since) and (until is None or entry.at <= until):
                     yield entry
+
+    def months_between(
+        self, since: datetime | None = None, until: datetime | None = None
+    ) -> list[str]:
+        """The months, oldest first, whose files can hold entries in [since, until]."""
+        first = "0000-00" if since is None else _month_before(since)
+        last = "9999-99" if until is None else _month_after(until)
+        return [month for month in self.months() if first <= month <= last]
 
     def iter_range(
         self, since: datetime | None = None, until: datetime | None = None

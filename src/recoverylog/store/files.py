@@ -170,8 +170,9 @@ class FileIO:
     def ask_new_passphrase(self) -> str:
         return self._passphrase("New passphrase: ")
 
-    def read_text(self, path: Path) -> str | None:
-        data = self.read_plain(path)
+    def read_text(self, path: Path, stored: bytes | None = None) -> str | None:
+        """The file's text; ``stored``: its bytes as on disk, when already read."""
+        data = self.read_plain(path) if stored is None else self.opened(path, stored)
         if data is None:
             return None
         try:
@@ -185,9 +186,11 @@ class FileIO:
     def read_plain(self, path: Path) -> bytes | None:
         """The file's bytes, opened first if it is sealed; None if it does not exist."""
         data = read_bytes(path)
-        if data is not None and is_encrypted(data):
-            data = self.open_sealed(path, data)
-        return data
+        return None if data is None else self.opened(path, data)
+
+    def opened(self, path: Path, stored: bytes) -> bytes:
+        """``stored``, the bytes of the file at ``path``, opened first if sealed."""
+        return self.open_sealed(path, stored) if is_encrypted(stored) else stored
 
     def write(self, path: Path, data: bytes) -> None:
         """Durably replace the file; sealed first when the home is encrypted."""

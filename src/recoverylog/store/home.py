@@ -40,7 +40,9 @@ class Store:
         # Seconds a write waits for another command, then Busy: asked only when a write
         # needs the lock, so a wrong setting never stops a command that only reads.
         self.lock_wait = lock_wait
-        self.entries = EntryStore(layout.entries_dir, io, self._save_migrated)
+        self.entries = EntryStore(
+            layout.entries_dir, io, self._save_migrated, self._forget_kept_counts
+        )
         self._backed_up_for_migration = False
 
     def load_journal(self) -> Journal:
@@ -58,6 +60,12 @@ class Store:
 
     def save_journal(self, journal: Journal) -> None:
         save_journal(self.layout.journal_file, journal, self.io)
+
+    def _forget_kept_counts(self, month: str) -> None:
+        """A month file changed: the counts kept for it go at once, with any text of
+        a deleted entry they held."""
+        with contextlib.suppress(OSError):
+            os.unlink(self.layout.kept_counts_file(month))
 
     def _save_migrated(self, kind: str, path: Path, migrated: dict[str, Any], text: str) -> None:
         """Save a file brought up to date (and checked) in memory, once, after a backup

@@ -17,19 +17,21 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from recoverylog import __version__
+from recoverylog.domain.model import Entry
 from recoverylog.errors import RecoveryLogError
 from recoverylog.store.atomic import atomic_write, ensure_private_dir, read_bytes
+from recoverylog.store.entries import EntryStore
 from recoverylog.store.files import FileIO
 
-CACHE_FOLDER = "cache"
 CACHE_VERSION = 1  # raised whenever what is counted, or how it is kept, changes
 
 
 class TallyCache:
     """The kept counts of a home's month files, one file per month."""
 
-    def __init__(self, data_dir: Path, io: FileIO) -> None:
-        self.folder = data_dir / CACHE_FOLDER
+    def __init__(self, io: FileIO) -> None:
+        self.folder = io.layout.cache_dir
         self.io = io
 
     def get(self, month_file: Path, data: bytes, key: str) -> Any | None:
@@ -50,15 +52,18 @@ class TallyCache:
         if self.io.encrypted():
             return
         kept = {"source": _source(month_file, data, key), "counts": counts}
-        ensure_private_dir(self.folder)
-        atomic_write(self._path_for(month_file), json.dumps(kept, ensure_ascii=False).encode())
+        try:
+            ensure_private_dir(self.folder)
+            atomic_write(self._path_for(month_file), json.dumps(kept, ensure_ascii=False).encode())
+        except (OSError, RecoveryLogError):
+            pass  # a home that cannot be written (a read-only copy) counts again next time
 
     def clear(self) -> None:
         """Remove every kept count (before a home is encrypted, say)."""
         shutil.rmtree(self.folder, ignore_errors=True)
 
     def _path_for(self, month_file: Path) -> Path:
-        return self.folder / f"report-{month_file.name}"
+        return self.io.layout.kept_counts_file(month_file.stem)
 
 
 def _source(month_file: Path, data: bytes, key: str) -> dict[str, Any]:
@@ -70,9 +75,33 @@ def _source(month_file: Path, data: bytes, key: str) -> dict[str, Any]:
     else:
         size, mtime = found.st_size, found.st_mtime_ns
     return {
-        "version": CACHE_VERSION,
+        "version": [CACHE_VERSION, __version__],
         "key": key,
         "size": size,
         "mtime_ns": mtime,
         "blake2b": hashlib.blake2b(data, digest_size=20).hexdigest(),
     }
+
+
+class CountedMonth:
+    """One month file as a report reads it (``reports.by_month.MonthFile``): its bytes
+    read once, for the kept counts and, when there are none, for its entries."""
+
+    def __init__(self, entries: EntryStore, cache: TallyCache, month: str) -> None:
+        self.month = month
+        self._entries, self._cache = entries, cache
+        self._path = entries.path_for(month)
+        self._stored: bytes | None = None
+
+    def kept(self, key: str) -> Any | None:
+        if self._cache.io.encrypted():
+            return None
+        self._stored = read_bytes(self._path)
+        return None if self._stored is None else self._cache.get(self._path, self._stored, key)
+
+    def entries(self) -> list[Entry]:
+        return self._entries.load_month(self.month, self._stored)
+
+    def keep(self, key: str, counts: Any) -> None:
+        if self._stored is not None:
+            self._cache.put(self._path, self._stored, key, counts)
