@@ -15,6 +15,8 @@ from varied_home import build_varied_home, varied_entries
 
 from recoverylog.domain.model import Entry
 from recoverylog.reports.build import ReportRequest, ReportSources, build_report
+from recoverylog.reports.by_month import MonthFile
+from recoverylog.reports.tally_plain import Plain
 from recoverylog.services import reports as service
 
 Run = Callable[..., Any]
@@ -40,6 +42,23 @@ class AliveCount:
         self.alive -= 1
 
 
+class WatchedMonth:
+    """A month file whose entries are watched as they are handed out."""
+
+    def __init__(self, month: MonthFile, counted: AliveCount) -> None:
+        self.inner, self.counted = month, counted
+        self.month = month.month
+
+    def entries(self) -> list[Entry]:
+        return list(self.counted.watch(self.inner.entries()))
+
+    def kept(self, key: str) -> Plain | None:
+        return self.inner.kept(key)
+
+    def keep(self, key: str, counts: Plain) -> None:
+        self.inner.keep(key, counts)
+
+
 @pytest.mark.parametrize("audience", ["sponsor", "self"])
 def test_a_report_of_every_month_holds_one_month_of_entries_at_a_time(
     home: Path, run: Run, monkeypatch: pytest.MonkeyPatch, audience: str
@@ -48,7 +67,8 @@ def test_a_report_of_every_month_holds_one_month_of_entries_at_a_time(
     counted = AliveCount()
 
     def watched(request: ReportRequest, sources: ReportSources) -> Any:
-        return build_report(request, replace(sources, entries=counted.watch(sources.entries)))
+        months = (WatchedMonth(month, counted) for month in sources.months)
+        return build_report(request, replace(sources, months=months))
 
     monkeypatch.setattr(service, "build_report", watched)
     run("report", "--period", "all", "--audience", audience, "--include", "calendar")

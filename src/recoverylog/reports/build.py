@@ -42,6 +42,7 @@ from recoverylog.domain.moments import as_of, day_of
 from recoverylog.domain.names import phrase_pattern
 from recoverylog.domain.people import person_names
 from recoverylog.reports.audiences import Audience
+from recoverylog.reports.by_month import MonthFile, count_months
 from recoverylog.reports.shapes import (
     AtJson,
     CalendarDayJson,
@@ -134,7 +135,11 @@ class ReportSources:
     schemes: Mapping[str, str]  # clock name -> scheme name
     # Oldest first, as the store reads them; they must cover the previous period (and
     # any goal's round) too. Read once, a month at a time: never all held at once.
-    entries: Iterable[Entry]
+    entries: Iterable[Entry] = ()
+    # Or the month files holding them, oldest first, read from read_since (the previous
+    # period's first day when not given): closed months add the counts kept for them.
+    months: Iterable[MonthFile] = ()
+    read_since: date | None = None
     people: Sequence[Mapping[str, Any]] = ()
     goals: Mapping[str, Any] = field(default_factory=dict)
     hide: Sequence[str] = ()  # words and phrases every report hides (report.hide)
@@ -158,6 +163,7 @@ def build_report(request: ReportRequest, sources: ReportSources) -> ReportJson:
         notes=bool({NOTES, JOURNAL} & shared),
     )
     counted.add(sources.entries)
+    count_months(counted, sources.months, sources.read_since or period.previous().since)
     ins = counted.insights.result(clocks, trigger_limit=None, now=sources.generated)
     people = _People.known(counted.people, sources.people, sources.hide, NAMES in shared)
     report: ReportJson = {

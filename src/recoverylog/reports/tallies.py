@@ -8,6 +8,7 @@ and hidden words are hidden later, when the report is built from these tallies.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
@@ -17,7 +18,7 @@ from recoverylog.domain.insights.build import InsightsTally
 from recoverylog.domain.insights.craving_times import HourTally
 from recoverylog.domain.insights.period import Period
 from recoverylog.domain.model import Clock, Entry, EntryType
-from recoverylog.domain.moments import day_of
+from recoverylog.domain.moments import day_of, day_starts
 from recoverylog.reports.sharing import PEOPLE
 
 CHECKIN_WORDS = ("gratitude", "intention", "tomorrow")  # answers in the person's own words
@@ -128,7 +129,8 @@ class ReportTally:
         self.period, self.tz, self.clocks = period, tz, clocks
         self.wanted = clock.casefold() if clock is not None else None
         self.keep_notes = notes
-        self.insights = InsightsTally(period, tz, clock, spelling=spelling)
+        self.spelling = tuple(spelling)
+        self.insights = InsightsTally(period, tz, clock, spelling=self.spelling)
         self.hours = HourTally()
         self.people = PeopleFound()
         self.peer = PeerSupport()
@@ -152,6 +154,29 @@ class ReportTally:
         self.peer.merge(other.peer)
         self.checkins.extend(other.checkins)
         self.notes.extend(other.notes)
+
+    def for_period(self, period: Period) -> ReportTally:
+        """An empty tally that counts as this one does, over another period (one
+        month file's days, counted on their own)."""
+        return ReportTally(
+            period, self.tz, self.insights.clock, self.clocks, self.spelling, self.keep_notes
+        )
+
+    def counting_key(self) -> str:
+        """Everything but the entries and the period that this tally's counts depend
+        on: counts kept under one key may be added only to a tally with the same key."""
+        lapses = [[c.name, [lapse.at.isoformat() for lapse in c.lapses]] for c in self.clocks]
+        return json.dumps(
+            {
+                "clock": self.wanted,
+                "notes": self.keep_notes,
+                "zone": str(self.tz),
+                "day_starts": day_starts().isoformat(),
+                "toolkit": self.spelling,
+                "lapses": lapses,  # a check-in said clean on a lapse day is not clean
+            },
+            ensure_ascii=False,
+        )
 
     def _counted(self, entries: Iterable[Entry]) -> Iterator[Entry]:
         """The entries, unchanged, each counted here on its way to the insights."""

@@ -63,13 +63,33 @@ def add_plain(tally: ReportTally, data: Plain) -> None:
     )
     _fill_insights(part.insights, data)
     part.hours = _hours_in(data["hours"])
-    part.people = PeopleFound(set(data["people"][0]), set(data["people"][1]))
+    part.people = _people_in(data["people"])
     part.peer = _peer_in(data["peer"])
     part.checkins = [_checkin_in(row) for row in data["checkins"]]
     part.notes = [
         Note(_at(at), EntryType(kind), text, mood) for at, kind, text, mood in data["notes"]
     ]
     tally.merge(part)
+
+
+def add_plain_before(tally: ReportTally, data: Plain) -> None:
+    """Add counts kept by ``tally_to_plain`` from entries of the period before
+    ``tally``'s: their cravings (for the trend), who they name and their goal days."""
+    tally.insights.before.merge(_cravings_in(data["cravings"]))
+    add_plain_earlier(tally, data)
+
+
+def add_plain_earlier(tally: ReportTally, data: Plain) -> None:
+    """Add counts kept by ``tally_to_plain`` from entries read from before the period
+    before ``tally``'s (a goal's round began earlier): who they name and their goal days."""
+    tally.people.merge(_people_in(data["people"]))
+    earlier = PeerSupport()
+    earlier.goal_days = _peer_in(data["peer"]).goal_days
+    tally.peer.merge(earlier)
+
+
+def _people_in(rows: list[list[str]]) -> PeopleFound:
+    return PeopleFound(set(rows[0]), set(rows[1]))
 
 
 def _fill_insights(insights: InsightsTally, data: Plain) -> None:

@@ -6,10 +6,10 @@ and so is writing it in each format (``reports.writers``, ``reports.milestones``
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import date
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from recoverylog.domain import fields
 from recoverylog.domain.goals import goal_from_dict, goal_window
@@ -28,6 +28,9 @@ from recoverylog.reports.build import (
 from recoverylog.reports.shapes import ReportJson
 from recoverylog.services.clocks import steps_for
 from recoverylog.services.workspace import Workspace, resolve_clock
+
+if TYPE_CHECKING:
+    from recoverylog.store.tallycache import CountedMonth
 
 PERIOD_DAYS = {"week": 7, "month": 30, "quarter": 90}
 PERIODS = (*PERIOD_DAYS, "all")
@@ -117,8 +120,7 @@ def build(
         goal = goal_from_dict(kind, raw)
         if goal is not None:
             first = min(first, goal_window(goal, chosen.until)[0])
-    start_at, _ = Period(first, chosen.until).bounds(ws.tz)
-    _, end_at = chosen.bounds(ws.tz)
+    start_at, end_at = Period(first, chosen.until).bounds(ws.tz)
     sources = ReportSources(
         generated=ws.now,
         tz=ws.tz,
@@ -126,13 +128,24 @@ def build(
         clocks=journal.clocks,
         steps={c.name: steps_for(ws, c) for c in journal.clocks},
         schemes={c.name: c.scheme or ws.settings.milestone_scheme for c in journal.clocks},
-        entries=ws.store.entries.iter_oldest_first(start_at, end_at),
+        months=_month_files(ws, start_at, end_at),
+        read_since=first,
         people=journal.people,
         goals=journal.goals,
         hide=ws.settings.report_hide,
         toolkit=[t.name for t in journal.toolkit],
     )
     return build_report(request, sources)
+
+
+def _month_files(ws: Workspace, since: datetime, until: datetime) -> Iterator[CountedMonth]:
+    """The month files a report reads, one at a time: the counts of closed months are
+    kept in the home's cache/ folder (never in an encrypted home)."""
+    from recoverylog.store.tallycache import CountedMonth, TallyCache
+
+    cache = TallyCache(ws.store.io)
+    for month in ws.store.entries.months_between(since, until):
+        yield CountedMonth(ws.store.entries, cache, month)
 
 
 # --- files the person writes or receives --------------------------------------------
