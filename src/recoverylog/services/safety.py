@@ -202,9 +202,12 @@ def encrypt_home(ws: Workspace, passphrase: str) -> int:
     from recoverylog.store.atomic import atomic_write
     from recoverylog.store.crypto import KdfParams, Vault, is_encrypted
     from recoverylog.store.files import read_marker, write_marker
+    from recoverylog.store.tallycache import TallyCache
 
     io = ws.store.io
     with ws.store.writing():
+        # Counts kept in plain text would tell what the encrypted files hold.
+        TallyCache(io).clear()
         if io.encrypted():
             params, check = read_marker(io.marker)
             vault = Vault(passphrase, params)

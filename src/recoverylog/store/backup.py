@@ -241,3 +241,5 @@ def restore_backup(io: FileIO, info: BackupInfo) -> None:
         atomic_write(target, io.resealed(copy.read_bytes(), copy, target))
     if layout.entries_dir.is_dir():
         fsync_dir(real_target(layout.entries_dir))
+    # Counts kept from the files replaced, and any words of theirs, go with them.
+    shutil.rmtree(layout.cache_dir, ignore_errors=True)
