@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -226,3 +227,28 @@ def test_a_plain_home_never_loads_the_unlock_key_cache(tmp_path: Path) -> None:
     neither their module nor ctypes."""
     loaded = _modules_status_loads(tmp_path)
     assert loaded & {"recoverylog.store.keycache", "ctypes"} == set()
+
+
+@pytest.mark.parametrize("command", ["prompt", "greet"])
+def test_prompt_and_greet_answer_without_typer(
+    command: str, cli: Any, home: Path, tmp_path: Path
+) -> None:
+    """The bare forms are answered from the glance file before the application loads:
+    no Typer, no Click, nothing heavy, and no journal read."""
+    assert cli("clock", "add", "alcohol", "--since", "2026-09-22").exit_code == 0
+    probe = (
+        "import sys, json\n"
+        "from recoverylog.cli.quick import _answered, quick_request\n"
+        f"assert _answered(quick_request([{command!r}]))\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    answer, modules = result.stdout.strip().splitlines()
+    assert answer.startswith("62d" if command == "prompt" else "Day 62")  # control
+    loaded = set(json.loads(modules))
+    heavy = {"typer", "click", "rich", "tomllib", "platformdirs", "recoverylog.store.home"}
+    assert loaded & heavy == set()
+    assert not any(name.startswith("recoverylog.cli.main") for name in loaded)

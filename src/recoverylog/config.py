@@ -173,6 +173,49 @@ def _stored_yes_no(value: Any) -> bool | None:
     raise InvalidInput(f"must be true or false, found {value!r:.40}")
 
 
+GREET_SHORTEST = timedelta(minutes=1)
+
+
+def greet_interval(value: str) -> timedelta:
+    """How often the greeting may show: 'day' (once per day), or a length like 4h."""
+    from recoverylog.domain.timeparse import TimeParseError, parse_duration
+
+    try:
+        length = parse_duration(value)
+    except TimeParseError as exc:
+        raise InvalidInput(f"{exc} (or 'day' for once a day)") from None
+    if length < GREET_SHORTEST:
+        raise InvalidInput("the greeting can show at most once a minute (e.g. 4h, or day)")
+    return length
+
+
+def _greet_every(value: str) -> str:
+    text = value.strip().lower()
+    if text in ("day", "daily", "1d", ""):
+        return "day"
+    greet_interval(text)
+    return text
+
+
+def _segment_format(value: str) -> str:
+    """A prompt segment's format: {days} and the other names a segment can fill."""
+    from recoverylog.domain.glance import SEGMENT_FIELDS, unknown_fields
+
+    text = _text_or_blank(value, "format")
+    if not text.strip():
+        return "{days}d"
+    try:
+        unknown = unknown_fields(text)
+    except ValueError:
+        raise InvalidInput(
+            f"'{text}' is not a format: put names in braces, e.g. {{days}}d"
+        ) from None
+    if unknown:
+        known = ", ".join(f"{{{name}}}" for name in SEGMENT_FIELDS)
+        raise InvalidInput(f"a segment cannot show {{{unknown[0]}}} (it can show {known})")
+    return text
+
+
 KEYS: dict[str, Key] = {
     k.name: k
     for k in (
@@ -227,6 +270,35 @@ KEYS: dict[str, Key] = {
             "(at most 24h)",
             _unlock_for,
         ),
+        Key(
+            "prompt.format",
+            "{days}d",
+            "the prompt segment: {days}, {clock}, {total}, {next} and {next_in} are filled "
+            "in, e.g. '🌱{days}'",
+            _segment_format,
+        ),
+        Key(
+            "prompt.clock",
+            None,
+            "the clock the prompt segment and the greeting show (default: default_clock, "
+            "else the first)",
+            _optional_name,
+        ),
+        Key(
+            "prompt.in_encrypted",
+            False,
+            "true: an encrypted journal keeps the glance file too, so the prompt segment "
+            "and greeting work while it is locked (it is not encrypted: see docs/rhythm.md)",
+            _yes_no,
+            _stored_yes_no,
+        ),
+        Key(
+            "greet.every",
+            "day",
+            "how often 'recoverylog greet' shows its line: day (once per day) or a length "
+            "such as 4h",
+            _greet_every,
+        ),
     )
 }
 
@@ -243,6 +315,10 @@ class Settings:
     calendar_discreet: bool = False
     day_starts_at: str = "00:00"  # HH:MM
     unlock_for: str = "15m"  # as 'recoverylog unlock --for' takes it
+    prompt_format: str = "{days}d"
+    prompt_clock: str | None = None
+    prompt_in_encrypted: bool = False
+    greet_every: str = "day"  # or a length, as greet_interval reads it
     schemes: dict[str, list[str]] = field(default_factory=dict)
 
     def value(self, key: str) -> Any:

@@ -61,6 +61,21 @@ class Layout(NamedTuple):
         """What reports counted from closed months: never the source of truth."""
         return self.data_dir / "cache"
 
+    @property
+    def encryption_file(self) -> Path:
+        """There only in an encrypted home: how its key is made."""
+        return self.data_dir / "encryption.toml"
+
+    @property
+    def glance_file(self) -> Path:
+        """What the prompt segment and the greeting line read (store/glance.py)."""
+        return self.data_dir / "glance.json"
+
+    @property
+    def greeted_file(self) -> Path:
+        """When the greeting line was last shown."""
+        return self.data_dir / "greeted"
+
     def kept_counts_file(self, month: str) -> Path:
         return self.cache_dir / f"report-{month}.json"
 

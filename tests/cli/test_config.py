@@ -20,6 +20,10 @@ DEFAULTS = {
     "day_starts_at": "00:00",
     "calendar.discreet": False,
     "unlock.for": "15m",
+    "prompt.format": "{days}d",
+    "prompt.clock": None,
+    "prompt.in_encrypted": False,
+    "greet.every": "day",
 }
 
 

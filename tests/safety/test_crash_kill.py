@@ -245,7 +245,8 @@ def _check_home(
     for path in walk_all(home):
         rel = path.relative_to(home)
         allowed = (
-            rel.as_posix() in (".lock", "journal.toml", "entries", "backups", "encryption.toml")
+            rel.as_posix()
+            in (".lock", "journal.toml", "entries", "backups", "encryption.toml", "glance.json")
             or TEMP_FILE.match(path.name)
             or (rel.parts[0] == "entries" and MONTH_FILE.match(path.name))
             or rel.parts[0] == "backups"

@@ -24,6 +24,7 @@ _NO_CELEBRATION = {
     *("demo", "config", "doctor", "backup", "decrypt", "encrypt", "passphrase"),
     *("unlock", "lock"),
     *("help-now", "crisis", "emergency", "schema"),
+    *("prompt", "greet"),  # a shell's prompt and start: one line, never more
 }
 
 
@@ -161,6 +162,15 @@ COMMANDS: dict[str, LazyCommand] = {
         "recoverylog.cli.progress:milestones",
         "Milestones reached (with dates) and the next ones; md, txt or html to print, "
         "ics for a calendar.",
+    ),
+    "greet": LazyCommand(
+        "recoverylog.cli.rhythm:greet",
+        "One calm line for your shell's start, at most once a day: your count, the next "
+        "milestone, and whether you have checked in today.",
+    ),
+    "prompt": LazyCommand(
+        "recoverylog.cli.rhythm:prompt",
+        "A tiny segment for your shell prompt, such as 62d (format: the prompt.format setting).",
     ),
     "clock": LazyCommand(
         "recoverylog.cli.clock:app", "Clocks: what you are staying away from, and since when."

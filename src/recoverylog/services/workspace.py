@@ -18,7 +18,7 @@ from recoverylog.messages import FIRST_CLOCK, no_clock_named
 from recoverylog.paths import Layout, resolve_layout
 from recoverylog.store.atomic import LOCK_TIMEOUT_SECONDS
 from recoverylog.store.files import AskPassphrase, FileIO
-from recoverylog.store.home import Store
+from recoverylog.store.home import Store, WriteLog
 from recoverylog.store.scratch import remove_stale_scratch
 from recoverylog.store.trust import check_home
 
@@ -87,7 +87,16 @@ def open_workspace(
     tz = resolve_timezone(settings.timezone, environment.system_timezone)
     now = current_time(tz, environment.frozen_now)
     store = Store(layout, io, now, settings.backups_keep, partial(lock_wait, environment.lock_wait))
-    return Workspace(layout, settings, store, tz, now, environment)
+    workspace = Workspace(layout, settings, store, tz, now, environment)
+    store.after_writes = partial(_refresh_glance, workspace)
+    return workspace
+
+
+def _refresh_glance(ws: Workspace, log: WriteLog) -> None:
+    """Every block of writes ends by bringing the glance file up to date."""
+    from recoverylog.services.glance_refresh import refresh_glance
+
+    refresh_glance(ws, log)
 
 
 def home_files(environment: Environment, ask_passphrase: AskPassphrase | None = None) -> FileIO:

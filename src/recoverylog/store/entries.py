@@ -51,6 +51,9 @@ class EntryStore:
         self.io = io
         self._save_migrated = save_migrated
         self._on_write = on_write
+        # The entries of each month written since the store last asked (Store.writing):
+        # what the glance learns its check-in day from, with no month read again.
+        self.written: dict[str, list[RawDoc]] = {}
 
     # --- files ---------------------------------------------------------------
 
@@ -110,6 +113,7 @@ class EntryStore:
         doc["schema_version"] = schema.CURRENT_VERSION[schema.ENTRIES]
         doc["month"] = month
         self.io.write(self.path_for(month), encode_month(doc))
+        self.written[month] = doc["entries"]
         self._on_write(month)
 
     def load_month(self, month: str, stored: bytes | None = None) -> list[Entry]:

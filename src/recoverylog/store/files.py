@@ -62,7 +62,7 @@ class FileIO:
 
     @property
     def marker(self) -> Path:
-        return self.layout.data_dir / MARKER_NAME
+        return self.layout.encryption_file
 
     def encrypted(self) -> bool:
         return self.marker.exists()

@@ -7,7 +7,7 @@ import os
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from recoverylog.domain.model import Journal
 from recoverylog.paths import Layout
@@ -22,6 +22,14 @@ from recoverylog.store.entries import EntryStore
 from recoverylog.store.files import FileIO
 from recoverylog.store.journal import HEADER, journal_from_doc, save_journal
 from recoverylog.store.tomlfile import parse_toml, save_toml
+
+
+class WriteLog(NamedTuple):
+    """What one block of writes changed: the journal saved (None if it was not), and
+    the raw entries of each month file written."""
+
+    journal: Journal | None
+    months: dict[str, list[dict[str, Any]]]
 
 
 class Store:
@@ -44,6 +52,11 @@ class Store:
             layout.entries_dir, io, self._save_migrated, self._forget_kept_counts
         )
         self._backed_up_for_migration = False
+        self._writing = 0  # writing() blocks open, nested in this process
+        self.saved_journal: Journal | None = None  # the journal last saved, if any
+        # Told what the outermost writing() block changed, before the lock is let go
+        # (the glance's refresh); what it raises is never the write's failure.
+        self.after_writes: Callable[[WriteLog], None] | None = None
 
     def load_journal(self) -> Journal:
         path = self.layout.journal_file
@@ -60,6 +73,7 @@ class Store:
 
     def save_journal(self, journal: Journal) -> None:
         save_journal(self.layout.journal_file, journal, self.io)
+        self.saved_journal = journal
 
     def _forget_kept_counts(self, month: str) -> None:
         """A month file changed: the counts kept for it go at once, with any text of
@@ -93,7 +107,20 @@ class Store:
         ensure_private_dir(self.layout.data_dir)
         _tighten(self.layout.data_dir)
         with writer_lock(self.layout.lock_file, self.lock_wait() if timeout is None else timeout):
-            yield
+            self._writing += 1
+            try:
+                yield
+            finally:
+                self._writing -= 1
+                if not self._writing:
+                    self._tell_after_writes()
+
+    def _tell_after_writes(self) -> None:
+        log = WriteLog(self.saved_journal, self.entries.written)
+        self.saved_journal, self.entries.written = None, {}
+        if self.after_writes is not None:
+            with contextlib.suppress(Exception):  # a write stands even if this fails
+                self.after_writes(log)
 
     def has_data(self) -> bool:
         return self.layout.journal_file.exists() or bool(self.entries.months())

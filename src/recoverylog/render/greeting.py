@@ -1,0 +1,69 @@
+"""The prompt segment and the greeting line, in words. Plain text, no Rich: both are
+printed by the quick path of `prompt` and `greet`, before anything heavy loads."""
+
+from __future__ import annotations
+
+from recoverylog.domain.glance import ClockToday
+from recoverylog.domain.moments import hours_and_minutes
+from recoverylog.domain.text import plural
+
+DEFAULT_SEGMENT = "{days}d"
+SEPARATOR = " · "
+
+
+def segment_fields(clock: ClockToday) -> dict[str, str]:
+    return {
+        "days": str(clock.days),
+        "clock": clock.name,
+        "total": str(clock.total_days),
+        "next": clock.next_label or "",
+        "next_in": "" if clock.next_in is None else str(clock.next_in),
+    }
+
+
+def segment(form: str, clock: ClockToday) -> str:
+    """The segment for ``clock`` in the format ``form``; "" when nothing is counted yet
+    or the format cannot be used (a prompt never shows an error)."""
+    if not clock.started:
+        return ""
+    try:
+        return form.format_map(segment_fields(clock))
+    except (KeyError, ValueError, IndexError, AttributeError, TypeError):
+        return ""
+
+
+def greeting_parts(clock: ClockToday, checked_in: bool) -> list[str]:
+    """The greeting's parts, calm and short: the count (or the milestone reached
+    today), every clean day beside the current run after a lapse, the next milestone,
+    and whether today's check-in is done."""
+    if not clock.started:
+        return [f"{plural(clock.starts_in, 'day')} to your start without {clock.name}"]
+    parts = [_headline(clock)]
+    if clock.lapses and clock.total_days:
+        parts.append(f"{plural(clock.total_days, 'day')} clean in total")
+    if clock.next_label is not None and clock.next_in is not None and clock.run_started:
+        parts.append(f"{clock.next_label} {_when(clock.next_in)}")
+    parts.append("checked in today" if checked_in else "no check-in yet today")
+    return parts
+
+
+def _headline(clock: ClockToday) -> str:
+    if not clock.run_started:  # the day of a lapse: say what comes, not "0 days"
+        return f"a new run without {clock.name} starts tomorrow"
+    if clock.reached_today is not None:
+        return f"{clock.reached_today} without {clock.name} today"
+    if clock.minutes is not None:
+        return f"{hours_and_minutes(clock.minutes)} without {clock.name}"
+    if clock.days == 0:
+        return f"your first day without {clock.name}"
+    return f"Day {clock.days} without {clock.name}"
+
+
+def _when(days_left: int) -> str:
+    return "later today" if days_left <= 0 else f"in {plural(days_left, 'day')}"
+
+
+def greeting_line(parts: list[str]) -> str:
+    """One line from the parts, starting with a capital."""
+    line = SEPARATOR.join(part for part in parts if part)
+    return line[:1].upper() + line[1:]
