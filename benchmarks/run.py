@@ -64,7 +64,8 @@ NO_MATCH = "zebra"  # a word no generated entry holds
 class Command:
     name: str
     args: tuple[str, ...]
-    writes: bool = False
+    writes: bool = False  # also: runs on a copy of the home
+    remove_first: str | None = None  # a file of the home removed before every run
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,7 @@ def scale_rows(year_ago: str) -> list[ScaleRow]:
     ]  # fmt: skip
 
 
-def commands(first_day: str, with_insights: bool) -> list[Command]:
+def commands(first_day: str, with_insights: bool, with_rhythm: bool = False) -> list[Command]:
     out = [
         Command("status", ("status",)),
         Command("milestones", ("milestones",)),
@@ -119,6 +120,13 @@ def commands(first_day: str, with_insights: bool) -> list[Command]:
         out += [
             Command("insights", ("insights",)),
             Command("insights, all years", ("insights", "--since", first_day)),
+        ]
+    if with_rhythm:
+        # On copies: the first run makes the glance file. The greeting shows once a
+        # day, so the file that says it was shown goes before every run.
+        out += [
+            Command("prompt", ("prompt",), writes=True),
+            Command("greet", ("greet",), writes=True, remove_first="greeted"),
         ]
     return out
 
@@ -140,6 +148,10 @@ TARGETS = [
     Target("`list --limit 20`, 100k / empty", "list --limit 20", "100k", 1.5, "list --limit 20"),
     Target("`status` empty / `python -c pass`", "status", EMPTY, 8.0, "python -c pass", "-"),
     Target("`insights`, 100k / 10k", "insights", "100k", 11.0, "insights", "10k"),
+    Target("`prompt` empty / `python -c pass`", "prompt", EMPTY, 3.0, "python -c pass", "-"),
+    Target("`prompt` 100k / `python -c pass`", "prompt", "100k", 3.0, "python -c pass", "-"),
+    Target("`greet` empty / `status` empty", "greet", EMPTY, 1.0, "status"),
+    Target("`greet` 100k / `status` empty", "greet", "100k", 1.0, "status"),
     Target(
         "`insights` all years, 100k / 10k",
         "insights, all years",
@@ -327,6 +339,7 @@ class Case:
     env: dict[str, str]
     heavy: bool = False
     fresh_copy_of: Path | None = None  # copied to RECOVERYLOG_HOME before every run
+    remove_first: Path | None = None  # removed before every run (not timed)
 
 
 @dataclass(frozen=True)
@@ -351,7 +364,8 @@ def measure(
     spec = next(iter(homes.values()))[1]
     first_day = (datetime.fromisoformat(spec.now) - _span(spec)).date().isoformat()
     with_insights = available(script, "insights", clean_env(None, None, plan.src))
-    chosen = commands(first_day, with_insights)
+    with_rhythm = available(script, "prompt", clean_env(None, None, plan.src))
+    chosen = commands(first_day, with_insights, with_rhythm)
 
     # Copies for the commands that write, next to the homes (same file system, so
     # fsync costs what it costs for a real home), flushed before timing starts.
@@ -367,7 +381,9 @@ def measure(
                 target = WORK_DIR / f"{len(cases)}-{size}"  # a copy for each case
                 shutil.copytree(home, target)
             env = clean_env(target, home_spec.now, plan.src)
-            cases.append(Case(command.name, size, [str(script), *command.args], env))
+            remove = target / command.remove_first if command.remove_first else None
+            argv = [str(script), *command.args]
+            cases.append(Case(command.name, size, argv, env, remove_first=remove))
     notes: list[str] = []
     scale = ScaleCases(plan, script, homes, notes)
     extra = scale.cases()
@@ -410,6 +426,8 @@ def run_rounds(cases: list[Case], results: dict[tuple[str, str], Samples], plan:
                 fresh = Path(case.env["RECOVERYLOG_HOME"])
                 shutil.rmtree(fresh, ignore_errors=True)
                 shutil.copytree(case.fresh_copy_of, fresh)
+            if case.remove_first is not None:
+                case.remove_first.unlink(missing_ok=True)
             seconds, cpu, peak = run_once(case.argv, case.env)
             if timed:
                 samples = results[(case.name, case.size)]

@@ -12,7 +12,6 @@ whole days, each one reached when the start's time of day comes round again.
 
 from __future__ import annotations
 
-import calendar
 from contextvars import ContextVar
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
@@ -47,6 +46,8 @@ def add_months(start: datetime, months: int) -> datetime:
     assert start.tzinfo is not None
     index = start.month - 1 + months
     year, month = start.year + index // 12, index % 12 + 1
+    import calendar  # here: the prompt segment counts days without it
+
     day = min(start.day, calendar.monthrange(year, month)[1])
     return local_moment(start.replace(tzinfo=None, year=year, month=month, day=day), start.tzinfo)
 
