@@ -158,3 +158,31 @@ def _isatty(stream: TextIO | None) -> bool:
         return stream.isatty()
     except (AttributeError, OSError, ValueError):  # a replaced or closed stream
         return False
+
+
+# --- the shell's start-up files (for `greet --install`) ---------------------------
+
+SHELLS = ("bash", "zsh", "fish")
+
+
+def login_shell(environment: Environment) -> str | None:
+    """The shell $SHELL names, if it is one whose start-up file recoverylog knows."""
+    name = os.path.basename(environment.variables.get("SHELL", ""))
+    return name if name in SHELLS else None
+
+
+def shell_startup_file(environment: Environment, shell: str) -> Path | None:
+    """The file an interactive ``shell`` reads when it starts: ~/.bashrc, ~/.zshrc
+    (in $ZDOTDIR when set), fish's config.fish (in $XDG_CONFIG_HOME when set)."""
+    variables = environment.variables
+    home = _given(variables, "HOME")
+    if home is None:
+        return None
+    if shell == "bash":
+        return Path(home) / ".bashrc"
+    if shell == "zsh":
+        return Path(_given(variables, "ZDOTDIR") or home) / ".zshrc"
+    if shell == "fish":
+        config = _given(variables, "XDG_CONFIG_HOME") or str(Path(home) / ".config")
+        return Path(config) / "fish" / "config.fish"
+    return None

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from recoverylog.cli import state
+from recoverylog.cli.options import YesOpt
 from recoverylog.cli.quick import Request, answer
 
 ClockOption = Annotated[
@@ -26,22 +27,57 @@ def prompt(clock: ClockOption = None) -> None:
     Prints nothing when there is no clock, and never an error. Fast on any journal: it
     reads only a small private file that every change to the journal keeps up to date.
 
-    Example:
-      recoverylog prompt
+    Example: recoverylog prompt
     """
     _say(Request("prompt", None, clock))
 
 
-def greet(clock: ClockOption = None) -> None:
+def greet(
+    clock: ClockOption = None,
+    install: Annotated[
+        bool, typer.Option("--install", help="Add the greeting to your shell's start-up file.")
+    ] = False,
+    uninstall: Annotated[
+        bool, typer.Option("--uninstall", help="Take that line out again.")
+    ] = False,
+    shell: Annotated[
+        str | None,
+        typer.Option("--shell", help="bash, zsh or fish (default: from $SHELL).", metavar="NAME"),
+    ] = None,
+    yes: YesOpt = False,
+) -> None:
     """One calm line for your shell's start, at most once a day: your count, the next
     milestone, and whether you have checked in today.
 
-    Prints nothing when there is nothing new, and never an error.
+    Prints nothing when there is nothing new, and never an error. --install adds one
+    marked line to your shell's start-up file (~/.bashrc, ~/.zshrc or fish's
+    config.fish), showing it first; --uninstall takes exactly that line out.
 
-    Example:
-      recoverylog greet
+    Examples: recoverylog greet ; recoverylog greet --install ;
+    recoverylog greet --uninstall --shell zsh
     """
+    if install or uninstall:
+        _change_startup_file(install and not uninstall, shell, yes)
+        return
     _say(Request("greet", None, clock))
+
+
+def _change_startup_file(adding: bool, shell: str | None, yes: bool) -> None:
+    from recoverylog.cli.common import confirm
+    from recoverylog.services.shell_setup import apply_change, planned_change
+
+    change = planned_change(state.environment(), shell, adding)
+    screen = state.screen()
+    if not change.needed:
+        where = "is already in" if adding else "is not in"
+        screen.write(f"The greeting line {where} {change.path}; nothing to change.")
+        return
+    verb = "Add to the end of" if adding else "Remove from"
+    screen.write(f"{verb} {change.path}:\n  {change.line}")
+    confirm(f"{'Add' if adding else 'Remove'} this line?", yes)
+    apply_change(change, adding)
+    done = "Added. A new shell greets you" if adding else "Removed. New shells will not greet you"
+    screen.write(f"{done}.")
 
 
 def _say(request: Request) -> None:
