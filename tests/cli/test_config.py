@@ -20,6 +20,8 @@ DEFAULTS = {
     "day_starts_at": "00:00",
     "calendar.discreet": False,
     "unlock.for": "15m",
+    "prompts.questions": [],
+    "checkin.prompt": False,
 }
 
 

@@ -83,6 +83,10 @@ TYPE_FIELDS: dict[EntryType, tuple[str, ...]] = {
     EntryType.SELFCHECK: ("answers", "total"),
 }
 
+# The question a journal note answers ('log note --prompt'): kept among the entry's
+# extra keys, not its fields, so only a note that answers one has the key.
+PROMPT_KEY = "prompt"
+
 ID_HEX_LENGTH = 32
 SHORT_ID_LENGTH = 8
 MIN_PREFIX_LENGTH = 4
