@@ -275,3 +275,29 @@ def test_checkin_prompt_in_a_script_uses_the_editor(
     ok(cli_without_terminal, *CHECKIN, "--prompt")
     [note] = _notes(cli_without_terminal)
     assert note["note"] == ANSWER
+
+
+# --- the report's journal section ------------------------------------------------------
+
+
+def test_a_report_that_shares_the_journal_shows_each_question(cli: Cli) -> None:
+    ok(cli, "log", "note", ANSWER, "--question", "What helped today?", "--mood", "4")
+    ok(cli, "log", "note", "No question here.")
+    shared = ("report", "--period", "week", "--include", "journal")
+    journal = as_json(ok(cli, *shared, "--format", "json"))["journal"]
+    assert [j.get("prompt") for j in journal] == ["What helped today?", None]
+    assert "prompt" not in journal[1]  # a note without a question reads as before
+    text = ok(cli, *shared, "--format", "txt").stdout
+    assert "(mood 4 of 5) · What helped today?" in text
+    markdown = ok(cli, *shared, "--format", "md").stdout
+    assert "(mood 4 of 5) · What helped today?**" in markdown
+    assert "What helped today?" not in ok(cli, "report", "--period", "week").stdout
+
+
+def test_the_kept_report_counts_keep_the_question(cli: Cli, home: Path) -> None:
+    ok(cli, "log", "note", ANSWER, "--question", "Why?", "--at", "2026-10-10 12:00")
+    shared = ("report", "--since", "2026-10-01", "--include", "journal", "--format", "json")
+    first = as_json(ok(cli, *shared))["journal"]
+    assert list((home / "cache").iterdir())  # October is closed: its counts are kept
+    assert as_json(ok(cli, *shared))["journal"] == first
+    assert first[0]["prompt"] == "Why?"

@@ -865,11 +865,20 @@ def _notes(notes: Sequence[Note], people: _People) -> list[NoteJson]:
 
 def _journal(notes: Sequence[Note], people: _People) -> list[JournalNoteJson]:
     return [
-        {
-            "at": n.at.strftime("%Y-%m-%d %H:%M"),
-            "text": _hidden(n.text, people),
-            "mood": n.mood,
-        }
+        _journal_note(n, people)
         for n in sorted(notes, key=lambda n: n.at)
         if n.type is EntryType.NOTE
     ]
+
+
+def _journal_note(note: Note, people: _People) -> JournalNoteJson:
+    """A journal note; with its question only when it answers one, so every other note
+    reads as before."""
+    out: JournalNoteJson = {
+        "at": note.at.strftime("%Y-%m-%d %H:%M"),
+        "text": _hidden(note.text, people),
+        "mood": note.mood,
+    }
+    if note.prompt is not None:
+        out["prompt"] = _hidden(note.prompt, people)
+    return out

@@ -321,6 +321,7 @@ class JournalNoteJson(TypedDict):
     at: str
     text: str
     mood: int | None
+    prompt: NotRequired[str]  # the question the note answers, when there is one
 
 
 class ReportJson(TypedDict):

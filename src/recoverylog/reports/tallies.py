@@ -17,7 +17,7 @@ from typing import Any
 from recoverylog.domain.insights.build import InsightsTally
 from recoverylog.domain.insights.craving_times import HourTally
 from recoverylog.domain.insights.period import Period
-from recoverylog.domain.model import Clock, Entry, EntryType
+from recoverylog.domain.model import PROMPT_KEY, Clock, Entry, EntryType
 from recoverylog.domain.moments import day_of, day_starts
 from recoverylog.reports.sharing import PEOPLE
 
@@ -59,6 +59,7 @@ class Note:
     type: EntryType
     text: str
     mood: Any
+    prompt: str | None = None  # the question a journal note answers, if any
 
 
 @dataclass
@@ -201,7 +202,14 @@ class ReportTally:
         elif entry.type is EntryType.CHECKIN:
             self.checkins.append(_checkin(entry, day, self.clocks))
         if self.keep_notes and entry.note:
-            self.notes.append(Note(entry.at, entry.type, entry.note, entry.get("mood")))
+            self.notes.append(
+                Note(entry.at, entry.type, entry.note, entry.get("mood"), _asked(entry))
+            )
+
+
+def _asked(entry: Entry) -> str | None:
+    asked = entry.extra.get(PROMPT_KEY)
+    return asked if entry.type is EntryType.NOTE and isinstance(asked, str) else None
 
 
 def _checkin(entry: Entry, day: date, clocks: Sequence[Clock]) -> Checkin:

@@ -50,7 +50,7 @@ def tally_to_plain(tally: ReportTally) -> Plain:
         "people": [sorted(tally.people.trigger_keys), sorted(tally.people.names)],
         "peer": _peer_out(tally.peer),
         "checkins": [_checkin_out(c) for c in tally.checkins],
-        "notes": [[n.at.isoformat(), n.type.value, n.text, n.mood] for n in tally.notes],
+        "notes": [[n.at.isoformat(), n.type.value, n.text, n.mood, n.prompt] for n in tally.notes],
     }
 
 
@@ -67,7 +67,8 @@ def add_plain(tally: ReportTally, data: Plain) -> None:
     part.peer = _peer_in(data["peer"])
     part.checkins = [_checkin_in(row) for row in data["checkins"]]
     part.notes = [
-        Note(_at(at), EntryType(kind), text, mood) for at, kind, text, mood in data["notes"]
+        Note(_at(at), EntryType(kind), text, mood, prompt)
+        for at, kind, text, mood, prompt in data["notes"]
     ]
     tally.merge(part)
 
