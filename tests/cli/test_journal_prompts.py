@@ -222,13 +222,18 @@ def _notes(cli: Cli) -> list[dict[str, object]]:
     return listed
 
 
+# The check-in asks for gratitude and about tomorrow itself: its question is another.
+AFTER_CHECKIN = BUILT_IN[1:5][TODAY.toordinal() % 4]
+
+
 def test_checkin_prompt_asks_one_question_and_keeps_the_answer_as_a_note(cli: Cli) -> None:
     result = ok(cli, *CHECKIN, "--prompt", input="A walk helped.\n")
-    assert f"One more, if you like: {TODAYS}" in result.stderr
+    assert f"One more, if you like: {AFTER_CHECKIN}" in result.stderr
     assert "Kept your answer as a note of the day." in result.stdout
     [note] = _notes(cli)
     [checkin] = as_json(ok(cli, "list", "--type", "checkin", "--format", "json"))
-    assert (note["note"], note["prompt"], note["at"]) == ("A walk helped.", TODAYS, checkin["at"])
+    assert (note["note"], note["prompt"]) == ("A walk helped.", AFTER_CHECKIN)
+    assert note["at"] == checkin["at"]
 
 
 def test_checkin_prompt_for_an_earlier_day_is_a_note_of_that_day(cli: Cli) -> None:
@@ -249,9 +254,9 @@ def test_checkin_prompt_can_open_the_editor(
 ) -> None:
     seen = _editor(tmp_path, monkeypatch, ANSWER)
     ok(cli, *CHECKIN, "--prompt", input="edit\n")
-    assert seen.read_text(encoding="utf-8") == questions.header(TODAYS)
+    assert seen.read_text(encoding="utf-8") == questions.header(AFTER_CHECKIN)
     [note] = _notes(cli)
-    assert (note["note"], note["prompt"]) == (ANSWER, TODAYS)
+    assert (note["note"], note["prompt"]) == (ANSWER, AFTER_CHECKIN)
 
 
 def test_the_checkin_prompt_setting_asks_at_a_terminal_only(

@@ -47,3 +47,10 @@ def test_a_template_is_filled_by_plain_replacement() -> None:
     )
     assert questions.answer("Start\nmore", "Start", "") == "Start\nmore"
     assert questions.answer("Start\n", "Start", "") is None
+
+
+def test_after_the_check_in_its_own_questions_are_left_out() -> None:
+    days = [DAY + timedelta(days=n) for n in range(12)]
+    asked = {questions.todays_question(d, (), None, questions.CHECKIN_ASKS) for d in days}
+    assert asked == set(BUILT_IN) - set(questions.CHECKIN_ASKS)
+    assert (BUILT_IN[0], BUILT_IN[-1]) == questions.CHECKIN_ASKS  # gratitude, tomorrow

@@ -126,7 +126,7 @@ def _end_with_a_question(ws: Any, at: datetime) -> None:
     from recoverylog.services import questions
     from recoverylog.services.entries import NewEntry, add_entry
 
-    asked = questions.question(ws)
+    asked = questions.question(ws, after_checkin=True)
     words = _answer_at_terminal(ws, asked) if prompts.stdin_is_terminal() else None
     if words is None:
         words = _answer_in_editor(ws, asked)

@@ -17,23 +17,30 @@ BUILT_IN = (
     "What do you want tomorrow to hold?",
 )
 
+# The check-in asks for gratitude and about tomorrow itself: the question after it is
+# one of the others (or one of your own).
+CHECKIN_ASKS = (BUILT_IN[0], BUILT_IN[-1])
+
 PLACEHOLDER = "{prompt}"
 HEADER_MARK = "# "
 HEADER_HINT = "# Write your answer below; these two lines are left out."
 
 
-def pool(own: Sequence[str]) -> list[str]:
-    """The built-in questions, then the person's own, each once (in any case)."""
+def pool(own: Sequence[str], leave_out: Sequence[str] = ()) -> list[str]:
+    """The built-in questions (but ``leave_out``), then the person's own, each once (in
+    any case)."""
     seen: dict[str, str] = {}
-    for question in (*BUILT_IN, *own):
+    for question in (*(q for q in BUILT_IN if q not in leave_out), *own):
         seen.setdefault(" ".join(question.split()).casefold(), question)
     return list(seen.values())
 
 
-def todays_question(day: date, own: Sequence[str], last: str | None) -> str:
+def todays_question(
+    day: date, own: Sequence[str], last: str | None, leave_out: Sequence[str] = ()
+) -> str:
     """One question for ``day``: it changes from day to day, and is never the one
     answered last (``last``), so two days running never ask the same."""
-    questions = pool(own)
+    questions = pool(own, leave_out)
     index = day.toordinal() % len(questions)
     if last is not None and _same(questions[index], last) and len(questions) > 1:
         index = (index + 1) % len(questions)

@@ -15,12 +15,14 @@ from recoverylog.store import templates
 LOOK_BACK = timedelta(days=62)
 
 
-def question(ws: Workspace, given: str | None = None) -> str:
-    """The question given, else today's: from the built-in set and your own."""
+def question(ws: Workspace, given: str | None = None, *, after_checkin: bool = False) -> str:
+    """The question given, else today's: from the built-in set and your own (after the
+    check-in, not one it has just asked)."""
     if given is not None:
         return fields.line(given, "question")
     own = ws.settings.prompts_questions
-    return questions.todays_question(ws.today, own, last_question(ws))
+    leave_out = questions.CHECKIN_ASKS if after_checkin else ()
+    return questions.todays_question(ws.today, own, last_question(ws), leave_out)
 
 
 def last_question(ws: Workspace) -> str | None:
