@@ -50,8 +50,8 @@ def test_a_prompt_opens_the_editor_under_the_question_of_the_day(
     assert shown["note"] == ANSWER  # the person's own words, without the question
     assert shown["prompt"] == TODAYS
     assert shown["mood"] == 4
-    plain = ok(cli, "show", logged_id(result)).stdout
-    assert f"prompt: {TODAYS}" in plain
+    plain = ok(cli, "show", logged_id(result)).stdout.splitlines()
+    assert plain[-3:] == [f"  question: {TODAYS}", "  note:", f"    {ANSWER}"]
 
 
 def test_an_unanswered_prompt_saves_nothing_and_says_so_kindly(
