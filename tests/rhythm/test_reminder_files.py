@@ -104,10 +104,10 @@ def test_removing_a_crontab_line_leaves_every_other_line_exactly() -> None:
         f"0 9 * * * /bin/rl remind fire checkin2 # {rules.CRON_MARK} checkin2\n"
         "*/5 * * * * true"  # no line break at the end
     )
-    reminder = Reminder("checkin", Kind.CHECKIN, time(21))
-    added = rules.crontab_with(theirs, reminder, Launch(("/bin/rl",)))
+    line = rules.crontab_line(Reminder("checkin", Kind.CHECKIN, time(21)), Launch(("/bin/rl",)))
+    added = rules.crontab_with(theirs, "checkin", line)
     assert added.startswith(theirs + "\n") and added.count("fire checkin ") == 1
-    assert rules.crontab_with(added, reminder, Launch(("/bin/rl",))) == added
+    assert rules.crontab_with(added, "checkin", line) == added
     assert rules.crontab_without(added, "checkin") == theirs + "\n"
     assert rules.crontab_without(theirs, "checkin") == theirs
 

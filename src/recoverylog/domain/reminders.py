@@ -284,12 +284,12 @@ def is_crontab_line_of(line: str, name: str) -> bool:
     return line.rstrip().rpartition(" # ")[2] == f"{CRON_MARK} {name}"
 
 
-def crontab_with(current: str, reminder: Reminder, launch: Launch) -> str:
-    """The crontab with the reminder's line in place of any line it had before."""
-    kept = crontab_without(current, reminder.name)
+def crontab_with(current: str, name: str, line: str) -> str:
+    """The crontab with ``line``, the reminder's, in place of any line it had before."""
+    kept = crontab_without(current, name)
     if kept and not kept.endswith("\n"):
         kept += "\n"
-    return kept + crontab_line(reminder, launch) + "\n"
+    return kept + line + "\n"
 
 
 def crontab_without(current: str, name: str) -> str:
