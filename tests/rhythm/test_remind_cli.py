@@ -115,9 +115,9 @@ def test_a_dry_run_for_systemd_shows_both_files_and_the_commands_and_does_nothin
         cli, "remind", "add", "selfcheck", "sun", "18:00", "--scheduler", "systemd", "--dry-run"
     )
     units = fake_system.user_units
-    assert f"This file will be written: {units / 'recoverylog-selfcheck.service'}" in shown.stdout
-    assert f"This file will be written: {units / 'recoverylog-selfcheck.timer'}" in shown.stdout
-    assert "  OnCalendar=Sun *-*-* 18:00:00" in shown.stdout
+    for name in ("recoverylog-selfcheck.service", "recoverylog-selfcheck.timer"):
+        assert f"This file will be written:\n  {units / name}\n" in shown.stdout
+    assert "\n    OnCalendar=Sun *-*-* 18:00:00\n" in shown.stdout
     assert "  systemctl --user enable --now recoverylog-selfcheck.timer" in shown.stdout
     assert "Nothing was changed (--dry-run)." in shown.stderr
     assert not units.exists() and fake_system.args("systemctl") == []

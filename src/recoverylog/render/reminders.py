@@ -40,8 +40,8 @@ def plan_lines(
         lines += ["", "This line will be added to your crontab:", "", f"  {crontab_line}"]
     for path, data in files:
         text = data.decode("utf-8", errors="replace").rstrip("\n")
-        lines += ["", f"This file will be written: {path}", ""]
-        lines += [f"  {line}" if line else "" for line in text.splitlines()]
+        lines += ["", "This file will be written:", f"  {path}", ""]
+        lines += [f"    {line}" if line else "" for line in text.splitlines()]
     if commands:
         lines += ["", "Then these commands will run:", ""]
         lines += [f"  {shlex.join(words)}" for words in commands]
