@@ -77,6 +77,7 @@ class ScaleRow:
     heavy: bool = False  # long: measured in the first --heavy-runs rounds only
     jrnl: bool = False  # run by jrnl, on the jrnl journal, not by recoverylog
     import_export: bool = False  # import the 100k export into a fresh copy of this home
+    forget_kept: bool = False  # remove the counts reports keep (cache/) before every run
 
 
 def scale_rows(year_ago: str) -> list[ScaleRow]:
@@ -94,6 +95,7 @@ def scale_rows(year_ago: str) -> list[ScaleRow]:
         ScaleRow(f"jrnl -contains {NO_MATCH}", JRNL_HOME, ("-contains", NO_MATCH), jrnl=True),
         ScaleRow("report html, 365 days", EMPTY, report_year),
         ScaleRow("report html, 365 days", full, report_year),
+        ScaleRow("report html, 365 days, nothing kept", full, report_year, forget_kept=True),
         ScaleRow("report --period all", largest, ("report", "--clock", "alcohol", "--period",
                                                   "all"), heavy=True),
         ScaleRow("status", ENCRYPTED, ("status",)),
@@ -327,6 +329,7 @@ class Case:
     env: dict[str, str]
     heavy: bool = False
     fresh_copy_of: Path | None = None  # copied to RECOVERYLOG_HOME before every run
+    remove_first: Path | None = None  # a folder removed before every run
 
 
 @dataclass(frozen=True)
@@ -406,6 +409,8 @@ def run_rounds(cases: list[Case], results: dict[tuple[str, str], Samples], plan:
         for case in cases:
             if case.heavy and not heavy_round:
                 continue
+            if case.remove_first is not None:
+                shutil.rmtree(case.remove_first, ignore_errors=True)
             if case.fresh_copy_of is not None:
                 fresh = Path(case.env["RECOVERYLOG_HOME"])
                 shutil.rmtree(fresh, ignore_errors=True)
@@ -473,7 +478,8 @@ class ScaleCases:
         env = clean_env(home, spec.now, self.plan.src)
         if spec.encrypted:
             env = self._open(env)
-        return Case(row.name, row.home, argv, env, heavy=row.heavy)
+        kept = home / "cache" if row.forget_kept else None
+        return Case(row.name, row.home, argv, env, heavy=row.heavy, remove_first=kept)
 
     def _export_of(self, size: str) -> Path:
         """The export of a home, made once, for import to read."""
