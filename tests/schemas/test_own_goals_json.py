@@ -26,8 +26,10 @@ def test_goals_of_your_own_and_fellowships_match_the_schemas(cli: Any) -> None:
     _ok(cli, "goal", "set", "coping", "urge surfing", "3", "--days", "7", "--repeat")
     _ok(cli, "goal", "set", "tag", "gym", "3", "--days", "7", "--repeat")
     problems = []
-    for path in [("goal",), ("status",), ("meetings",), ("list",), ("export",)]:
-        document = json.loads(_ok(cli, *path, "--format", "json"))
+    runs = [(p, p) for p in [("goal",), ("status",), ("meetings",), ("list",), ("export",)]]
+    runs += [(("report",), ("report", "--audience", "self")), (("report",), ("report",))]
+    for path, args in runs:
+        document = json.loads(_ok(cli, *args, "--format", "json"))
         schema = load_schema(COMMAND_SCHEMAS[path])
         for checked in (schema, strict(schema)):
             validator = Draft202012Validator(checked, format_checker=FormatChecker())
