@@ -62,7 +62,7 @@ class Layout(NamedTuple):
         return self.data_dir / "cache"
 
     def kept_counts_file(self, month: str) -> Path:
-        return self.cache_dir / f"report-{month}.json"
+        return self.cache_dir / f"report-{month}.jsonl"
 
 
 def user_path(path: str | os.PathLike[str]) -> Path:

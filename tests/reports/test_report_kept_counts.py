@@ -1,4 +1,4 @@
-"""A report keeps what it counted from each closed month (cache/report-YYYY-MM.json) and
+"""A report keeps what it counted from each closed month (cache/report-YYYY-MM.jsonl) and
 adds it back next time instead of reading that month's entries again. The kept counts
 never change a report: after any change to a month, a setting or a lapse, the report is
 byte for byte the one made with nothing kept."""
@@ -75,7 +75,7 @@ def test_a_second_report_reads_only_the_months_that_straddle_its_edges(
     first = report(run, *YEAR)
     assert set(months_read) == EVERY_MONTH
     kept = sorted(p.name for p in cache_folder(varied_home).iterdir())
-    assert kept == sorted(f"report-{m}.json" for m in EVERY_MONTH - STRADDLING)
+    assert kept == sorted(f"report-{m}.jsonl" for m in EVERY_MONTH - STRADDLING)
     months_read.clear()
     assert report(run, *YEAR) == first
     assert set(months_read) == STRADDLING
@@ -164,10 +164,11 @@ def test_a_hand_edit_that_keeps_the_size_and_time_is_counted(varied_home: Path, 
 
 def test_a_damaged_kept_file_is_counted_again_and_replaced(varied_home: Path, run: Run) -> None:
     before = report(run, *YEAR)
-    kept = cache_folder(varied_home) / "report-2026-03.json"
+    kept = cache_folder(varied_home) / "report-2026-03.jsonl"
     kept.write_text('{"source": {"version": [1]}, "counts": ', encoding="utf-8")
     assert report(run, *YEAR) == before
-    assert json.loads(kept.read_text(encoding="utf-8"))["counts"]
+    head, counts = kept.read_text(encoding="utf-8").splitlines()
+    assert json.loads(head)["counts_blake2b"] and json.loads(counts)["cravings"]
 
 
 def test_an_encrypted_home_keeps_no_counts(
@@ -192,7 +193,7 @@ def test_a_deleted_note_leaves_no_copy_in_the_kept_counts(varied_home: Path, run
         if n["at"].startswith("2026-03") and str(n["note"]).startswith("Note ")
     )  # "Note 123, tea helped.": its words are in no other entry
     words = note["note"].encode()
-    kept = cache_folder(varied_home) / "report-2026-03.json"
+    kept = cache_folder(varied_home) / "report-2026-03.jsonl"
     assert words in kept.read_bytes()
     run("delete", note["id"], "--yes")
     assert not kept.exists()  # at once, not at the next report

@@ -1,4 +1,4 @@
-"""cache/report-YYYY-MM.json: a month's report counts, kept while the month file and
+"""cache/report-YYYY-MM.jsonl: a month's report counts, kept while the month file and
 everything the counts depend on stay the same; never trusted beyond that."""
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ def test_counts_kept_are_read_back_while_the_month_and_key_are_the_same(home: Pa
 def test_the_cache_file_is_private_in_a_private_folder(home: Path) -> None:
     cache, path, data = month_home(home)
     cache.put(path, data, KEY, COUNTS)
-    kept = cache.folder / "report-2026-11.json"
+    kept = cache.folder / "report-2026-11.jsonl"
     assert stat.S_IMODE(kept.stat().st_mode) == 0o600
     assert stat.S_IMODE(cache.folder.stat().st_mode) == 0o700
     assert cache.folder == open_store(home).layout.data_dir / "cache"
@@ -69,12 +69,23 @@ def test_a_touched_month_file_is_counted_again(home: Path) -> None:
 def test_a_damaged_cache_file_is_ignored_and_replaced(home: Path) -> None:
     cache, path, data = month_home(home)
     cache.put(path, data, KEY, COUNTS)
-    kept = cache.folder / "report-2026-11.json"
+    kept = cache.folder / "report-2026-11.jsonl"
     for damage in (b"{not json", b"[]", json.dumps({"version": 1}).encode(), b"\xff\xfe"):
         kept.write_bytes(damage)
         assert cache.get(path, data, KEY) is None
     cache.put(path, data, KEY, COUNTS)
     assert cache.get(path, data, KEY) == COUNTS
+
+
+def test_counts_changed_on_disk_are_not_added(home: Path) -> None:
+    cache, path, data = month_home(home)
+    cache.put(path, data, KEY, COUNTS)
+    kept = cache.folder / "report-2026-11.jsonl"
+    text = kept.read_bytes()
+    changed = text.replace(b"[1, 7, 7]", b"[1, 7, 9]")  # one digit, as a bad disk might
+    assert changed != text
+    kept.write_bytes(changed)
+    assert cache.get(path, data, KEY) is None
 
 
 def test_an_encrypted_home_keeps_no_counts_and_clearing_removes_them(home: Path) -> None:
@@ -99,7 +110,7 @@ def test_doctor_does_not_take_the_cache_for_a_stray_file(home: Path, cli: Any) -
 def test_a_cache_file_that_is_not_a_regular_file_is_ignored(home: Path) -> None:
     cache, path, data = month_home(home)
     cache.put(path, data, KEY, COUNTS)
-    kept = cache.folder / "report-2026-11.json"
+    kept = cache.folder / "report-2026-11.jsonl"
     kept.unlink()
     os.mkfifo(kept)
     assert cache.get(path, data, KEY) is None

@@ -1,11 +1,12 @@
-"""cache/report-YYYY-MM.json: what a report counted from one month file, kept so that
+"""cache/report-YYYY-MM.jsonl: what a report counted from one month file, kept so that
 the next report need not read and count that month's entries again.
 
 Never the source of truth: a kept count is used only while the month file has the
 same size, time and content (a BLAKE2b digest of its bytes: reading bytes is cheap,
 decoding entries is not) and the caller's key, everything else the counts depend on,
 is the same; anything else, a damaged file included, is counted again and replaced.
-Plain JSON values only, so reading a cache file never runs anything. An encrypted home
+A digest of the counts themselves keeps a damaged copy from being added. Plain JSON
+values only, so reading a cache file never runs anything. An encrypted home
 keeps no counts: they would tell what its month files hold.
 """
 
@@ -24,7 +25,7 @@ from recoverylog.store.atomic import atomic_write, ensure_private_dir, read_byte
 from recoverylog.store.entries import EntryStore
 from recoverylog.store.files import FileIO
 
-CACHE_VERSION = 1  # raised whenever what is counted, or how it is kept, changes
+CACHE_VERSION = 2  # raised whenever what is counted, or how it is kept, changes
 
 
 class TallyCache:
@@ -40,21 +41,25 @@ class TallyCache:
         if self.io.encrypted():
             return None
         try:
-            kept = json.loads(read_bytes(self._path_for(month_file)) or b"null")
+            head, _, rest = (read_bytes(self._path_for(month_file)) or b"").partition(b"\n")
+            body = rest.removesuffix(b"\n")
+            source = json.loads(head)
+            if source != _source(month_file, data, key, body):
+                return None
+            return json.loads(body)
         except (ValueError, OSError, RecoveryLogError):
             return None  # counted again, and the file replaced
-        if not isinstance(kept, dict) or kept.get("source") != _source(month_file, data, key):
-            return None
-        return kept.get("counts")
 
     def put(self, month_file: Path, data: bytes, key: str, counts: Any) -> None:
-        """Keep ``counts`` for ``month_file`` as read (``data``) under ``key``."""
+        """Keep ``counts`` for ``month_file`` as read (``data``) under ``key``: a line
+        saying what they are valid for, then the counts."""
         if self.io.encrypted():
             return
-        kept = {"source": _source(month_file, data, key), "counts": counts}
+        body = json.dumps(counts, ensure_ascii=False).encode()
+        head = json.dumps(_source(month_file, data, key, body)).encode()
         try:
             ensure_private_dir(self.folder)
-            atomic_write(self._path_for(month_file), json.dumps(kept, ensure_ascii=False).encode())
+            atomic_write(self._path_for(month_file), head + b"\n" + body + b"\n")
         except (OSError, RecoveryLogError):
             pass  # a home that cannot be written (a read-only copy) counts again next time
 
@@ -66,8 +71,9 @@ class TallyCache:
         return self.io.layout.kept_counts_file(month_file.stem)
 
 
-def _source(month_file: Path, data: bytes, key: str) -> dict[str, Any]:
-    """What kept counts are valid for: the version, the key, and the month file."""
+def _source(month_file: Path, data: bytes, key: str, counts: bytes) -> dict[str, Any]:
+    """What kept counts are valid for: the version, the key and the month file; and a
+    digest of the counts themselves, so that a damaged copy is never added."""
     try:
         found = month_file.stat()
     except OSError:
@@ -79,8 +85,13 @@ def _source(month_file: Path, data: bytes, key: str) -> dict[str, Any]:
         "key": key,
         "size": size,
         "mtime_ns": mtime,
-        "blake2b": hashlib.blake2b(data, digest_size=20).hexdigest(),
+        "blake2b": _digest(data),
+        "counts_blake2b": _digest(counts),
     }
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=20).hexdigest()
 
 
 class CountedMonth:
