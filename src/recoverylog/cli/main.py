@@ -199,7 +199,7 @@ COMMANDS: dict[str, LazyCommand] = {
     ),
     "goal": LazyCommand(
         "recoverylog.cli.goals:goal_app",
-        "Goals for meetings and contacts, such as 90 meetings in 90 days.",
+        "Goals: meetings, contacts, check-ins, self-checks, a technique or a tag.",
     ),
     "meetings": LazyCommand(
         "recoverylog.cli.goals:meetings",
