@@ -196,7 +196,12 @@ def coping_(
 def meeting(
     name: Annotated[str | None, typer.Argument(help="The meeting's name.")] = None,
     fellowship: Annotated[
-        str | None, typer.Option("--fellowship", help="AA, NA, SMART, CA, GA or other.")
+        str | None,
+        typer.Option(
+            "--fellowship",
+            help="AA, NA, SMART, CA, GA, CMA, Al-Anon, Nar-Anon, Recovery Dharma, LifeRing, "
+            "Refuge Recovery, Celebrate Recovery, other or other:NAME.",
+        ),
     ] = None,
     online: Annotated[bool, typer.Option("--online", help="It was online.")] = False,
     clock: ClockOpt = None,

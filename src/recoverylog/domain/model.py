@@ -53,7 +53,14 @@ class Fellowship(StrEnum):
     SMART = "SMART"
     CA = "CA"
     GA = "GA"
-    OTHER = "other"
+    CMA = "CMA"
+    AL_ANON = "Al-Anon"
+    NAR_ANON = "Nar-Anon"
+    RECOVERY_DHARMA = "Recovery Dharma"
+    LIFERING = "LifeRing"
+    REFUGE_RECOVERY = "Refuge Recovery"
+    CELEBRATE_RECOVERY = "Celebrate Recovery"
+    OTHER = "other"  # or "other:NAME", the name as written
 
 
 # The fields each entry type carries besides the common ones, in display order.
