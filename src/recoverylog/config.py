@@ -23,6 +23,8 @@ class Key(NamedTuple):
     parse: Callable[[str], Any]
     # How a value written in config.toml is read, when it may be more than one text.
     read: Callable[[Any], Any] | None = None
+    # What stands between the items of a list when it is typed after 'config set'.
+    between: str = ","
 
 
 def _text(value: str, what: str = "value") -> str:
@@ -103,6 +105,36 @@ def _stored_words(value: Any) -> tuple[str, ...] | None:
     if isinstance(value, list):
         return _word_list(value)
     raise InvalidInput(f"must be a list of words, found {value!r:.40}")
+
+
+QUESTIONS_BETWEEN = "|"
+
+
+def _questions(value: str) -> tuple[str, ...] | None:
+    """'What am I proud of? | Who helped me?': questions may hold commas, so '|' parts
+    them; nothing left clears the setting."""
+    return _question_list(value.split(QUESTIONS_BETWEEN))
+
+
+def _question_list(items: list[Any]) -> tuple[str, ...] | None:
+    from recoverylog.domain.fields import line
+
+    found: dict[str, str] = {}
+    for item in items:
+        if not isinstance(item, str):
+            raise InvalidInput('give questions in quotes, e.g. ["What am I proud of today?"]')
+        if item.strip():
+            question = line(_text_or_blank(item, "question"), "question")
+            found.setdefault(question.casefold(), question)
+    return tuple(found.values()) or None
+
+
+def _stored_questions(value: Any) -> tuple[str, ...] | None:
+    if isinstance(value, str):
+        return _questions(value)
+    if isinstance(value, list):
+        return _question_list(value)
+    raise InvalidInput(f"must be a list of questions, found {value!r:.40}")
 
 
 def _day_start(value: str) -> str:
@@ -299,6 +331,21 @@ KEYS: dict[str, Key] = {
             "such as 4h",
             _greet_every,
         ),
+        Key(
+            "prompts.questions",
+            (),
+            "your own journal questions for 'log note --prompt', separated by |",
+            _questions,
+            _stored_questions,
+            QUESTIONS_BETWEEN,
+        ),
+        Key(
+            "checkin.prompt",
+            False,
+            "the check-in ends with a journal question, at a terminal",
+            _yes_no,
+            _stored_yes_no,
+        ),
     )
 }
 
@@ -319,6 +366,8 @@ class Settings:
     prompt_clock: str | None = None
     prompt_in_encrypted: bool = False
     greet_every: str = "day"  # or a length, as greet_interval reads it
+    prompts_questions: tuple[str, ...] = ()
+    checkin_prompt: bool = False
     schemes: dict[str, list[str]] = field(default_factory=dict)
 
     def value(self, key: str) -> Any:

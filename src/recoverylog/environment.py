@@ -63,6 +63,14 @@ class Environment(NamedTuple):
     debug: bool = False  # $RECOVERYLOG_DEBUG: let an unexpected error show its traceback
     lock_wait: str | None = None  # $RECOVERYLOG_LOCK_WAIT, seconds (the store's default: 5)
     runtime_dir: Path | None = None  # $XDG_RUNTIME_DIR: RAM-backed scratch space
+    # For reminders, which install files for the system's scheduler: the account's
+    # folders ($HOME, $XDG_CONFIG_HOME), where programs are found ($PATH), the system
+    # (sys.platform), and how to start this same recoverylog again from a scheduler.
+    user_home: Path | None = None
+    config_home: Path | None = None
+    search_path: str | None = None
+    system: str = ""
+    launcher: tuple[str, ...] = ()
     # Every variable, for Rich (COLUMNS, FORCE_COLOR, TERM...) and for programs we start.
     variables: Mapping[str, str] = MappingProxyType({})
 
@@ -126,12 +134,32 @@ def read_environment(*, scripted_input: bool = False) -> Environment:
         debug=_given(variables, DEBUG_ENV) is not None,
         lock_wait=_given(variables, LOCK_WAIT_ENV),
         runtime_dir=Path(runtime) if runtime else None,
+        user_home=_folder(variables, "HOME"),
+        config_home=_folder(variables, "XDG_CONFIG_HOME"),
+        search_path=_given(variables, "PATH"),
+        system=sys.platform,
+        launcher=_launcher(),
         variables=variables,
     )
 
 
 def _given(variables: Mapping[str, str], name: str) -> str | None:
     return variables.get(name) or None
+
+
+def _folder(variables: Mapping[str, str], name: str) -> Path | None:
+    """A folder named by a variable; a relative one counts as not set (as XDG says)."""
+    given = _given(variables, name)
+    return Path(given) if given and os.path.isabs(given) else None
+
+
+def _launcher() -> tuple[str, ...]:
+    """The command that starts this recoverylog again: the absolute path of its script,
+    or this Python with -m when it was started so (or from a test runner)."""
+    script = sys.argv[0] if sys.argv else ""
+    if os.path.basename(script) == "recoverylog":
+        return (os.path.abspath(script),)
+    return (os.path.abspath(sys.executable), "-m", "recoverylog")
 
 
 def _width(variables: Mapping[str, str]) -> int:

@@ -11,6 +11,8 @@ from __future__ import annotations
 # --- stopping ---------------------------------------------------------------------
 
 STOPPED = "Stopped. Nothing was saved."
+# A journal question left unanswered: not a failure, so said gently.
+NOTHING_WRITTEN = "Nothing new was written, so nothing was saved. That is all right."
 
 # --- the passphrase ---------------------------------------------------------------
 

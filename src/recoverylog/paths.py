@@ -53,6 +53,11 @@ class Layout(NamedTuple):
         return self.private_tmp_dir / "drafts"
 
     @property
+    def templates_dir(self) -> Path:
+        """Your own starting texts for notes ('log note --template NAME')."""
+        return self.data_dir / "templates"
+
+    @property
     def lock_file(self) -> Path:
         return self.data_dir / ".lock"
 

@@ -24,6 +24,8 @@ DEFAULTS = {
     "prompt.clock": None,
     "prompt.in_encrypted": False,
     "greet.every": "day",
+    "prompts.questions": [],
+    "checkin.prompt": False,
 }
 
 

@@ -302,7 +302,9 @@ PEOPLE = st.sampled_from(["Sam", "sam", " Sam ", "Alex", "Nobody"])
 PARTS = st.sampled_from(
     ["notes", "names", "lapse-details", "journal", "calendar", "notes,names", "all", ",", ""]
 )
-GOAL_KINDS = st.sampled_from(["meetings", "contacts", "Meetings", "cravings", ""])
+GOAL_KINDS = st.sampled_from(
+    ["meetings", "contacts", "Meetings", "cravings", "", "checkins", "tag", "coping:walk", "tag:"]
+)
 ANSWERS = st.sampled_from(
     ["yes", "lapse", "no", "alcohol=yes", "nicotine=lapse", "alcohol=lapse",
      "easy", "ok", "questionable", "hard", "very hard", "hungry", "angry,lonely", "3"]

@@ -23,6 +23,7 @@ COMMAND_SCHEMAS: dict[tuple[str, ...], str] = {
     ("clock", "show"): "clock-show",
     ("coping", "list"): "coping-list",
     ("people", "list"): "people-list",
+    ("remind", "list"): "remind-list",
     ("goal",): "goal",
     ("goal", "show"): "goal",
     ("meetings",): "meetings",

@@ -98,6 +98,7 @@ def _outputs(run: Runner, scratch: Path) -> Iterator[tuple[tuple[str, ...], str]
     yield ("plan",), run("plan", *f)
     yield ("plan", "show"), run("plan", "show", *f)
     yield ("plan", "list"), run("plan", "list", *f)
+    yield ("remind", "list"), run("remind", "list", *f)
     for name in ("help-now", "crisis", "emergency"):
         yield (name,), run(name, *f)
     yield ("insights",), run("insights", *f)

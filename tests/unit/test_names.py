@@ -38,6 +38,8 @@ def test_names_are_marked(text: str, names: list[str]) -> None:
         "I think I'm tired and I'll call",
         "every Friday in December, and on Mon 3 May",
         "AA and SMART meetings; HALT",
+        "then Recovery Dharma, Al-Anon, Nar-Anon, CMA, LifeRing and Celebrate Recovery",
+        "a Refuge Recovery group",
         "it's late, that's all, let's go",
         "today's meeting and my mum's house",
         "after work",

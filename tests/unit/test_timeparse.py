@@ -245,7 +245,7 @@ nows = st.datetimes(min_value=datetime(1950, 1, 1), max_value=datetime(2100, 12,
 
 def unambiguous(naive: datetime, tz: timezone | ZoneInfo) -> bool:
     """The wall time exists exactly once in the zone (not in a gap or a repeated hour)."""
-    first, second = naive.replace(tzinfo=tz), naive.replace(tzinfo=tz, fold=1)
+    first, second = naive.replace(tzinfo=tz, fold=0), naive.replace(tzinfo=tz, fold=1)
     if first.utcoffset() != second.utcoffset():
         return False
     return first.astimezone(UTC).astimezone(tz).replace(tzinfo=None) == naive

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import Annotated, Any
 
 import typer
@@ -19,7 +20,7 @@ from recoverylog.cli.options import (
 )
 from recoverylog.domain import checkin as checkin_rules
 from recoverylog.domain import fields
-from recoverylog.domain.model import short_id
+from recoverylog.domain.model import EntryType, short_id
 from recoverylog.errors import InvalidInput
 from recoverylog.render import checkin as checkin_views
 from recoverylog.render import lapses as lapse_views
@@ -70,6 +71,12 @@ def checkin(
     ] = None,
     note: NoteOpt = None,
     edit: EditOpt = False,
+    prompt: Annotated[
+        bool,
+        typer.Option(
+            "--prompt", help="End with a journal question; your answer is kept as a note."
+        ),
+    ] = False,
 ) -> None:
     """The daily check-in: clean today, how hard it was, mood, HALT, gratitude and a
     short inventory. In a terminal with no answers given, it asks; running it again the
@@ -108,6 +115,51 @@ def checkin(
         say(checkin_views.checkins_combined())
     for name in saved.unrecorded_lapses:
         state.screen().message(checkin_views.unrecorded_lapse_hint(name, day_iso))
+    # Only when asked, or at a terminal with the setting on: never in a script by itself.
+    if prompt or (ws.settings.checkin_prompt and prompts.stdin_is_terminal()):
+        _end_with_a_question(ws, saved.entry.at)
+
+
+def _end_with_a_question(ws: Any, at: datetime) -> None:
+    """One journal question after the check-in; the answer is a note of that day."""
+    from recoverylog.messages import NOTHING_WRITTEN
+    from recoverylog.services import questions
+    from recoverylog.services.entries import NewEntry, add_entry
+
+    asked = questions.question(ws, after_checkin=True)
+    words = _answer_at_terminal(ws, asked) if prompts.stdin_is_terminal() else None
+    if words is None:
+        words = _answer_in_editor(ws, asked)
+    if not words:
+        state.screen().message(NOTHING_WRITTEN)
+        return
+    entry = add_entry(ws, NewEntry(EntryType.NOTE, at, None, words, [], {}, asked))
+    say(checkin_views.answer_kept(short_id(entry.id)))
+
+
+EDIT_WORD = "edit"
+
+
+def _answer_at_terminal(ws: Any, asked: str) -> str | None:
+    """A one-line answer ('' to skip); None when the person would rather use the editor."""
+    state.screen().message(checkin_views.one_more_question(asked))
+    try:
+        words = prompts.ask(checkin_views.ANSWER_HOW, _one_line)
+    except prompts.Stopped:
+        return ""
+    return None if words.casefold() == EDIT_WORD else words
+
+
+def _one_line(text: str) -> str:
+    return fields.line(text, "answer") if text.strip() else ""
+
+
+def _answer_in_editor(ws: Any, asked: str) -> str:
+    from recoverylog.cli.common import edited_text
+    from recoverylog.domain import questions as rules
+
+    head = rules.header(asked)
+    return rules.answer(edited_text(ws, head, "recoverylog log note -") or "", head, head) or ""
 
 
 def _checkin_answers(

@@ -87,10 +87,7 @@ def note_text(
     if edit:
         if note is not None:
             raise InvalidInput("give either --note or --edit, not both")
-        try:
-            text = edit_in_editor(ws, current or "", from_stdin)
-        except EditorFailed as failed:
-            raise _kept_as_draft(ws, failed, current or "", from_stdin) from None
+        text = edited_text(ws, current or "", from_stdin)
         if text is None:
             state.screen().message("The note was empty, so nothing was saved.")
             raise typer.Exit(0)
@@ -110,6 +107,15 @@ def read_stdin() -> str:
     """All of standard input ('' when there is none)."""
     stream = state.environment().stdin
     return stream.read() if stream is not None else ""
+
+
+def edited_text(ws: Workspace, initial: str, from_stdin: str) -> str | None:
+    """What the editor leaves from ``initial`` (None if left empty); when it fails, the
+    words it left are kept as a draft and the error says how to use them."""
+    try:
+        return edit_in_editor(ws, initial, from_stdin)
+    except EditorFailed as failed:
+        raise _kept_as_draft(ws, failed, initial, from_stdin) from None
 
 
 def edit_in_editor(ws: Workspace, initial: str, from_stdin: str = "--note -") -> str | None:

@@ -17,12 +17,16 @@ from recoverylog.render.output import Column, Format
 app = typer.Typer(help="Show and change settings (config.toml).", no_args_is_help=True)
 
 
-def _shown(value: Any) -> Any:
-    """A value as it is typed after 'config set': a list of words comma-separated, yes
-    or no as true or false."""
+def _shown(value: Any, between: str = ",") -> Any:
+    """A value as it is typed after 'config set': a list with its separator between the
+    items, yes or no as true or false."""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return ",".join(value) if isinstance(value, tuple) else value
+    return between.join(value) if isinstance(value, tuple) else value
+
+
+def _between(key: str) -> str:
+    return KEYS[key].between if key in KEYS else ","
 
 
 def _settings_rows() -> list[dict[str, Any]]:
@@ -51,7 +55,7 @@ def show(fmt: FormatOpt = None) -> None:
     if chosen is Format.JSON:
         state.screen().emit_json({row["key"]: row["value"] for row in rows})
         return
-    shown = [{**row, "value": _shown(row["value"])} for row in rows]
+    shown = [{**row, "value": _shown(row["value"], _between(row["key"]))} for row in rows]
     state.screen().emit_rows(shown, columns, chosen)
 
 
@@ -65,7 +69,7 @@ def get(key: Annotated[str, typer.Argument(help="Setting name, e.g. timezone.")]
     if key not in values:
         raise InvalidInput(f"unknown setting '{key}'", hint=f"known: {', '.join(values)}")
     state.screen().write(
-        ("" if values[key] is None else _shown(values[key])) + "\n"
+        ("" if values[key] is None else _shown(values[key], _between(key))) + "\n"
     )  # a line, even empty
 
 
@@ -83,7 +87,8 @@ def set_(
     from recoverylog.services.settings import set_setting
 
     stored = set_setting(state.workspace(), key, value)
-    say(f"{key} = {_shown(stored) if stored is not None else '(default)'}")
+    shown = _shown(stored, _between(key)) if stored is not None else "(default)"
+    say(f"{key} = {shown}")
     if key == "country" and stored is not None:
         from recoverylog.services.crisis import country_warning
 

@@ -1,4 +1,5 @@
-"""recoverylog goal and meetings: goals for meetings and contacts, and the weeks' meetings."""
+"""recoverylog goal and meetings: goals for meetings, contacts, check-ins, self-checks and
+goals of your own, and the weeks' meetings."""
 
 from __future__ import annotations
 
@@ -18,22 +19,31 @@ from recoverylog.render.output import Format
 from recoverylog.render.views import nice_date
 
 goal_app = typer.Typer(
-    help="Goals for meetings and contacts, such as 90 meetings in 90 days.",
+    help="Goals: meetings, contacts, check-ins, self-checks, a technique or a tag.",
     invoke_without_command=True,
 )
 
 
 @goal_app.callback()
 def goal_main(ctx: typer.Context, fmt: FormatOpt = None) -> None:
-    """Goals for meetings and contacts, e.g. 90 meetings in 90 days. Alone: show them."""
+    """Goals such as 90 meetings in 90 days, or urge surfing 3 times a week. Alone: show them."""
     if ctx.invoked_subcommand is None:
         goal_show(fmt)
 
 
+KIND_HELP = "meetings, contacts, checkins, selfchecks, coping or tag."
+
+
 @goal_app.command("set")
 def goal_set(
-    kind: Annotated[str, typer.Argument(help="meetings or contacts.")],
-    count: Annotated[int, typer.Argument(help="How many.")],
+    kind: Annotated[str, typer.Argument(help=KIND_HELP)],
+    amount: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="[NAME] COUNT",
+            help="How many; for coping or tag, first the technique or the tag.",
+        ),
+    ],
     days: Annotated[int, typer.Option("--days", "-d", help="In how many days.")],
     start: Annotated[
         str | None,
@@ -46,13 +56,16 @@ def goal_set(
     """Set a goal; setting it again replaces it.
 
     Examples: recoverylog goal set meetings 90 --days 90 ;
-    recoverylog goal set contacts 3 --days 7 --repeat
+    recoverylog goal set checkins 1 --days 1 --repeat ;
+    recoverylog goal set coping "urge surfing" 3 --days 7 --repeat ;
+    recoverylog goal set tag gym 3 --days 7 --repeat
     """
     from recoverylog.services import goals as service
 
     ws = state.workspace()
-    goal = service.set_goal(ws, kind, count, days, day(ws, start, "--start"), repeat)
-    what = goals_rules.goal_words(goal.kind, goal.count, goal.days, goal.repeat)
+    found, name, count = goals_rules.goal_request(kind, amount)
+    goal = service.set_goal(ws, found, count, days, day(ws, start, "--start"), repeat, name)
+    what = goals_rules.goal_words(goal.kind, goal.count, goal.days, goal.repeat, goal.name)
     say(f"Goal set: {what}, from {nice_date(goal.start.isoformat())}.")
 
 
@@ -73,14 +86,20 @@ def goal_show(fmt: FormatOpt = None) -> None:
 
 
 @goal_app.command("clear")
-def goal_clear(kind: Annotated[str, typer.Argument(help="meetings or contacts.")]) -> None:
+def goal_clear(
+    kind: Annotated[str, typer.Argument(help=KIND_HELP)],
+    name: Annotated[
+        str | None, typer.Argument(help="For coping or tag: the technique or the tag.")
+    ] = None,
+) -> None:
     """Remove a goal (what you logged is kept).
 
-    Example: recoverylog goal clear meetings
+    Examples: recoverylog goal clear meetings ; recoverylog goal clear tag gym
     """
     from recoverylog.services import goals as service
 
-    say(f"Removed your {service.clear_goal(state.workspace(), kind)} goal.")
+    named, _, after = kind.partition(":")
+    say(f"Removed your {service.clear_goal(state.workspace(), named, after or name)}.")
 
 
 def meetings(

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from recoverylog.cli import state
-from recoverylog.cli.common import duration, note_text, say, start, when
+from recoverylog.cli.common import duration, edited_text, note_text, say, start, when
 from recoverylog.cli.complete import technique_names
 from recoverylog.cli.options import (
     START_HELP,
@@ -22,6 +22,8 @@ from recoverylog.cli.options import (
     whole_number,
 )
 from recoverylog.domain.model import Entry, EntryType, short_id
+from recoverylog.errors import InvalidInput
+from recoverylog.messages import NOTHING_WRITTEN
 from recoverylog.render import lapses as lapse_views
 from recoverylog.render.lapses import lapse_message
 from recoverylog.render.lines import fit, screen_safe
@@ -47,10 +49,19 @@ def _log(
 ) -> Entry:
     ws = state.workspace()
     # 'log note' takes its text as an argument, so '-' comes without --note there.
-    from_stdin = "recoverylog log note -" if entry_type is EntryType.NOTE else "--note -"
+    from_stdin = LOG_NOTE_STDIN if entry_type is EntryType.NOTE else "--note -"
     text = note_text(ws, note, edit, from_stdin=from_stdin)
-    new = NewEntry(entry_type, when(ws, at), clock, text, tags or [], dict(data))
+    return _logged(NewEntry(entry_type, when(ws, at), clock, text, tags or [], dict(data)))
+
+
+LOG_NOTE_STDIN = "recoverylog log note -"
+
+
+def _logged(new: NewEntry) -> Entry:
+    """Add the entry and say so, with its id and a short summary."""
+    ws = state.workspace()
     entry = add_entry(ws, new)
+    entry_type = new.type
     summary = describe(entry_as_dict(ws, entry), short_note=True)
     say(f"{short_id(entry.id)}  Logged {entry_type}" + (f": {summary}" if summary else "."))
     return entry
@@ -185,7 +196,12 @@ def coping_(
 def meeting(
     name: Annotated[str | None, typer.Argument(help="The meeting's name.")] = None,
     fellowship: Annotated[
-        str | None, typer.Option("--fellowship", help="AA, NA, SMART, CA, GA or other.")
+        str | None,
+        typer.Option(
+            "--fellowship",
+            help="AA, NA, SMART, CA, GA, CMA, Al-Anon, Nar-Anon, Recovery Dharma, LifeRing, "
+            "Refuge Recovery, Celebrate Recovery, other or other:NAME.",
+        ),
     ] = None,
     online: Annotated[bool, typer.Option("--online", help="It was online.")] = False,
     clock: ClockOpt = None,
@@ -266,17 +282,73 @@ def note_(
         int | None,
         typer.Option("--mood", help="Mood from 1 (low) to 5.", parser=whole_number("mood", 1, 5)),
     ] = None,
+    prompt: Annotated[
+        bool,
+        typer.Option("--prompt", help="Start from a question: one for today, from yours too."),
+    ] = False,
+    question: Annotated[
+        str | None,
+        typer.Option("--question", help="Start from this question of your own (as --prompt)."),
+    ] = None,
+    template: Annotated[
+        str | None,
+        typer.Option("--template", help="Start the editor from templates/NAME in your folder."),
+    ] = None,
     clock: ClockOpt = None,
     at: AtOpt = None,
     edit: EditOpt = False,
     tag: TagOpt = None,
 ) -> None:
-    """Write a journal note. With no text, opens $EDITOR.
+    """Write a journal note. With no text, opens $EDITOR; --prompt puts a question on top.
 
-    Example: recoverylog log note "Good day. Walked by the river." --mood 4
+    Examples: recoverylog log note "Good day. Walked by the river." --mood 4 ;
+    recoverylog log note --prompt ; recoverylog log note --template evening
     """
-    use_editor = edit or text is None
-    _log(EntryType.NOTE, at, clock, text, use_editor, tag, mood=mood)
+    if not (prompt or question is not None or template is not None):
+        _log(EntryType.NOTE, at, clock, text, edit or text is None, tag, mood=mood)
+        return
+    from recoverylog.services import questions
+
+    ws = state.workspace()
+    moment = when(ws, at)
+    starting = questions.template(ws, template) if template is not None else None
+    asked = _question(ws, prompt, question, starting)
+    words: str | None
+    if text is None or edit:
+        words = _written(ws, asked, starting, text)
+    elif starting is not None:
+        raise InvalidInput("give either the note's text or --template, not both")
+    else:
+        words = note_text(ws, text, False, from_stdin=LOG_NOTE_STDIN)
+    data = {"mood": mood}
+    _logged(NewEntry(EntryType.NOTE, moment, clock, words, tag or [], data, asked))
+
+
+def _question(ws: Workspace, prompt: bool, given: str | None, template: str | None) -> str | None:
+    """The question the note starts from: the one given, today's with --prompt or with
+    a template that has a place for it, else none."""
+    from recoverylog.domain.questions import uses_question
+    from recoverylog.services import questions
+
+    wanted = prompt or given is not None or (template is not None and uses_question(template))
+    return questions.question(ws, given) if wanted else None
+
+
+def _written(ws: Workspace, asked: str | None, template: str | None, text: str | None) -> str:
+    """The note written in the editor, below the question or in the template (its
+    ``{prompt}`` made the question); nothing written, or the template left as it was,
+    saves nothing and says so."""
+    from recoverylog.domain import questions as rules
+
+    in_template = template is not None and rules.uses_question(template)
+    head = rules.header(asked) if asked and not in_template else ""
+    body = rules.filled(template, asked) if template is not None else text or ""
+    start = head + body
+    words = rules.answer(edited_text(ws, start, LOG_NOTE_STDIN) or "", start, head)
+    if words is None:
+        state.screen().message(NOTHING_WRITTEN)
+        raise typer.Exit(0)
+    return words
 
 
 @app.command("lapse")

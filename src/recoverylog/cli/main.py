@@ -25,6 +25,7 @@ _NO_CELEBRATION = {
     *("unlock", "lock"),
     *("help-now", "crisis", "emergency", "schema"),
     *("prompt", "greet"),  # a shell's prompt and start: one line, never more
+    "remind",  # a reminder rings from a scheduler, where nobody reads the celebration
 }
 
 
@@ -208,7 +209,7 @@ COMMANDS: dict[str, LazyCommand] = {
     ),
     "goal": LazyCommand(
         "recoverylog.cli.goals:goal_app",
-        "Goals for meetings and contacts, such as 90 meetings in 90 days.",
+        "Goals: meetings, contacts, check-ins, self-checks, a technique or a tag.",
     ),
     "meetings": LazyCommand(
         "recoverylog.cli.goals:meetings",
@@ -222,6 +223,10 @@ COMMANDS: dict[str, LazyCommand] = {
     "plan": LazyCommand(
         "recoverylog.cli.plan:plan_app",
         "Your relapse-prevention plan: reasons, warning signs, what you do instead.",
+    ),
+    "remind": LazyCommand(
+        "recoverylog.cli.remind:app",
+        "Reminders from your system's own scheduler: a check-in, a self-check, a meeting.",
     ),
     "config": LazyCommand("recoverylog.cli.config:app", "Show and change settings (config.toml)."),
     "backup": LazyCommand(

@@ -65,7 +65,24 @@ def trigger_kind(value: str) -> str:
 
 
 def fellowship(value: str) -> str:
-    return choice(value, Fellowship, "fellowship").value
+    """One of the fellowships, in any case and spacing ('al anon' is 'Al-Anon'), or
+    'other:NAME' with the name as written."""
+    head, colon, rest = value.partition(":")
+    if colon and head.strip().casefold() == Fellowship.OTHER:
+        return f"{Fellowship.OTHER}:{name(rest, 'fellowship name')}"
+    wanted = _fellowship_key(value)
+    for member in Fellowship:
+        if _fellowship_key(member.value) == wanted:
+            return member.value
+    options = ", ".join(m.value for m in Fellowship)
+    raise InvalidInput(
+        f"'{value}' is not a fellowship (choose from {options})",
+        hint="for another fellowship: --fellowship other:NAME",
+    )
+
+
+def _fellowship_key(value: str) -> str:
+    return "".join(ch for ch in value.casefold() if ch.isalnum())
 
 
 def plain(value: str, what: str) -> str:

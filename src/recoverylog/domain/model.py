@@ -53,7 +53,14 @@ class Fellowship(StrEnum):
     SMART = "SMART"
     CA = "CA"
     GA = "GA"
-    OTHER = "other"
+    CMA = "CMA"
+    AL_ANON = "Al-Anon"
+    NAR_ANON = "Nar-Anon"
+    RECOVERY_DHARMA = "Recovery Dharma"
+    LIFERING = "LifeRing"
+    REFUGE_RECOVERY = "Refuge Recovery"
+    CELEBRATE_RECOVERY = "Celebrate Recovery"
+    OTHER = "other"  # or "other:NAME", the name as written
 
 
 # The fields each entry type carries besides the common ones, in display order.
@@ -82,6 +89,10 @@ TYPE_FIELDS: dict[EntryType, tuple[str, ...]] = {
     # A weekly craving self-check: five answers 0-6 and their total 0-30.
     EntryType.SELFCHECK: ("answers", "total"),
 }
+
+# The question a journal note answers ('log note --prompt'): kept among the entry's
+# extra keys, not its fields, so only a note that answers one has the key.
+PROMPT_KEY = "prompt"
 
 ID_HEX_LENGTH = 32
 SHORT_ID_LENGTH = 8

@@ -296,6 +296,17 @@ def _parse_clock_time(text: str) -> time | None:
     return time(hour, minute)
 
 
+def time_of_day(word: str) -> time | None:
+    """A time of day on its own (21:30, 9pm, 9:30pm, noon, midnight), as every time
+    option reads one; None if the word is not one."""
+    return _read_clock(_clean(word))
+
+
+def weekday_number(word: str) -> int | None:
+    """Monday 0 to Sunday 6 for a day's name ('tue', 'Tuesday'); None for another word."""
+    return _WEEKDAY_NUMBER.get(_clean(word))
+
+
 # --- reading a day --------------------------------------------------------------------
 
 

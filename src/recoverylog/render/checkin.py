@@ -66,3 +66,15 @@ def unrecorded_lapse_hint(clock: str, day: str) -> str:
         f"Your {clock} clock does not show a lapse on {nice_date(day)}. If you want it to: "
         f"recoverylog log lapse {clock} --at {day}"
     )
+
+
+# The question a check-in can end with ('checkin --prompt', or the checkin.prompt setting).
+ANSWER_HOW = "Your answer in a line (Enter skips; 'edit' opens your editor)"
+
+
+def one_more_question(asked: str) -> str:
+    return f"One more, if you like: {asked}"
+
+
+def answer_kept(short: str) -> str:
+    return f"{short}  Kept your answer as a note of the day."

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from recoverylog.domain.goals import goal_noun
 from recoverylog.domain.text import plural
 from recoverylog.render.lines import Line, bar, text
 from recoverylog.render.output import Column
@@ -12,9 +13,17 @@ from recoverylog.render.views import nice_date
 from recoverylog.render.words import ago, short_date
 
 
+def goal_things(goal: Mapping[str, Any]) -> str:
+    """What a goal counts: 'meetings', 'check-ins', 'uses of urge surfing'."""
+    kind, count = goal["kind"], goal["count"]
+    if kind in ("meetings", "contacts"):
+        return str(kind)  # as these have always been said, even for a count of 1
+    return goal_noun(kind, goal.get("name"), count)
+
+
 def goal_text(goal: Mapping[str, Any]) -> str:
     """'42 of 90 meetings, day 47 of 90', and how the goal stands."""
-    kind, count, days = goal["kind"], goal["count"], goal["days"]
+    kind, count, days = goal_things(goal), goal["count"], goal["days"]
     what = f"{goal['done']} of {count} {kind}"
     if goal["finished"]:
         return (

@@ -436,13 +436,15 @@ def more_note(shown: int) -> str:
 
 
 DETAIL_LABELS = {"restart": "next run starts"}
+# Shown last, just above the note: the question a journal note answers.
+ABOVE_THE_NOTE = ("prompt", "question")
 
 
 def entry_detail_lines(entry: dict[str, Any]) -> list[Line]:
     lines: list[Line] = [
         [text(entry["type"].capitalize(), "bold"), text(f"  {entry['id'][:8]}", "dim")],
     ]
-    skip = {"id", "type", "note"}
+    skip = {"id", "type", "note", ABOVE_THE_NOTE[0]}
     for key, value in entry.items():
         if key in skip or value in (None, [], ""):
             continue
@@ -452,6 +454,9 @@ def entry_detail_lines(entry: dict[str, Any]) -> list[Line]:
             shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
         label = DETAIL_LABELS.get(key, key.replace("_", " "))
         lines.append([text(f"  {label}: ", "dim"), text(screen_safe(shown))])
+    key, label = ABOVE_THE_NOTE
+    if entry.get(key):
+        lines.append([text(f"  {label}: ", "dim"), text(screen_safe(str(entry[key])))])
     if entry.get("note"):
         lines.append([text("  note:", "dim")])
         note = screen_safe(entry["note"], one_line=False)

@@ -17,7 +17,16 @@ from datetime import date, datetime, tzinfo
 from typing import Any
 
 from recoverylog.domain.cleantime import CleanTime, clean_time
-from recoverylog.domain.goals import GOAL_KINDS, goal_from_dict, goal_progress, goal_words
+from recoverylog.domain.goals import (
+    GOAL_KINDS,
+    NAMED_KINDS,
+    Goal,
+    GoalProgress,
+    goal_from_dict,
+    goal_progress,
+    goal_words,
+    uses_progress,
+)
 from recoverylog.domain.insights.build import Insights
 from recoverylog.domain.insights.clean_days import (
     CleanDays,
@@ -58,6 +67,7 @@ from recoverylog.reports.shapes import (
     KeytagJson,
     MeetingsJson,
     NoteJson,
+    OwnGoalJson,
     PeerSupportJson,
     PeriodJson,
     ReachedMilestoneJson,
@@ -154,6 +164,7 @@ def build_report(request: ReportRequest, sources: ReportSources) -> ReportJson:
         for c in sources.clocks
         if request.clock is None or c.name.casefold() == request.clock.casefold()
     ]
+    own_goals = _own_goals(sources.goals, period)
     counted = ReportTally(
         period,
         tz,
@@ -161,6 +172,7 @@ def build_report(request: ReportRequest, sources: ReportSources) -> ReportJson:
         clocks,
         spelling=sources.toolkit,
         notes=bool({NOTES, JOURNAL} & shared),
+        goals=own_goals,
     )
     counted.add(sources.entries)
     count_months(counted, sources.months, sources.read_since or period.previous().since)
@@ -194,6 +206,8 @@ def build_report(request: ReportRequest, sources: ReportSources) -> ReportJson:
         ],
         "coming_up": [],
     }
+    if own_goals:  # absent when there are none: reports without them stay as they were
+        report["goals"] = _goals(own_goals, counted, period, people, NOTES in shared)
     report["coming_up"] = _coming_up(report)
     if CALENDAR in shared:
         report["calendar"] = _calendar(clocks, ins.days, period, tz)
@@ -705,6 +719,10 @@ def _goal(raw: Any, peer: PeerSupport, kind: str, period: Period) -> ReportGoalJ
     if goal is None or goal.start > period.until:
         return None
     progress = goal_progress(goal, peer.goal_days[GOAL_KINDS[kind]], period.until)
+    return _goal_progress_json(goal, progress)
+
+
+def _goal_progress_json(goal: Goal, progress: GoalProgress) -> ReportGoalJson:
     return {
         "count": goal.count,
         "days": goal.days,
@@ -716,6 +734,37 @@ def _goal(raw: Any, peer: PeerSupport, kind: str, period: Period) -> ReportGoalJ
         "day": progress.day,
         "finished": progress.finished,
     }
+
+
+def _own_goals(stored: Mapping[str, Any], period: Period) -> list[Goal]:
+    """Goals beyond meetings and contacts (check-ins, self-checks, a technique, a tag)
+    that start by the period's last day, in the order ``goal show`` lists them."""
+    found = (goal_from_dict(key, raw) for key, raw in stored.items())
+    goals = [
+        g
+        for g in found
+        if g is not None and g.kind not in ("meetings", "contacts") and g.start <= period.until
+    ]
+    order = (*GOAL_KINDS, *NAMED_KINDS)
+    return sorted(goals, key=lambda g: order.index(g.kind))
+
+
+def _goals(
+    goals: Sequence[Goal], counted: ReportTally, period: Period, people: _People, named: bool
+) -> list[OwnGoalJson]:
+    """Each goal as of the period's last day. A technique or a tag is the person's own
+    words: shared only with notes, names and hidden words in it saying 'a person'."""
+    out: list[OwnGoalJson] = []
+    for goal in goals:
+        progress = uses_progress(goal, counted.goals.uses.get(goal.key, []), period.until)
+        out.append(
+            {
+                "kind": goal.kind,
+                "name": people.hide(goal.name) if goal.name and named else None,
+                **_goal_progress_json(goal, progress),
+            }
+        )
+    return out
 
 
 def _checkins(checkins: Sequence[Checkin], words: bool, people: _People) -> CheckinsJson | None:
@@ -790,6 +839,9 @@ def _coming_up(report: ReportJson) -> list[ComingUpJson]:
     ):
         if goal and not goal["finished"]:
             items.append(_goal_ahead(what, goal, until))
+    for own in report.get("goals") or []:
+        if not own["finished"]:
+            items.append(_goal_ahead(own["kind"], own, until))
     items.sort(key=lambda item: (item["date"], item["label"]))
     return items[:COMING_UP]
 
@@ -820,7 +872,8 @@ def _goal_ahead(what: str, goal: ReportGoalJson, until: date) -> ComingUpJson:
 
 def goal_label(goal: Mapping[str, Any], what: str) -> str:
     """'90 meetings in 90 days', or for a repeating goal '1 contact every 7 days'."""
-    return goal_words(what, int(goal["count"]), int(goal["days"]), bool(goal.get("repeat")))
+    count, days, repeat = int(goal["count"]), int(goal["days"]), bool(goal.get("repeat"))
+    return goal_words(what, count, days, repeat, goal.get("name"))
 
 
 CALENDAR_WORDS = {DayStatus.CLEAN: "clean", DayStatus.LAPSE: "lapse"}  # anything else: no data
@@ -865,11 +918,20 @@ def _notes(notes: Sequence[Note], people: _People) -> list[NoteJson]:
 
 def _journal(notes: Sequence[Note], people: _People) -> list[JournalNoteJson]:
     return [
-        {
-            "at": n.at.strftime("%Y-%m-%d %H:%M"),
-            "text": _hidden(n.text, people),
-            "mood": n.mood,
-        }
+        _journal_note(n, people)
         for n in sorted(notes, key=lambda n: n.at)
         if n.type is EntryType.NOTE
     ]
+
+
+def _journal_note(note: Note, people: _People) -> JournalNoteJson:
+    """A journal note; with its question only when it answers one, so every other note
+    reads as before."""
+    out: JournalNoteJson = {
+        "at": note.at.strftime("%Y-%m-%d %H:%M"),
+        "text": _hidden(note.text, people),
+        "mood": note.mood,
+    }
+    if note.prompt is not None:
+        out["prompt"] = _hidden(note.prompt, people)
+    return out

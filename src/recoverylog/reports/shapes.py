@@ -228,6 +228,13 @@ class ReportGoalJson(TypedDict):
     finished: bool
 
 
+class OwnGoalJson(ReportGoalJson):
+    """A goal beyond meetings and contacts: check-ins, self-checks, a technique, a tag."""
+
+    kind: str
+    name: str | None  # the technique or tag, shared only with notes
+
+
 class MeetingJson(TypedDict):
     date: str
     name: str | None
@@ -321,6 +328,7 @@ class JournalNoteJson(TypedDict):
     at: str
     text: str
     mood: int | None
+    prompt: NotRequired[str]  # the question the note answers, when there is one
 
 
 class ReportJson(TypedDict):
@@ -345,6 +353,7 @@ class ReportJson(TypedDict):
     checkins: CheckinsJson | None
     selfchecks: list[ReportSelfCheckJson]
     coming_up: list[ComingUpJson]
+    goals: NotRequired[list[OwnGoalJson]]  # only when there are such goals
     calendar: NotRequired[CalendarJson]
     notes: NotRequired[list[NoteJson]]
     journal: NotRequired[list[JournalNoteJson]]

@@ -51,6 +51,7 @@ KINDS = (
         "names of contacts",
         lambda r: (p["name"] for p in r["peer_support"]["contacts"].get("people") or []),
     ),
+    TextKind("goal names", lambda r: (g.get("name") for g in r.get("goals") or [])),
 )
 
 # Each part of a report that --include shares (a key of report["shared"]), as the banner
@@ -61,6 +62,12 @@ LEFT_OUT = {
     "journal": "journal entries",
     "names": "names of contacts (they are counted by role)",
 }
+
+
+# Goals named in the person's own words (a technique, a tag), and what the banner says
+# when a report leaves their names out.
+NAMED_GOALS = ("coping", "tag")
+GOAL_NAMES_LEFT_OUT = "names of goals of your own"
 
 
 def free_texts(report: Mapping[str, Any]) -> list[tuple[str, list[str]]]:
@@ -79,6 +86,8 @@ def banner(report: Mapping[str, Any], words_hidden: bool) -> BannerJson:
     lines every format shows at the top. ``words_hidden``: a hide list is in use."""
     shared = [label for label, _ in free_texts(report)]
     left_out = [text for part, text in LEFT_OUT.items() if not report["shared"].get(part)]
+    if any(g["kind"] in NAMED_GOALS and not g.get("name") for g in report.get("goals") or []):
+        left_out.append(GOAL_NAMES_LEFT_OUT)
     names_hidden = not report["shared"].get("names")
     lines = [_shared_line(shared, names_hidden, words_hidden)]
     if left_out:

@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 from typing import Any
 
+from recoverylog.domain.goals import Goal, GoalUse, goal_use
 from recoverylog.domain.insights.build import InsightsTally
 from recoverylog.domain.insights.craving_times import HourTally
 from recoverylog.domain.insights.period import Period
-from recoverylog.domain.model import Clock, Entry, EntryType
+from recoverylog.domain.model import PROMPT_KEY, Clock, Entry, EntryType
 from recoverylog.domain.moments import day_of, day_starts
 from recoverylog.reports.sharing import PEOPLE
 
@@ -59,6 +60,7 @@ class Note:
     type: EntryType
     text: str
     mood: Any
+    prompt: str | None = None  # the question a journal note answers, if any
 
 
 @dataclass
@@ -113,6 +115,25 @@ class PeerSupport:
             self.goal_days.setdefault(kind, []).extend(days)
 
 
+@dataclass
+class GoalUses:
+    """The uses of each goal beyond meetings and contacts (check-ins, self-checks, a
+    technique, a tag) among every entry read, by the goal's key."""
+
+    goals: Sequence[Goal] = ()
+    uses: dict[str, list[GoalUse]] = field(default_factory=dict)
+
+    def add(self, entry: Entry) -> None:
+        for goal in self.goals:
+            use = goal_use(goal, entry)
+            if use is not None:
+                self.uses.setdefault(goal.key, []).append(use)
+
+    def merge(self, other: GoalUses) -> None:
+        for key, uses in other.uses.items():
+            self.uses.setdefault(key, []).extend(uses)
+
+
 class ReportTally:
     """Everything a report counts, fed the entries a batch at a time in the store's
     order, oldest first; they must cover the period before and any goal's round."""
@@ -125,6 +146,7 @@ class ReportTally:
         clocks: Sequence[Clock],
         spelling: Iterable[str] = (),
         notes: bool = False,
+        goals: Sequence[Goal] = (),
     ) -> None:
         self.period, self.tz, self.clocks = period, tz, clocks
         self.wanted = clock.casefold() if clock is not None else None
@@ -134,6 +156,7 @@ class ReportTally:
         self.hours = HourTally()
         self.people = PeopleFound()
         self.peer = PeerSupport()
+        self.goals = GoalUses(tuple(goals))
         self.checkins: list[Checkin] = []
         self.notes: list[Note] = []
 
@@ -152,6 +175,7 @@ class ReportTally:
         self.hours.merge(other.hours)
         self.people.merge(other.people)
         self.peer.merge(other.peer)
+        self.goals.merge(other.goals)
         self.checkins.extend(other.checkins)
         self.notes.extend(other.notes)
 
@@ -159,15 +183,24 @@ class ReportTally:
         """An empty tally that counts as this one does, over another period (one
         month file's days, counted on their own)."""
         return ReportTally(
-            period, self.tz, self.insights.clock, self.clocks, self.spelling, self.keep_notes
+            period,
+            self.tz,
+            self.insights.clock,
+            self.clocks,
+            self.spelling,
+            self.keep_notes,
+            self.goals.goals,
         )
 
     def counting_key(self) -> str:
         """Everything but the entries and the period that this tally's counts depend
         on: counts kept under one key may be added only to a tally with the same key."""
         lapses = [[c.name, [lapse.at.isoformat() for lapse in c.lapses]] for c in self.clocks]
+        # Only when there are such goals: the counts kept before them stay good.
+        goals = {"goals": [g.key for g in self.goals.goals]} if self.goals.goals else {}
         return json.dumps(
             {
+                **goals,
                 "clock": self.wanted,
                 "notes": self.keep_notes,
                 "zone": str(self.tz),
@@ -185,6 +218,7 @@ class ReportTally:
             in_period = self.period.contains(day)
             self.people.add(entry)
             self.peer.add(entry, day, in_period)
+            self.goals.add(entry)
             if in_period and self._in_scope(entry):
                 self._add_scoped(entry, day)
             yield entry
@@ -201,7 +235,14 @@ class ReportTally:
         elif entry.type is EntryType.CHECKIN:
             self.checkins.append(_checkin(entry, day, self.clocks))
         if self.keep_notes and entry.note:
-            self.notes.append(Note(entry.at, entry.type, entry.note, entry.get("mood")))
+            self.notes.append(
+                Note(entry.at, entry.type, entry.note, entry.get("mood"), _asked(entry))
+            )
+
+
+def _asked(entry: Entry) -> str | None:
+    asked = entry.extra.get(PROMPT_KEY)
+    return asked if entry.type is EntryType.NOTE and isinstance(asked, str) else None
 
 
 def _checkin(entry: Entry, day: date, clocks: Sequence[Clock]) -> Checkin:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from recoverylog.domain.goals import GoalUse
 from recoverylog.domain.insights.build import InsightsTally
 from recoverylog.domain.insights.coping import CopingTally
 from recoverylog.domain.insights.craving_times import HourTally, TimeTally
@@ -49,8 +50,9 @@ def tally_to_plain(tally: ReportTally) -> Plain:
         "hours": [_cravings_out(counter) for counter in tally.hours.hours],
         "people": [sorted(tally.people.trigger_keys), sorted(tally.people.names)],
         "peer": _peer_out(tally.peer),
+        **_goals_out(tally),
         "checkins": [_checkin_out(c) for c in tally.checkins],
-        "notes": [[n.at.isoformat(), n.type.value, n.text, n.mood] for n in tally.notes],
+        "notes": [[n.at.isoformat(), n.type.value, n.text, n.mood, n.prompt] for n in tally.notes],
     }
 
 
@@ -59,15 +61,22 @@ def add_plain(tally: ReportTally, data: Plain) -> None:
     entries they were counted from. Raises ValueError (or KeyError, TypeError) when
     the data is not such counts, or holds a day outside the tally's period."""
     part = ReportTally(
-        tally.period, tally.tz, tally.insights.clock, tally.clocks, notes=tally.keep_notes
+        tally.period,
+        tally.tz,
+        tally.insights.clock,
+        tally.clocks,
+        notes=tally.keep_notes,
+        goals=tally.goals.goals,
     )
     _fill_insights(part.insights, data)
     part.hours = _hours_in(data["hours"])
     part.people = _people_in(data["people"])
     part.peer = _peer_in(data["peer"])
+    _goals_in(part, data)
     part.checkins = [_checkin_in(row) for row in data["checkins"]]
     part.notes = [
-        Note(_at(at), EntryType(kind), text, mood) for at, kind, text, mood in data["notes"]
+        Note(_at(at), EntryType(kind), text, mood, prompt)
+        for at, kind, text, mood, prompt in data["notes"]
     ]
     tally.merge(part)
 
@@ -86,6 +95,7 @@ def add_plain_earlier(tally: ReportTally, data: Plain) -> None:
     earlier = PeerSupport()
     earlier.goal_days = _peer_in(data["peer"]).goal_days
     tally.peer.merge(earlier)
+    _goals_in(tally, data)
 
 
 def _people_in(rows: list[list[str]]) -> PeopleFound:
@@ -268,6 +278,27 @@ def _peer_in(data: Plain) -> PeerSupport:
         for kind, days in data["goal_days"].items()
     }
     return peer
+
+
+def _goals_out(tally: ReportTally) -> Plain:
+    """The uses of goals beyond meetings and contacts, when there are such goals (the
+    counting key names them)."""
+    if not tally.goals.goals:
+        return {}
+    rows = {
+        key: [[use.day.isoformat(), use.craving] for use in found]
+        for key, found in tally.goals.uses.items()
+    }
+    return {"goals": rows}
+
+
+def _goals_in(tally: ReportTally, data: Plain) -> None:
+    """Add kept uses of goals to ``tally``'s."""
+    if not tally.goals.goals:
+        return
+    for key, rows in data["goals"].items():
+        found = [GoalUse(date.fromisoformat(day), str(craving)) for day, craving in rows]
+        tally.goals.uses.setdefault(key, []).extend(found)
 
 
 def _checkin_out(checkin: Checkin) -> list[Any]:

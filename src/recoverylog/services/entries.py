@@ -9,7 +9,14 @@ from typing import Any
 
 from recoverylog.domain import checkin, fields, selfcheck
 from recoverylog.domain.codec import entry_to_dict
-from recoverylog.domain.model import TYPE_FIELDS, Entry, EntryType, Technique, new_id
+from recoverylog.domain.model import (
+    PROMPT_KEY,
+    TYPE_FIELDS,
+    Entry,
+    EntryType,
+    Technique,
+    new_id,
+)
 from recoverylog.errors import InvalidInput
 from recoverylog.messages import NOTHING_TO_CHANGE, SINCE_AFTER_UNTIL
 from recoverylog.services.workspace import Workspace, optional_clock, resolve_clock
@@ -34,6 +41,9 @@ class NewEntry:
     note: str | None = None
     tags: list[str] = field(default_factory=list)
     data: dict[str, Any] = field(default_factory=dict)
+    # The question a journal note answers: kept beside the note's own fields, so only a
+    # note that has one shows it (every other note reads and exports as before).
+    prompt: str | None = None
 
 
 def add_entry(ws: Workspace, new: NewEntry) -> Entry:
@@ -49,6 +59,7 @@ def add_entry(ws: Workspace, new: NewEntry) -> Entry:
         tags=fields.tags(new.tags),
         data=data,
         created=ws.now,
+        extra={PROMPT_KEY: fields.line(new.prompt, "question")} if new.prompt else {},
     )
     with ws.store.writing():
         if entry.type is EntryType.COPING and entry.get("craving_id"):

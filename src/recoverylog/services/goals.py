@@ -1,8 +1,10 @@
-"""Meeting and contact goals, the meetings list, and the support part of status."""
+"""Goals (meetings, contacts, check-ins, self-checks and goals of your own), the
+meetings list, and the support part of status."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -30,33 +32,60 @@ MAX_DAYS_AHEAD = 366
 
 
 def set_goal(
-    ws: Workspace, kind: str, count: int, days: int, start: date | None, repeat: bool
+    ws: Workspace,
+    kind: str,
+    count: int,
+    days: int,
+    start: date | None,
+    repeat: bool,
+    name: str | None = None,
 ) -> goals_rules.Goal:
     if start is not None and start > ws.today + timedelta(days=MAX_DAYS_AHEAD):
         raise InvalidInput("a goal can start up to a year from today, not later")
-    goal = goals_rules.new_goal(kind, count, days, start or ws.today, repeat)
+    goal = goals_rules.new_goal(kind, count, days, start or ws.today, repeat, name)
     with ws.store.writing():
         journal = ws.reload_journal()
-        journal.goals[goal.kind] = goals_rules.goal_to_dict(goal)
+        if goal.kind == goals_rules.COPING and goal.name:
+            known = journal.find_technique(goal.name)
+            goal = replace(goal, name=known.name if known else goal.name)
+        for key in _same_goal(journal.goals, goal.key):
+            del journal.goals[key]  # set again in another case: replaced
+        journal.goals[goal.key] = goals_rules.goal_to_dict(goal)
         ws.save_journal(journal)
     return goal
 
 
-def clear_goal(ws: Workspace, kind: str) -> str:
-    name = goals_rules.goal_kind(kind)
+def clear_goal(ws: Workspace, kind: str, name: str | None = None) -> str:
+    """Remove a goal; what it is called, for the message."""
+    found = goals_rules.goal_kind(kind)
+    if found in goals_rules.NAMED_KINDS:
+        if not name:
+            raise InvalidInput(f"which {found} goal? give its name", hint=goals_rules.EXAMPLE)
+        name = goals_rules.goal_name(found, name)
+    title = goals_rules.goal_title(found, name)
     with ws.store.writing():
         journal = ws.reload_journal()
-        if name not in journal.goals:
-            raise NotFound(f"there is no {name} goal", hint="'recoverylog goal show' lists goals")
-        del journal.goals[name]
+        keys = _same_goal(journal.goals, goals_rules.goal_key(found, name))
+        if not keys:
+            raise NotFound(f"there is no {title}", hint="'recoverylog goal show' lists goals")
+        stored = goals_rules.goal_from_dict(keys[0], journal.goals[keys[0]])
+        for key in keys:
+            del journal.goals[key]
         ws.save_journal(journal)
-    return name
+    return goals_rules.goal_title(found, stored.name if stored else name)
+
+
+def _same_goal(goals: Mapping[str, Any], key: str) -> list[str]:
+    """The stored keys of one goal, whatever the case of its name."""
+    return [k for k in goals if k.casefold() == key.casefold()]
 
 
 def stored_goals(ws: Workspace) -> list[goals_rules.Goal]:
-    goals = ws.journal().goals
-    found = (goals_rules.goal_from_dict(kind, goals.get(kind)) for kind in goals_rules.GOAL_KINDS)
-    return [g for g in found if g is not None]
+    """Every goal this version knows, meetings and contacts first, then check-ins,
+    self-checks and goals of your own (in the order they were set)."""
+    found = (goals_rules.goal_from_dict(key, raw) for key, raw in ws.journal().goals.items())
+    goals = [g for g in found if g is not None]
+    return sorted(goals, key=lambda g: goals_rules.KIND_ORDER.index(g.kind))
 
 
 def goal_progress(
@@ -73,20 +102,22 @@ def goal_progress(
     first = min(goals_rules.goal_window(g, ws.today)[0] for g in goals)
     covered = recent_since is not None and recent_since <= first
     if covered or first > ws.today:
-        entries: Sequence[Entry] = recent
+        entries: Iterable[Entry] = recent
     else:
         entries = ws.store.entries.iter_range(_day_start(ws, first), ws.now)
-    days: dict[EntryType, list[date]] = {}
+    uses: list[list[goals_rules.GoalUse]] = [[] for _ in goals]
     for entry in entries:
-        days.setdefault(entry.type, []).append(day_of(entry.at))
+        for goal, found in zip(goals, uses, strict=True):
+            use = goals_rules.goal_use(goal, entry)
+            if use is not None:
+                found.append(use)
     return [
-        goals_rules.goal_progress(g, days.get(goals_rules.GOAL_KINDS[g.kind], []), ws.today)
-        for g in goals
+        goals_rules.uses_progress(g, found, ws.today) for g, found in zip(goals, uses, strict=True)
     ]
 
 
 def progress_as_dict(p: goals_rules.GoalProgress) -> GoalProgressJson:
-    return {
+    out: GoalProgressJson = {
         "kind": p.goal.kind,
         "count": p.goal.count,
         "days": p.goal.days,
@@ -99,9 +130,13 @@ def progress_as_dict(p: goals_rules.GoalProgress) -> GoalProgressJson:
         "reached": p.reached,
         "finished": p.finished,
     }
+    if p.goal.name:
+        out["name"] = p.goal.name  # the technique or tag of a goal of your own
+    return out
 
 
 def goals_overview(ws: Workspace) -> list[GoalProgressJson]:
+    """Every goal and how it stands today: for goal show, and any view of the day."""
     return [progress_as_dict(p) for p in goal_progress(ws, stored_goals(ws))]
 
 

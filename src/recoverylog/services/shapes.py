@@ -83,6 +83,7 @@ class GoalProgressJson(TypedDict):
     day: int
     reached: bool
     finished: bool
+    name: NotRequired[str]  # the technique or tag of a coping or tag goal
 
 
 class SupportStatusJson(TypedDict):

@@ -24,11 +24,12 @@ def journal_sections(r: Mapping[str, Any]) -> list[Section]:
     journal = r["journal"]
     if not journal:
         return [Section("journal", "Journal", (Para("No journal entries in this period."),))]
-    quotes = tuple(
-        (
-            j["at"] + (f" (mood {j['mood']} of 5)" if j.get("mood") is not None else ""),
-            str(j["text"]),
-        )
-        for j in journal
-    )
+    quotes = tuple((_journal_label(j), str(j["text"])) for j in journal)
     return [Section("journal", "Journal", (Quotes(quotes),))]
+
+
+def _journal_label(note: Mapping[str, Any]) -> str:
+    """When it was written, the mood, and the question it answers, if any."""
+    mood = f" (mood {note['mood']} of 5)" if note.get("mood") is not None else ""
+    asked = f" · {note['prompt']}" if note.get("prompt") else ""
+    return str(note["at"]) + mood + asked

@@ -19,6 +19,7 @@ def peer_support_section(r: Mapping[str, Any]) -> Section:
     peer = r["peer_support"]
     meetings, contacts = peer["meetings"], peer["contacts"]
     blocks = _meetings(r, meetings, year) + _contacts(r, contacts, year)
+    blocks += [Para(_goal_words(goal, goal["kind"], year)) for goal in r.get("goals") or []]
     return Section("peer-support", "Meetings and peer support", tuple(blocks))
 
 
