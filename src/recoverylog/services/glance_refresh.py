@@ -151,17 +151,17 @@ def _latest_checkin(ws: Workspace, today: date) -> dict[str, str] | None:
 
 
 def _checkin_after(
-    known: dict[str, str] | None, months: dict[str, list[dict[str, Any]]]
+    known: dict[str, str] | None, months: dict[str, list[str]]
 ) -> dict[str, str] | None:
     """The newest check-in day, from the one known and the months just written (which
-    hold every entry of theirs: a check-in deleted from one is gone)."""
+    hold every check-in of theirs: one deleted from them is gone)."""
     found = [] if known is None or known.get("month") in months else [known]
-    for month, raws in months.items():
-        days = [_day(raw) for raw in raws if raw.get("type") == EntryType.CHECKIN]
+    for month, moments in months.items():
+        days = [_day(at) for at in moments]
         if days:
             found.append({"day": max(days).isoformat(), "month": month})
     return max(found, key=lambda item: item["day"], default=None)
 
 
-def _day(raw: dict[str, Any]) -> date:
-    return day_of(datetime.fromisoformat(raw["at"]))
+def _day(at: str) -> date:
+    return day_of(datetime.fromisoformat(at))

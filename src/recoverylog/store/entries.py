@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from recoverylog.domain.codec import SchemaError, entry_from_dict, entry_to_dict
-from recoverylog.domain.model import MIN_PREFIX_LENGTH, Entry, short_id
+from recoverylog.domain.model import MIN_PREFIX_LENGTH, Entry, EntryType, short_id
 from recoverylog.errors import DataError, InvalidInput, NotFound, not_json
 from recoverylog.messages import CHECK_FILES_HINT, MORE_OF_THE_ID, NOT_UNICODE
 from recoverylog.store import schema
@@ -22,6 +22,7 @@ from recoverylog.store.files import FileIO
 
 MONTH_FILE = re.compile(r"^(\d{4}-\d{2})\.json$")
 RawDoc = dict[str, Any]
+CHECKIN = EntryType.CHECKIN.value
 # Saves a document that was brought up to date in memory and checked: (kind, path,
 # the updated document, the text it was read from). The default keeps it in memory.
 SaveMigrated = Callable[[str, Path, RawDoc, str], None]
@@ -51,9 +52,10 @@ class EntryStore:
         self.io = io
         self._save_migrated = save_migrated
         self._on_write = on_write
-        # The entries of each month written since the store last asked (Store.writing):
-        # what the glance learns its check-in day from, with no month read again.
-        self.written: dict[str, list[RawDoc]] = {}
+        # The check-ins' times, as stored, of each month written since the store last
+        # asked (Store.writing): what the glance learns its check-in day from, with no
+        # month read again. Only these: an import writes every month in one block.
+        self.written: dict[str, list[str]] = {}
 
     # --- files ---------------------------------------------------------------
 
@@ -113,7 +115,9 @@ class EntryStore:
         doc["schema_version"] = schema.CURRENT_VERSION[schema.ENTRIES]
         doc["month"] = month
         self.io.write(self.path_for(month), encode_month(doc))
-        self.written[month] = doc["entries"]
+        self.written[month] = [
+            str(raw.get("at")) for raw in doc["entries"] if raw.get("type") == CHECKIN
+        ]
         self._on_write(month)
 
     def load_month(self, month: str, stored: bytes | None = None) -> list[Entry]:

@@ -26,10 +26,10 @@ from recoverylog.store.tomlfile import parse_toml, save_toml
 
 class WriteLog(NamedTuple):
     """What one block of writes changed: the journal saved (None if it was not), and
-    the raw entries of each month file written."""
+    the check-ins' times (as stored) of each month file written."""
 
     journal: Journal | None
-    months: dict[str, list[dict[str, Any]]]
+    months: dict[str, list[str]]
 
 
 class Store:
