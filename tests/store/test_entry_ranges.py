@@ -128,27 +128,18 @@ def test_a_range_holds_exactly_the_entries_between_its_ends(
     since=st.none() | _moments,
     until=st.none() | _moments,
 )
-def test_reading_oldest_first_gives_the_range_in_its_order(
+def test_the_months_between_two_moments_hold_the_whole_range_oldest_first(
     moments: list[datetime], since: datetime | None, until: datetime | None
 ) -> None:
     with tempfile.TemporaryDirectory() as folder:
         store = _store(Path(folder) / "home")
         store.append_many([_entry(n, at) for n, at in enumerate(moments)])
-        streamed = [e.id for e in store.iter_oldest_first(since, until)]
-        assert streamed == [e.id for e in store.iter_range(since, until)]
-
-
-def test_reading_oldest_first_opens_each_month_when_it_gets_there(
-    home: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    store = _store(home)
-    store.append_many(
-        [_entry(n, datetime(2026, month, 10, 12, tzinfo=UTC)) for n, month in enumerate((8, 9, 10))]
-    )
-    read = _spy(monkeypatch)
-    reading = store.iter_oldest_first()
-    assert read == []
-    assert next(reading).id == f"{0:032x}"
-    assert read == ["2026-08"]
-    assert next(reading).id == f"{1:032x}"
-    assert read == ["2026-08", "2026-09"]
+        months = store.months_between(since, until)
+        assert months == sorted(months)
+        read = [
+            e.id
+            for month in months
+            for e in store.load_month(month)
+            if (since is None or e.at >= since) and (until is None or e.at <= until)
+        ]
+        assert read == [e.id for e in store.iter_range(since, until)]

@@ -183,17 +183,6 @@ class EntryStore:
                     continue
                 yield entry
 
-    def iter_oldest_first(
-        self, since: datetime | None = None, until: datetime | None = None
-    ) -> Iterator[Entry]:
-        """Entries in [since, until] in ``iter_range``'s order, each month's file read
-        only when the reading gets there: a long range is never all in memory at once.
-        A damaged month stops the reading when it is reached."""
-        for month in self.months_between(since, until):
-            for entry in self.load_month(month):
-                if (since is None or entry.at >= since) and (until is None or entry.at <= until):
-                    yield entry
-
     def months_between(
         self, since: datetime | None = None, until: datetime | None = None
     ) -> list[str]:
