@@ -5,9 +5,10 @@ and notify-send scripts that record their arguments (the fake crontab keeps what
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
-from rhythm_helpers import FakeSystem
+from rhythm_helpers import FakeSystem, ok
 
 RECORDER = """#!/bin/sh
 # A stand-in for {name}: records its arguments, one line a run.
@@ -44,3 +45,9 @@ def fake_system(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> FakeSystem:
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
     monkeypatch.setenv("PATH", str(bin_dir))  # the fakes only: never the real programs
     return FakeSystem(account, bin_dir, calls, crontab_state, runtime)
+
+
+@pytest.fixture
+def alcohol(cli: Any) -> None:
+    """A clock that began on 22 September 2026: day 62 on the tests' fixed day."""
+    ok(cli, "clock", "add", "alcohol", "--since", "2026-09-22")

@@ -44,6 +44,13 @@ def ok(cli: Any, *args: str, input: str | None = None) -> Any:
     return result
 
 
+def said(cli: Any, *args: str) -> str:
+    """What a quiet command (prompt, greet) printed: never anything on stderr."""
+    result = ok(cli, *args)
+    assert result.stderr == ""
+    return str(result.stdout)
+
+
 def glance(home: Path) -> dict[str, Any]:
     """The glance file's document."""
     import json

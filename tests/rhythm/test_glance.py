@@ -9,20 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from rhythm_helpers import glance, ok
+from rhythm_helpers import glance, ok, said
 
 PASSPHRASE = "a long passphrase for the glance tests"
 
 
 def prompt(cli: Any, *args: str) -> str:
-    result = ok(cli, "prompt", *args)
-    assert result.stderr == ""
-    return str(result.stdout)
-
-
-@pytest.fixture
-def alcohol(cli: Any) -> None:
-    ok(cli, "clock", "add", "alcohol", "--since", "2026-09-22")
+    return said(cli, "prompt", *args)
 
 
 def test_adding_a_clock_makes_a_private_glance(cli: Any, home: Path, alcohol: None) -> None:

@@ -13,20 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from rhythm_helpers import ok
+from rhythm_helpers import ok, said
 
 SCRIPT = shutil.which("recoverylog", path=str(Path(sys.executable).parent))
 
 
 def greet(cli: Any, *args: str) -> str:
-    result = ok(cli, "greet", *args)
-    assert result.stderr == ""
-    return str(result.stdout)
-
-
-@pytest.fixture
-def alcohol(cli: Any) -> None:
-    ok(cli, "clock", "add", "alcohol", "--since", "2026-09-22")
+    return said(cli, "greet", *args)
 
 
 def test_greet_shows_the_day_the_next_milestone_and_the_check_in(cli: Any, alcohol: None) -> None:

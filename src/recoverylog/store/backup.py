@@ -242,4 +242,6 @@ def restore_backup(io: FileIO, info: BackupInfo) -> None:
     if layout.entries_dir.is_dir():
         fsync_dir(real_target(layout.entries_dir))
     # Counts kept from the files replaced, and any words of theirs, go with them.
-    shutil.rmtree(layout.cache_dir, ignore_errors=True)
+    from recoverylog.store.tallycache import TallyCache
+
+    TallyCache(io).clear()
