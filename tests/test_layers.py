@@ -15,15 +15,37 @@ SRC = Path(recoverylog.__file__).parent
 # `messages` (the words said in more than one place) and the package itself.
 ANYONE = {"errors", "messages", "__init__", "__version__"}
 ALLOWED: dict[str, set[str]] = {
-    "cli": {"services", "render", "reports", "domain", "config", "paths", "environment"},
-    "services": {"domain", "store", "reports", "config", "paths", "environment"},
+    "cli": {
+        "services",
+        "render",
+        "reports",
+        "domain",
+        "config",
+        "paths",
+        "environment",
+        "variables",
+        "folders",
+    },
+    "services": {
+        "domain",
+        "store",
+        "reports",
+        "config",
+        "paths",
+        "environment",
+        "variables",
+        "folders",
+    },
     "reports": {"domain"},
     "render": {"domain"},
     "store": {"domain", "paths"},
     "config": {"store", "domain", "paths"},
     "domain": set(),
-    "paths": set(),
-    "environment": set(),
+    "paths": {"folders"},
+    "environment": {"variables"},
+    # Names only, loading nothing: the prompt's quick start uses them (cli/quick.py).
+    "folders": set(),
+    "variables": set(),
     "data": set(),
     "__main__": {"cli"},
 }

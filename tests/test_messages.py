@@ -9,7 +9,7 @@ from pathlib import Path
 
 import recoverylog
 from recoverylog import messages
-from recoverylog.environment import PASSPHRASE_ENV
+from recoverylog.variables import PASSPHRASE_ENV
 
 PACKAGE = Path(recoverylog.__file__).parent
 TABLE = {

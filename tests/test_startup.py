@@ -252,3 +252,58 @@ def test_prompt_and_greet_answer_without_typer(
     heavy = {"typer", "click", "rich", "tomllib", "platformdirs", "recoverylog.store.home"}
     assert loaded & heavy == set()
     assert not any(name.startswith("recoverylog.cli.main") for name in loaded)
+
+
+# What the prompt may load beyond Python's own start: it runs before every shell prompt.
+NOT_FOR_THE_PROMPT = {
+    "typing",
+    "pathlib",
+    "zoneinfo",
+    "platformdirs",
+    "recoverylog.environment",
+    "recoverylog.paths",
+    "recoverylog.services.glance",
+}
+
+
+@pytest.mark.parametrize("where", ["home", "platform folders"])
+def test_the_prompt_loads_the_least_it_can(
+    where: str, cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From the glance, `prompt` loads no typing, pathlib, time zone calendar or
+    platformdirs, whether its home is given or in the platform's folders, and no
+    datetime unless the clock is frozen."""
+    from datetime import UTC, date, datetime, timedelta
+
+    monkeypatch.delenv("RECOVERYLOG_NOW")
+    if where == "platform folders":
+        monkeypatch.delenv("RECOVERYLOG_HOME")
+        monkeypatch.setenv("HOME", str(tmp_path / "account"))
+        monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+        monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+    since = (date.today() - timedelta(days=10)).isoformat()
+    assert cli("clock", "add", "alcohol", "--since", since).exit_code == 0
+    probe = (
+        "import sys, json\n"
+        "from recoverylog.cli.quick import _answered, quick_request\n"
+        "assert _answered(quick_request(['prompt']))\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    for frozen in (None, datetime.now(UTC).replace(microsecond=0).isoformat()):
+        env = dict(os.environ)
+        if frozen:
+            env["RECOVERYLOG_NOW"] = frozen
+        result = subprocess.run(
+            [sys.executable, "-c", probe],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+            env=env,
+        )
+        assert result.returncode == 0, result.stderr
+        answer, modules = result.stdout.strip().splitlines()
+        assert answer in ("10d", "11d")  # control: it answered (around midnight, either)
+        loaded = set(json.loads(modules))
+        assert loaded & NOT_FOR_THE_PROMPT == set()
+        assert ("datetime" in loaded) == (frozen is not None)

@@ -17,14 +17,17 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import NamedTuple, TextIO
 
-HOME_ENV = "RECOVERYLOG_HOME"
-NOW_ENV = "RECOVERYLOG_NOW"  # freeze the clock (tests, demos, benchmarks)
-TIMEZONE_ENV = "RECOVERYLOG_TIMEZONE"
-PASSPHRASE_ENV = "RECOVERYLOG_PASSPHRASE"
-NEW_PASSPHRASE_ENV = "RECOVERYLOG_NEW_PASSPHRASE"  # for 'passphrase change' in scripts
-COUNTRY_ENV = "RECOVERYLOG_COUNTRY"
-DEBUG_ENV = "RECOVERYLOG_DEBUG"
-LOCK_WAIT_ENV = "RECOVERYLOG_LOCK_WAIT"  # seconds a write waits for another command
+from recoverylog.variables import (
+    COUNTRY_ENV,
+    DEBUG_ENV,
+    HOME_ENV,
+    LOCK_WAIT_ENV,
+    NEW_PASSPHRASE_ENV,
+    NOW_ENV,
+    PASSPHRASE_ENV,
+    TIMEZONE_ENV,
+)
+
 RUNTIME_ENV = "XDG_RUNTIME_DIR"
 SECRETS = (PASSPHRASE_ENV, NEW_PASSPHRASE_ENV)
 UNSHOWN = frozenset({"passphrase", "new_passphrase", "variables"})  # in a repr

@@ -7,7 +7,13 @@ import os
 from pathlib import Path
 from typing import NamedTuple
 
-APP_NAME = "recoverylog"
+from recoverylog.folders import (
+    APP_NAME,
+    CONFIG_FILE,
+    ENCRYPTION_FILE,
+    GLANCE_FILE,
+    JOURNAL_FILE,
+)
 
 
 class Layout(NamedTuple):
@@ -18,7 +24,7 @@ class Layout(NamedTuple):
 
     @property
     def config_file(self) -> Path:
-        return self.config_dir / "config.toml"
+        return self.config_dir / CONFIG_FILE
 
     @property
     def crisis_file(self) -> Path:
@@ -28,7 +34,7 @@ class Layout(NamedTuple):
 
     @property
     def journal_file(self) -> Path:
-        return self.data_dir / "journal.toml"
+        return self.data_dir / JOURNAL_FILE
 
     @property
     def entries_dir(self) -> Path:
@@ -69,12 +75,12 @@ class Layout(NamedTuple):
     @property
     def encryption_file(self) -> Path:
         """There only in an encrypted home: how its key is made."""
-        return self.data_dir / "encryption.toml"
+        return self.data_dir / ENCRYPTION_FILE
 
     @property
     def glance_file(self) -> Path:
         """What the prompt segment and the greeting line read (store/glance.py)."""
-        return self.data_dir / "glance.json"
+        return self.data_dir / GLANCE_FILE
 
     @property
     def greeted_file(self) -> Path:

@@ -17,9 +17,10 @@ from typing import NoReturn, TextIO
 
 import typer
 
-from recoverylog.environment import DEBUG_ENV, Environment
+from recoverylog.environment import Environment
 from recoverylog.errors import DataError, ExitCode, RecoveryLogError
 from recoverylog.render.lines import screen_safe
+from recoverylog.variables import DEBUG_ENV
 
 
 def report_error(message: str, hint: str | None = None, stderr: TextIO | None = None) -> None:

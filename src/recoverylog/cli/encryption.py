@@ -9,9 +9,9 @@ import typer
 
 from recoverylog.cli import state
 from recoverylog.cli.common import say
-from recoverylog.environment import PASSPHRASE_ENV
 from recoverylog.errors import InvalidInput
 from recoverylog.services import safety
+from recoverylog.variables import PASSPHRASE_ENV
 
 
 def encrypt() -> None:

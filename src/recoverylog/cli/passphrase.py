@@ -7,8 +7,8 @@ import typer
 from recoverylog.cli import state
 from recoverylog.cli.common import say
 from recoverylog.cli.encryption import ask_new_passphrase
-from recoverylog.environment import NEW_PASSPHRASE_ENV, PASSPHRASE_ENV
 from recoverylog.services import safety
+from recoverylog.variables import NEW_PASSPHRASE_ENV, PASSPHRASE_ENV
 
 app = typer.Typer(help="The passphrase of an encrypted journal: change it.", no_args_is_help=True)
 

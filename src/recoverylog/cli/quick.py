@@ -1,15 +1,21 @@
 """The console script's first module. `recoverylog prompt` and `recoverylog greet`,
-typed bare (with at most --home and --clock), are answered here from the glance file
-with the standard library alone, so that a shell prompt costs little more than Python
-starting; everything else, and anything the glance cannot answer, goes on to the full
-application (cli/main.py) unchanged."""
+typed bare (with at most --home and --clock), are answered here from the glance file,
+so that a shell prompt costs little more than Python starting; everything else, and
+anything the glance cannot answer, goes on to the full application (cli/main.py)
+unchanged.
+
+`prompt` runs before every shell prompt, so it loads the least of all: this module
+reads the few variables it needs itself (the entry point, like environment.py, may
+read its process) and writes its one line, with neither typing nor pathlib loaded."""
 
 from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING, NamedTuple
 
+from recoverylog.variables import HOME_ENV, NOW_ENV, TIMEZONE_ENV
+
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from recoverylog.environment import Environment
     from recoverylog.paths import Layout
@@ -18,10 +24,13 @@ if TYPE_CHECKING:
 QUICK_COMMANDS = ("prompt", "greet")
 
 
-class Request(NamedTuple):
-    command: str
-    home: str | None
-    clock: str | None
+class Request:
+    """A bare `prompt` or `greet`, with the --home and --clock given."""
+
+    __slots__ = ("clock", "command", "home")
+
+    def __init__(self, command: str, home: str | None, clock: str | None) -> None:
+        self.command, self.home, self.clock = command, home, clock
 
 
 def run() -> None:
@@ -62,25 +71,48 @@ def _option(rest: list[str], name: str, *, before: bool = False) -> str | None:
 
 def _answered(request: Request) -> bool:
     """Print the answer from the glance; False when the full path must answer."""
-    from recoverylog.environment import read_environment
-    from recoverylog.services.glance import Unanswered
+    from recoverylog.services.prompt_segment import Unanswered
 
-    environment = read_environment().with_home(request.home).with_streams()
     try:
-        text = answer(request, environment)
+        if request.command == "prompt":
+            text = _quick_segment(request)
+        else:
+            from recoverylog.environment import read_environment
+
+            text = answer(request, read_environment().with_home(request.home))
     except Unanswered:
         return False
     except Exception:  # a prompt or a shell's start never shows an error
         text = ""
-    out = environment.stdout
-    assert out is not None
     try:
         if text:
-            out.write(text + "\n")
-        out.flush()
+            sys.stdout.write(text + "\n")
+        sys.stdout.flush()
     except (OSError, ValueError):
         pass  # a closed pipe: nothing left to say
     return True
+
+
+def _quick_segment(request: Request) -> str:
+    """The segment, from this process's variables, with the home's folders found
+    without platformdirs where their place is plain (folders.usual_folders)."""
+    from recoverylog.folders import usual_folders
+    from recoverylog.services.prompt_segment import Unanswered, prompt_segment
+
+    variables = os.environ
+    home = request.home or variables.get(HOME_ENV)
+    folders = usual_folders(variables, sys.platform) if home is None else _home_folders(home)
+    if folders is None:
+        raise Unanswered("the home's place is not plain")  # paths.py knows it
+    zone, frozen = variables.get(TIMEZONE_ENV), variables.get(NOW_ENV)
+    return _printable(prompt_segment(*folders, request.clock, zone or None, frozen or None))
+
+
+def _home_folders(home: str) -> tuple[str, str] | None:
+    root = os.path.expanduser(home)
+    if not home.strip() or root.startswith("~"):
+        return None  # empty, or an account's name that paths.user_path must judge
+    return root, root
 
 
 def answer(request: Request, environment: Environment) -> str:
@@ -88,23 +120,19 @@ def answer(request: Request, environment: Environment) -> str:
     path)."""
     from recoverylog.paths import resolve_layout
     from recoverylog.services.glance import open_glance
+    from recoverylog.services.prompt_segment import prompt_segment
 
     layout = resolve_layout(environment.home)
-    glance = open_glance(layout, environment)
     if request.command == "prompt":
-        return prompt_text(glance, request.clock)
-    return greeting_text(layout, glance, request.clock)
-
-
-def prompt_text(glance: Glance | None, clock: str | None) -> str:
-    """The segment, or nothing when there is no clock to show."""
-    from recoverylog.render.greeting import DEFAULT_SEGMENT, segment
-    from recoverylog.services.glance import chosen_clock, segment_format
-
-    today = None if glance is None else chosen_clock(glance, clock)
-    if glance is None or today is None:
-        return ""
-    return _printable(segment(segment_format(glance) or DEFAULT_SEGMENT, today))
+        segment = prompt_segment(
+            layout.config_dir,
+            layout.data_dir,
+            request.clock,
+            environment.timezone,
+            environment.frozen_now,
+        )
+        return _printable(segment)
+    return greeting_text(layout, open_glance(layout, environment), request.clock)
 
 
 def greeting_text(layout: Layout, glance: Glance | None, clock: str | None) -> str:

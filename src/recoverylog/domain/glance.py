@@ -9,14 +9,16 @@ as in ``cleantime``: calendar days from a day, whole days from a known moment.""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, NamedTuple
 
-from recoverylog.domain.moments import whole_days
+from recoverylog.domain.moments import add_days, day_of, day_starts, local_moment, whole_days
+from recoverylog.domain.segment import fold
 
 # What a prompt segment's format may name (prompt.format): each is short, and none is
 # private beyond the clock's own name.
 SEGMENT_FIELDS = ("days", "clock", "total", "next", "next_in")
+DEFAULT_SEGMENT = "{days}d"
 
 
 def unknown_fields(form: str) -> list[str]:
@@ -107,6 +109,68 @@ def _milestones(
 def pick_clock(clocks: list[dict[str, Any]], wanted: str | None) -> dict[str, Any] | None:
     """The clock named ``wanted`` (any case), else the first; None if there is none."""
     if wanted:
-        folded = " ".join(wanted.split()).casefold()
-        return next((c for c in clocks if str(c.get("name", "")).casefold() == folded), None)
+        return next((c for c in clocks if fold(str(c.get("name", ""))) == fold(wanted)), None)
     return clocks[0] if clocks else None
+
+
+def segment_fields(clock: ClockToday) -> dict[str, str]:
+    return {
+        "days": str(clock.days),
+        "clock": clock.name,
+        "total": str(clock.total_days),
+        "next": clock.next_label or "",
+        "next_in": "" if clock.next_in is None else str(clock.next_in),
+    }
+
+
+def segment(form: str, clock: ClockToday) -> str:
+    """The segment for ``clock`` in the format ``form``; "" when nothing is counted yet
+    or the format cannot be used (a prompt never shows an error)."""
+    if not clock.started:
+        return ""
+    try:
+        return form.format_map(segment_fields(clock))
+    except (KeyError, ValueError, IndexError, AttributeError, TypeError):
+        return ""
+
+
+def segment_changes(
+    clock: dict[str, Any], form: str, start: datetime, end: datetime
+) -> list[list[Any]]:
+    """The segment ``clock`` shows from ``start`` until ``end`` (aware moments in the
+    zone days are counted in), as [POSIX second, text] pairs: one at ``start``, then one
+    each time the text changes. `prompt` looks the present up in them
+    (domain/segment.py) with no calendar of its own."""
+    changes: list[list[Any]] = []
+    for moment in [start, *_turns(clock, start, end)]:
+        text = segment(form, clock_today(clock, day_of(moment), moment))
+        if not changes or changes[-1][1] != text:
+            changes.append([_whole_second(moment), text])
+    return changes
+
+
+def _turns(clock: dict[str, Any], start: datetime, end: datetime) -> list[datetime]:
+    """Every moment after ``start`` and before ``end`` at which a count can change: the
+    start of each day, each whole day after a start known to the minute, and each
+    milestone reached at a moment."""
+    tz = start.tzinfo
+    assert tz is not None
+    first = day_of(start)
+    span = (end - start).days + 2
+    turns = [
+        local_moment(datetime.combine(first + timedelta(days=k), day_starts()), tz)
+        for k in range(1, span + 1)
+    ]
+    for key in ("since_at", "run_at"):
+        if clock.get(key):
+            begun = datetime.fromisoformat(clock[key])
+            skip = max(0, (start - begun).days - 1)
+            turns += [add_days(begun, k) for k in range(skip, skip + span + 2)]
+    turns += [datetime.fromisoformat(m["at"]) for m in clock.get("milestones", []) if m.get("at")]
+    # Each seen as the zone's wall clock shows it, where the day it falls on is read.
+    return sorted({moment.astimezone(tz) for moment in turns if start < moment < end})
+
+
+def _whole_second(moment: datetime) -> int:
+    """The first whole second at or after ``moment`` (the present is read to the second)."""
+    return -int(-moment.timestamp() // 1)

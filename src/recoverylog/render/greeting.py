@@ -1,5 +1,5 @@
-"""The prompt segment and the greeting line, in words. Plain text, no Rich: both are
-printed by the quick path of `prompt` and `greet`, before anything heavy loads."""
+"""The greeting line, in words. Plain text, no Rich: it is printed by the quick path
+of `greet`, before anything heavy loads."""
 
 from __future__ import annotations
 
@@ -7,29 +7,7 @@ from recoverylog.domain.glance import ClockToday
 from recoverylog.domain.moments import hours_and_minutes
 from recoverylog.domain.text import plural
 
-DEFAULT_SEGMENT = "{days}d"
 SEPARATOR = " · "
-
-
-def segment_fields(clock: ClockToday) -> dict[str, str]:
-    return {
-        "days": str(clock.days),
-        "clock": clock.name,
-        "total": str(clock.total_days),
-        "next": clock.next_label or "",
-        "next_in": "" if clock.next_in is None else str(clock.next_in),
-    }
-
-
-def segment(form: str, clock: ClockToday) -> str:
-    """The segment for ``clock`` in the format ``form``; "" when nothing is counted yet
-    or the format cannot be used (a prompt never shows an error)."""
-    if not clock.started:
-        return ""
-    try:
-        return form.format_map(segment_fields(clock))
-    except (KeyError, ValueError, IndexError, AttributeError, TypeError):
-        return ""
 
 
 def greeting_parts(clock: ClockToday, checked_in: bool) -> list[str]:

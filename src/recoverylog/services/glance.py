@@ -1,26 +1,27 @@
-"""The prompt segment and the greeting line, served from the glance file alone.
+"""The greeting line, served from the glance file alone.
 
-This is the quick path: it loads the standard library, the glance file's store and a
-few pure rules, and never the journal, so that `prompt` costs little more than Python
-starting. When the glance cannot answer (missing, from another version, made from
-files that changed since, or too old to know the next milestone), ``Unanswered`` says
-so and the command takes the full path, which makes the glance again
-(services/glance_refresh.py)."""
+This is the quick path of `greet`: it loads the standard library, the glance file's
+store and a few pure rules, and never the journal, so that a shell starts quickly.
+When the glance cannot answer (missing, from another version, made from files that
+changed since, or too old to know the next milestone), ``Unanswered`` says so and the
+command takes the full path, which makes the glance again
+(services/glance_refresh.py). The prompt segment has a quicker path still
+(services/prompt_segment.py)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, tzinfo
+from datetime import UTC, date, datetime, time, tzinfo
 from typing import Any, NamedTuple
 
 from recoverylog.domain.glance import ClockToday, clock_today, pick_clock
 from recoverylog.domain.moments import day_of, days_start_at
 from recoverylog.environment import Environment
 from recoverylog.paths import Layout
-from recoverylog.store.glance import file_stamp, mark_greeted, read_glance, read_greeted
+from recoverylog.services.prompt_segment import Unanswered, present_second
+from recoverylog.store import glance as glance_file
+from recoverylog.store.glance import mark_greeted, read_glance, read_greeted
 
-
-class Unanswered(Exception):
-    """The glance cannot answer: take the full path."""
+__all__ = ["Unanswered"]  # the full path catches it from here
 
 
 class Glance(NamedTuple):
@@ -32,9 +33,8 @@ class Glance(NamedTuple):
 
 
 def source_stamps(layout: Layout) -> dict[str, list[int] | None]:
-    """The files a glance is made from, as they are now: when one changes outside a
-    write of recoverylog's (a backup restored, an edit by hand), the glance is old."""
-    return {"journal": file_stamp(layout.journal_file), "config": file_stamp(layout.config_file)}
+    """The stamps of the files the home's glance is made from (store/glance.py)."""
+    return glance_file.source_stamps(layout.journal_file, layout.config_file)
 
 
 def open_glance(layout: Layout, environment: Environment) -> Glance | None:
@@ -49,8 +49,10 @@ def open_glance(layout: Layout, environment: Environment) -> Glance | None:
         return None
     if doc.get("stamps") != source_stamps(layout):
         raise Unanswered("the journal or settings changed")
-    zone = _zone(environment.timezone or doc.get("zone"))
-    now = current_moment(zone, environment.frozen_now)
+    zone_name = environment.timezone or doc.get("zone")
+    zone = _zone(zone_name)
+    second = present_second(environment.frozen_now, zone_name)
+    now = datetime.fromtimestamp(second, UTC).astimezone(zone)
     days_start_at(time.fromisoformat(doc.get("day_starts_at", "00:00")))
     today = day_of(now)
     if today > date.fromisoformat(doc["good_until"]):
@@ -67,20 +69,6 @@ def _zone(name: str | None) -> tzinfo | None:
         return ZoneInfo(name)
     except Exception as exc:  # an unknown or unreadable zone: let the full path say
         raise Unanswered("unknown zone") from exc
-
-
-def current_moment(zone: tzinfo | None, frozen: str | None) -> datetime:
-    """Now to the second in ``zone`` (or local time), or the frozen time
-    ($RECOVERYLOG_NOW, read as the workspace reads it)."""
-    if frozen:
-        try:
-            moment = datetime.fromisoformat(frozen)
-        except ValueError as exc:
-            raise Unanswered("frozen time") from exc
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=zone) if zone else moment.astimezone()
-        return moment.astimezone(zone).replace(microsecond=0)
-    return datetime.now(zone).astimezone(zone).replace(microsecond=0)
 
 
 def chosen_clock(glance: Glance, wanted: str | None) -> ClockToday | None:

@@ -8,20 +8,31 @@ an encrypted home it holds nothing unless prompt.in_encrypted says it may."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
 
 from recoverylog.config import Settings, load_settings
 from recoverylog.domain.cleantime import clean_time
+from recoverylog.domain.glance import DEFAULT_SEGMENT, segment_changes
 from recoverylog.domain.milestones import Milestone, milestone_status, scheme_steps
 from recoverylog.domain.model import Clock, EntryType, Journal
-from recoverylog.domain.moments import day_of, days_start_at, reading_window
+from recoverylog.domain.moments import (
+    day_of,
+    day_starts,
+    days_start_at,
+    local_moment,
+    reading_window,
+)
+from recoverylog.domain.segment import fold
 from recoverylog.services.glance import source_stamps
 from recoverylog.services.workspace import Workspace, current_time, resolve_timezone
 from recoverylog.store.glance import GLANCE_VERSION, read_glance, remove_glance, write_glance
 from recoverylog.store.home import WriteLog
 
-UPCOMING = 3  # the next milestones kept: a glance holds for months without a write
+UPCOMING = 3  # the next milestones kept
+# How long a glance holds without a write: then the first prompt or greeting makes it
+# again (a few hundred milliseconds, once).
+GOOD_FOR_DAYS = 60
 
 
 def refresh_glance(ws: Workspace, log: WriteLog) -> None:
@@ -44,6 +55,8 @@ def refresh_glance(ws: Workspace, log: WriteLog) -> None:
 def _old(ws: Workspace, doc: dict[str, Any], stamps: dict[str, Any], log: WriteLog) -> bool:
     """Must the glance be made again from the journal and settings?"""
     if log.journal is not None or doc.get("stamps") != stamps:
+        return True
+    if doc.get("zone") != _zone_name(ws.tz):  # $RECOVERYLOG_TIMEZONE says another
         return True
     return ws.today > date.fromisoformat(doc.get("good_until", "0001-01-01"))
 
@@ -85,10 +98,10 @@ def build_glance(
     now = current_time(tz, ws.environment.frozen_now)
     today = day_of(now)
     clocks = [_clock(clock, settings, today, now) for clock in journal.clocks]
-    until = min((c.pop("until") for c in clocks), default=today + timedelta(days=365))
+    until = min([today + timedelta(days=GOOD_FOR_DAYS), *(c.pop("until") for c in clocks)])
     return {
         "version": GLANCE_VERSION,
-        "zone": getattr(tz, "key", None),
+        "zone": _zone_name(tz),
         "day_starts_at": settings.day_starts_at,
         "prompt_format": settings.prompt_format,
         "clock": settings.prompt_clock or settings.default_clock,
@@ -96,7 +109,27 @@ def build_glance(
         "stamps": stamps,
         "good_until": until.isoformat(),
         "clocks": clocks,
+        "segments": _segments(clocks, settings.prompt_format or DEFAULT_SEGMENT, now, until),
         "checkin": checkin if checkin is not None else _latest_checkin(ws, today),
+    }
+
+
+def _zone_name(tz: tzinfo) -> str | None:
+    return getattr(tz, "key", None)
+
+
+def _segments(
+    clocks: list[dict[str, Any]], form: str, now: datetime, until: date
+) -> dict[str, Any]:
+    """What `prompt` shows for each clock from the start of today until the glance is
+    old, as changes it can look up without a calendar (domain/segment.py)."""
+    tz = now.tzinfo
+    assert tz is not None
+    start = min(now, local_moment(datetime.combine(day_of(now), day_starts()), tz))
+    end = local_moment(datetime.combine(until + timedelta(days=1), day_starts()), tz)
+    return {
+        "until": int(end.timestamp()),
+        "clocks": [[fold(c["name"]), segment_changes(c, form, start, end)] for c in clocks],
     }
 
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from recoverylog.config import Settings, load_settings
 from recoverylog.domain.model import Clock, Journal
 from recoverylog.domain.moments import day_of, days_start_at
-from recoverylog.environment import LOCK_WAIT_ENV, NOW_ENV, Environment
+from recoverylog.environment import Environment
 from recoverylog.errors import DataError, InvalidInput, NotFound
 from recoverylog.messages import FIRST_CLOCK, no_clock_named
 from recoverylog.paths import Layout, resolve_layout
@@ -21,6 +21,7 @@ from recoverylog.store.files import AskPassphrase, FileIO
 from recoverylog.store.home import Store, WriteLog
 from recoverylog.store.scratch import remove_stale_scratch
 from recoverylog.store.trust import check_home
+from recoverylog.variables import LOCK_WAIT_ENV, NOW_ENV
 
 if TYPE_CHECKING:
     from recoverylog.store.keycache import KeyCache

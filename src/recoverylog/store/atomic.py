@@ -14,11 +14,14 @@ import errno
 import os
 import stat
 import time
-from collections.abc import Iterable, Iterator
-from pathlib import Path
-from typing import BinaryIO
 
 from recoverylog.errors import Busy, DataError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # not loaded: `prompt` reads through this module (see cli/quick.py)
+    from collections.abc import Iterable, Iterator
+    from pathlib import Path
+    from typing import BinaryIO
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
@@ -49,6 +52,8 @@ def ensure_private_dir(path: Path) -> Path:
 
 def real_target(path: Path) -> Path:
     """Follow symlinks so that a linked file or folder is updated, not replaced."""
+    from pathlib import Path
+
     return Path(os.path.realpath(path))
 
 
@@ -133,7 +138,7 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def read_bytes(path: Path, limit: int | None = None) -> bytes | None:
+def read_bytes(path: Path | str, limit: int | None = None) -> bytes | None:
     """The file's bytes (at most ``limit`` of them), or None if it does not exist.
 
     Only a regular file is read: a FIFO, socket or device where a data file should be
@@ -163,7 +168,7 @@ def open_bytes(path: Path) -> BinaryIO | None:
     return None if fd is None else os.fdopen(fd, "rb")
 
 
-def _open_regular(path: Path) -> int | None:
+def _open_regular(path: Path | str) -> int | None:
     """A descriptor of the regular file ``path``, or None if it does not exist."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)

@@ -8,19 +8,21 @@ as fast as Python does."""
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-from pathlib import Path
-from typing import Any
 
 from recoverylog.store.atomic import atomic_write, read_bytes, remove_file
 
-GLANCE_VERSION = 1
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Any
+
+GLANCE_VERSION = 2  # 2: the prompt segment's changes (see domain/glance.py)
 MAX_GLANCE_BYTES = 64 * 1024  # a few clocks' dates: anything larger is not ours
 
 
-def read_glance(path: Path) -> dict[str, Any] | None:
+def read_glance(path: Path | str) -> dict[str, Any] | None:
     """The glance document, or None when it is missing, damaged or of another version."""
     try:
         data = read_bytes(path, MAX_GLANCE_BYTES + 1)
@@ -43,7 +45,7 @@ def remove_glance(path: Path) -> None:
         remove_file(path)
 
 
-def file_stamp(path: Path) -> list[int] | None:
+def file_stamp(path: Path | str) -> list[int] | None:
     """What tells a changed file from the one the glance was made from: its size and
     CRC-32 (None when there is none). From the bytes, not the file's times, so that the
     same journal makes the same glance in any home."""
@@ -56,13 +58,19 @@ def file_stamp(path: Path) -> list[int] | None:
     return None if data is None else [len(data), zlib.crc32(data)]
 
 
-def read_greeted(path: Path) -> float | None:
+def source_stamps(journal_file: Path | str, config_file: Path | str) -> dict[str, list[int] | None]:
+    """The files a glance is made from, as they are now: when one changes outside a
+    write of recoverylog's (a backup restored, an edit by hand), the glance is old."""
+    return {"journal": file_stamp(journal_file), "config": file_stamp(config_file)}
+
+
+def read_greeted(path: Path | str) -> float | None:
     """The POSIX time the greeting was last shown, or None."""
-    with contextlib.suppress(OSError, ValueError):
+    try:
         data = read_bytes(path, 64)
-        if data is not None:
-            return float(data.decode("ascii").strip())
-    return None
+        return None if data is None else float(data.decode("ascii").strip())
+    except (OSError, ValueError):
+        return None
 
 
 def mark_greeted(path: Path, when: float) -> None:
