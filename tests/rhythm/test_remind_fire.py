@@ -66,6 +66,27 @@ def test_a_notification_that_cannot_show_falls_back_to_the_notice(
     assert take_notices(_layout(home)) == ["Time for your meeting"]
 
 
+def test_without_a_bus_address_the_notification_finds_the_sessions_bus(
+    cli: Any, fake_system: FakeSystem, clock: None, monkeypatch: Any
+) -> None:
+    """cron starts its jobs without $DBUS_SESSION_BUS_ADDRESS: the notification looks
+    for the session's bus where it listens, in the runtime folder."""
+    import socket
+
+    heard = fake_system.calls / "bus.txt"
+    script = fake_system.bin_dir / "notify-send"
+    script.write_text(f"#!/bin/sh\necho \"$DBUS_SESSION_BUS_ADDRESS\" > '{heard}'\n")
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
+    _set(cli, "checkin", "21:00")
+    with socket.socket(socket.AF_UNIX) as bus:
+        bus.bind(str(fake_system.runtime / "bus"))
+        ok(cli, "remind", "fire", "checkin")
+        assert heard.read_text().strip() == f"unix:path={fake_system.runtime / 'bus'}"
+        monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/elsewhere")
+        ok(cli, "remind", "fire", "checkin")
+        assert heard.read_text().strip() == "unix:path=/elsewhere"  # one given is kept
+
+
 def test_a_reminder_never_says_the_label_or_any_journal_text(
     cli: Any, cli_without_terminal: Any, fake_system: FakeSystem, home: Path, clock: None
 ) -> None:

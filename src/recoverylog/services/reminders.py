@@ -295,6 +295,9 @@ def _done_already(environment: Environment, reminder: Reminder) -> bool:
         return False
 
 
+BUS_ADDRESS = "DBUS_SESSION_BUS_ADDRESS"
+
+
 def _notify(environment: Environment, text: str) -> bool:
     """Show ``text`` as a desktop notification; False where none could be shown."""
     darwin = environment.system == "darwin"
@@ -306,8 +309,13 @@ def _notify(environment: Environment, text: str) -> bool:
         words = [program, "-e", f'display notification "{text}" with title "{title}"']
     else:
         words = [program, "--app-name", title, title, text]
+    variables = environment.shareable_variables()
+    if not darwin and not variables.get(BUS_ADDRESS):
+        bus = system.session_bus(environment.runtime_dir)
+        if bus is not None:
+            variables[BUS_ADDRESS] = bus
     try:
-        done = system.run_program(words, environment.shareable_variables())
+        done = system.run_program(words, variables)
     except RecoveryLogError:
         return False
     return done.returncode == 0

@@ -9,8 +9,10 @@ reminder rings from a scheduler, where nobody types a passphrase.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import stat
 import subprocess
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -73,6 +75,20 @@ def systemd_user_manager(runtime_dir: Path | None) -> bool:
     """Whether this account's systemd manager is running: it listens in the runtime
     folder ($XDG_RUNTIME_DIR/systemd/private)."""
     return runtime_dir is not None and os.path.exists(runtime_dir / "systemd" / "private")
+
+
+def session_bus(runtime_dir: Path | None) -> str | None:
+    """The address of this account's desktop bus where it listens, for a program
+    started without one (cron gives its jobs neither $DBUS_SESSION_BUS_ADDRESS nor
+    $XDG_RUNTIME_DIR): the socket in the runtime folder, or in /run/user/UID."""
+    folders = [runtime_dir] if runtime_dir is not None else []
+    if hasattr(os, "getuid"):
+        folders.append(Path("/run/user") / str(os.getuid()))
+    for folder in folders:
+        with contextlib.suppress(OSError):
+            if stat.S_ISSOCK(os.stat(folder / "bus").st_mode):
+                return f"unix:path={folder / 'bus'}"
+    return None
 
 
 def file_exists(path: Path) -> bool:
