@@ -346,6 +346,14 @@ KEYS: dict[str, Key] = {
             _yes_no,
             _stored_yes_no,
         ),
+        Key(
+            "on_this_day",
+            False,
+            "true: the greeting adds this week's cravings beside the same days a year ago "
+            "(counts only)",
+            _yes_no,
+            _stored_yes_no,
+        ),
     )
 }
 
@@ -368,6 +376,7 @@ class Settings:
     greet_every: str = "day"  # or a length, as greet_interval reads it
     prompts_questions: tuple[str, ...] = ()
     checkin_prompt: bool = False
+    on_this_day: bool = False  # old entries can hurt: asked for, never by default
     schemes: dict[str, list[str]] = field(default_factory=dict)
 
     def value(self, key: str) -> Any:

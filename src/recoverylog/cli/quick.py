@@ -139,6 +139,7 @@ def greeting_text(layout: Layout, glance: Glance | None, clock: str | None) -> s
     """The greeting when it is due (then marked as shown), and any notices left for it;
     nothing when there is nothing new."""
     from recoverylog.render.greeting import greeting_line, greeting_parts
+    from recoverylog.render.weekly import weekly_lines
     from recoverylog.services.glance import (
         checked_in_today,
         chosen_clock,
@@ -146,15 +147,18 @@ def greeting_text(layout: Layout, glance: Glance | None, clock: str | None) -> s
         greeting_due,
         notices,
     )
+    from recoverylog.services.weekly import weekly_counts
 
     parts: list[str] = []
+    more: list[str] = []
     today = None if glance is None else chosen_clock(glance, clock)
     if glance is not None and today is not None and greeting_due(layout, glance):
         parts = greeting_parts(today, checked_in_today(glance))
         # Lines of the person's own patterns will join the greeting here.
+        more = weekly_lines(weekly_counts(layout, glance))  # services/weekly.py
         greeted(layout, glance)
     parts += notices(layout)
-    return _printable(greeting_line(parts))
+    return "\n".join(_printable(line) for line in [greeting_line(parts), *more])
 
 
 def _printable(text: str) -> str:
