@@ -73,8 +73,7 @@ def year_ago_this_week(today: date) -> Span:
 
 
 def span_months(span: Span) -> list[str]:
-    """The month files that can hold the span's entries: an entry's own date is its day,
-    or the day after when it came before ``day_starts_at``."""
+    """The month files that can hold the span's entries (see ``stored_days``)."""
     months: list[str] = []
     day = span.first
     while day <= span.last + timedelta(days=1):
@@ -85,13 +84,20 @@ def span_months(span: Span) -> list[str]:
     return months
 
 
+def stored_days(span: Span) -> tuple[str, str]:
+    """The first and last dates (YYYY-MM-DD) an entry of the span can be stored with:
+    its own date is its day, or the day after when it came before ``day_starts_at``."""
+    return span.first.isoformat(), (span.last + timedelta(days=1)).isoformat()
+
+
 def may_fall_in(raw: Mapping[str, Any], span: Span) -> bool:
     """Can this stored entry (a month file's raw record) belong to a day of ``span``?
     A quick look at its date, before the entry is read properly."""
     at = raw.get("at")
     if not isinstance(at, str):
         return True  # let the proper reading judge it
-    return span.first.isoformat() <= at[:10] <= (span.last + timedelta(days=1)).isoformat()
+    first, last = stored_days(span)
+    return first <= at[:10] <= last
 
 
 def in_span(entry: Entry, span: Span, now: datetime) -> bool:

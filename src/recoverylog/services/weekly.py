@@ -65,24 +65,22 @@ def weekly_counts(layout: Layout, glance: Glance) -> WeeklyCounts | None:
 
 
 class Months:
-    """Month files' records, each file read once."""
+    """The home's month files, read for one span of days at a time."""
 
     def __init__(self, layout: Layout) -> None:
         self.folder = layout.entries_dir
-        self.read: dict[str, list[dict[str, Any]]] = {}
 
     def entries(
         self, span: Span, now: datetime, wanted: Callable[[RawEntry], bool]
     ) -> Iterator[Entry]:
         """The entries of the days of ``span`` up to ``now`` that ``wanted`` lets by."""
         from recoverylog.domain.codec import entry_from_dict
-        from recoverylog.domain.weekly import in_span, may_fall_in, span_months
+        from recoverylog.domain.weekly import in_span, may_fall_in, span_months, stored_days
         from recoverylog.store.raw_months import raw_month
 
+        first, last = stored_days(span)
         for month in span_months(span):
-            if month not in self.read:
-                self.read[month] = raw_month(self.folder, month)
-            for raw in self.read[month]:
+            for raw in raw_month(self.folder, month, first, last):
                 if may_fall_in(raw, span) and wanted(raw):
                     entry = entry_from_dict(raw)
                     if in_span(entry, span, now):
