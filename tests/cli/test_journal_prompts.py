@@ -148,6 +148,14 @@ def test_a_failing_editor_keeps_the_answer_as_a_draft(
     [draft] = (home / "tmp" / "drafts").iterdir()
     assert "half an answer" in draft.read_text(encoding="utf-8")
     assert entry_files(home) == {}
+    # Logged as the hint says, the draft keeps its question and leaves its header out.
+    hint = result.stderr.split("log it with: ", 1)[1].split()
+    assert hint[:4] == ["recoverylog", "log", "note", "-"]
+    logged = cli("log", "note", "-", input=draft.read_text(encoding="utf-8"))
+    assert (_shown(cli, logged)["note"], _shown(cli, logged)["prompt"]) == (
+        "half an answer",
+        TODAYS,
+    )
 
 
 # --- templates -------------------------------------------------------------------------

@@ -116,3 +116,18 @@ def test_more_fellowships_and_one_of_your_own(cli: Any) -> None:
     wrong = cli("log", "meeting", "x", "--fellowship", "other:")
     assert wrong.exit_code == 2 and "fellowship name is empty" in wrong.stderr
     assert "Al-Anon" in ok(cli, "log", "meeting", "--help").stdout
+
+
+def test_a_fellowship_of_your_own_is_shown_by_its_name(cli: Any) -> None:
+    """other:NAME is how it is kept (and what scripts read); people read the name."""
+    ok(cli, "log", "meeting", "Tuesday group", "--fellowship", "other:Secular Sobriety")
+    ok(cli, "log", "meeting", "--fellowship", "other")
+    shown = {
+        "list": ok(cli, "list").stdout,
+        "meetings": ok(cli, "meetings").stdout,
+        "report": ok(cli, "report", "--period", "week", "--format", "md").stdout,
+    }
+    for command, text in shown.items():
+        assert "Secular Sobriety" in text, command
+        assert "other:" not in text, command
+    assert "other:Secular Sobriety" in ok(cli, "list", "--format", "json").stdout

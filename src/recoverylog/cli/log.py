@@ -305,7 +305,10 @@ def note_(
     recoverylog log note --prompt ; recoverylog log note --template evening
     """
     if not (prompt or question is not None or template is not None):
-        _log(EntryType.NOTE, at, clock, text, edit or text is None, tag, mood=mood)
+        if text == "-" and not edit:
+            _log_drafted(at, clock, tag, mood)
+        else:
+            _log(EntryType.NOTE, at, clock, text, edit or text is None, tag, mood=mood)
         return
     from recoverylog.services import questions
 
@@ -322,6 +325,22 @@ def note_(
         words = note_text(ws, text, False, from_stdin=LOG_NOTE_STDIN)
     data = {"mood": mood}
     _logged(NewEntry(EntryType.NOTE, moment, clock, words, tag or [], data, asked))
+
+
+def _log_drafted(
+    at: str | None, clock: str | None, tags: list[str] | None, mood: int | None
+) -> None:
+    """A note from standard input; a draft of one that answered a question (kept when
+    the editor failed) keeps its question and leaves the editor's header out."""
+    from recoverylog.domain.questions import unheaded
+
+    ws = state.workspace()
+    asked, words = unheaded(note_text(ws, "-", False, from_stdin=LOG_NOTE_STDIN) or "")
+    if not words.strip():
+        state.screen().message(NOTHING_WRITTEN)
+        raise typer.Exit(0)
+    new = NewEntry(EntryType.NOTE, when(ws, at), clock, words, tags or [], {"mood": mood}, asked)
+    _logged(new)
 
 
 def _question(ws: Workspace, prompt: bool, given: str | None, template: str | None) -> str | None:

@@ -81,6 +81,13 @@ def fellowship(value: str) -> str:
     )
 
 
+def fellowship_shown(value: str | None) -> str:
+    """A fellowship as people read it: 'other:Secular Sobriety' is 'Secular Sobriety'
+    ('other:' is how it is kept, for scripts to tell it from those listed)."""
+    head, colon, rest = (value or "").partition(":")
+    return rest if colon and head == Fellowship.OTHER else value or ""
+
+
 def _fellowship_key(value: str) -> str:
     return "".join(ch for ch in value.casefold() if ch.isalnum())
 

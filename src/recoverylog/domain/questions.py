@@ -66,6 +66,15 @@ def header(question: str) -> str:
     return f"{HEADER_MARK}{' '.join(question.split())}\n{HEADER_HINT}\n\n"
 
 
+def unheaded(text: str) -> tuple[str | None, str]:
+    """A note's question and words, from text that may still carry the editor's header
+    (a draft kept when the editor failed): (None, text) when it has none."""
+    lines = text.split("\n")
+    if len(lines) > 1 and lines[0].startswith(HEADER_MARK) and lines[1] == HEADER_HINT:
+        return lines[0][len(HEADER_MARK) :].strip(), "\n".join(lines[2:]).strip("\n")
+    return None, text
+
+
 def answer(edited: str, start: str, head: str) -> str | None:
     """The person's own words in the editor's text: without the header's lines (``head``)
     when they are still on top; None when nothing was written (empty, or the text the

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from recoverylog.domain.fields import fellowship_shown
 from recoverylog.domain.goals import goal_noun
 from recoverylog.domain.text import plural
 from recoverylog.render.lines import Line, bar, text
@@ -99,7 +100,7 @@ def meetings_lines(data: dict[str, Any], *, plain: bool) -> list[Line]:
         for meeting in week["meetings"]:
             about = [meeting.get("name") or "meeting"]
             if meeting.get("fellowship"):
-                about.append(meeting["fellowship"])
+                about.append(fellowship_shown(meeting["fellowship"]))
             if meeting.get("online"):
                 about.append("online")
             lines.append(

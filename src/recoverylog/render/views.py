@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
+from recoverylog.domain.fields import fellowship_shown
 from recoverylog.domain.moments import hours_and_minutes
 from recoverylog.domain.text import percent, plural
 from recoverylog.messages import FIRST_CLOCK, NO_CLOCKS_YET
@@ -361,7 +362,7 @@ def _coping(entry: dict[str, Any]) -> list[str]:
 
 def _meeting(entry: dict[str, Any]) -> list[str]:
     online = "online" if entry.get("online") else ""
-    return [entry.get("name") or "meeting", entry.get("fellowship") or "", online]
+    return [entry.get("name") or "meeting", fellowship_shown(entry.get("fellowship")), online]
 
 
 def _note(entry: dict[str, Any]) -> list[str]:

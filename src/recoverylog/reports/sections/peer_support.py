@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from recoverylog.domain.fields import fellowship_shown
 from recoverylog.domain.text import plural
 from recoverylog.reports.audiences import Audience
 from recoverylog.reports.blocks import Block, Para, Section, Table
@@ -38,7 +39,7 @@ def _meetings(r: Mapping[str, Any], meetings: Mapping[str, Any], year: int) -> l
                     (
                         short_date(m["date"], year),
                         m.get("name") or "meeting",
-                        m.get("fellowship") or "",
+                        fellowship_shown(m.get("fellowship")),
                         "online" if m.get("online") else "in person",
                     )
                     for m in meetings["list"]
@@ -58,7 +59,7 @@ def _meeting_count(meetings: Mapping[str, Any]) -> str:
     )
     if meetings["by_fellowship"]:
         text += ": " + ", ".join(
-            f"{f['fellowship']} {f['count']}" for f in meetings["by_fellowship"]
+            f"{fellowship_shown(f['fellowship'])} {f['count']}" for f in meetings["by_fellowship"]
         )
     return text + "."
 
