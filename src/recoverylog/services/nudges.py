@@ -19,6 +19,7 @@ from recoverylog.domain.nudge_window import due_nudge
 from recoverylog.services.workspace import Workspace
 
 if TYPE_CHECKING:
+    from recoverylog.domain.model import Entry
     from recoverylog.domain.nudges import Nudge
     from recoverylog.services.shapes import NudgeJson
 
@@ -83,7 +84,7 @@ class _Counts:
 
         self.times, self.coping = TimeTally(), CopingTally(spelling)
 
-    def add(self, entry: Any, local: datetime) -> None:
+    def add(self, entry: Entry, local: datetime) -> None:
         self.times.add(entry, local)
         self.coping.add(entry, local)
 
