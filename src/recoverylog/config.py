@@ -346,6 +346,14 @@ KEYS: dict[str, Key] = {
             _yes_no,
             _stored_yes_no,
         ),
+        Key(
+            "nudges",
+            True,
+            "false: greet and status never add a line from your plan for the hours your "
+            "cravings most often come",
+            _yes_no,
+            _stored_yes_no,
+        ),
     )
 }
 
@@ -368,6 +376,7 @@ class Settings:
     greet_every: str = "day"  # or a length, as greet_interval reads it
     prompts_questions: tuple[str, ...] = ()
     checkin_prompt: bool = False
+    nudges: bool = True  # only the person's own data, and only when there is enough
     schemes: dict[str, list[str]] = field(default_factory=dict)
 
     def value(self, key: str) -> Any:
