@@ -347,6 +347,14 @@ KEYS: dict[str, Key] = {
             _stored_yes_no,
         ),
         Key(
+            "nudges",
+            True,
+            "false: greet and status never add a line from your plan for the hours your "
+            "cravings most often come",
+            _yes_no,
+            _stored_yes_no,
+        ),
+        Key(
             "on_this_day",
             False,
             "true: the greeting adds this week's cravings beside the same days a year ago "
@@ -376,6 +384,7 @@ class Settings:
     greet_every: str = "day"  # or a length, as greet_interval reads it
     prompts_questions: tuple[str, ...] = ()
     checkin_prompt: bool = False
+    nudges: bool = True  # only the person's own data, and only when there is enough
     on_this_day: bool = False  # old entries can hurt: asked for, never by default
     schemes: dict[str, list[str]] = field(default_factory=dict)
 

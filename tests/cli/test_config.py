@@ -26,6 +26,7 @@ DEFAULTS = {
     "greet.every": "day",
     "prompts.questions": [],
     "checkin.prompt": False,
+    "nudges": True,
     "on_this_day": False,
 }
 

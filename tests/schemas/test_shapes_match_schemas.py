@@ -22,6 +22,7 @@ PAIRS: list[tuple[Any, str, str]] = [
     (shapes.GoalProgressJson, "status", "$defs/goal_progress"),
     (shapes.ClockJson, "status", "$defs/clock"),
     (shapes.NextMilestoneJson, "status", "$defs/next_milestone"),
+    (shapes.NudgeJson, "status", "$defs/nudge"),
     (shapes.ClockDetailJson, "clock-show", ""),
     (shapes.ExportJson, "export", ""),
     (shapes.ExportJournalJson, "export", "properties/journal"),

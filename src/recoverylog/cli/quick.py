@@ -138,6 +138,7 @@ def answer(request: Request, environment: Environment) -> str:
 def greeting_text(layout: Layout, glance: Glance | None, clock: str | None) -> str:
     """The greeting when it is due (then marked as shown), and any notices left for it;
     nothing when there is nothing new."""
+    from recoverylog.domain.nudge_window import nudge_lines
     from recoverylog.render.greeting import greeting_line, greeting_parts
     from recoverylog.render.weekly import weekly_lines
     from recoverylog.services.glance import (
@@ -155,7 +156,8 @@ def greeting_text(layout: Layout, glance: Glance | None, clock: str | None) -> s
     if glance is not None and today is not None and greeting_due(layout, glance):
         parts = greeting_parts(today, checked_in_today(glance))
         # Lines of the person's own patterns will join the greeting here.
-        more = weekly_lines(weekly_counts(layout, glance))  # services/weekly.py
+        more += nudge_lines(glance.doc.get("nudge"), glance.now)  # services/nudges.py
+        more += weekly_lines(weekly_counts(layout, glance))  # services/weekly.py
         greeted(layout, glance)
     parts += notices(layout)
     return "\n".join(_printable(line) for line in [greeting_line(parts), *more])

@@ -22,6 +22,7 @@ from recoverylog.domain.insights.craving_times import (
 from recoverylog.domain.insights.cravings import CravingTrend
 from recoverylog.domain.insights.selfchecks import SelfCheckWeek
 from recoverylog.domain.moments import day_of
+from recoverylog.domain.nudges import hardest_window, proven_technique
 from recoverylog.domain.selfcheck import MAX_TOTAL
 from recoverylog.domain.text import plural
 
@@ -104,13 +105,10 @@ def _busiest_time(ins: Insights) -> str | None:
     """The fullest weekday x time-of-day cell, when it clearly leads: more than one
     craving there, and no other cell as full."""
     times = ins.times
-    cell = times.busiest_cell()
-    if times.total < MIN_CRAVINGS_FOR_PATTERNS or cell is None:
+    cell = hardest_window(times)
+    if cell is None:
         return None
     day, block, count = cell
-    cells = [n for row in times.blocks() for n in row]
-    if count <= 1 or cells.count(count) != 1:
-        return None
     return (
         f"The busiest time was {WEEKDAYS[day]} {DAY_PARTS[block]}s "
         f"({block_label(block)}): {count} of {times.total} cravings."
@@ -154,9 +152,8 @@ def _common_halt_state(ins: Insights) -> str | None:
 
 def _what_helped(ins: Insights) -> str | None:
     """The best technique with enough uses to tell; else that it is too early to say."""
-    proven = [c for c in ins.coping if c.enough_data and c.known_with]
-    if proven:
-        best = proven[0]
+    best = proven_technique(ins.coping)
+    if best is not None:
         return (
             f"When you used '{best.name}', the craving passed "
             f"{best.passed_with} of {plural(best.known_with, 'time')}."

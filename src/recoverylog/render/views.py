@@ -170,6 +170,8 @@ def status_lines(data: Mapping[str, Any], *, plain: bool) -> list[Line]:
     if week["lapses"]:
         parts.append(plural(week["lapses"], "lapse"))
     lines.append([text("  " + " · ".join(parts))])
+    if data.get("nudge"):  # inside the hours cravings most often come, or just before
+        lines += [[], [text(data["nudge"]["text"])]]
     if data.get("support"):
         from recoverylog.render.goals import support_status_lines
 

@@ -15,6 +15,11 @@ from recoverylog.services.clocks import add_clock, record_lapse
 from recoverylog.services.workspace import Workspace
 
 DEMO_DAYS = 100
+# When cravings come: evenings most, and Friday early evenings (16:00-20:00) most of
+# all, so that the demo shows a hardest time and its nudge. Lists of the same length
+# draw the same random numbers.
+HOURS = (8, 13, 17, 18, 19, 20, 21, 22)
+FRIDAY_HOURS = (13, 16, 17, 17, 18, 18, 19, 21)
 LAPSE_DAY = 38
 
 TRIGGERS = [
@@ -100,7 +105,7 @@ def _entries(ws: Workspace, rng: random.Random, start: date) -> list[Entry]:
         # Cravings come often early on and ease off; evenings are hardest.
         chance = 0.75 - 0.5 * offset / DEMO_DAYS + (0.2 if day.weekday() == 4 else 0)
         if rng.random() < chance:
-            hour = rng.choice([8, 13, 17, 18, 19, 20, 21, 22])
+            hour = rng.choice(FRIDAY_HOURS if day.weekday() == 4 else HOURS)
             at = _moment(ws, day, hour, rng.randrange(60))
             if at > ws.now:
                 continue

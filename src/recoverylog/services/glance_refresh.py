@@ -3,8 +3,10 @@ what it wrote), and when `prompt` or `greet` find it cannot answer.
 
 Most writes change nothing it holds: a craving leaves it as it is, a check-in moves
 its day, and only a change to the journal or the settings (clocks, lapses, milestones
-celebrated, a time zone) makes it again from the journal, with no month file read. In
-an encrypted home it holds nothing unless prompt.in_encrypted says it may."""
+celebrated, a time zone) makes it again from the journal, with no month file read. The
+nudge is the exception: it is worked out again from the last 90 days on the first write
+of a day (services/nudges.py). In an encrypted home it holds nothing unless
+prompt.in_encrypted says it may."""
 
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ from recoverylog.domain.moments import (
 )
 from recoverylog.domain.segment import fold
 from recoverylog.services.glance import source_stamps
+from recoverylog.services.nudges import NUDGE_KEY, glance_nudge, keep_nudge_fresh
 from recoverylog.services.weekly import GLANCE_KEY, weekly_glance
 from recoverylog.services.workspace import Workspace, current_time, resolve_timezone
 from recoverylog.store.glance import GLANCE_VERSION, read_glance, remove_glance, write_glance
@@ -43,6 +46,7 @@ def refresh_glance(ws: Workspace, log: WriteLog) -> None:
     stamps = source_stamps(ws.layout)
     if old is not None and not _old(ws, old, stamps, log):
         doc = dict(old)
+        keep_nudge_fresh(ws, doc)  # at most once a day
     else:
         made = _made_again(ws, old, stamps, log)
         if made is None:
@@ -77,7 +81,8 @@ def _made_again(
         settings = ws.settings if kept_config else _settings(ws)
     journal = log.journal or ws.store.load_journal()
     checkin = None if old is None or log.journal is None else old.get("checkin")
-    return build_glance(ws, settings, journal, stamps, checkin)
+    nudge = None if old is None else old.get(NUDGE_KEY)
+    return build_glance(ws, settings, journal, stamps, checkin, nudge)
 
 
 def _settings(ws: Workspace) -> Settings:
@@ -91,9 +96,10 @@ def build_glance(
     journal: Journal,
     stamps: dict[str, Any],
     checkin: dict[str, str] | None = None,
+    nudge: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The whole glance, from the journal and settings (and the check-in day known, or
-    found in the newest entries)."""
+    found in the newest entries; the nudge kept, while it still holds)."""
     days_start_at(time.fromisoformat(settings.day_starts_at))
     tz = resolve_timezone(settings.timezone, ws.environment.system_timezone)
     now = current_time(tz, ws.environment.frozen_now)
@@ -112,6 +118,7 @@ def build_glance(
         "clocks": clocks,
         "segments": _segments(clocks, settings.prompt_format or DEFAULT_SEGMENT, now, until),
         "checkin": checkin if checkin is not None else _latest_checkin(ws, today),
+        NUDGE_KEY: glance_nudge(ws, settings, journal, now, nudge),
         GLANCE_KEY: weekly_glance(settings, journal, ws.store.io.encrypted()),
     }
 

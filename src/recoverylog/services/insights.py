@@ -17,7 +17,7 @@ from recoverylog.domain.insights.coping import CopingEffect
 from recoverylog.domain.insights.craving_times import BLOCK_HOURS, WEEKDAYS, TimeOfDay
 from recoverylog.domain.insights.cravings import SpanCravings
 from recoverylog.domain.insights.outcomes import OutcomeStats
-from recoverylog.domain.insights.period import Period
+from recoverylog.domain.insights.period import DEFAULT_DAYS, Period
 from recoverylog.domain.insights.selfchecks import SelfCheckWeek
 from recoverylog.domain.insights.triggers import TriggerSummary
 from recoverylog.domain.model import Entry, EntryType
@@ -41,7 +41,6 @@ from recoverylog.services.shapes import (
 from recoverylog.services.workspace import Workspace, optional_clock, resolve_clock
 
 INSIGHTS_VERSION = 1
-DEFAULT_DAYS = 90
 
 
 def resolve_period(today: date, since: date | None, until: date | None) -> Period:

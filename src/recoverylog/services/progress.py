@@ -31,6 +31,7 @@ def status(ws: Workspace) -> StatusJson:
     """Every clock's clean time and next milestone, the last 7 days at a glance, and
     support: sponsor contact, meetings this week, goals."""
     from recoverylog.services.goals import support_status
+    from recoverylog.services.nudges import status_nudge
 
     since_day = ws.today - timedelta(days=6)
     start, _ = reading_window(since_day, ws.today, ws.tz)
@@ -55,6 +56,7 @@ def status(ws: Workspace) -> StatusJson:
             "lapses": lapses,
         },
         "support": support_status(ws, recent, since_day),
+        "nudge": status_nudge(ws),
     }
 
 

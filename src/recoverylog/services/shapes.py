@@ -93,12 +93,22 @@ class SupportStatusJson(TypedDict):
     goals: list[GoalProgressJson]
 
 
+class NudgeJson(TypedDict):
+    """The line for the hours cravings most often come (services/nudges.py)."""
+
+    text: str
+    weekday: str
+    start: str  # HH:00, local
+    end: str  # HH:00, not included
+
+
 class StatusJson(TypedDict):
     today: str
     currency: str
     clocks: list[ClockJson]
     last_7_days: LastSevenDaysJson
     support: SupportStatusJson
+    nudge: NudgeJson | None
 
 
 # --- export ------------------------------------------------------------------------

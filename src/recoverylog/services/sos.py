@@ -128,8 +128,7 @@ def _techniques(ws: Workspace) -> list[sos_rules.Suggestion]:
     """What has helped most, ranked exactly as 'recoverylog insights' ranks it over its
     default period, then the toolkit, then defaults."""
     from recoverylog.domain.insights.coping import coping_effectiveness
-    from recoverylog.domain.insights.period import Period
-    from recoverylog.services.insights import DEFAULT_DAYS
+    from recoverylog.domain.insights.period import DEFAULT_DAYS, Period
 
     journal = ws.journal()
     period = Period.last_days(DEFAULT_DAYS, ws.today)

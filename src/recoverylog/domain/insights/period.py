@@ -17,6 +17,8 @@ from recoverylog.domain.model import Entry
 from recoverylog.domain.moments import day_of, reading_window
 from recoverylog.errors import InvalidInput
 
+DEFAULT_DAYS = 90  # how far insights look back unless told otherwise
+
 
 @dataclass(frozen=True)
 class Period:
