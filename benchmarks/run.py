@@ -66,6 +66,9 @@ class Command:
     args: tuple[str, ...]
     writes: bool = False  # also: runs on a copy of the home
     remove_first: str | None = None  # a file of the home removed before every run
+    # Commands run once on the copy before the rounds (not timed); if one fails (an
+    # older recoverylog without the setting), the row is left out, with a note.
+    setup: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,14 @@ def scale_rows(year_ago: str) -> list[ScaleRow]:
     ]  # fmt: skip
 
 
+# A goal whose window spans two months (of the 100k home: some 3,500 entries to look
+# through), and "on this day": the greeting reads three month files.
+WEEKLY_SETUP = (
+    ("config", "set", "on_this_day", "true"),
+    ("goal", "set", "coping", "urge surfing", "20", "--days", "30", "--start", "2026-10-25"),
+)
+
+
 def commands(first_day: str, with_insights: bool, with_rhythm: bool = False) -> list[Command]:
     out = [
         Command("status", ("status",)),
@@ -129,6 +140,14 @@ def commands(first_day: str, with_insights: bool, with_rhythm: bool = False) -> 
         out += [
             Command("prompt", ("prompt",), writes=True),
             Command("greet", ("greet",), writes=True, remove_first="greeted"),
+            # With a goal and "on this day", the greeting reads a few month files.
+            Command(
+                "greet, goal and on this day",
+                ("greet",),
+                writes=True,
+                remove_first="greeted",
+                setup=WEEKLY_SETUP,
+            ),
         ]
     return out
 
@@ -154,6 +173,13 @@ TARGETS = [
     Target("`prompt` 100k / `python -c pass`", "prompt", "100k", 3.0, "python -c pass", "-"),
     Target("`greet` empty / `status` empty", "greet", EMPTY, 1.0, "status"),
     Target("`greet` 100k / `status` empty", "greet", "100k", 1.0, "status"),
+    Target(
+        "`greet` with a goal and on this day, 100k / `status` empty",
+        "greet, goal and on this day",
+        "100k",
+        1.0,
+        "status",
+    ),
     Target(
         "`insights` all years, 100k / 10k",
         "insights, all years",
@@ -331,6 +357,15 @@ def available(script: Path, command: str, env: dict[str, str]) -> bool:
     return result.returncode == 0
 
 
+def set_up(script: Path, command: Command, env: dict[str, str]) -> bool:
+    """Run the command's setup on its copy of the home; False if any of it fails."""
+    for args in command.setup:
+        done = subprocess.run([str(script), *args], env=env, capture_output=True, check=False)
+        if done.returncode != 0:
+            return False
+    return True
+
+
 @dataclass
 class Case:
     """One command on one home, run once per round."""
@@ -375,6 +410,7 @@ def measure(
     WORK_DIR.mkdir(parents=True)
     baseline = [sys.executable, "-c", "pass"]
     cases = [Case("python -c pass", "-", baseline, clean_env(None, None, plan.src))]
+    notes: list[str] = []
     # One command on every home in a row: the runs compared by a target are close in time.
     for command in chosen:
         for size, (home, home_spec) in homes.items():
@@ -383,10 +419,12 @@ def measure(
                 target = WORK_DIR / f"{len(cases)}-{size}"  # a copy for each case
                 shutil.copytree(home, target)
             env = clean_env(target, home_spec.now, plan.src)
+            if not set_up(script, command, env):
+                notes.append(f"`{command.name}` needs a recoverylog that can set it up")
+                break
             remove = target / command.remove_first if command.remove_first else None
             argv = [str(script), *command.args]
             cases.append(Case(command.name, size, argv, env, remove_first=remove))
-    notes: list[str] = []
     scale = ScaleCases(plan, script, homes, notes)
     extra = scale.cases()
     os.sync()

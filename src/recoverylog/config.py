@@ -354,6 +354,14 @@ KEYS: dict[str, Key] = {
             _yes_no,
             _stored_yes_no,
         ),
+        Key(
+            "on_this_day",
+            False,
+            "true: the greeting adds this week's cravings beside the same days a year ago "
+            "(counts only)",
+            _yes_no,
+            _stored_yes_no,
+        ),
     )
 }
 
@@ -377,6 +385,7 @@ class Settings:
     prompts_questions: tuple[str, ...] = ()
     checkin_prompt: bool = False
     nudges: bool = True  # only the person's own data, and only when there is enough
+    on_this_day: bool = False  # old entries can hurt: asked for, never by default
     schemes: dict[str, list[str]] = field(default_factory=dict)
 
     def value(self, key: str) -> Any:

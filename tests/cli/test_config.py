@@ -27,6 +27,7 @@ DEFAULTS = {
     "prompts.questions": [],
     "checkin.prompt": False,
     "nudges": True,
+    "on_this_day": False,
 }
 
 

@@ -140,6 +140,7 @@ def greeting_text(layout: Layout, glance: Glance | None, clock: str | None) -> s
     nothing when there is nothing new."""
     from recoverylog.domain.nudge_window import nudge_lines
     from recoverylog.render.greeting import greeting_line, greeting_parts
+    from recoverylog.render.weekly import weekly_lines
     from recoverylog.services.glance import (
         checked_in_today,
         chosen_clock,
@@ -147,6 +148,7 @@ def greeting_text(layout: Layout, glance: Glance | None, clock: str | None) -> s
         greeting_due,
         notices,
     )
+    from recoverylog.services.weekly import weekly_counts
 
     parts: list[str] = []
     more: list[str] = []
@@ -155,6 +157,7 @@ def greeting_text(layout: Layout, glance: Glance | None, clock: str | None) -> s
         parts = greeting_parts(today, checked_in_today(glance))
         # Lines of the person's own patterns will join the greeting here.
         more += nudge_lines(glance.doc.get("nudge"), glance.now)  # services/nudges.py
+        more += weekly_lines(weekly_counts(layout, glance))  # services/weekly.py
         greeted(layout, glance)
     parts += notices(layout)
     return "\n".join(_printable(line) for line in [greeting_line(parts), *more])

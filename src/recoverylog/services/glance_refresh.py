@@ -28,6 +28,7 @@ from recoverylog.domain.moments import (
 from recoverylog.domain.segment import fold
 from recoverylog.services.glance import source_stamps
 from recoverylog.services.nudges import NUDGE_KEY, glance_nudge, keep_nudge_fresh
+from recoverylog.services.weekly import GLANCE_KEY, weekly_glance
 from recoverylog.services.workspace import Workspace, current_time, resolve_timezone
 from recoverylog.store.glance import GLANCE_VERSION, read_glance, remove_glance, write_glance
 from recoverylog.store.home import WriteLog
@@ -58,7 +59,7 @@ def refresh_glance(ws: Workspace, log: WriteLog) -> None:
 
 def _old(ws: Workspace, doc: dict[str, Any], stamps: dict[str, Any], log: WriteLog) -> bool:
     """Must the glance be made again from the journal and settings?"""
-    if log.journal is not None or doc.get("stamps") != stamps:
+    if log.journal is not None or doc.get("stamps") != stamps or GLANCE_KEY not in doc:
         return True
     if doc.get("zone") != _zone_name(ws.tz):  # $RECOVERYLOG_TIMEZONE says another
         return True
@@ -118,6 +119,7 @@ def build_glance(
         "segments": _segments(clocks, settings.prompt_format or DEFAULT_SEGMENT, now, until),
         "checkin": checkin if checkin is not None else _latest_checkin(ws, today),
         NUDGE_KEY: glance_nudge(ws, settings, journal, now, nudge),
+        GLANCE_KEY: weekly_glance(settings, journal, ws.store.io.encrypted()),
     }
 
 
