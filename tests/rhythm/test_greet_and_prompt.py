@@ -73,6 +73,18 @@ def test_after_a_lapse_every_clean_day_is_shown_beside_the_run(
         assert blame not in line.lower()
 
 
+def test_a_long_greeting_breaks_between_its_parts_at_the_screens_width(
+    cli: Any, alcohol: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ok(cli, "log", "lapse", "alcohol", "--at", "2026-11-22 21:00")
+    monkeypatch.setenv("RECOVERYLOG_NOW", "2026-11-24T08:00:00+00:00")
+    monkeypatch.setenv("COLUMNS", "60")
+    assert greet(cli) == (
+        "24 hours without alcohol today · 62 days clean in total\n"
+        "1 week in 6 days · no check-in yet today\n"
+    )
+
+
 def test_the_day_of_a_lapse_says_what_comes(cli: Any, alcohol: None) -> None:
     ok(cli, "log", "lapse", "alcohol", "--at", "2026-11-23 10:00")
     assert greet(cli).startswith("A new run without alcohol starts tomorrow · 62 days clean")

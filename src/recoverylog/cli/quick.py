@@ -132,14 +132,15 @@ def answer(request: Request, environment: Environment) -> str:
             environment.frozen_now,
         )
         return _printable(segment)
-    return greeting_text(layout, open_glance(layout, environment), request.clock)
+    glance = open_glance(layout, environment)
+    return greeting_text(layout, glance, request.clock, environment.width)
 
 
-def greeting_text(layout: Layout, glance: Glance | None, clock: str | None) -> str:
-    """The greeting when it is due (then marked as shown), and any notices left for it;
-    nothing when there is nothing new."""
+def greeting_text(layout: Layout, glance: Glance | None, clock: str | None, width: int) -> str:
+    """The greeting when it is due (then marked as shown), at the screen's ``width``,
+    and any notices left for it; nothing when there is nothing new."""
     from recoverylog.domain.nudge_window import nudge_lines
-    from recoverylog.render.greeting import greeting_line, greeting_parts
+    from recoverylog.render.greeting import greeting_lines, greeting_parts
     from recoverylog.render.weekly import weekly_lines
     from recoverylog.services.glance import (
         checked_in_today,
@@ -155,12 +156,11 @@ def greeting_text(layout: Layout, glance: Glance | None, clock: str | None) -> s
     today = None if glance is None else chosen_clock(glance, clock)
     if glance is not None and today is not None and greeting_due(layout, glance):
         parts = greeting_parts(today, checked_in_today(glance))
-        # Lines of the person's own patterns will join the greeting here.
         more += nudge_lines(glance.doc.get("nudge"), glance.now)  # services/nudges.py
         more += weekly_lines(weekly_counts(layout, glance))  # services/weekly.py
         greeted(layout, glance)
     parts += notices(layout)
-    return "\n".join(_printable(line) for line in [greeting_line(parts), *more])
+    return "\n".join(_printable(line) for line in [*greeting_lines(parts, width), *more])
 
 
 def _printable(text: str) -> str:

@@ -41,7 +41,13 @@ def _when(days_left: int) -> str:
     return "later today" if days_left <= 0 else f"in {plural(days_left, 'day')}"
 
 
-def greeting_line(parts: list[str]) -> str:
-    """One line from the parts, starting with a capital."""
-    line = SEPARATOR.join(part for part in parts if part)
-    return line[:1].upper() + line[1:]
+def greeting_lines(parts: list[str], width: int) -> list[str]:
+    """The parts joined into lines no wider than ``width`` where they can be, broken
+    only between parts, each line starting with a capital."""
+    lines: list[str] = []
+    for part in filter(None, parts):
+        if lines and len(lines[-1]) + len(SEPARATOR) + len(part) <= width:
+            lines[-1] += SEPARATOR + part
+        else:
+            lines.append(part)
+    return [line[:1].upper() + line[1:] for line in lines]
