@@ -302,12 +302,6 @@ def encode_month(doc: RawDoc) -> bytes:
         raise InvalidInput(NOT_UNICODE) from exc
 
 
-# What a month file written by this version looks like at both ends: anything else (an
-# older or newer version, a file edited by hand or cut short) is decoded in full.
-_CURRENT_HEAD = f'{{"schema_version": {schema.CURRENT_VERSION[schema.ENTRIES]}, "month": '
-_CURRENT_TAIL = "]}\n"
-
-
 def may_hold(text: str, words: Sequence[str]) -> bool:
     """False only when no entry of this month file can match: some word of ``words``
     (casefolded, each to be found inside one text of an entry) is nowhere in the file.
@@ -319,7 +313,9 @@ def may_hold(text: str, words: Sequence[str]) -> bool:
     of those, so the casefolded file holds every casefolded text, escaped the same way.
     Backslash-u escapes (rare control characters, or any character written by another
     program) and escaped slashes would break this: a file with either is decoded."""
-    if not (text.startswith(_CURRENT_HEAD) and text.endswith(_CURRENT_TAIL)):
+    # Anything but a month file of this version (older, newer, edited by hand, cut
+    # short) is decoded in full.
+    if not (text.startswith(schema.MONTH_HEAD) and text.endswith(schema.MONTH_TAIL)):
         return True
     # One quick look for any backslash first: most months have none.
     if "\\" in text and ("\\u" in text or "\\/" in text):

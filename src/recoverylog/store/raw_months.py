@@ -11,12 +11,11 @@ from typing import Any
 
 from recoverylog.errors import DataError
 from recoverylog.store.atomic import read_bytes
-from recoverylog.store.schema import CURRENT_VERSION, ENTRIES
+from recoverylog.store.schema import CURRENT_VERSION, ENTRIES, MONTH_HEAD
 
-# A month file as entries.encode_month writes it: its head on the first line, then one
-# entry a line, then the end. Such a file is read a line at a time, and only the lines
-# of the days asked for are decoded; any other file is decoded whole.
-_HEAD = f'{{"schema_version": {CURRENT_VERSION[ENTRIES]}, "month": '
+# A month file as entries.encode_month writes it (schema.MONTH_HEAD) is read a line at a
+# time, and only the lines of the days asked for are decoded; any other file is decoded
+# whole.
 _HEAD_END = '"entries": ['
 _END = ["]}", ""]
 _AT = '"at": "'  # a quote inside a text is always escaped, so this is only ever a key
@@ -34,7 +33,7 @@ def raw_month(
     try:
         text = data.decode("utf-8")
         lines = text.split("\n")
-        if lines[0].startswith(_HEAD) and lines[0].endswith(_HEAD_END) and lines[-2:] == _END:
+        if lines[0].startswith(MONTH_HEAD) and lines[0].endswith(_HEAD_END) and lines[-2:] == _END:
             return _lines_of_days(lines[1:-2], first_day, last_day)
         return _whole(json.loads(text), month)
     except (ValueError, RecursionError, AttributeError) as exc:

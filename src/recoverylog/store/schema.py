@@ -25,6 +25,13 @@ CRISIS = "crisis"
 
 CURRENT_VERSION: dict[str, int] = {JOURNAL: 2, ENTRIES: 2, CONFIG: 1, CRISIS: 1}
 
+# How a month file this version writes (entries.encode_month) begins and ends: its head
+# on the first line, one entry a line, then the end. Readers that look into the text
+# before decoding it (a search, the greeting's counts) rely on this layout, and decode
+# anything else in full.
+MONTH_HEAD = f'{{"schema_version": {CURRENT_VERSION[ENTRIES]}, "month": '
+MONTH_TAIL = "]}\n"
+
 
 class MigrationError(ValueError):
     """An older document is too damaged to update; nothing is written."""
