@@ -209,3 +209,33 @@ def test_an_interrupted_move_never_drops_the_entry(
     assert cli("doctor", "--fix").exit_code == 0  # and the next run tidies up
     ids = [e["id"] for e in json.loads(cli("list", "--format", "json").stdout)]
     assert ids.count(moved["id"]) == 1
+
+
+def test_doctor_names_the_copies_a_sync_tool_kept(cli, home: Path) -> None:
+    """Two computers changed one file: the sync tool kept the other version beside it.
+    Its entries are not in the journal, so doctor says so, names the tool, and leaves
+    the copy where it is, even with --fix."""
+    _setup(cli)
+    month = next((home / "entries").glob("*.json"))
+    copies = {
+        home / "entries" / f"{month.stem}.sync-conflict-20261123-201500-ABCDEF1.json": "Syncthing",
+        home / "journal (Sam's conflicted copy 2026-11-23).toml": "Dropbox",
+        home / "config 2.toml": "iCloud Drive",
+    }
+    for path in copies:
+        path.write_text("the other computer's version")
+        path.chmod(0o600)  # as private as the rest: only the copy is in question
+    check = cli("doctor", "--format", "json")
+    assert check.exit_code == 4
+    found = {p["file"]: p for p in json.loads(check.stdout)["problems"]}
+    for path, tool in copies.items():
+        finding = found[str(path.relative_to(home))]
+        assert finding["kind"] == "sync-conflict" and finding["repair"] is None
+        assert (
+            tool in finding["problem"]
+            and path.name.split(" ")[0].split(".")[0] in (finding["problem"])
+        )
+    shown = cli("doctor").stdout
+    assert "not in your journal" in shown and "Syncthing" in shown
+    cli("doctor", "--fix")
+    assert all(path.exists() for path in copies)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -109,6 +110,7 @@ def examine(ws: Workspace, fix: bool = False) -> Report:
         _check_unsealed(ws, report, sealing)
         _check_old_seals(ws, report, sealing)
         _check_drafts(ws, report)
+        _check_sync_conflicts(ws, report)
         _check_permissions(ws, report)
         if fix:
             _repair(ws, report, damaged_months, sealing)
@@ -302,7 +304,7 @@ def _check_months(ws: Workspace, report: Report, sealing: _Sealing) -> set[str]:
     for path in sorted(store.folder.iterdir()) if store.folder.is_dir() else []:
         match = MONTH_FILE.match(path.name)
         if not match:
-            if path.is_file() and not path.name.endswith(TEMP_SUFFIX):
+            if path.is_file() and not path.name.endswith(TEMP_SUFFIX) and not _synced(path):
                 report.add(Finding(path, "not a month file; left alone", None, kind="unknown"))
             continue
         month = match.group(1)
@@ -426,6 +428,37 @@ def _check_drafts(ws: Workspace, report: Report) -> None:
     for path in draft_files(ws.layout):
         problem = "a note kept as a draft; 'recoverylog draft show' prints it"
         report.add(Finding(path, problem, None, kind="draft"))
+
+
+def _month_name(name: str) -> bool:
+    return MONTH_FILE.match(name) is not None
+
+
+def _synced(path: Path) -> bool:
+    """A sync tool's copy of a month file (said by _check_sync_conflicts)."""
+    from recoverylog.domain.sync_conflicts import conflict_copy
+
+    return conflict_copy(path.name, _month_name) is not None
+
+
+def _check_sync_conflicts(ws: Workspace, report: Report) -> None:
+    """Copies a sync tool kept when two computers changed the same file: what they hold
+    is not in the journal, and only a person can say which version is right."""
+    from recoverylog.domain.sync_conflicts import conflict_copy
+
+    layout = ws.layout
+    own = {layout.journal_file.name, layout.config_file.name, layout.crisis_file.name}
+    folders: dict[Path, Callable[[str], bool]] = {
+        layout.config_dir: own.__contains__,
+        layout.data_dir: own.__contains__,
+        layout.entries_dir: _month_name,
+    }
+    for folder, ours in folders.items():
+        for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+            copy = conflict_copy(path.name, ours)
+            if copy is not None and path.is_file():
+                problem = f"{copy.tool}'s copy of {copy.original}: not in your journal"
+                report.add(Finding(path, problem, None, kind="sync-conflict"))
 
 
 def _check_permissions(ws: Workspace, report: Report) -> None:
