@@ -89,22 +89,12 @@ def _words(value: str) -> tuple[str, ...] | None:
 
 
 def _word_list(items: list[Any]) -> tuple[str, ...] | None:
-    found: dict[str, str] = {}
-    for item in items:
-        if not isinstance(item, str):
-            raise InvalidInput('give words or phrases in quotes, e.g. ["Mike", "St Marys"]')
-        word = " ".join(_text_or_blank(item, "word to hide").split())
-        if word:
-            found.setdefault(word.casefold(), word)
-    return tuple(found.values()) or None
+    hint = 'give words or phrases in quotes, e.g. ["Mike", "St Marys"]'
+    return _distinct(items, "word to hide", hint, lambda word: " ".join(word.split()))
 
 
 def _stored_words(value: Any) -> tuple[str, ...] | None:
-    if isinstance(value, str):
-        return _words(value)
-    if isinstance(value, list):
-        return _word_list(value)
-    raise InvalidInput(f"must be a list of words, found {value!r:.40}")
+    return _stored_list(value, _words, _word_list, "words")
 
 
 QUESTIONS_BETWEEN = "|"
@@ -119,22 +109,40 @@ def _questions(value: str) -> tuple[str, ...] | None:
 def _question_list(items: list[Any]) -> tuple[str, ...] | None:
     from recoverylog.domain.fields import line
 
-    found: dict[str, str] = {}
-    for item in items:
-        if not isinstance(item, str):
-            raise InvalidInput('give questions in quotes, e.g. ["What am I proud of today?"]')
-        if item.strip():
-            question = line(_text_or_blank(item, "question"), "question")
-            found.setdefault(question.casefold(), question)
-    return tuple(found.values()) or None
+    hint = 'give questions in quotes, e.g. ["What am I proud of today?"]'
+    return _distinct(items, "question", hint, lambda q: line(q, "question") if q.strip() else "")
 
 
 def _stored_questions(value: Any) -> tuple[str, ...] | None:
+    return _stored_list(value, _questions, _question_list, "questions")
+
+
+def _distinct(
+    items: list[Any], what: str, hint: str, clean: Callable[[str], str]
+) -> tuple[str, ...] | None:
+    """Each text once (in any case), cleaned, blanks dropped; None when none is left."""
+    found: dict[str, str] = {}
+    for item in items:
+        if not isinstance(item, str):
+            raise InvalidInput(hint)
+        text = clean(_text_or_blank(item, what))
+        if text:
+            found.setdefault(text.casefold(), text)
+    return tuple(found.values()) or None
+
+
+def _stored_list(
+    value: Any,
+    typed: Callable[[str], tuple[str, ...] | None],
+    listed: Callable[[list[Any]], tuple[str, ...] | None],
+    what: str,
+) -> tuple[str, ...] | None:
+    """A list setting as config.toml holds it: typed as one text, or a TOML list."""
     if isinstance(value, str):
-        return _questions(value)
+        return typed(value)
     if isinstance(value, list):
-        return _question_list(value)
-    raise InvalidInput(f"must be a list of questions, found {value!r:.40}")
+        return listed(value)
+    raise InvalidInput(f"must be a list of {what}, found {value!r:.40}")
 
 
 def _day_start(value: str) -> str:
