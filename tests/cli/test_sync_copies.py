@@ -17,11 +17,13 @@ OTHER = "other computer"
 
 @pytest.fixture
 def on(cli: Any, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Any]:
-    """on(folder, time, *args): a command on the computer whose home is ``folder``."""
+    """on(folder, time, *args): a command on the computer whose home is ``folder``, at
+    ``time`` (HH:MM on 6 December, or a day and time)."""
 
     def run(folder: Path, time: str, *args: str) -> Any:
         monkeypatch.setenv("RECOVERYLOG_HOME", str(folder))
-        monkeypatch.setenv("RECOVERYLOG_NOW", f"2026-12-06T{time}:00+00:00")
+        day = "" if "T" in time else "2026-12-06T"
+        monkeypatch.setenv("RECOVERYLOG_NOW", f"{day}{time}:00+00:00")
         return ok(cli, *args)
 
     return run
@@ -163,3 +165,124 @@ def test_a_copy_that_cannot_be_read_is_left_for_a_person(
     said = on(home, "12:00", "status").stderr
     assert "2026-12 2.json was left as it is" in said and "doctor" in said
     assert copy.exists()
+
+
+def test_an_encrypted_home_merges_with_the_passphrase_at_hand(
+    on: Callable[..., Any], home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from recoverylog.store.crypto import MAGIC
+
+    monkeypatch.setenv("RECOVERYLOG_PASSPHRASE", "a long passphrase for two computers")
+    on(home, "09:00", "clock", "add", "alcohol", "--since", "2026-11-01")
+    on(home, "09:01", "encrypt")
+    other = tmp_path / OTHER
+    shutil.copytree(home, other)
+    on(home, "10:00", "log", "note", "written here")
+    on(other, "10:05", "log", "note", "written there")
+    copy = conflict(
+        home, other, "entries/2026-12.json", "2026-12.sync-conflict-20261206-120000-B.json"
+    )
+    assert copy.read_bytes().startswith(MAGIC)
+    listed = as_json(on(home, "12:00", "list", "--format", "json"))
+    assert notes(listed) == ["written here", "written there"]
+    assert (home / "entries/2026-12.json").read_bytes().startswith(MAGIC)
+    assert not copy.exists()
+
+
+def test_without_the_passphrase_an_encrypted_homes_copies_wait(
+    on: Callable[..., Any],
+    cli_without_terminal: Any,
+    home: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("RECOVERYLOG_PASSPHRASE", "a long passphrase for two computers")
+    on(home, "09:00", "clock", "add", "alcohol", "--since", "2026-11-01")
+    on(home, "09:01", "encrypt")
+    other = tmp_path / OTHER
+    shutil.copytree(home, other)
+    on(other, "10:05", "log", "note", "written there")
+    on(home, "10:06", "log", "note", "written here")
+    copy = conflict(home, other, "entries/2026-12.json", "2026-12 2.json")
+    monkeypatch.delenv("RECOVERYLOG_PASSPHRASE")
+    monkeypatch.setenv("RECOVERYLOG_NOW", "2026-12-06T12:00:00+00:00")
+    said = cli_without_terminal("list").stderr  # no passphrase to be had
+    assert "1 copy from your other computer waits to be merged" in said
+    assert "recoverylog unlock" in said and copy.exists()
+
+
+def test_tombstones_go_after_the_days_the_setting_keeps(
+    on: Callable[..., Any], home: Path, two: Path
+) -> None:
+    on(home, "09:30", "config", "set", "sync.keep_deleted_days", "2")
+    first = next(e for e in as_json(on(home, "10:00", "list", "--format", "json")))
+    on(home, "10:01", "delete", first["id"][:8], "--yes")
+    on(home, "10:02", "people", "remove", "Sam", "--yes")
+    month = home / "entries/2026-12.json"
+    assert first["id"] in json.loads(month.read_text())["deleted"]
+    assert '"person:sam"' in (home / "journal.toml").read_text()
+    on(home, "2026-12-08T10:00", "log", "note", "two days on")
+    on(home, "2026-12-08T10:01", "people", "add", "Alex", "--role", "peer")
+    assert first["id"] in json.loads(month.read_text())["deleted"]
+    assert '"person:sam"' in (home / "journal.toml").read_text()
+    on(home, "2026-12-08T10:02", "config", "set", "sync.keep_deleted_days", "1")
+    on(home, "2026-12-08T10:03", "log", "note", "a day too many")
+    on(home, "2026-12-08T10:04", "people", "edit", "Alex", "--phone", "555 0101")
+    assert "deleted" not in json.loads(month.read_text())
+    assert '"person:sam"' not in (home / "journal.toml").read_text()
+
+
+def changed_at(home: Path) -> dict[str, str]:
+    """journal.toml's record of when each thing in it was last changed."""
+    import tomllib
+
+    table = tomllib.loads((home / "journal.toml").read_text()).get("changed", {})
+    return {key: when.strftime("%H:%M") for key, when in table.items()}
+
+
+def test_every_thing_in_the_journal_says_when_it_was_last_changed(
+    on: Callable[..., Any], home: Path, two: Path
+) -> None:
+    on(home, "10:00", "clock", "edit", "alcohol", "--cost-per-day", "9")
+    on(home, "10:01", "log", "lapse", "alcohol", "--at", "2026-12-05 21:00")
+    on(home, "10:02", "people", "edit", "Sam", "--phone", "555 0100")
+    on(home, "10:03", "coping", "add", "urge surfing")
+    on(home, "10:04", "goal", "set", "meetings", "3", "--days", "7")
+    on(home, "10:05", "plan", "add", "reasons", "my health")
+    stamps = changed_at(home)
+    lapse = next(key for key in stamps if key.startswith("lapse:alcohol:"))
+    assert {
+        key: stamps[key]
+        for key in (
+            "clock:alcohol",
+            lapse,
+            "person:sam",
+            "technique:urge surfing",
+            "goal:meetings",
+            "plan:reasons",
+        )
+    } == {
+        "clock:alcohol": "10:00",
+        lapse: "10:01",
+        "person:sam": "10:02",
+        "technique:urge surfing": "10:03",
+        "goal:meetings": "10:04",
+        "plan:reasons": "10:05",
+    }
+    lapse_id = lapse.rpartition(":")[2]
+    on(home, "10:06", "edit", lapse_id[:8], "--note", "after the party")
+    assert changed_at(home)[lapse] == "10:06" and changed_at(home)["clock:alcohol"] == "10:00"
+
+
+def test_a_renamed_clock_takes_its_entries_along_on_the_other_computer_too(
+    on: Callable[..., Any], home: Path, two: Path
+) -> None:
+    on(home, "10:00", "clock", "rename", "alcohol", "drinking")
+    on(two, "10:05", "log", "note", "written there")
+    conflict(home, two, "entries/2026-12.json", "2026-12 2.json")
+    conflict(home, two, "journal.toml", "journal 2.toml")
+    listed = as_json(on(home, "12:00", "list", "--format", "json"))
+    clocks = {e["note"]: e.get("clock") for e in listed}
+    assert clocks == {"a first note": "drinking", "written there": "alcohol"}
+    names = [c["name"] for c in as_json(on(home, "12:01", "clock", "list", "--format", "json"))]
+    assert names == ["drinking"]

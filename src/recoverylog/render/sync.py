@@ -30,8 +30,9 @@ def copies_merged(result: CopiesMerged) -> list[str]:
         )
     if result.waiting:
         noun = "copy" if result.waiting == 1 else "copies"
+        verb = "waits" if result.waiting == 1 else "wait"
         lines.append(
-            f"{result.waiting} {noun} from your other computer wait to be merged, "
+            f"{result.waiting} {noun} from your other computer {verb} to be merged, "
             f"which needs your passphrase: {WAITING_HINT}."
         )
     return lines
