@@ -69,7 +69,7 @@ def test_the_next_command_merges_the_copy_and_says_so_once(
     copy = conflict(home, two, "entries/2026-12.json", copy_name)
     listed = on(home, "12:00", "list", "--format", "json")
     assert notes(as_json(listed)) == ["a first note", "written here", "written there"]
-    assert "1 added" in listed.stderr and "from your other computer" in listed.stderr
+    assert "from your other computer: 1 entry added." in listed.stderr
     assert not copy.exists()
     again = on(home, "12:01", "list", "--format", "json")
     assert again.stderr == ""

@@ -12,8 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from recoverylog.domain.sync_conflicts import CRISIS, JOURNAL, MONTH, SETTINGS
 from recoverylog.errors import DataError
-from recoverylog.store.sync_copies import CRISIS, JOURNAL, MONTH, SETTINGS, find_copies, kind_of
+from recoverylog.store.sync_copies import find_copies, kind_of
 
 if TYPE_CHECKING:
     from recoverylog.domain.sync_merge import Brought, CopiesMerged, Merged, MergedCopy, Version
