@@ -17,7 +17,7 @@ computers that merge the same versions write the same file:
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -387,8 +387,3 @@ def settings_merged(
             merged[key], count = settings_merged(merged[key], value)
             added += count
     return merged, added
-
-
-def united(names: Iterable[str]) -> list[str]:
-    """Names once each, in the order first given."""
-    return list(dict.fromkeys(names))
