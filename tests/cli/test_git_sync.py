@@ -168,6 +168,28 @@ def test_a_delete_on_one_and_an_edit_on_the_other_both_stay(
         assert notes(on, folder) == ["edited"]
 
 
+@pytest.mark.parametrize("there", ["edit", "delete"])
+def test_an_entry_moved_to_another_month_here_and_changed_there_ends_once(
+    on: Run, laptop: Path, desktop: Path, there: str
+) -> None:
+    on(laptop, "09:00", "log", "note", "moving")
+    on(laptop, "09:01", "sync")
+    on(desktop, "09:02", "sync")
+    short = entry_id(on, laptop, "moving")[:8]
+    on(laptop, "10:00", "edit", short, "--at", "2026-11-15 10:00")  # into November
+    if there == "edit":
+        on(desktop, "10:05", "edit", short, "--note", "changed later")
+    else:
+        on(desktop, "10:05", "delete", short, "--yes")
+    on(laptop, "11:00", "sync")
+    on(desktop, "11:01", "sync")
+    on(laptop, "11:02", "sync")
+    for folder in (laptop, desktop):
+        assert notes(on, folder) == (["changed later"] if there == "edit" else [])
+        assert git(folder, "status", "--porcelain") == ""
+    assert git(laptop, "rev-parse", "HEAD") == git(desktop, "rev-parse", "HEAD")
+
+
 def test_journal_changes_on_both_computers_are_merged(on: Run, laptop: Path, desktop: Path) -> None:
     on(laptop, "09:00", "clock", "add", "alcohol", "--since", "2026-11-01")
     on(laptop, "09:01", "sync")
@@ -197,8 +219,10 @@ def test_json_says_what_was_sent_and_received(on: Run, laptop: Path, desktop: Pa
     assert sent["engine"] == "git" and sent["committed"] and sent["first_push"]
     assert sent["sent"] == 2 and sent["received"] == 0  # the month file and .gitignore
     got = json.loads(on(desktop, "09:02", "sync", "--format", "json").stdout)
-    # The desktop wrote the same .gitignore itself: only the month file is new to it.
-    assert (got["received"], got["sent"], got["merged"], got["committed"]) == (1, 0, [], False)
+    # The desktop committed the same .gitignore itself: only the month file is new to it.
+    assert (got["received"], got["sent"], got["merged"], got["committed"]) == (1, 0, [], True)
+    again = json.loads(on(desktop, "09:03", "sync", "--format", "json").stdout)
+    assert (again["received"], again["sent"], again["committed"]) == (0, 0, False)
 
 
 def test_a_push_refused_because_the_remote_moved_is_tried_again(
@@ -228,6 +252,29 @@ def test_a_push_refused_because_the_remote_moved_is_tried_again(
     on(desktop, "09:07", "sync")
     for folder in (laptop, desktop):
         assert notes(on, folder) == ["desktop", "laptop", "laptop again"]
+
+
+def test_git_is_told_not_to_ask_when_nobody_is_at_a_terminal(
+    on: Run, laptop: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A git that notes how it was started, then runs the real one."""
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    log = tmp_path / "git.log"
+    wrapper = folder / "git"
+    wrapper.write_text(
+        "#!/bin/sh\n"
+        f'printf "%s %s\\n" "${{GIT_TERMINAL_PROMPT-unset}}" "$*" >> "{log}"\n'
+        f'exec "{GIT}" "$@"\n'
+    )
+    wrapper.chmod(0o700)
+    monkeypatch.setenv("PATH", f"{folder}:{Path(str(GIT)).parent}")
+    on(laptop, "09:00", "log", "note", "hello")
+    on(laptop, "09:01", "sync")
+    started = log.read_text().splitlines()
+    words = {word for line in started for word in line.split()}
+    assert words >= {"add", "commit", "fetch", "push"}
+    assert {line.split()[0] for line in started} == {"0"}
 
 
 # --- when sync cannot sync ------------------------------------------------------------------

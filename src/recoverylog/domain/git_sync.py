@@ -65,7 +65,7 @@ class Synced:
 
     remote: str  # the remote's name, e.g. "origin"
     branch: str  # its branch
-    committed: bool = False  # changes made here were committed first
+    committed: bool = False  # changes made here (or the .gitignore) were committed first
     sent: int = 0  # files the remote now has from this computer
     received: int = 0  # files this computer now has from the remote
     first_push: bool = False  # the remote's branch had no journal yet

@@ -150,14 +150,15 @@ def _head(git: Git) -> str | None:
 
 def _commit_changes(git: Git, folder: Path) -> bool:
     """Commit everything changed here (once, a .gitignore that keeps each computer's
-    own files out first); True when there was something to commit."""
-    if gitstore.add_ignored(folder / ".gitignore", IGNORE_HEADER, OWN_FILES):
+    own files out first); True when something was committed."""
+    ignoring = gitstore.add_ignored(folder / ".gitignore", IGNORE_HEADER, OWN_FILES)
+    if ignoring:
         git.must("rm", "-r", "--cached", "--quiet", "--ignore-unmatch", "--", *_own_paths())
         git.must("add", "--", ".gitignore")
         git.must("commit", "--quiet", "-m", IGNORE_MESSAGE)
     git.must("add", "--all")
     if git.succeeds("diff", "--cached", "--quiet"):
-        return False
+        return ignoring
     git.must("commit", "--quiet", "-m", CHANGES_MESSAGE)
     return True
 
@@ -198,13 +199,31 @@ def _bring_in(ws: Workspace, git: Git, theirs: str | None, result: Synced) -> No
     """Bring the remote's commit into this branch: fast-forward when only the remote
     changed, a merge when both did, nothing when the remote has nothing new."""
     ours = _head(git)
-    if theirs is None or theirs == ours:
+    if theirs is None or theirs == ours or _holds(git, ours, theirs):
         return
-    if ours is not None and git.succeeds("merge-base", "--is-ancestor", theirs, ours):
+    if ours is None or _holds(git, theirs, ours):
+        git.must("merge", "--ff-only", "--quiet", theirs)
         return
-    if ours is not None and not git.succeeds("merge-base", "--is-ancestor", ours, theirs):
-        theirs = _merged(ws, git, ours, theirs, result)
-    git.must("merge", "--ff-only", "--quiet", theirs)
+    git.must("merge", "--ff-only", "--quiet", _merged(ws, git, ours, theirs, result))
+    folder = ws.layout.data_dir
+    if any(kind_of(ws.layout, folder / path) == MONTH for path in result.merged):
+        _settle_moves(ws, git)
+
+
+def _holds(git: Git, commit: str | None, other: str) -> bool:
+    """Whether ``other`` is in the history of ``commit``."""
+    return commit is not None and git.succeeds("merge-base", "--is-ancestor", other, commit)
+
+
+def _settle_moves(ws: Workspace, git: Git) -> None:
+    """An entry moved to another month on one computer and changed where it was on the
+    other is in two month files after the merge: it stays in one, and the merge says so."""
+    from recoverylog.services.sync import settle_moved_entries
+
+    settle_moved_entries(ws)
+    git.must("add", "--all")
+    if not git.succeeds("diff", "--cached", "--quiet"):
+        git.must("commit", "--quiet", "--amend", "--no-edit")
 
 
 def _merged(ws: Workspace, git: Git, ours: str, theirs: str, result: Synced) -> str:
@@ -221,9 +240,9 @@ def _merged(ws: Workspace, git: Git, ours: str, theirs: str, result: Synced) -> 
                 files.pop(path, None)
         elif choice is Choice.MERGE:
             files[path] = _merged_file(ws, git, folder / path, mine[path], other[path])
-            result.merged.append(path)
+            result.merged += [] if path in result.merged else [path]
         elif choice is Choice.KEPT:
-            result.kept.append(path)
+            result.kept += [] if path in result.kept else [path]
     return git.commit_tree(files, [ours, theirs], MERGE_MESSAGE)
 
 
