@@ -16,7 +16,7 @@ CHANGES_MESSAGE = "Journal changes"
 MERGE_MESSAGE = "Journal merged from two computers"
 IGNORE_MESSAGE = "Keep each computer's own files out of the journal's repository"
 
-# Each computer's own files, kept out of git (see docs/sync-git.md): the writer lock,
+# Each computer's own files, kept out of git (see docs/sync.md): the writer lock,
 # scratch files and drafts, counts kept for reports, its backups, what the prompt and
 # the greeting show here, and the reminders set in its own scheduler.
 OWN_FILES = (

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from recoverylog.services.workspace import Workspace
 
 PUSH_TRIES = 3  # a push refused because the remote moved: fetch, merge and push again
-SEE_DOCS = "see docs/sync-git.md"
+SEE_DOCS = "see docs/sync.md"
 SENT_LATER = "your changes are committed here, and the next 'recoverylog sync' sends them"
 
 
