@@ -37,6 +37,11 @@ class Layout(NamedTuple):
         return self.data_dir / JOURNAL_FILE
 
     @property
+    def meetings_file(self) -> Path:
+        """The meeting list last imported ('meetings import')."""
+        return self.data_dir / "meetings.json"
+
+    @property
     def entries_dir(self) -> Path:
         return self.data_dir / "entries"
 

@@ -32,7 +32,11 @@ ROOT = Path(__file__).resolve().parents[2]
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 COMMANDS_PAGE = ROOT / "docs" / "commands.md"
 # Sample files a block may read without writing them first.
-SAMPLES = {"journal.json": ROOT / "tests" / "fixtures" / "jrnl_export.json"}
+SAMPLES = {
+    "journal.json": ROOT / "tests" / "fixtures" / "jrnl_export.json",
+    "meetings.json": ROOT / "tests" / "fixtures" / "meeting_guide.json",
+    "meetings.csv": ROOT / "tests" / "fixtures" / "meetings.csv",
+}
 # Examples name a craving and a lapse by these ids; in the demo journal they are others.
 CRAVING_ID, LAPSE_ID = "3f2a", "f65d090c"
 # Blocks left unrun are the exception: a few, each with its reason.

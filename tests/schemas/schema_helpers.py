@@ -27,6 +27,7 @@ COMMAND_SCHEMAS: dict[tuple[str, ...], str] = {
     ("goal",): "goal",
     ("goal", "show"): "goal",
     ("meetings",): "meetings",
+    ("meetings", "next"): "meetings-next",
     ("plan",): "plan",
     ("plan", "show"): "plan",
     ("plan", "list"): "plan",

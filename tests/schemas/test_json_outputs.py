@@ -69,7 +69,17 @@ def _fill(run: Runner) -> None:
     run("plan", "edit", "--file", "-", input='reasons = ["my kids"]\ninstead = ["walk"]\n')
     run("config", "set", "schemes.mine", "1d,1w,every 1y")
     run("config", "set", "report.hide", "Maria")
+    guide = run.home.parent / "meeting-guide.json"
+    guide.write_text(json.dumps(MEETING_GUIDE), encoding="utf-8")
+    run("meetings", "import", str(guide), "--fellowship", "NA")
     run("backup", "create")
+
+
+MEETING_GUIDE = [
+    {"name": "Daily online", "day": [0, 1, 2, 3, 4, 5, 6], "time": "19:45", "end_time": "21:00",
+     "timezone": "Europe/Dublin", "conference_url": "https://meet.example.org/daily"},
+    {"name": "Basics", "day": 2, "time": "12:00", "location": "Hall", "region": "East"},
+]  # fmt: skip
 
 
 def _first_id(run: Runner, kind: str) -> str | None:
@@ -98,6 +108,7 @@ def _outputs(run: Runner, scratch: Path) -> Iterator[tuple[tuple[str, ...], str]
     yield ("goal",), run("goal", *f)
     yield ("goal", "show"), run("goal", "show", *f)
     yield ("meetings",), run("meetings", "--since", "2026-08-01", *f)
+    yield ("meetings", "next"), run("meetings", "next", "-n", "9", *f)
     yield ("plan",), run("plan", *f)
     yield ("plan", "show"), run("plan", "show", *f)
     yield ("plan", "list"), run("plan", "list", *f)

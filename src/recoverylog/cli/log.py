@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import partial
 from typing import Annotated
 
 import typer
@@ -31,6 +32,10 @@ from recoverylog.render.views import describe, opioid_note
 from recoverylog.services import clocks, lapses
 from recoverylog.services.entries import NewEntry, add_entry, entry_as_dict
 from recoverylog.services.workspace import Workspace
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from recoverylog.domain.meeting_list import ListedMeeting
 
 app = typer.Typer(
     help="Log a craving, trigger, coping, meeting, contact, note or lapse.",
@@ -204,6 +209,13 @@ def meeting(
         ),
     ] = None,
     online: Annotated[bool, typer.Option("--online", help="It was online.")] = False,
+    from_list: Annotated[
+        bool,
+        typer.Option(
+            "--from-list",
+            help="Choose it by number from your meeting list (the ones around now).",
+        ),
+    ] = False,
     clock: ClockOpt = None,
     at: AtOpt = None,
     note: NoteOpt = None,
@@ -212,8 +224,15 @@ def meeting(
 ) -> None:
     """Log a meeting you went to.
 
-    Example: recoverylog log meeting "Tuesday lunchtime" --fellowship AA --online
+    Examples: recoverylog log meeting "Tuesday lunchtime" --fellowship AA --online ;
+    recoverylog log meeting --from-list
     """
+    if from_list:
+        if name is not None:
+            raise InvalidInput("give the meeting's name or --from-list, not both")
+        chosen = _meeting_from_list(at)
+        name, fellowship = chosen.name, fellowship or chosen.fellowship
+        online = online or chosen.online
     _log(
         EntryType.MEETING,
         at,
@@ -225,6 +244,37 @@ def meeting(
         fellowship=fellowship,
         online=online,
     )
+
+
+def _meeting_from_list(at: str | None) -> ListedMeeting:
+    """The meeting chosen by its number from those in the list around the entry's time."""
+    from recoverylog.cli import prompts
+    from recoverylog.render.lines import as_plain
+    from recoverylog.render.meeting_list import choice_lines
+    from recoverylog.services import meeting_list as service
+
+    ws = state.workspace()
+    found = service.meetings_around(ws, when(ws, at) or ws.now)
+    if not prompts.stdin_is_terminal():
+        raise InvalidInput(
+            "choosing from your meeting list needs a terminal",
+            hint="name the meeting instead: recoverylog log meeting NAME "
+            "('recoverylog meetings next' lists them)",
+        )
+    shown = [service.happening_json(h, ws.now) for h in found]
+    state.screen().message(as_plain(choice_lines(shown, ws.now.date())))
+    try:
+        number = prompts.ask(f"Which one? (1-{len(found)})", partial(_choice, len(found)))
+    except prompts.Stopped:
+        prompts.stopped()
+    return found[number - 1].meeting
+
+
+def _choice(count: int, answer: str) -> int:
+    number = answer.strip()
+    if not number.isdigit() or not 1 <= int(number) <= count:
+        raise InvalidInput(f"please answer with a number from 1 to {count}")
+    return int(number)
 
 
 @app.command("contact")

@@ -212,7 +212,7 @@ COMMANDS: dict[str, LazyCommand] = {
         "Goals: meetings, contacts, check-ins, self-checks, a technique or a tag.",
     ),
     "meetings": LazyCommand(
-        "recoverylog.cli.goals:meetings",
+        "recoverylog.cli.meetings:app",
         "Meetings you went to, week by week, and your meetings goal.",
     ),
     "checkin": LazyCommand(

@@ -336,3 +336,31 @@ class SyncJson(TypedDict):
     first_push: bool
     merged: list[str]
     kept: list[str]
+
+
+class MeetingListJson(TypedDict):
+    source: str
+    imported: str
+    meetings: int
+
+
+class NextMeetingJson(TypedDict):
+    name: str
+    starts: str
+    ends: str | None
+    on_now: bool
+    time: str
+    timezone: str | None
+    attendance: str
+    location: str | None
+    address: str | None
+    region: str | None
+    url: str | None
+    fellowship: str | None
+
+
+class MeetingsNextJson(TypedDict):
+    now: str
+    timezone: str
+    list: MeetingListJson | None
+    next: list[NextMeetingJson]

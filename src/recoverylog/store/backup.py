@@ -54,6 +54,7 @@ def data_files(layout: Layout) -> list[tuple[str, Path]]:
     files = [
         ("config.toml", layout.config_file),
         ("journal.toml", layout.journal_file),
+        (layout.meetings_file.name, layout.meetings_file),
         (MARKER_NAME, layout.data_dir / MARKER_NAME),
     ]
     if layout.entries_dir.is_dir():
