@@ -85,3 +85,11 @@ def test_around_offers_each_meeting_once_at_its_nearest_time() -> None:
         ("Evening", "2026-11-23T19:00:00+00:00"),
         ("Daily", "2026-11-24T07:00:00+00:00"),
     ]
+
+
+def test_a_meeting_in_its_own_zone_starts_and_ends_in_the_persons() -> None:
+    brooklyn = ListedMeeting("Brooklyn", (1,), "19:00", "20:00", timezone="America/New_York")
+    now = datetime(2026, 11, 23, 20, 0, tzinfo=UTC)
+    found = upcoming([brooklyn], now, 1, {"America/New_York": ZoneInfo("America/New_York")})
+    assert found[0].starts.isoformat() == "2026-11-24T00:00:00+00:00"
+    assert found[0].ends is not None and found[0].ends.isoformat() == "2026-11-24T01:00:00+00:00"

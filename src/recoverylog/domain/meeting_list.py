@@ -340,7 +340,8 @@ def happenings(
         for starts in _starts(meeting, since.astimezone(zone), until.astimezone(zone)):
             if since <= starts <= until:
                 ends = _ends(meeting, starts)
-                found.append(Happening(meeting, starts.astimezone(person), ends))
+                shown_end = None if ends is None else ends.astimezone(person)
+                found.append(Happening(meeting, starts.astimezone(person), shown_end))
     return sorted(found, key=lambda h: (h.starts, h.meeting.name.casefold()))
 
 
@@ -361,7 +362,7 @@ def _ends(meeting: ListedMeeting, starts: datetime) -> datetime | None:
     if end.time() <= starts.time():
         end += timedelta(days=1)
     assert starts.tzinfo is not None
-    return local_moment(end, starts.tzinfo).astimezone(starts.tzinfo)
+    return local_moment(end, starts.tzinfo)
 
 
 def _guide_day(day: date) -> int:

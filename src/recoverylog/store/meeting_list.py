@@ -8,7 +8,6 @@ from typing import Any, NamedTuple
 
 from recoverylog.domain.meeting_list import ListedMeeting, meeting_from_dict, meeting_to_dict
 from recoverylog.errors import DataError, InvalidInput, not_json
-from recoverylog.messages import FIX_BY_HAND
 from recoverylog.store.files import FileIO
 
 VERSION = 1
@@ -59,4 +58,4 @@ def save_meeting_list(io: FileIO, kept: KeptList) -> None:
     io.write(io.layout.meetings_file, data + b"\n")
 
 
-_AGAIN = f"import your meeting list again ('recoverylog meetings import FILE'), or {FIX_BY_HAND}"
+_AGAIN = "import your meeting list again: recoverylog meetings import FILE"
