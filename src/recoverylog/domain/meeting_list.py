@@ -334,10 +334,13 @@ def happenings(
     person's zone), soonest first; ``zones``: the meetings' own zones by name."""
     person = since.tzinfo
     assert person is not None
+    calendars: dict[tzinfo, dict[int, list[date]]] = {}  # each zone's days, worked out once
     found = []
     for meeting in meetings:
         zone = zones.get(meeting.timezone or "", person)
-        for starts in _starts(meeting, since.astimezone(zone), until.astimezone(zone)):
+        if zone not in calendars:
+            calendars[zone] = _days_by_guide_day(since.astimezone(zone), until.astimezone(zone))
+        for starts in _starts(meeting, calendars[zone], zone):
             if since <= starts <= until:
                 ends = _ends(meeting, starts)
                 shown_end = None if ends is None else ends.astimezone(person)
@@ -345,14 +348,23 @@ def happenings(
     return sorted(found, key=lambda h: (h.starts, h.meeting.name.casefold()))
 
 
-def _starts(meeting: ListedMeeting, since: datetime, until: datetime) -> Iterable[datetime]:
-    clock, zone = time.fromisoformat(meeting.time), since.tzinfo
-    assert zone is not None
+def _days_by_guide_day(since: datetime, until: datetime) -> dict[int, list[date]]:
+    """The calendar days from the day before ``since`` to ``until``, by weekday number."""
+    days: dict[int, list[date]] = {}
     day = since.date() - timedelta(days=1)
     while day <= until.date():
-        if _guide_day(day) in meeting.days:
-            yield local_moment(datetime.combine(day, clock), zone)
+        days.setdefault(_guide_day(day), []).append(day)
         day += timedelta(days=1)
+    return days
+
+
+def _starts(
+    meeting: ListedMeeting, calendar: Mapping[int, list[date]], zone: tzinfo
+) -> Iterable[datetime]:
+    clock = time.fromisoformat(meeting.time)
+    for weekday in meeting.days:
+        for day in calendar.get(weekday, ()):
+            yield local_moment(datetime.combine(day, clock), zone)
 
 
 def _ends(meeting: ListedMeeting, starts: datetime) -> datetime | None:
