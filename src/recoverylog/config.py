@@ -282,6 +282,13 @@ KEYS: dict[str, Key] = {
         ),
         Key("backups.keep", 10, "how many automatic backups to keep", _positive_int),
         Key(
+            "sync.keep_deleted_days",
+            365,
+            "days a deletion is remembered, so that a copy from another computer does "
+            "not bring the deleted thing back",
+            _positive_int,
+        ),
+        Key(
             "report.hide",
             (),
             "words and phrases every report replaces with 'a person', comma-separated",
@@ -382,6 +389,7 @@ class Settings:
     default_clock: str | None = None
     country: str = "US"
     backups_keep: int = 10
+    sync_keep_deleted_days: int = 365
     report_hide: tuple[str, ...] = ()
     calendar_discreet: bool = False
     day_starts_at: str = "00:00"  # HH:MM

@@ -16,6 +16,7 @@ DEFAULTS = {
     "default_clock": None,
     "country": "US",
     "backups.keep": 10,
+    "sync.keep_deleted_days": 365,
     "report.hide": [],
     "day_starts_at": "00:00",
     "calendar.discreet": False,
@@ -181,6 +182,7 @@ def test_calendar_discreet_is_true_or_false(cli: Cli, home: Path) -> None:
     assert stored["calendar"]["discreet"] is True
     ok(cli, "config", "set", "calendar.discreet", "off")
     assert ok(cli, "config", "get", "calendar.discreet").stdout == "false\n"
+    assert ok(cli, "config", "get", "backups.keep").stdout == "10\n"  # a number, too
     assert ok(cli, "config", "set", "calendar.discreet", "").stdout == (
         "calendar.discreet = (default)\n"
     )

@@ -69,7 +69,7 @@ def get(key: Annotated[str, typer.Argument(help="Setting name, e.g. timezone.")]
     if key not in values:
         raise InvalidInput(f"unknown setting '{key}'", hint=f"known: {', '.join(values)}")
     state.screen().write(
-        ("" if values[key] is None else _shown(values[key], _between(key))) + "\n"
+        ("" if values[key] is None else str(_shown(values[key], _between(key)))) + "\n"
     )  # a line, even empty
 
 

@@ -118,7 +118,27 @@ def workspace(*, strict_settings: bool = True) -> Workspace:
         run.opened = open_workspace(
             run.environment, ask_passphrase, strict_settings=strict_settings
         )
+        merge_sync_copies(run.opened)
     return run.opened
+
+
+def merge_sync_copies(ws: Workspace, *, ask: bool = False) -> None:
+    """Merge the copies a sync tool left when both computers changed a file, and say so
+    once; a merge that cannot be done now is said and left for a later command."""
+    from recoverylog.services.sync import has_copies, merge_copies
+
+    if not has_copies(ws):
+        return
+    from recoverylog.errors import RecoveryLogError
+    from recoverylog.render.sync import copies_merged
+
+    try:
+        result = merge_copies(ws, ask=ask)
+    except RecoveryLogError as exc:
+        screen().message(f"Copies from your other computer were not merged now: {exc.message}")
+        return
+    for line in copies_merged(result) if result else []:
+        screen().message(line)
 
 
 def ask_passphrase(prompt: str) -> str:

@@ -94,6 +94,12 @@ TYPE_FIELDS: dict[EntryType, tuple[str, ...]] = {
 # extra keys, not its fields, so only a note that answers one has the key.
 PROMPT_KEY = "prompt"
 
+# The tables of a file that say when each thing in it was last changed, and which things
+# were deleted when: what a merge of two computers' versions needs (domain/sync_merge.py).
+# journal.toml has both; a month file has the second (its entries keep their own times).
+CHANGED_KEY = "changed"
+DELETED_KEY = "deleted"
+
 ID_HEX_LENGTH = 32
 SHORT_ID_LENGTH = 8
 MIN_PREFIX_LENGTH = 4

@@ -12,20 +12,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 from typing import NamedTuple
 
 _EXT = r"(?P<ext>\.[^.]+)?$"
-_COPY = r"conflicted copy [^()]*(\(\d+\))?\)"  # the date, perhaps a number: (1)
 _FORMS = (
-    ("Syncthing", re.compile(r"^(?P<stem>.+)\.sync-conflict-\d{8}-\d{6}-[A-Z0-9]+" + _EXT)),
-    ("Dropbox", re.compile(r"^(?P<stem>.+) \([^()]*'s conflicted copy [^()]*(\(\d+\))?\)" + _EXT)),
-    (
-        "Dropbox or Nextcloud",
-        re.compile(r"^(?P<stem>.+) \(conflicted copy [^()]*(\(\d+\))?\)" + _EXT),
-    ),
-    ("Nextcloud", re.compile(r"^(?P<stem>.+)_conflict-\d{8}-\d{6}" + _EXT)),
-    ("iCloud Drive", re.compile(r"^(?P<stem>.+) (?:[2-9]|[1-9]\d+)" + _EXT)),
+    ("Syncthing", r"^(?P<stem>.+)\.sync-conflict-\d{8}-\d{6}-[A-Z0-9]+" + _EXT),
+    ("Dropbox", r"^(?P<stem>.+) \([^()]*'s conflicted copy [^()]*(\(\d+\))?\)" + _EXT),
+    ("Dropbox or Nextcloud", r"^(?P<stem>.+) \(conflicted copy [^()]*(\(\d+\))?\)" + _EXT),
+    ("Nextcloud", r"^(?P<stem>.+)_conflict-\d{8}-\d{6}" + _EXT),
+    ("iCloud Drive", r"^(?P<stem>.+) (?:[2-9]|[1-9]\d+)" + _EXT),
 )
+
+
+@cache
+def _compiled() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Compiled on first use: most commands find no copy to look at."""
+    return tuple((tool, re.compile(form)) for tool, form in _FORMS)
 
 
 class ConflictCopy(NamedTuple):
@@ -37,7 +40,7 @@ def conflict_copy(name: str, ours: Callable[[str], bool]) -> ConflictCopy | None
     """What ``name`` is a conflict copy of, when that is a file name recoverylog keeps
     (``ours``: 'notes 2.txt' is a copy only where 'notes.txt' is one of its files);
     None when it is none."""
-    for tool, form in _FORMS:
+    for tool, form in _compiled():
         match = form.match(name)
         if match is None:
             continue

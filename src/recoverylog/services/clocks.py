@@ -213,6 +213,7 @@ def _rename_in_entries(ws: Workspace, old: str, new: str) -> None:
         for raw in doc["entries"]:
             if raw.get("clock") == old:
                 raw["clock"] = new
+                raw["updated"] = ws.now.isoformat()  # so a merge knows it is newer
                 changed = True
         if changed:
             store.write_doc(month, doc)

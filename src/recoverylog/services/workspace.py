@@ -60,6 +60,16 @@ class Workspace:
         self.store.save_journal(journal)
         self._journal = journal
 
+    def forget_journal(self) -> None:
+        """The journal's file was replaced (by a merge): read it again when asked."""
+        self._journal = None
+
+    def reload_settings(self) -> None:
+        """config.toml or crisis.toml was replaced (by a merge): read them again."""
+        self.settings = load_settings(
+            self.layout.config_file, self.store.io, timezone=self.environment.timezone
+        )
+
     def local(self, moment: datetime) -> datetime:
         return moment.astimezone(self.tz)
 
@@ -87,7 +97,14 @@ def open_workspace(
     days_start_at(time.fromisoformat(settings.day_starts_at))
     tz = resolve_timezone(settings.timezone, environment.system_timezone)
     now = current_time(tz, environment.frozen_now)
-    store = Store(layout, io, now, settings.backups_keep, partial(lock_wait, environment.lock_wait))
+    store = Store(
+        layout,
+        io,
+        now,
+        settings.backups_keep,
+        partial(lock_wait, environment.lock_wait),
+        settings.sync_keep_deleted_days,
+    )
     workspace = Workspace(layout, settings, store, tz, now, environment)
     store.after_writes = partial(_refresh_glance, workspace)
     return workspace

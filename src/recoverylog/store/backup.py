@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,6 +28,7 @@ from recoverylog.store.atomic import (
     atomic_write,
     ensure_private_dir,
     fsync_dir,
+    read_bytes,
     real_target,
     remove_file,
 )
@@ -62,9 +64,16 @@ def data_files(layout: Layout) -> list[tuple[str, Path]]:
 
 
 def create_backup(
-    io: FileIO, reason: str, now: datetime, keep: int, only: list[Path] | None = None
+    io: FileIO,
+    reason: str,
+    now: datetime,
+    keep: int,
+    only: list[Path] | None = None,
+    also: Sequence[Path] = (),
 ) -> BackupInfo:
-    """Copy the data files (or ``only`` those affected) into a new backup folder."""
+    """Copy the data files (or ``only`` those affected) into a new backup folder, and
+    ``also`` these other files, byte for byte, into its copies/ folder (never restored:
+    kept for a person to look at)."""
     layout = io.layout
     slug = re.sub(r"[^a-z0-9]+", "-", reason.lower()).strip("-") or "manual"
     root = ensure_private_dir(layout.backups_dir)
@@ -89,6 +98,8 @@ def create_backup(
             "files": copied,
             "partial": only is not None,
         }
+        if also:
+            manifest["copies"] = _copy_as_they_are(folder / "copies", also)
         atomic_write(folder / MANIFEST, json.dumps(manifest, indent=2).encode("utf-8"))
     except OSError:
         # A full disk (or any failed write): no half-written backup is left behind.
@@ -107,6 +118,17 @@ def _copy_into(folder: Path, io: FileIO, only: list[Path] | None) -> list[str]:
             atomic_write(copy, io.resealed(source.read_bytes(), source, copy))
             copied.append(inner)
     return copied
+
+
+def _copy_as_they_are(folder: Path, paths: Sequence[Path]) -> list[str]:
+    ensure_private_dir(folder)
+    kept = []
+    for path in paths:
+        data = read_bytes(path)
+        if data is not None:
+            atomic_write(folder / path.name, data)
+            kept.append(path.name)
+    return kept
 
 
 def list_backups(layout: Layout) -> list[BackupInfo]:

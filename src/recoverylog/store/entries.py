@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from recoverylog.domain.codec import SchemaError, entry_from_dict, entry_to_dict
-from recoverylog.domain.model import MIN_PREFIX_LENGTH, Entry, EntryType, short_id
+from recoverylog.domain.model import DELETED_KEY, MIN_PREFIX_LENGTH, Entry, EntryType, short_id
 from recoverylog.errors import DataError, InvalidInput, NotFound, not_json
 from recoverylog.messages import CHECK_FILES_HINT, MORE_OF_THE_ID, NOT_UNICODE
 from recoverylog.store import schema
@@ -30,6 +30,9 @@ SaveMigrated = Callable[[str, Path, RawDoc, str], None]
 OnDamaged = Callable[[Path, DataError], None]
 # Told the month of every month file written.
 OnWrite = Callable[[str], None]
+# A month file's tombstones (entry id -> when it was deleted) as they are to be written,
+# given the ids of the entries it holds.
+Tombstones = Callable[[dict[str, str], set[str]], dict[str, str]]
 
 
 def _keep_in_memory(kind: str, path: Path, doc: RawDoc, text: str) -> None:
@@ -40,6 +43,10 @@ def _nothing(month: str) -> None:
     return None
 
 
+def _as_they_are(deleted: dict[str, str], present: set[str]) -> dict[str, str]:
+    return deleted
+
+
 class EntryStore:
     def __init__(
         self,
@@ -47,8 +54,13 @@ class EntryStore:
         io: FileIO,
         save_migrated: SaveMigrated = _keep_in_memory,
         on_write: OnWrite = _nothing,
+        *,
+        tombstones: Tombstones = _as_they_are,
+        now: Callable[[], datetime] | None = None,
     ) -> None:
         self.folder = folder
+        self._tombstones = tombstones
+        self._now = now
         self.io = io
         self._save_migrated = save_migrated
         self._on_write = on_write
@@ -114,7 +126,20 @@ class EntryStore:
     def write_doc(self, month: str, doc: RawDoc) -> None:
         doc["schema_version"] = schema.CURRENT_VERSION[schema.ENTRIES]
         doc["month"] = month
+        deleted = doc.pop(DELETED_KEY, None)
+        if isinstance(deleted, dict) and deleted:
+            present = {str(raw.get("id")) for raw in doc["entries"] if isinstance(raw, dict)}
+            kept = self._tombstones(deleted, present)
+            if kept:
+                doc[DELETED_KEY] = kept
         self.io.write(self.path_for(month), encode_month(doc))
+        self._was_written(month, doc)
+
+    def replaced(self, month: str) -> None:
+        """The month's file was replaced as a whole (by a merge): known as a write."""
+        self._was_written(month, self.read_doc(month))
+
+    def _was_written(self, month: str, doc: RawDoc) -> None:
         self.written[month] = [
             str(raw.get("at")) for raw in doc["entries"] if raw.get("type") == CHECKIN
         ]
@@ -265,9 +290,18 @@ class EntryStore:
         self.delete(old)
 
     def delete(self, entry: Entry) -> None:
+        """Remove the entry, leaving a tombstone of it (when the store knows the time),
+        so that a copy of this month from another computer does not bring it back."""
         doc = self.read_doc(entry.month)
         doc["entries"] = [raw for raw in doc["entries"] if raw["id"] != entry.id]
+        if self._now is not None:
+            doc[DELETED_KEY] = {**_tombstones_of(doc), entry.id: self._now().isoformat()}
         self.write_doc(entry.month, doc)
+
+
+def _tombstones_of(doc: RawDoc) -> dict[str, str]:
+    deleted = doc.get(DELETED_KEY)
+    return dict(deleted) if isinstance(deleted, dict) else {}
 
 
 def check_month(doc: RawDoc, path: Path) -> list[Entry]:

@@ -194,9 +194,27 @@ class FileIO:
 
     def write(self, path: Path, data: bytes) -> None:
         """Durably replace the file; sealed first when the home is encrypted."""
+        atomic_write(path, self.sealed(path, data))
+
+    def sealed(self, path: Path, data: bytes) -> bytes:
+        """``data`` as the file at ``path`` stores it: sealed when the home is encrypted."""
         if self._vault is not None or self.encrypted():
-            data = self.vault().seal(data, self.place(path))
-        atomic_write(path, data)
+            return self.vault().seal(data, self.place(path))
+        return data
+
+    def open_without_asking(self) -> bool:
+        """Open the home's key if it is at hand without asking anyone (kept by `unlock`,
+        given for scripts, in the keyring); True when it is open or not needed."""
+        if self._vault is not None or not self.encrypted():
+            return True
+        ask, self._ask = self._ask, None
+        try:
+            self.vault()
+        except (InvalidInput, DataError):
+            return False
+        finally:
+            self._ask = ask
+        return True
 
     def place(self, path: Path) -> Place:
         return place_of(self.layout, path)

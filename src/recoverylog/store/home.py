@@ -7,7 +7,7 @@ import os
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from recoverylog.domain.model import Journal
 from recoverylog.paths import Layout
@@ -20,8 +20,19 @@ from recoverylog.store.atomic import (
 )
 from recoverylog.store.entries import EntryStore
 from recoverylog.store.files import FileIO
-from recoverylog.store.journal import HEADER, journal_from_doc, save_journal
+from recoverylog.store.journal import (
+    HEADER,
+    items_of,
+    journal_bytes,
+    journal_from_doc,
+    journal_with_history,
+)
 from recoverylog.store.tomlfile import parse_toml, save_toml
+
+if TYPE_CHECKING:
+    from recoverylog.domain.sync_merge import Version
+
+KEEP_DELETED_DAYS = 365  # the setting sync.keep_deleted_days, by default
 
 
 class WriteLog(NamedTuple):
@@ -40,6 +51,7 @@ class Store:
         now: datetime,
         backups_keep: int = 10,
         lock_wait: Callable[[], float] = lambda: LOCK_TIMEOUT_SECONDS,
+        keep_deleted_days: int = KEEP_DELETED_DAYS,
     ) -> None:
         self.layout = layout
         self.io = io
@@ -48,9 +60,18 @@ class Store:
         # Seconds a write waits for another command, then Busy: asked only when a write
         # needs the lock, so a wrong setting never stops a command that only reads.
         self.lock_wait = lock_wait
+        self.keep_deleted_days = keep_deleted_days
         self.entries = EntryStore(
-            layout.entries_dir, io, self._save_migrated, self._forget_kept_counts
+            layout.entries_dir,
+            io,
+            self._save_migrated,
+            self._forget_kept_counts,
+            tombstones=self._tombstones,
+            now=lambda: self.now,
         )
+        # journal.toml's text as last read or written (None: no file): what a save
+        # compares with to know what changed. None until the journal is read.
+        self._journal_read: tuple[str | None] | None = None
         self._backed_up_for_migration = False
         self._writing = 0  # writing() blocks open, nested in this process
         self.saved_journal: Journal | None = None  # the journal last saved, if any
@@ -61,6 +82,7 @@ class Store:
     def load_journal(self) -> Journal:
         path = self.layout.journal_file
         text = self.io.read_text(path)
+        self._journal_read = (text,)
         if text is None:
             return journal_from_doc(None, path)
         doc = parse_toml(text, path)
@@ -72,8 +94,32 @@ class Store:
         return journal
 
     def save_journal(self, journal: Journal) -> None:
-        save_journal(self.layout.journal_file, journal, self.io)
+        """Save the journal, recording what changed since it was read: every clock,
+        lapse, person, technique, goal and plan section new or changed is stamped with
+        this moment, and every one removed leaves a tombstone."""
+        from recoverylog.domain.sync_merge import pruned, record_changes
+
+        if self._journal_read is None:
+            self.load_journal()
+        assert self._journal_read is not None
+        before = self._history_of(self._journal_read[0])
+        history = record_changes(before.items, items_of(journal), before, self.now)
+        history.deleted = pruned(history.deleted, self.now, self.keep_deleted_days)
+        data = journal_bytes(journal, history)
+        self.io.write(self.layout.journal_file, data)
+        self._journal_read = (data.decode("utf-8"),)
         self.saved_journal = journal
+
+    def _history_of(self, text: str | None) -> Version:
+        """The record of changes in journal.toml's ``text``, with its items. Read again
+        from the text: the journal read from it may have been changed in place since."""
+        path = self.layout.journal_file
+        doc = None if text is None else schema.migrate(schema.JOURNAL, parse_toml(text, path), path)
+        return journal_with_history(doc, path)[1]
+
+    def forget_journal(self) -> None:
+        """The journal file was replaced by a merge: read it again before saving."""
+        self._journal_read = None
 
     def _forget_kept_counts(self, month: str) -> None:
         """A month file changed: the counts kept for it go at once, with any text of
@@ -98,6 +144,14 @@ class Store:
                 save_toml(path, migrated, self.io, HEADER)
             else:
                 self.io.write(path, encode_month(migrated))
+
+    def _tombstones(self, deleted: dict[str, str], present: set[str]) -> dict[str, str]:
+        """A month file's tombstones as they are written: none for an entry it holds,
+        none older than the setting keeps."""
+        from recoverylog.domain.sync_merge import pruned, times
+
+        kept = pruned(times(deleted), self.now, self.keep_deleted_days)
+        return {key: deleted[key] for key in kept if key not in present}
 
     @contextlib.contextmanager
     def writing(self, timeout: float | None = None) -> Iterator[None]:

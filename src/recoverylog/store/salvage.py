@@ -23,6 +23,7 @@ from recoverylog.domain.codec import (
     technique_from_dict,
 )
 from recoverylog.domain.model import Journal
+from recoverylog.domain.sync_merge import Version
 from recoverylog.errors import DataError, RecoveryLogError
 from recoverylog.store import schema
 from recoverylog.store.entries import RawDoc, encode_month
@@ -143,7 +144,8 @@ class JournalSalvage:
     dropped: list[str]  # e.g. "1 of 2 clocks", "the plan"
 
     def save(self, io: FileIO) -> None:
-        save_journal(self.path, self.journal, io)
+        # What is saved from a damaged file starts a new record of changes.
+        save_journal(self.path, self.journal, io, Version({}))
 
 
 Reader = Callable[[Any, str], object]
