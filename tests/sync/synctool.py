@@ -154,7 +154,9 @@ class SyncTool:
         folder, _, name = path.rpartition("/")
         stem, dot, ext = name.rpartition(".")
         stem, ext = (stem, dot + ext) if dot else (name, "")
-        taken = set(self.cloud) | set(synced_files(self.homes[0])) | set(synced_files(self.homes[1]))
+        taken = (
+            set(self.cloud) | set(synced_files(self.homes[0])) | set(synced_files(self.homes[1]))
+        )
         spec = NAMINGS[self.tool]
         for attempt in range(60):
             copy = spec.copy_name(stem, ext, when, attempt, spec.devices[computer])
