@@ -69,7 +69,7 @@ def test_the_next_command_merges_the_copy_and_says_so_once(
     copy = conflict(home, two, "entries/2026-12.json", copy_name)
     listed = on(home, "12:00", "list", "--format", "json")
     assert notes(as_json(listed)) == ["a first note", "written here", "written there"]
-    assert "1 added" in listed.stderr and "from your other computer" in listed.stderr
+    assert "from your other computer: 1 entry added." in listed.stderr
     assert not copy.exists()
     again = on(home, "12:01", "list", "--format", "json")
     assert again.stderr == ""
@@ -286,3 +286,27 @@ def test_a_renamed_clock_takes_its_entries_along_on_the_other_computer_too(
     assert clocks == {"a first note": "drinking", "written there": "alcohol"}
     names = [c["name"] for c in as_json(on(home, "12:01", "clock", "list", "--format", "json"))]
     assert names == ["drinking"]
+
+
+def test_an_entry_moved_to_another_month_and_edited_later_elsewhere_is_kept_once(
+    on: Callable[..., Any], home: Path, two: Path
+) -> None:
+    first = next(e for e in as_json(on(home, "10:00", "list", "--format", "json")))
+    short = first["id"][:8]
+    on(home, "10:01", "edit", short, "--at", "2026-11-15 10:00")  # into November
+    on(two, "10:05", "edit", short, "--note", "changed later")
+    conflict(home, two, "entries/2026-12.json", "2026-12 2.json")
+    listed = as_json(on(home, "12:00", "list", "--all", "--format", "json"))
+    assert [(e["id"], e.get("note")) for e in listed] == [(first["id"], "changed later")]
+
+
+def test_an_entry_moved_to_another_month_and_deleted_later_elsewhere_is_gone(
+    on: Callable[..., Any], home: Path, two: Path
+) -> None:
+    first = next(e for e in as_json(on(home, "10:00", "list", "--format", "json")))
+    short = first["id"][:8]
+    on(home, "10:01", "edit", short, "--at", "2026-11-15 10:00")
+    on(two, "10:05", "delete", short, "--yes")
+    conflict(home, two, "entries/2026-12.json", "2026-12 2.json")
+    listed = as_json(on(home, "12:00", "list", "--all", "--format", "json"))
+    assert listed == []

@@ -182,3 +182,31 @@ def test_a_lapse_on_a_clock_deleted_elsewhere_keeps_its_clock() -> None:
     keep_clocks_of_lapses(merged, deleting, lapsing)
     assert "clock:alcohol" in merged.items and "lapse:alcohol:l2" in merged.items
     assert "lapse:alcohol:l1" not in merged.items
+
+
+def test_an_entry_in_two_months_stays_only_where_it_changed_last() -> None:
+    from recoverylog.domain.sync_merge import settle_moves
+
+    moved = Version({"e": "moved, at 09:10"}, {"e": at(10)})
+    edited = Version({"e": "edited where it was"}, {"e": at(20)}, {})
+    changed = settle_moves({"2026-10": moved, "2026-12": edited})
+    assert set(changed) == {"2026-10"}
+    assert changed["2026-10"].items == {} and changed["2026-10"].deleted == {"e": at(20)}
+    assert settle_moves({"2026-10": edited, "2026-12": moved})["2026-12"].items == {}
+
+
+def test_a_later_deletion_in_the_old_month_removes_the_moved_entry() -> None:
+    from recoverylog.domain.sync_merge import settle_moves
+
+    moved = Version({"e": "moved"}, {"e": at(10)})
+    deleted_later = Version({}, {}, {"e": at(20)})
+    changed = settle_moves({"2026-10": moved, "2026-12": deleted_later})
+    assert changed["2026-10"].items == {} and changed["2026-10"].deleted == {"e": at(20)}
+
+
+def test_the_tombstone_a_move_leaves_does_not_remove_the_moved_entry() -> None:
+    from recoverylog.domain.sync_merge import settle_moves
+
+    moved = Version({"e": "moved"}, {"e": at(10)})
+    left_behind = Version({}, {}, {"e": at(10)})  # the move itself, at the same moment
+    assert settle_moves({"2026-10": moved, "2026-12": left_behind}) == {}

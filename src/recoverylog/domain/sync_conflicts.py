@@ -31,6 +31,10 @@ def _compiled() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((tool, re.compile(form)) for tool, form in _FORMS)
 
 
+# The kinds of the home's files a sync tool may keep a copy of.
+MONTH, JOURNAL, SETTINGS, CRISIS = "month", "journal", "settings", "crisis"
+
+
 class ConflictCopy(NamedTuple):
     original: str  # the name of the file it is a copy of
     tool: str  # the sync tool that names copies so

@@ -17,7 +17,7 @@ computers that merge the same versions write the same file:
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -207,6 +207,44 @@ def month_doc(head: Mapping[str, Any], version: Version) -> dict[str, Any]:
     return doc
 
 
+def settle_moves(months: Mapping[str, Version]) -> dict[str, Version]:
+    """The month files that change when each entry is in at most one of them, as the
+    later change left it. An entry moved to another month (its time edited) on one
+    computer, while the other changed it or deleted it where it was, is in two months,
+    or in one with a later deletion in the other: its latest change anywhere wins.
+    A move leaves a tombstone at the same moment as the moved entry's change, so here
+    only a deletion strictly later than a copy removes it. The months changed, with
+    tombstones where a copy went, so that the other computer's copies agree."""
+    where: dict[str, list[str]] = {}
+    gone: Times = {}
+    for month, version in sorted(months.items()):
+        for key in version.items:
+            where.setdefault(key, []).append(month)
+        gone = _latest(gone, version.deleted)
+    changed: dict[str, Version] = {}
+    for key, found in where.items():
+        stamp = {m: months[m].changed.get(key, EARLIEST) for m in found}
+        deletion = gone.get(key)
+        if deletion is not None and all(when < deletion for when in stamp.values()):
+            keep, until = None, deletion
+        elif len(found) > 1:
+            keep = max(found, key=lambda m: (stamp[m], _order(months[m].items[key])))
+            until = stamp[keep]
+        else:
+            continue
+        for month in found:
+            if month != keep:
+                version = changed.setdefault(month, _copy(months[month]))
+                del version.items[key]
+                version.changed.pop(key, None)
+                version.deleted[key] = until
+    return changed
+
+
+def _copy(version: Version) -> Version:
+    return Version(dict(version.items), dict(version.changed), dict(version.deleted))
+
+
 # --- journal.toml -----------------------------------------------------------------------
 
 
@@ -349,8 +387,3 @@ def settings_merged(
             merged[key], count = settings_merged(merged[key], value)
             added += count
     return merged, added
-
-
-def united(names: Iterable[str]) -> list[str]:
-    """Names once each, in the order first given."""
-    return list(dict.fromkeys(names))

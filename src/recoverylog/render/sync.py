@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from recoverylog.domain.sync_conflicts import CRISIS, JOURNAL, MONTH, SETTINGS
+
 if TYPE_CHECKING:
     from recoverylog.domain.sync_merge import Brought, CopiesMerged
 
@@ -38,18 +40,35 @@ def copies_merged(result: CopiesMerged) -> list[str]:
     return lines
 
 
+# Where the other things merged live, as the message names them.
+_FILE = {JOURNAL: "journal.toml", SETTINGS: "config.toml", CRISIS: "crisis.toml"}
+
+
 def _brought(result: CopiesMerged) -> str:
-    total = _sum(m.brought for m in result.merged)
-    parts = [
-        f"{count} {what}"
-        for count, what in (
-            (total.added, "added"),
-            (total.replaced, "changed"),
-            (total.removed, "removed"),
-        )
-        if count
-    ]
-    return ", ".join(parts) if parts else "nothing new in them"
+    """'2 entries added, 1 removed; in journal.toml, 1 changed' (the file named only
+    when there are several kinds), or that nothing was new."""
+    parts = []
+    kinds = [kind for kind in (MONTH, *_FILE) if any(m.kind == kind for m in result.merged)]
+    for kind in kinds:
+        total = _sum(m.brought for m in result.merged if m.kind == kind)
+        counts = [
+            f"{count} {what}"
+            for count, what in (
+                (total.added, "added"),
+                (total.replaced, "changed"),
+                (total.removed, "removed"),
+            )
+            if count
+        ]
+        if not counts:
+            continue
+        if kind == MONTH:
+            number, _, rest = counts[0].partition(" ")
+            counts[0] = f"{number} {'entry' if number == '1' else 'entries'} {rest}"
+        elif len(kinds) > 1:
+            counts[0] = f"in {_FILE[kind]}, {counts[0]}"
+        parts.append(", ".join(counts))
+    return "; ".join(parts) if parts else "nothing new in them"
 
 
 def _sum(items: Iterable[Brought]) -> Brought:

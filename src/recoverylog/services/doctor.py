@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -442,23 +441,14 @@ def _synced(path: Path) -> bool:
 
 
 def _check_sync_conflicts(ws: Workspace, report: Report) -> None:
-    """Copies a sync tool kept when two computers changed the same file: what they hold
-    is not in the journal, and only a person can say which version is right."""
-    from recoverylog.domain.sync_conflicts import conflict_copy
+    """Copies a sync tool kept when two computers changed the same file, still there
+    after the command's merge (one that does not read, or waits for the passphrase):
+    what they hold is not in the journal, and only a person can say what is right."""
+    from recoverylog.store.sync_copies import find_copies
 
-    layout = ws.layout
-    own = {layout.journal_file.name, layout.config_file.name, layout.crisis_file.name}
-    folders: dict[Path, Callable[[str], bool]] = {
-        layout.config_dir: own.__contains__,
-        layout.data_dir: own.__contains__,
-        layout.entries_dir: _month_name,
-    }
-    for folder, ours in folders.items():
-        for path in sorted(folder.iterdir()) if folder.is_dir() else []:
-            copy = conflict_copy(path.name, ours)
-            if copy is not None and path.is_file():
-                problem = f"{copy.tool}'s copy of {copy.original}: not in your journal"
-                report.add(Finding(path, problem, None, kind="sync-conflict"))
+    for copy in find_copies(ws.layout):
+        problem = f"{copy.tool}'s copy of {copy.original.name}: not in your journal"
+        report.add(Finding(copy.path, problem, None, kind="sync-conflict"))
 
 
 def _check_permissions(ws: Workspace, report: Report) -> None:

@@ -12,8 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from recoverylog.domain.sync_conflicts import CRISIS, JOURNAL, MONTH, SETTINGS
 from recoverylog.errors import DataError
-from recoverylog.store.sync_copies import CRISIS, JOURNAL, MONTH, SETTINGS, find_copies, kind_of
+from recoverylog.store.sync_copies import find_copies, kind_of
 
 if TYPE_CHECKING:
     from recoverylog.domain.sync_merge import Brought, CopiesMerged, Merged, MergedCopy, Version
@@ -50,6 +51,8 @@ def merge_copies(ws: Workspace, *, ask: bool = False) -> CopiesMerged | None:
                 result.merged.append(_merge_copy(ws, copy))
             except DataError as exc:
                 result.left.append(LeftCopy(copy.tool, copy.path.name, exc.message))
+        if any(m.kind == MONTH for m in result.merged):
+            settle_moved_entries(ws)
     ws.forget_journal()
     if any(m.kind in (SETTINGS, CRISIS) for m in result.merged):
         ws.reload_settings()
@@ -97,6 +100,19 @@ def _write(ws: Workspace, path: Path, data: bytes) -> None:
     elif kind == JOURNAL:
         ws.store.forget_journal()
         ws.store.saved_journal = ws.store.load_journal()  # for the glance
+
+
+def settle_moved_entries(ws: Workspace) -> None:
+    """After month files were merged one by one: each entry in one month only, as its
+    latest change left it (see domain/sync_merge.settle_moves). Reads every month, so
+    it runs only after a merge; the caller holds the writer lock."""
+    from recoverylog.domain.sync_merge import month_doc, month_version, settle_moves
+
+    store = ws.store.entries
+    docs = {month: store.read_doc(month) for month in store.months()}
+    versions = {month: month_version(doc) for month, doc in docs.items()}
+    for month, version in sorted(settle_moves(versions).items()):
+        store.write_doc(month, month_doc(docs[month], version))
 
 
 def merge_versions(ws: Workspace, path: Path, ours: bytes, theirs: bytes) -> bytes:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from recoverylog.domain.sync_conflicts import conflict_copy
+from recoverylog.domain.sync_conflicts import CRISIS, JOURNAL, MONTH, SETTINGS, conflict_copy
 from recoverylog.errors import DataError, not_json
 from recoverylog.messages import CHECK_FILES_HINT
 from recoverylog.paths import Layout
@@ -17,8 +17,6 @@ from recoverylog.store import schema
 from recoverylog.store.entries import MONTH_FILE, check_month
 from recoverylog.store.files import FileIO
 from recoverylog.store.tomlfile import parse_toml
-
-MONTH, JOURNAL, SETTINGS, CRISIS = "month", "journal", "settings", "crisis"
 
 
 class FoundCopy(NamedTuple):
