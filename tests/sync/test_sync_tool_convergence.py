@@ -79,6 +79,6 @@ def test_two_computers_in_a_synced_folder_end_with_one_journal(
         trial = Trial(homes, after_command=sync.after_command)
         set_up(trial)
         sync.sync(trial.now)
-        play(trial, data, lambda: sync.sync(trial.now))
+        play(trial, data, lambda computer: sync.sync(trial.now))
         settle(trial, sync)
         assert_converged(trial)
