@@ -9,6 +9,7 @@ in domain/sync_merge.py; a backup of every version merged is kept.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -52,7 +53,8 @@ def merge_copies(ws: Workspace, *, ask: bool = False) -> CopiesMerged | None:
             except DataError as exc:
                 result.left.append(LeftCopy(copy.tool, copy.path.name, exc.message))
         if any(m.kind == MONTH for m in result.merged):
-            settle_moved_entries(ws)
+            with contextlib.suppress(DataError):  # a damaged month: doctor will say
+                settle_moved_entries(ws)
     ws.forget_journal()
     if any(m.kind in (SETTINGS, CRISIS) for m in result.merged):
         ws.reload_settings()
