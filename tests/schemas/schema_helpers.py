@@ -42,6 +42,7 @@ COMMAND_SCHEMAS: dict[tuple[str, ...], str] = {
     ("report",): "report",
     ("report", "view"): "report",
     ("schema",): "schema",
+    ("sync",): "sync",
 }
 
 

@@ -25,6 +25,7 @@ PAIRS: list[tuple[Any, str, str]] = [
     (shapes.NudgeJson, "status", "$defs/nudge"),
     (shapes.ClockDetailJson, "clock-show", ""),
     (shapes.ExportJson, "export", ""),
+    (shapes.SyncJson, "sync", ""),
     (shapes.ExportJournalJson, "export", "properties/journal"),
     (shapes.InsightsJson, "insights", ""),
     (shapes.InsightsPeriodJson, "insights", "properties/period"),

@@ -232,6 +232,10 @@ COMMANDS: dict[str, LazyCommand] = {
     "backup": LazyCommand(
         "recoverylog.cli.backup:app", "Backups of your journal: create, list, restore."
     ),
+    "sync": LazyCommand(
+        "recoverylog.cli.sync:sync",
+        "Send and receive your journal's changes through its git remote.",
+    ),
     "doctor": LazyCommand(
         "recoverylog.cli.doctor:doctor",
         "Check every file: parse, schema, permissions, leftovers, duplicate or misplaced entries.",

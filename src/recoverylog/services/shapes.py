@@ -324,3 +324,15 @@ class InsightsJson(TypedDict):
     clean_days: list[CleanDaysJson]
     selfchecks: list[SelfCheckJson]
     observations: list[ObservationJson]
+
+
+class SyncJson(TypedDict):
+    engine: str  # "git", or "copies" when only a sync tool's copies were merged
+    remote: str | None
+    branch: str | None
+    committed: bool
+    sent: int
+    received: int
+    first_push: bool
+    merged: list[str]
+    kept: list[str]
