@@ -20,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 
 # What the design asks people to leave out of a synced folder: kept per computer.
-PER_COMPUTER_FILES = frozenset({".lock", "glance.json", "greeted", "notices.txt"})
+PER_COMPUTER_FILES = frozenset({".lock", "glance.json", "greeted", "notices.txt", "reminders.toml"})
 PER_COMPUTER_FOLDERS = frozenset({"tmp", "cache", "backups"})
 
 Files = dict[str, bytes]
