@@ -117,6 +117,15 @@ def report(
             "names marked, then ask before writing.",
         ),
     ] = False,
+    encrypt_to: Annotated[
+        str | None,
+        typer.Option(
+            "--encrypt-to",
+            help="Encrypt the --output file for your sponsor: their age public key "
+            "(age1…) or their GPG key (an address or fingerprint in your keyring).",
+            metavar="RECIPIENT",
+        ),
+    ] = None,
 ) -> None:
     """A report for your sponsor or counsellor: clean time, lapses, cravings, what helped,
     meetings, and what is coming up. Triggers, meetings and coping are shared as you
@@ -133,6 +142,11 @@ def report(
     from recoverylog.reports.writers import render, to_preview
     from recoverylog.services import reports as service
 
+    if encrypt_to is not None and output is None:
+        raise InvalidInput(
+            "--encrypt-to writes an encrypted file: give it with --output",
+            hint="e.g. --output week.json.age --encrypt-to age1…",
+        )
     ws = state.workspace()
     data = service.build(
         ws,
@@ -144,7 +158,7 @@ def report(
         include=include,
         prepared_by=name,
     )
-    chosen = choose_format(fmt, output)
+    chosen = choose_format(fmt, _inner_name(output) if encrypt_to else output)
     if preview:
         # Text formats are previewed as they will be written; HTML and JSON as plain text.
         shown = chosen if chosen in (ReportFormat.MD, ReportFormat.TXT) else ReportFormat.TXT
@@ -152,7 +166,30 @@ def report(
         state.screen().message(render(data, shown))
         state.screen().message("\n" + to_preview(data, ws.settings.report_hide))
         ask_to_share(output)
+    if encrypt_to is not None:
+        assert output is not None
+        deliver_sealed(render(data, chosen), output, encrypt_to, force)
+        return
     deliver(render(data, chosen), output, "report", force)
+
+
+SEALED_SUFFIXES = (".age", ".gpg", ".asc", ".pgp")
+
+
+def _inner_name(output: Path | None) -> Path | None:
+    """week.json.age -> week.json: the format is the one inside the envelope."""
+    if output is not None and output.suffix.lower() in SEALED_SUFFIXES:
+        return output.with_suffix("")
+    return output
+
+
+def deliver_sealed(text: str | Iterable[str], output: Path, recipient: str, force: bool) -> None:
+    from recoverylog.services import reports as service
+
+    if not force and os.path.lexists(user_path(output)):
+        _may_replace(Path(output))
+    service.write_sealed_report(output, text, recipient)
+    state.screen().message(f"Wrote the report to {output}, encrypted for {recipient}.")
 
 
 def ask_to_share(output: Path | None) -> None:
@@ -220,15 +257,26 @@ def view(
     fmt: ReportFormatOpt = None,
     output: OutputOpt = None,
     force: ForceOpt = False,
+    identity: Annotated[
+        Path | None,
+        typer.Option(
+            "--identity",
+            help="Your age key file, for a report encrypted for you with age "
+            "(one encrypted with GPG opens with your GPG keyring).",
+            metavar="FILE",
+        ),
+    ] = None,
 ) -> None:
-    """Read a report someone shared with you (the .json kind). No journal needed.
+    """Read a report someone shared with you (the .json kind, perhaps encrypted for
+    you). No journal needed.
 
-    Example: recoverylog report view alex-week.json --output alex-week.html
+    Examples: recoverylog report view alex-week.json --output alex-week.html ;
+    recoverylog report view alex-week.json.age --identity ~/.config/age/keys.txt
     """
     from recoverylog.reports.writers import render
     from recoverylog.services import reports as service
 
-    data = service.load_received_report(file)
+    data = service.load_received_report(file, identity)
     chosen = fmt or (choose_format(None, output) if output else ReportFormat.TXT)
     deliver(render(data, chosen), output, "report", force)
 

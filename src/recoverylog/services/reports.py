@@ -158,6 +158,16 @@ def write_user_file(path: Path, text: str | Iterable[str]) -> None:
     from recoverylog.store.tomlfile import encode_text
 
     target = user_path(path)
+    _check_folder(target)
+    try:
+        atomic_write_chunks(target, map(encode_text, [text] if isinstance(text, str) else text))
+    except PermissionError as exc:
+        raise InvalidInput(f"cannot write {target}: permission denied") from exc
+    except FileNotFoundError as exc:
+        raise InvalidInput(f"cannot write {target}: the folder does not exist") from exc
+
+
+def _check_folder(target: Path) -> None:
     if target.is_dir():
         raise InvalidInput(f"{target} is a folder; give a file name for --output")
     folder = target.parent
@@ -168,12 +178,37 @@ def write_user_file(path: Path, text: str | Iterable[str]) -> None:
             f"cannot write {target}: the folder {folder} {what}",
             hint="check the path, or make the folder first",
         )
+
+
+def write_sealed_report(path: Path, text: str | Iterable[str], recipient: str) -> None:
+    """The report encrypted for ``recipient`` (age or GPG; see store/envelope.py) in the
+    file the person asked for."""
+    from recoverylog.store.envelope import seal
+    from recoverylog.store.tomlfile import encode_text
+
+    plain = encode_text(text if isinstance(text, str) else "".join(text))
+    sealed = seal(plain, recipient)
+    _check_folder(user_path(path))
+    from recoverylog.store.atomic import atomic_write
+
+    atomic_write(user_path(path), sealed)
+
+
+def opened_report(path: Path, identity: Path | None) -> str:
+    """A received report, opened first with the reader's key when it is encrypted."""
+    from recoverylog.store.atomic import read_bytes
+    from recoverylog.store.envelope import is_sealed, open_sealed
+
+    target = user_path(path)
+    data = read_bytes(target)
+    if data is None:
+        raise NotFound(f"no report at {target}")
+    if is_sealed(data):
+        data = open_sealed(data, None if identity is None else user_path(identity))
     try:
-        atomic_write_chunks(target, map(encode_text, [text] if isinstance(text, str) else text))
-    except PermissionError as exc:
-        raise InvalidInput(f"cannot write {target}: permission denied") from exc
-    except FileNotFoundError as exc:
-        raise InvalidInput(f"cannot write {target}: the folder does not exist") from exc
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DataError(f"{target} is not UTF-8 text (byte {exc.start})") from exc
 
 
 def read_user_file(path: Path, what: str = "file") -> str:
@@ -190,13 +225,14 @@ def read_user_file(path: Path, what: str = "file") -> str:
         raise DataError(f"{target} is not UTF-8 text (byte {exc.start})") from exc
 
 
-def load_received_report(path: Path) -> dict[str, Any]:
-    """A report someone shared (JSON): checked, so that it can be shown without a journal."""
+def load_received_report(path: Path, identity: Path | None = None) -> dict[str, Any]:
+    """A report someone shared (JSON, perhaps encrypted for the reader): checked, so that
+    it can be shown without a journal."""
     import json
 
     from recoverylog.reports.document import ReportShapeError, check_report, document
 
-    text = read_user_file(path, "report")
+    text = opened_report(path, identity)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
