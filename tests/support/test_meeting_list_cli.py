@@ -6,6 +6,8 @@ The fixed clock is Monday 23 Nov 2026, 20:00 UTC. Every sample list here is made
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -248,3 +250,12 @@ def test_the_list_is_sealed_in_an_encrypted_home_and_kept_in_backups(
     assert name in backup
     ok(cli, "backup", "restore", name, "--yes")
     assert next_json(cli)["list"]["meetings"] == 3
+
+
+def test_next_as_csv_carries_every_key_and_guards_formulas(cli: Any, tmp_path: Path) -> None:
+    imported(cli, tmp_path, [{"name": "=SUM(1)", "day": 1, "time": "21:00"}])
+    rows = list(csv.DictReader(io.StringIO(ok(cli, "meetings", "next", "-f", "csv").stdout)))
+    assert [(row["name"], row["starts"], row["attendance"]) for row in rows] == [
+        ("'=SUM(1)", "2026-11-23T21:00:00+00:00", "in person")
+    ]
+    assert list(rows[0]) == list(next_json(cli)["next"][0])

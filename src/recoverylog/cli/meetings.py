@@ -85,7 +85,7 @@ def next_(
 
     Examples: recoverylog meetings next ; recoverylog meetings next -n 10 --format json
     """
-    from recoverylog.render.meeting_list import next_lines
+    from recoverylog.render.meeting_list import NEXT_COLUMNS, next_lines
     from recoverylog.services import meeting_list as service
 
     if not 1 <= count <= MOST_SHOWN:
@@ -95,5 +95,7 @@ def next_(
     chosen = output_format(fmt)
     if chosen is Format.JSON:
         state.screen().emit_json(data)
-        return
-    show_lines(next_lines(data, ws.now.date()), chosen)
+    elif chosen is Format.CSV:
+        state.screen().emit_rows([dict(m) for m in data["next"]], NEXT_COLUMNS, chosen)
+    else:
+        show_lines(next_lines(data, ws.now.date()), chosen)

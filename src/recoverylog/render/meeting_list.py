@@ -10,8 +10,15 @@ from typing import Any
 from recoverylog.domain.fields import fellowship_shown
 from recoverylog.domain.text import plural
 from recoverylog.render.lines import Line, text
+from recoverylog.render.output import Column
 
 SKIPPED_SHOWN = 20  # more skipped rows than this are counted, not listed
+# The keys of `meetings next` in a CSV file: every one its JSON holds, in its order.
+NEXT_COLUMNS = [
+    Column(key, key)
+    for key in ("name", "starts", "ends", "on_now", "time", "timezone", "attendance")
+    + ("location", "address", "region", "url", "fellowship")
+]
 NO_LIST_YET = "No meeting list yet: import a saved one with 'recoverylog meetings import FILE'."
 
 
