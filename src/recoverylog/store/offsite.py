@@ -151,7 +151,7 @@ def _keep_private(where: Path | int, mode: int) -> None:
 
 
 def _flush_folder(folder: Path) -> None:
-    with contextlib.suppress(OSError):  # some shares cannot flush a folder; files are
+    with contextlib.suppress(OSError):  # some shares cannot; each file was flushed itself
         fsync_dir(folder)
 
 
@@ -301,7 +301,10 @@ def bring_in(layout: Layout, folder: Path, manifest: CopyManifest, now: datetime
     target = new_backup_folder(layout, BROUGHT_IN, now)
     try:
         for inner in manifest.files:
-            atomic_write(target / inner, read_bytes(folder / inner) or b"")
+            data = read_bytes(folder / inner) or b""
+            if hashlib.sha256(data).hexdigest() != manifest.digests[inner]:
+                raise CopyDamaged(f"{inner} in {folder} changed while it was read")
+            atomic_write(target / inner, data)
         record = {
             "created": now.isoformat(),
             "reason": BROUGHT_IN,
@@ -310,7 +313,7 @@ def bring_in(layout: Layout, folder: Path, manifest: CopyManifest, now: datetime
             "copy_created": manifest.created,
         }
         atomic_write(target / MANIFEST, json.dumps(record, indent=2).encode("utf-8"))
-    except OSError:
+    except (OSError, DataError):
         shutil.rmtree(target, ignore_errors=True)
         raise
     return BackupInfo(target.name, target, now.isoformat(), BROUGHT_IN, manifest.files)
