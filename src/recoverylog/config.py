@@ -49,6 +49,34 @@ def _optional_name(value: str) -> str | None:
     return name(value, "clock name") if value.strip() else None
 
 
+def _program(value: str) -> str | None:
+    """A hook: the full path of a program that can be run ('' clears it)."""
+    import os
+
+    from recoverylog.paths import user_path
+
+    text = value.strip()
+    if not text:
+        return None
+    path = user_path(text)
+    if not path.is_absolute():
+        raise InvalidInput("give the program's full path, e.g. ~/bin/tell-my-sponsor")
+    if not path.is_file() or not os.access(path, os.X_OK):
+        raise InvalidInput(
+            f"{text} is not a program that can be run",
+            hint=f"check the path, and make it executable: chmod +x {text}",
+        )
+    return text
+
+
+def _stored_program(value: Any) -> str | None:
+    """A hook as config.toml keeps it: checked when it runs, so that a program moved
+    away never stops the commands that read the settings."""
+    if not isinstance(value, str):
+        raise InvalidInput("must be the path of a program, in quotes")
+    return value.strip() or None
+
+
 def _positive_int(value: str) -> int:
     try:
         number = int(value)
@@ -375,6 +403,22 @@ KEYS: dict[str, Key] = {
             _yes_no,
             _stored_yes_no,
         ),
+        *(
+            Key(
+                f"hooks.on_{event}",
+                None,
+                f"a program of your own run when {when}, with a small JSON document on its "
+                "input (what a sponsor report would share); see docs/support.md",
+                _program,
+                _stored_program,
+            )
+            for event, when in (
+                ("lapse", "a lapse is recorded"),
+                ("checkin", "a check-in is saved"),
+                ("milestone", "a milestone is reached"),
+                ("sos", "sos opens"),
+            )
+        ),
         Key(
             "on_this_day",
             False,
@@ -409,7 +453,21 @@ class Settings:
     checkin_prompt: bool = False
     nudges: bool = True  # only the person's own data, and only when there is enough
     on_this_day: bool = False  # old entries can hurt: asked for, never by default
+    hooks_on_lapse: str | None = None
+    hooks_on_checkin: str | None = None
+    hooks_on_milestone: str | None = None
+    hooks_on_sos: str | None = None
     schemes: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def hooks(self) -> dict[str, str | None]:
+        """The program set for each event (lapse, checkin, milestone, sos), or None."""
+        return {
+            "lapse": self.hooks_on_lapse,
+            "checkin": self.hooks_on_checkin,
+            "milestone": self.hooks_on_milestone,
+            "sos": self.hooks_on_sos,
+        }
 
     def value(self, key: str) -> Any:
         if key.startswith("schemes."):

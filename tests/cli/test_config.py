@@ -29,6 +29,10 @@ DEFAULTS = {
     "prompts.questions": [],
     "checkin.prompt": False,
     "nudges": True,
+    "hooks.on_lapse": None,
+    "hooks.on_checkin": None,
+    "hooks.on_milestone": None,
+    "hooks.on_sos": None,
     "on_this_day": False,
 }
 

@@ -190,6 +190,25 @@ def test_an_entry_moved_to_another_month_here_and_changed_there_ends_once(
     assert git(laptop, "rev-parse", "HEAD") == git(desktop, "rev-parse", "HEAD")
 
 
+def test_an_entry_moved_to_two_other_months_in_one_second_ends_in_one(
+    on: Run, laptop: Path, desktop: Path
+) -> None:
+    on(laptop, "09:00", "log", "note", "moving")
+    on(laptop, "09:01", "sync")
+    on(desktop, "09:02", "sync")
+    short = entry_id(on, laptop, "moving")[:8]
+    on(laptop, "10:00", "edit", short, "--at", "2026-11-15 10:00", "--note", "to November")
+    on(desktop, "10:00", "edit", short, "--at", "2026-10-15 10:00", "--note", "to October")
+    on(laptop, "11:00", "sync")
+    on(desktop, "11:01", "sync")
+    on(laptop, "11:02", "sync")
+    for folder in (laptop, desktop):
+        months = (folder / "entries").glob("*.json")
+        holding = [m.name for m in months if f'"id": "{short}' in m.read_text()]
+        assert len(holding) == 1, holding
+        assert len(notes(on, folder)) == 1
+
+
 def test_journal_changes_on_both_computers_are_merged(on: Run, laptop: Path, desktop: Path) -> None:
     on(laptop, "09:00", "clock", "add", "alcohol", "--since", "2026-11-01")
     on(laptop, "09:01", "sync")

@@ -113,11 +113,21 @@ def checkin(
         say(line)
     if saved.combined:
         say(checkin_views.checkins_combined())
+    _tell_hook(ws, saved.entry)
     for name in saved.unrecorded_lapses:
         state.screen().message(checkin_views.unrecorded_lapse_hint(name, day_iso))
     # Only when asked, or at a terminal with the setting on: never in a script by itself.
     if prompt or (ws.settings.checkin_prompt and prompts.stdin_is_terminal()):
         _end_with_a_question(ws, saved.entry.at)
+
+
+def _tell_hook(ws: Any, entry: Any) -> None:
+    from recoverylog.cli.hooks import after
+    from recoverylog.services.hooks import checkin_facts
+
+    clean = entry.get("clean")
+    lapsed = list(entry.get("lapsed") or [])
+    after(ws, "checkin", checkin_facts(ws.local(entry.at).date().isoformat(), clean, lapsed))
 
 
 def _end_with_a_question(ws: Any, at: datetime) -> None:

@@ -411,6 +411,9 @@ def record_lapse(
     triggers: list[str] | None = None,
 ) -> None:
     """Record a lapse and say what is kept, the plan for after a lapse, and who to call."""
+    from recoverylog.cli.hooks import after
+    from recoverylog.services.hooks import lapse_facts
+
     recorded = clocks.record_lapse(ws, clock, moment, restart, note, triggers)
     state.no_celebration_now()
     shown = lapses.after_lapse(ws, recorded)
@@ -418,3 +421,6 @@ def record_lapse(
     say(fit(f"{short_id(recorded.lapse.id)}  " + "\n".join(lines)))
     if shown["opioid_note"]:
         state.screen().message("\n" + fit(opioid_note(recorded.clock.name)))
+    lapse = recorded.lapse
+    day = ws.local(lapse.at).date().isoformat()
+    after(ws, "lapse", lapse_facts(recorded.clock.name, day, lapse.restart.isoformat()))

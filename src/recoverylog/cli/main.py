@@ -290,12 +290,16 @@ def _celebrate(ctx: Any) -> None:
         return
     if opened.store.io.locked():  # never ask for a passphrase just to celebrate
         return
+    from recoverylog.cli.hooks import after
     from recoverylog.render.views import celebration_message
+    from recoverylog.services.hooks import milestone_facts
     from recoverylog.services.progress import new_celebrations
 
     try:
-        for item in new_celebrations(state.workspace()):
+        ws = state.workspace()
+        for item in new_celebrations(ws):
             state.screen().message(celebration_message(item.clock, item.label, item.date))
+            after(ws, "milestone", milestone_facts(item.clock, item.label, item.date.isoformat()))
     except RecoveryLogError:
         pass  # a celebration is never worth failing a command for
 

@@ -137,6 +137,34 @@ def sos(
         ),
         None,
     )
+    hook = _tell_hook(ws)
+    try:
+        _surf(ws, screen, minutes, intensity, guided, locked, clock, country)
+    finally:
+        hook.finish()
+
+
+def _tell_hook(ws: Any) -> Any:
+    """sos opened: the person's hook runs beside the screen and the timer (no facts but
+    the time: what the moment is about stays here)."""
+    from recoverylog.cli.hooks import Beside
+
+    return Beside(ws, "sos", {})
+
+
+def _surf(
+    ws: Any,
+    screen: dict[str, Any],
+    minutes: int,
+    intensity: int | None,
+    guided: bool,
+    locked: bool,
+    clock: str | None,
+    country: str | None,
+) -> None:
+    """The urge-surfing timer, then the craving saved."""
+    from recoverylog.services import sos as service
+
     if not guided or locked:
         return
     assert intensity is not None

@@ -204,9 +204,13 @@ def _bring_in(ws: Workspace, git: Git, theirs: str | None, result: Synced) -> No
     if ours is None or _holds(git, theirs, ours):
         git.must("merge", "--ff-only", "--quiet", theirs)
         return
+    mine, other = git.tree(ours), git.tree(theirs)
     git.must("merge", "--ff-only", "--quiet", _merged(ws, git, ours, theirs, result))
     folder = ws.layout.data_dir
-    if any(kind_of(ws.layout, folder / path) == MONTH for path in result.merged):
+    differing = {path for path in mine.keys() | other.keys() if mine.get(path) != other.get(path)}
+    # An entry moved on each computer, even to two other months in the same second, is
+    # in two month files that were each changed on one side only: look at every month.
+    if any(kind_of(ws.layout, folder / path) == MONTH for path in differing):
         _settle_moves(ws, git)
 
 
