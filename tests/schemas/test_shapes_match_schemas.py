@@ -26,6 +26,7 @@ PAIRS: list[tuple[Any, str, str]] = [
     (shapes.ClockDetailJson, "clock-show", ""),
     (shapes.ExportJson, "export", ""),
     (shapes.SyncJson, "sync", ""),
+    (shapes.CopyJson, "backup-copy", ""),
     (shapes.ExportJournalJson, "export", "properties/journal"),
     (shapes.InsightsJson, "insights", ""),
     (shapes.InsightsPeriodJson, "insights", "properties/period"),

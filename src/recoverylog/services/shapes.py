@@ -336,3 +336,11 @@ class SyncJson(TypedDict):
     first_push: bool
     merged: list[str]
     kept: list[str]
+
+
+class CopyJson(TypedDict):
+    path: str | None  # None: there was nothing to copy yet
+    created: str | None
+    files: int
+    entries: int
+    encrypted: bool
