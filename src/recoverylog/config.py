@@ -310,6 +310,12 @@ KEYS: dict[str, Key] = {
         ),
         Key("backups.keep", 10, "how many automatic backups to keep", _positive_int),
         Key(
+            "backups.offsite_days",
+            30,
+            "days without a copy made with 'backup create --to' before doctor says so",
+            _positive_int,
+        ),
+        Key(
             "sync.keep_deleted_days",
             365,
             "days a deletion is remembered, so that a copy from another computer does "
@@ -433,6 +439,7 @@ class Settings:
     default_clock: str | None = None
     country: str = "US"
     backups_keep: int = 10
+    backups_offsite_days: int = 30
     sync_keep_deleted_days: int = 365
     report_hide: tuple[str, ...] = ()
     calendar_discreet: bool = False

@@ -15,6 +15,8 @@ from recoverylog.folders import (
     JOURNAL_FILE,
 )
 
+MEETINGS_FILE = "meetings.json"  # the meeting list last imported
+
 
 class Layout(NamedTuple):
     """The folders and files of one recoverylog home."""
@@ -39,7 +41,7 @@ class Layout(NamedTuple):
     @property
     def meetings_file(self) -> Path:
         """The meeting list last imported ('meetings import')."""
-        return self.data_dir / "meetings.json"
+        return self.data_dir / MEETINGS_FILE
 
     @property
     def entries_dir(self) -> Path:

@@ -16,6 +16,7 @@ DEFAULTS = {
     "default_clock": None,
     "country": "US",
     "backups.keep": 10,
+    "backups.offsite_days": 30,
     "sync.keep_deleted_days": 365,
     "report.hide": [],
     "day_starts_at": "00:00",

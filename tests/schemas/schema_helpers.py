@@ -37,6 +37,8 @@ COMMAND_SCHEMAS: dict[tuple[str, ...], str] = {
     ("insights",): "insights",
     ("config", "show"): "config-show",
     ("backup", "list"): "backup-list",
+    ("backup", "create"): "backup-copy",
+    ("backup", "verify"): "backup-copy",
     ("doctor",): "doctor",
     ("export",): "export",
     ("import",): "import",

@@ -120,6 +120,10 @@ def _outputs(run: Runner, scratch: Path) -> Iterator[tuple[tuple[str, ...], str]
         yield ("insights",), run("insights", "--since", "2026-11-20", "--clock", name, *f)
     yield ("config", "show"), run("config", "show", *f)
     yield ("backup", "list"), run("backup", "list", *f)
+    (scratch / "usb").mkdir()
+    yield ("backup", "create"), run("backup", "create", "--to", str(scratch / "usb"), *f)
+    if any((scratch / "usb").iterdir()):  # an empty journal has nothing to copy
+        yield ("backup", "verify"), run("backup", "verify", str(scratch / "usb"), *f)
     yield ("doctor",), run("doctor", *f)
     yield ("export",), run("export")
     yield ("export",), run("export", *f)
@@ -216,7 +220,8 @@ def test_every_command_that_writes_json_is_checked(
     ran = {home: {path for path, _ in outputs[home]} for home in HOMES}
     checked = set(COMMAND_SCHEMAS) - (set() if GIT else {("sync",)})
     assert ran["demo"] == ran["full"] == checked
-    assert ran["empty"] == checked - {("show",), ("clock", "show")}  # none yet
+    nothing_yet = {("show",), ("clock", "show"), ("backup", "verify")}  # nothing to copy
+    assert ran["empty"] == checked - nothing_yet
     shipped = {p.name.removesuffix(".schema.json") for p in _schema_files()}
     assert set(COMMAND_SCHEMAS.values()) == shipped
 

@@ -26,6 +26,7 @@ PAIRS: list[tuple[Any, str, str]] = [
     (shapes.ClockDetailJson, "clock-show", ""),
     (shapes.ExportJson, "export", ""),
     (shapes.SyncJson, "sync", ""),
+    (shapes.CopyJson, "backup-copy", ""),
     (shapes.MeetingsNextJson, "meetings-next", ""),
     (shapes.MeetingListJson, "meetings-next", "properties/list/oneOf/1"),
     (shapes.NextMeetingJson, "meetings-next", "$defs/meeting"),

@@ -259,3 +259,20 @@ def test_next_as_csv_carries_every_key_and_guards_formulas(cli: Any, tmp_path: P
         ("'=SUM(1)", "2026-11-23T21:00:00+00:00", "in person")
     ]
     assert list(rows[0]) == list(next_json(cli)["next"][0])
+
+
+@pytest.mark.parametrize("passphrase", [None, "a long enough passphrase"])
+def test_a_copy_that_leaves_the_computer_holds_the_list_and_brings_it_back(
+    cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, passphrase: str | None
+) -> None:
+    imported(cli, tmp_path)
+    if passphrase:
+        monkeypatch.setenv("RECOVERYLOG_PASSPHRASE", passphrase)
+        ok(cli, "encrypt")
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    ok(cli, "backup", "create", "--to", str(stick))
+    assert ok(cli, "backup", "verify", str(stick)).exit_code == 0
+    imported(cli, tmp_path, [{"name": "Only one", "day": 0, "time": "18:00"}], "b.json")
+    ok(cli, "backup", "restore", "--from", str(stick), "--yes")
+    assert next_json(cli)["list"]["meetings"] == 3

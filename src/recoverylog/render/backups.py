@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
+from recoverylog.domain.text import plural
 from recoverylog.render.output import Column
 
 BACKUP_COLUMNS = [
@@ -25,3 +28,25 @@ def restored(name: str, before: str | None) -> list[str]:
     if before is not None:
         lines.append(f"Your previous state is saved as {before}.")
     return lines
+
+
+def copy_made(copy: Mapping[str, Any]) -> list[str]:
+    """A copy written with --to, read back and checked."""
+    lines = [f"Copied {_holding(copy)} to {copy['path']}; every file was read back and checked."]
+    if copy["encrypted"]:
+        lines.append("The copy is encrypted: it opens with your passphrase as it is today.")
+    lines.append(
+        "Keep it away from this computer. 'recoverylog backup verify' checks it later, "
+        "and 'recoverylog backup restore --from' brings it back."
+    )
+    return lines
+
+
+def copy_opens(copy: Mapping[str, Any]) -> str:
+    made = str(copy["created"] or "")[:16].replace("T", " ")
+    when = f", made {made}" if made else ""
+    return f"The copy in {copy['path']} opens: {_holding(copy)}{when}."
+
+
+def _holding(copy: Mapping[str, Any]) -> str:
+    return f"{plural(copy['files'], 'file')} ({plural(copy['entries'], 'entry', 'entries')})"

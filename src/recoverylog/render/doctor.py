@@ -36,6 +36,8 @@ def finding_rows(
 def _action(problem: Mapping[str, Any], notes: Collection[str]) -> str:
     if problem["repair"]:
         return str(problem["repair"])
+    if problem["kind"] == "offsite":
+        return "when you can: recoverylog backup create --to FOLDER"
     return "nothing needed" if problem["kind"] in notes else "fix by hand"
 
 

@@ -44,7 +44,7 @@ from recoverylog.store.tomlfile import parse_toml
 from recoverylog.store.trust import loose_modes, make_private
 
 # Findings worth a word that are no problem: doctor still ends with success.
-NOTES = ("old-seal", "draft")
+NOTES = ("old-seal", "draft", "offsite")
 
 
 @dataclass
@@ -111,6 +111,7 @@ def examine(ws: Workspace, fix: bool = False) -> Report:
         _check_drafts(ws, report)
         _check_sync_conflicts(ws, report)
         _check_permissions(ws, report)
+        _check_copies_elsewhere(ws, report, sealing)
         if fix:
             _repair(ws, report, damaged_months, sealing)
     return report
@@ -449,6 +450,16 @@ def _check_sync_conflicts(ws: Workspace, report: Report) -> None:
     for copy in find_copies(ws.layout):
         problem = f"{copy.tool}'s copy of {copy.original.name}: not in your journal"
         report.add(Finding(copy.path, problem, None, kind="sync-conflict"))
+
+
+def _check_copies_elsewhere(ws: Workspace, report: Report, sealing: _Sealing) -> None:
+    """A calm word when no copy has left this computer for a while: backups/ is on the
+    same disk as the journal, and a lost or broken disk takes both."""
+    from recoverylog.services.offsite import overdue
+
+    said = None if sealing.broken else overdue(ws, ws.now)
+    if said is not None:
+        report.add(Finding(ws.layout.backups_dir, said, None, kind="offsite"))
 
 
 def _check_permissions(ws: Workspace, report: Report) -> None:

@@ -338,6 +338,14 @@ class SyncJson(TypedDict):
     kept: list[str]
 
 
+class CopyJson(TypedDict):
+    path: str | None  # None: there was nothing to copy yet
+    created: str | None
+    files: int
+    entries: int
+    encrypted: bool
+
+
 class MeetingListJson(TypedDict):
     source: str
     imported: str

@@ -76,21 +76,8 @@ def create_backup(
     ``also`` these other files, byte for byte, into its copies/ folder (never restored:
     kept for a person to look at)."""
     layout = io.layout
-    slug = re.sub(r"[^a-z0-9]+", "-", reason.lower()).strip("-") or "manual"
-    root = ensure_private_dir(layout.backups_dir)
-    stamp = now.strftime("%Y%m%d-%H%M%S")
-    # A later backup in the same second, whatever its reason, gets the next number.
-    taken = [
-        int(match.group(2) or 1)
-        for other in root.iterdir()
-        if (match := _NAME.match(other.name)) and match.group(1) == stamp
-    ]
-    n = max(taken, default=0) + 1
-    name = f"{stamp}-{slug}" if n == 1 else f"{stamp}-{n}-{slug}"
-    while (root / name).exists():  # a name left by a backup cut off half way
-        n += 1
-        name = f"{stamp}-{n}-{slug}"
-    folder = ensure_private_dir(root / name)
+    folder = new_backup_folder(layout, reason, now)
+    name = folder.name
     try:
         copied = _copy_into(folder, io, only)
         manifest: dict[str, object] = {
@@ -108,6 +95,25 @@ def create_backup(
         raise
     prune(layout, keep)
     return BackupInfo(name, folder, now.isoformat(), reason, copied, only is not None)
+
+
+def new_backup_folder(layout: Layout, reason: str, now: datetime) -> Path:
+    """A new, empty folder in backups/, named by ``now`` and ``reason``."""
+    slug = re.sub(r"[^a-z0-9]+", "-", reason.lower()).strip("-") or "manual"
+    root = ensure_private_dir(layout.backups_dir)
+    stamp = now.strftime("%Y%m%d-%H%M%S")
+    # A later backup in the same second, whatever its reason, gets the next number.
+    taken = [
+        int(match.group(2) or 1)
+        for other in root.iterdir()
+        if (match := _NAME.match(other.name)) and match.group(1) == stamp
+    ]
+    n = max(taken, default=0) + 1
+    name = f"{stamp}-{slug}" if n == 1 else f"{stamp}-{n}-{slug}"
+    while (root / name).exists():  # a name left by a backup cut off half way
+        n += 1
+        name = f"{stamp}-{n}-{slug}"
+    return ensure_private_dir(root / name)
 
 
 def _copy_into(folder: Path, io: FileIO, only: list[Path] | None) -> list[str]:

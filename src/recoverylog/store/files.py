@@ -231,13 +231,18 @@ class FileIO:
         or a restored file): a file bound to its place is opened and sealed for the new
         one. A plain file, one sealed the old way (bound to no place) and one that does
         not open (damage, for doctor to judge) are copied as they are."""
+        return self.resealed_for(data, source, self.place(target))
+
+    def resealed_for(self, data: bytes, source: Path, place: Place) -> bytes:
+        """``resealed``, for a copy kept at ``place`` (one outside the home names the
+        place it will have once brought back into backups/)."""
         if sealed_version(data) != VERSION:
             return data
         try:
             plaintext = self.open_sealed(source, data)
         except DataError:
             return data
-        return self.vault().seal(plaintext, self.place(target))
+        return self.vault().seal(plaintext, place)
 
 
 def _either_passphrase(current: Vault, passphrase: str, check: bytes, change: KeyChange) -> Vault:

@@ -4,6 +4,7 @@ next import. Sealed like every data file in an encrypted home, and in every back
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from recoverylog.domain.meeting_list import ListedMeeting, meeting_from_dict, meeting_to_dict
@@ -23,8 +24,12 @@ def load_meeting_list(io: FileIO) -> KeptList | None:
     """The list kept in the home; None when none was imported."""
     path = io.layout.meetings_file
     text = io.read_text(path)
-    if text is None:
-        return None
+    return None if text is None else check_meeting_list(text, path)
+
+
+def check_meeting_list(text: str, path: Path) -> KeptList:
+    """meetings.json's text (in the home, or in a copy of it) read and checked; a damaged
+    one is a DataError."""
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
