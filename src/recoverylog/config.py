@@ -407,8 +407,7 @@ KEYS: dict[str, Key] = {
             Key(
                 f"hooks.on_{event}",
                 None,
-                f"a program of your own run when {when}, with a small JSON document on its "
-                "input (what a sponsor report would share); see docs/support.md",
+                f"a program of your own, run when {when} (see Hooks in docs/support.md)",
                 _program,
                 _stored_program,
             )

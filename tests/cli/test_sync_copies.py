@@ -288,25 +288,17 @@ def test_a_renamed_clock_takes_its_entries_along_on_the_other_computer_too(
     assert names == ["drinking"]
 
 
-def test_an_entry_moved_to_another_month_and_edited_later_elsewhere_is_kept_once(
-    on: Callable[..., Any], home: Path, two: Path
+@pytest.mark.parametrize(
+    ("there", "left"),
+    [(("edit", "--note", "changed later"), ["changed later"]), (("delete", "--yes"), [])],
+)
+def test_an_entry_moved_to_another_month_and_changed_later_elsewhere_ends_as_changed(
+    on: Callable[..., Any], home: Path, two: Path, there: tuple[str, ...], left: list[str]
 ) -> None:
     first = next(e for e in as_json(on(home, "10:00", "list", "--format", "json")))
     short = first["id"][:8]
     on(home, "10:01", "edit", short, "--at", "2026-11-15 10:00")  # into November
-    on(two, "10:05", "edit", short, "--note", "changed later")
+    on(two, "10:05", there[0], short, *there[1:])
     conflict(home, two, "entries/2026-12.json", "2026-12 2.json")
     listed = as_json(on(home, "12:00", "list", "--all", "--format", "json"))
-    assert [(e["id"], e.get("note")) for e in listed] == [(first["id"], "changed later")]
-
-
-def test_an_entry_moved_to_another_month_and_deleted_later_elsewhere_is_gone(
-    on: Callable[..., Any], home: Path, two: Path
-) -> None:
-    first = next(e for e in as_json(on(home, "10:00", "list", "--format", "json")))
-    short = first["id"][:8]
-    on(home, "10:01", "edit", short, "--at", "2026-11-15 10:00")
-    on(two, "10:05", "delete", short, "--yes")
-    conflict(home, two, "entries/2026-12.json", "2026-12 2.json")
-    listed = as_json(on(home, "12:00", "list", "--all", "--format", "json"))
-    assert listed == []
+    assert [(e["id"], e.get("note")) for e in listed] == [(first["id"], note) for note in left]

@@ -45,8 +45,11 @@ def meet(trial: Trial, sync: SyncTool) -> None:
     assert conflict_copies(trial.homes[LAPTOP]) == []
 
 
-def test_a_move_and_a_later_edit_elsewhere_leave_one_entry(
-    synced: tuple[Trial, SyncTool],
+@pytest.mark.parametrize(
+    "there", [("edit", "--note", "changed later"), ("delete", "--yes")], ids=["edit", "delete"]
+)
+def test_a_move_and_a_later_change_elsewhere_end_as_the_change_left_it(
+    synced: tuple[Trial, SyncTool], there: tuple[str, ...]
 ) -> None:
     trial, sync = synced
     (key,) = trial.keys(LAPTOP, "entry:")
@@ -54,21 +57,7 @@ def test_a_move_and_a_later_edit_elsewhere_leave_one_entry(
     later(trial)
     trial.change(DESKTOP, key, "edit", entry_id, "--at", "2026-10-15 10:00", "--note", "moved")
     later(trial)
-    trial.change(LAPTOP, key, "edit", entry_id, "--note", "changed later")
-    meet(trial, sync)
-    assert_holds_history(trial.history, trial.homes[LAPTOP])
-
-
-def test_a_move_and_a_later_deletion_elsewhere_leave_none(
-    synced: tuple[Trial, SyncTool],
-) -> None:
-    trial, sync = synced
-    (key,) = trial.keys(LAPTOP, "entry:")
-    entry_id = key.removeprefix("entry:")
-    later(trial)
-    trial.change(DESKTOP, key, "edit", entry_id, "--at", "2026-10-15 10:00")
-    later(trial)
-    trial.change(LAPTOP, key, "delete", entry_id, "--yes")
+    trial.change(LAPTOP, key, there[0], entry_id, *there[1:])
     meet(trial, sync)
     assert_holds_history(trial.history, trial.homes[LAPTOP])
 

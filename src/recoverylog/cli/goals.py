@@ -102,19 +102,9 @@ def goal_clear(
     say(f"Removed your {service.clear_goal(state.workspace(), named, after or name)}.")
 
 
-def meetings(
-    since: Annotated[
-        str | None,
-        typer.Option("--since", help=f"First day (default: four weeks back): {DAY_HELP}."),
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option("--until", help=f"Last day (default today): {DAY_HELP}.")
-    ] = None,
-    fmt: FormatOpt = None,
-) -> None:
-    """Meetings you went to, week by week, and your meetings goal.
-
-    Example: recoverylog meetings --since 2026-10-01
+def meetings_attended(since: str | None, until: str | None, fmt: Format | None) -> None:
+    """Meetings you went to, week by week, and your meetings goal (the `meetings`
+    command with no subcommand: cli/meetings.py holds its options).
     """
     from recoverylog.services import goals as service
 

@@ -38,7 +38,7 @@ def meetings_main(
     recoverylog meetings import meetings.json ; recoverylog meetings next
     """
     if ctx.invoked_subcommand is None:
-        goals.meetings(since, until, fmt)
+        goals.meetings_attended(since, until, fmt)
 
 
 @app.command("import")

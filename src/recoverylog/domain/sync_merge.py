@@ -375,15 +375,9 @@ def settings_merged(
     ours: Mapping[str, Any], theirs: Mapping[str, Any]
 ) -> tuple[dict[str, Any], int]:
     """Settings keep no time of change: every key of both is kept, a table's keys one
-    by one, and where the values differ ours stays. The merge, and how many keys
+    by one, and where the values differ ours stays, as an import merges them (its
+    report of each difference is not needed here). The merge, and how many keys
     ``theirs`` added."""
-    merged = dict(ours)
-    added = 0
-    for key, value in theirs.items():
-        if key not in merged:
-            merged[key] = value
-            added += 1
-        elif isinstance(value, dict) and isinstance(merged[key], dict):
-            merged[key], count = settings_merged(merged[key], value)
-            added += count
-    return merged, added
+    from recoverylog.domain.merge import MergeTally, merge_settings
+
+    return merge_settings(ours, theirs, MergeTally())
