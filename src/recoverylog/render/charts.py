@@ -323,6 +323,9 @@ def insights_lines(data: Mapping[str, Any], *, plain: bool) -> list[Line]:
     lines += clean_section(data, plain=plain)
     lines.append([])
     lines += selfcheck_section(data, plain=plain)
+    from recoverylog.render.insights_mood import mood_section  # it draws with these charts
+
+    lines += [[], *mood_section(data, plain=plain)]
     return lines
 
 
