@@ -433,6 +433,15 @@ KEYS: dict[str, Key] = {
             _yes_no,
             _stored_yes_no,
         ),
+        Key(
+            "accessible",
+            False,
+            "true: for a screen reader: charts and bars said in words, tables as "
+            "sentences, the sos timer as a line a minute (also --a11y, or "
+            "RECOVERYLOG_ACCESSIBLE=1)",
+            _yes_no,
+            _stored_yes_no,
+        ),
     )
 }
 
@@ -460,6 +469,7 @@ class Settings:
     checkin_slept: bool = False
     nudges: bool = True  # only the person's own data, and only when there is enough
     on_this_day: bool = False  # old entries can hurt: asked for, never by default
+    accessible: bool = False  # a screen reader's views (see render.lines.Look)
     hooks_on_lapse: str | None = None
     hooks_on_checkin: str | None = None
     hooks_on_milestone: str | None = None

@@ -18,6 +18,7 @@ from types import MappingProxyType
 from typing import NamedTuple, TextIO
 
 from recoverylog.variables import (
+    ACCESSIBLE_ENV,
     COUNTRY_ENV,
     DEBUG_ENV,
     HOME_ENV,
@@ -56,6 +57,8 @@ class Environment(NamedTuple):
     stderr_is_terminal: bool = False
     width: int = DEFAULT_WIDTH  # columns: $COLUMNS, else the terminal's, else 80
     colour: bool = True  # False when $NO_COLOR is set (to anything but "")
+    # Screen-reader mode: --a11y or $RECOVERYLOG_ACCESSIBLE (1 or 0); None: the setting's.
+    accessible: bool | None = None
     frozen_now: str | None = None  # $RECOVERYLOG_NOW, an ISO 8601 time
     timezone: str | None = None  # $RECOVERYLOG_TIMEZONE, over config.toml's setting
     system_timezone: str | None = None  # $TZ, without the leading ':' it may have
@@ -127,6 +130,7 @@ def read_environment(*, scripted_input: bool = False) -> Environment:
         stderr_is_terminal=_isatty(sys.stderr),
         width=_width(variables),
         colour=_given(variables, "NO_COLOR") is None,
+        accessible=_switch(_given(variables, ACCESSIBLE_ENV)),
         frozen_now=_given(variables, NOW_ENV),
         timezone=_given(variables, TIMEZONE_ENV),
         system_timezone=zone or None,
@@ -148,6 +152,13 @@ def read_environment(*, scripted_input: bool = False) -> Environment:
 
 def _given(variables: Mapping[str, str], name: str) -> str | None:
     return variables.get(name) or None
+
+
+def _switch(value: str | None) -> bool | None:
+    """A variable that turns something on or off: 1, true, yes or on; else off."""
+    if value is None:
+        return None
+    return value.strip().lower() in ("1", "true", "yes", "on")
 
 
 def _folder(variables: Mapping[str, str], name: str) -> Path | None:

@@ -10,3 +10,4 @@ NEW_PASSPHRASE_ENV = "RECOVERYLOG_NEW_PASSPHRASE"  # for 'passphrase change' in 
 COUNTRY_ENV = "RECOVERYLOG_COUNTRY"
 DEBUG_ENV = "RECOVERYLOG_DEBUG"
 LOCK_WAIT_ENV = "RECOVERYLOG_LOCK_WAIT"  # seconds a write waits for another command
+ACCESSIBLE_ENV = "RECOVERYLOG_ACCESSIBLE"  # 1: screen-reader mode, 0: not (over the setting)

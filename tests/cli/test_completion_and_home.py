@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from recoverylog.cli.main import home_first
+from recoverylog.cli.main import globals_first
 
 
 def _complete(home: Path, words: str) -> list[str]:
@@ -63,20 +63,35 @@ def test_home_after_the_command_is_the_same_home(cli: Any, tmp_path: Path) -> No
     assert not (tmp_path / "home").exists()  # the default home was never used
 
 
-def test_home_first_moves_only_the_home() -> None:
-    assert home_first(["log", "note", "x", "--home", "/h"]) == ["--home", "/h", "log", "note", "x"]
-    assert home_first(["--home", "/h", "status"]) == ["--home", "/h", "status"]
-    assert home_first(["log", "note", "--", "--home", "x"]) == ["log", "note", "--", "--home", "x"]
-    assert home_first(["status", "--home=/h"]) == ["--home=/h", "status"]
+def test_globals_first_moves_only_the_global_options() -> None:
+    assert globals_first(["log", "note", "x", "--home", "/h"]) == [
+        "--home",
+        "/h",
+        "log",
+        "note",
+        "x",
+    ]
+    assert globals_first(["--home", "/h", "status"]) == ["--home", "/h", "status"]
+    assert globals_first(["log", "note", "--", "--home", "x"]) == [
+        "log",
+        "note",
+        "--",
+        "--home",
+        "x",
+    ]
+    assert globals_first(["status", "--home=/h"]) == ["--home=/h", "status"]
+    assert globals_first(["insights", "--a11y", "-p", "all"]) == ["--a11y", "insights", "-p", "all"]
+    assert globals_first(["demo", "--home", "/d", "--a11y"]) == ["--a11y", "demo", "--home", "/d"]
+    assert globals_first(["log", "note", "--", "--a11y"]) == ["log", "note", "--", "--a11y"]
 
 
 def test_the_demo_keeps_its_own_home_option() -> None:
-    assert home_first(["demo", "--home", "/d"]) == ["demo", "--home", "/d"]
+    assert globals_first(["demo", "--home", "/d"]) == ["demo", "--home", "/d"]
 
 
 def test_the_demo_keeps_its_own_home_after_a_global_one() -> None:
     args = ["--home", "/h", "demo", "--home", "/d"]
-    assert home_first(args) == args
-    assert home_first(["--home", "/h", "list", "--home", "/x"]) == [
+    assert globals_first(args) == args
+    assert globals_first(["--home", "/h", "list", "--home", "/x"]) == [
         "--home", "/x", "--home", "/h", "list",
     ]  # fmt: skip

@@ -35,6 +35,7 @@ DEFAULTS = {
     "hooks.on_milestone": None,
     "hooks.on_sos": None,
     "on_this_day": False,
+    "accessible": False,
 }
 
 

@@ -9,7 +9,7 @@ import pytest
 from rich.console import Console
 
 from recoverylog.render import charts
-from recoverylog.render.lines import as_plain
+from recoverylog.render.lines import Look, as_plain
 
 
 def render(lines: list) -> str:
@@ -22,7 +22,7 @@ def render(lines: list) -> str:
 def test_sparkline_levels() -> None:
     seg, _ = charts.sparkline([0, 5, 10, None], lo=0, hi=10)
     assert seg == "▁▅█ "  # 5 of 10 -> level round(3.5) = 4 of 0..7
-    plain, _ = charts.sparkline([0, 5, 10, None], lo=0, hi=10, plain=True)
+    plain, _ = charts.sparkline([0, 5, 10, None], lo=0, hi=10, look=Look.PLAIN)
     assert plain == "_=# "
     flat, _ = charts.sparkline([3, 3])
     assert flat == "▁▁"
@@ -31,18 +31,18 @@ def test_sparkline_levels() -> None:
 
 def test_bars_scale_to_the_largest_in_eighths() -> None:
     assert charts.bar(3, 6, 10) == "█████     "
-    assert charts.bar(3, 6, 10, plain=True) == "#####     "
+    assert charts.bar(3, 6, 10, look=Look.PLAIN) == "#####     "
     # 1 of 3 in 10 cells = 3.33 cells = 27 eighths: 3 full cells and 3 eighths.
     assert charts.bar(1, 3, 10) == "███▍      "
     assert charts.bar(0, 3, 10) == " " * 10
-    assert charts.bar(0.01, 100, 10, plain=True) == "#         "  # never invisible
+    assert charts.bar(0.01, 100, 10, look=Look.PLAIN) == "#         "  # never invisible
 
 
 def test_bar_rows_align_labels_and_notes() -> None:
     lines = charts.bar_rows(
         [charts.BarRow("payday", 4, "4"), charts.BarRow("after work", 2, "2")],
         width=8,
-        plain=True,
+        look=Look.PLAIN,
     )
     assert as_plain(lines).splitlines() == [
         "  payday      ########  4",
@@ -52,7 +52,7 @@ def test_bar_rows_align_labels_and_notes() -> None:
 
 def test_heatmap_cells_totals_and_zero_dots() -> None:
     grid = [[0, 1, 0], [3, 0, 12]]
-    lines = charts.heatmap(["Mon", "Tue"], ["a", "b", "c"], grid, plain=True, cell_width=4)
+    lines = charts.heatmap(["Mon", "Tue"], ["a", "b", "c"], grid, look=Look.PLAIN, cell_width=4)
     assert as_plain(lines).splitlines() == [
         "        a   b   c total",
         "  Mon   .   1   .     1",
@@ -71,7 +71,7 @@ def test_calendar_puts_mondays_on_top_and_weeks_in_columns() -> None:
     # From Mon 26 Oct 2026: 2 days before the clock, clean, a lapse on Wed 4 Nov, a gap
     # on Thu 5 Nov, clean again up to Mon 9 Nov.
     statuses = ["before"] * 2 + ["clean"] * 7 + ["lapse", "gap"] + ["clean"] * 4
-    rows = as_plain(charts.calendar(date(2026, 10, 26), statuses, plain=True)).splitlines()
+    rows = as_plain(charts.calendar(date(2026, 10, 26), statuses, look=Look.PLAIN)).splitlines()
     assert rows == [
         "       Nov",  # Mon 2 Nov starts the second column
         "  Mon .##",
@@ -98,7 +98,7 @@ def test_calendar_glyphs_on_a_terminal_and_the_legend() -> None:
 
 def test_trend_line_plots_each_point_at_its_height() -> None:
     points = [("2 Nov", 0.0), ("9 Nov", 15.0), ("16 Nov", 30.0)]
-    rows = as_plain(charts.trend_line(points, lo=0, hi=30, height=3, plain=True)).splitlines()
+    rows = as_plain(charts.trend_line(points, lo=0, hi=30, height=3, look=Look.PLAIN)).splitlines()
     assert rows == [
         "  30 |        *",
         "  15 |    *",

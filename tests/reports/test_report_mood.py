@@ -89,6 +89,15 @@ def test_the_insights_screen_shows_mood_by_week_and_the_comparisons(
         assert word not in section
 
 
+def test_spoken_the_weeks_are_sentences_with_the_same_numbers(mood_home: Path, run: Run) -> None:
+    spoken = run("--a11y", "insights", *PERIOD).stdout
+    section = spoken[spoken.index("\nMood  from check-ins and notes") :]
+    assert "  week of 26 Oct: average mood 4.0, 7 days with a mood\n" in section
+    assert "  week of 16 Nov: average mood 2.0, 7 days with a mood\n" in section
+    assert "#" not in section and "average mood by week" not in section
+    assert " ".join(MEETING_TEXT.split()) in " ".join(section.split())
+
+
 def test_ones_own_report_has_the_mood_section_in_every_format(mood_home: Path, run: Run) -> None:
     insights = _mood_of(run, "insights")
     report = json.loads(run("report", *PERIOD, "--audience", "self", "--format", "json").stdout)

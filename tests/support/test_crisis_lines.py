@@ -171,12 +171,16 @@ def test_real_processes_without_a_terminal(home: Path) -> None:
 
 
 def test_a_line_checked_with_the_service_shows_the_date() -> None:
-    from recoverylog.render.lines import as_plain
+    from recoverylog.render.lines import Look, as_plain
     from recoverylog.render.sos import crisis_lines
 
     line = {"name": "Line", "contact": "call 1", "about": None, "verified_on": "2026-12-01"}
     crisis = {"country": "US", "country_name": "United States"}
-    checked = as_plain(crisis_lines({**crisis, "lines": [{**line, "rechecked": True}]}, plain=True))
+    checked = as_plain(
+        crisis_lines({**crisis, "lines": [{**line, "rechecked": True}]}, look=Look.PLAIN)
+    )
     assert "checked 1 Dec 2026" in checked
-    listed = as_plain(crisis_lines({**crisis, "lines": [{**line, "rechecked": False}]}, plain=True))
+    listed = as_plain(
+        crisis_lines({**crisis, "lines": [{**line, "rechecked": False}]}, look=Look.PLAIN)
+    )
     assert "checked" not in listed

@@ -78,8 +78,8 @@ def test_the_whole_sos_logs_the_craving(cli: Any, prepared: None, ticks: Ticks) 
     assert ticks.count == 120
     out = result.stdout
     assert "Next: 2 minutes of urge surfing." in out
-    assert "02:00 left. Breathe in slowly" in out
-    assert "01:00 left. Notice where you feel the urge" in out
+    assert "2 minutes left. Breathe in slowly" in out
+    assert "1 minute left. Notice where you feel the urge" in out
     assert "Time is up." in out
     assert "Logged this craving: intensity 8, then 3, over 2 minutes. You rode it out." in out
     assert "How strong is the urge right now, 0 to 10?" in result.stderr

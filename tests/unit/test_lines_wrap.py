@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from recoverylog.render.lines import paragraph, print_lines, text
+from recoverylog.render.lines import Look, paragraph, print_lines, text
 from recoverylog.render.output import Screen
 
 
@@ -12,7 +12,9 @@ def test_a_wrapped_indented_line_keeps_its_indent() -> None:
     words = "notice the urge rise, peak and fall; you do not have to act on it"
     forty_columns = Screen(io.StringIO(), io.StringIO(), width=40)
     print_lines(
-        [[text(f"  1. {words}")], [text("no indent here")]], plain=False, screen=forty_columns
+        [[text(f"  1. {words}")], [text("no indent here")]],
+        look=Look.TERMINAL,
+        screen=forty_columns,
     )
     rows = forty_columns.stdout.getvalue().splitlines()  # type: ignore[attr-defined]
     assert len(rows) == 3
@@ -32,7 +34,7 @@ def test_a_list_item_wraps_under_its_text_past_the_marker() -> None:
     words = "notice the urge rise, peak and fall; you do not have to act on it"
     forty_columns = Screen(io.StringIO(), io.StringIO(), width=40)
     print_lines(
-        [[text(f"  1. {words}")], [text(f"  - {words}")]], plain=False, screen=forty_columns
+        [[text(f"  1. {words}")], [text(f"  - {words}")]], look=Look.TERMINAL, screen=forty_columns
     )
     rows = forty_columns.stdout.getvalue().splitlines()  # type: ignore[attr-defined]
     dash = next(i for i, row in enumerate(rows) if row.startswith("  - "))

@@ -20,6 +20,7 @@ from recoverylog.render.backups import (
     copy_opens,
     restored,
 )
+from recoverylog.render.lines import fit
 from recoverylog.render.output import Format
 from recoverylog.services import safety
 from recoverylog.services.workspace import Workspace
@@ -73,7 +74,7 @@ def create(to: ToOpt = None, fmt: FormatOpt = None) -> None:
         state.screen().emit_json(made)
         return
     for line in copy_made(made) if made["path"] is not None else [NOTHING_TO_BACK_UP]:
-        say(line)
+        say(fit(line, state.screen().width))
 
 
 @app.command("verify")
@@ -99,7 +100,7 @@ def verify(
     if output_format(fmt) is Format.JSON:
         state.screen().emit_json(checked)
         return
-    say(copy_opens(checked))
+    say(fit(copy_opens(checked), state.screen().width))
 
 
 @app.command("list")

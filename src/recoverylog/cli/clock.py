@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from recoverylog.cli import state
-from recoverylog.cli.common import confirm, output_format, say, show_lines, start
+from recoverylog.cli.common import confirm, look_for, output_format, say, show_lines, start
 from recoverylog.cli.complete import clock_names
 from recoverylog.cli.options import START_HELP, FormatOpt, YesOpt
 from recoverylog.messages import NO_CLOCKS_YET
@@ -117,9 +117,7 @@ def show(
     if chosen is Format.JSON:
         state.screen().emit_json(detail)
         return
-    show_lines(
-        clock_detail_lines(detail, ws.settings.currency, plain=chosen is not Format.TABLE), chosen
-    )
+    show_lines(clock_detail_lines(detail, ws.settings.currency, look=look_for(chosen)), chosen)
 
 
 @app.command("edit")

@@ -23,7 +23,7 @@ from recoverylog.domain.timeparse import (
 from recoverylog.environment import Environment
 from recoverylog.errors import InvalidInput
 from recoverylog.messages import CSV_ONLY_FOR_LISTS
-from recoverylog.render.lines import Line, print_lines, screen_safe
+from recoverylog.render.lines import Line, Look, print_lines, screen_safe
 from recoverylog.render.output import Format, resolve_format
 from recoverylog.services.workspace import Workspace
 
@@ -212,7 +212,7 @@ def show_lines(lines: Sequence[Line], fmt: Format | None) -> None:
     chosen = output_format(fmt)
     if chosen in (Format.CSV,):
         raise InvalidInput(CSV_ONLY_FOR_LISTS)
-    print_lines(lines, plain=chosen is not Format.TABLE, screen=state.screen())
+    print_lines(lines, look=look_for(chosen), screen=state.screen())
 
 
 def check_bom(bom: bool, csv: bool) -> None:
@@ -229,3 +229,12 @@ def output_format(fmt: Format | None) -> Format:
     """The format asked for; else a table when this command's output is a terminal and
     plain text when it is piped (as the command's Environment says)."""
     return resolve_format(fmt, terminal=state.environment().stdout_is_terminal)
+
+
+def look_for(chosen: Format) -> Look:
+    """How a view in the ``chosen`` format is drawn: said in words for a screen reader
+    when accessible mode is on (--a11y, $RECOVERYLOG_ACCESSIBLE or the 'accessible'
+    setting), else with a terminal's marks in a table and ASCII ones in plain text."""
+    if state.screen().accessible:
+        return Look.SPOKEN
+    return Look.TERMINAL if chosen is Format.TABLE else Look.PLAIN

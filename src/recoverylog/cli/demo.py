@@ -8,9 +8,10 @@ from typing import Annotated
 import typer
 
 from recoverylog.cli import state
-from recoverylog.cli.common import output_format, show_lines
+from recoverylog.cli.common import look_for, output_format, show_lines
 from recoverylog.cli.options import FormatOpt
 from recoverylog.messages import FIRST_CLOCK
+from recoverylog.render.lines import Look
 from recoverylog.render.output import Format
 from recoverylog.render.views import ENTRY_COLUMNS, entry_row, milestone_lines, status_lines
 from recoverylog.services import progress
@@ -41,13 +42,13 @@ def demo(
     chosen = output_format(fmt)
     if chosen in (Format.JSON, Format.CSV):
         chosen = Format.PLAIN
-    plain = chosen is not Format.TABLE
+    look = look_for(chosen)
 
-    _heading("Status", plain)
-    show_lines(status_lines(progress.status(ws), plain=plain), chosen)
-    _heading("Milestones", plain)
-    show_lines(milestone_lines(progress.milestones(ws, None, 3), plain=plain), chosen)
-    _heading("Recent entries", plain)
+    _heading("Status", look)
+    show_lines(status_lines(progress.status(ws), look=look), chosen)
+    _heading("Milestones", look)
+    show_lines(milestone_lines(progress.milestones(ws, None, 3), look=look), chosen)
+    _heading("Recent entries", look)
     recent = [entry_as_dict(ws, e) for e in list_entries(ws, EntryFilter(limit=8))]
     state.screen().emit_rows([entry_row(e) for e in recent], ENTRY_COLUMNS, chosen)
     state.screen().write(
@@ -61,5 +62,7 @@ def demo(
     )
 
 
-def _heading(title: str, plain: bool) -> None:
-    state.screen().write(f"\n== {title} ==" if plain else f"\n{title}")
+def _heading(title: str, look: Look) -> None:
+    state.screen().write(
+        f"\n{title}:" if look.spoken else f"\n== {title} ==" if look.plain else f"\n{title}"
+    )

@@ -14,6 +14,7 @@ from recoverylog.cli.common import (
     confirm,
     day,
     duration,
+    look_for,
     note_text,
     output_format,
     say,
@@ -309,7 +310,10 @@ def _delete_lapse(ws: Workspace, record: lapses.LapseRecord, yes: bool) -> None:
 def _show_clocks(ws: Workspace, changed: lapses.ChangedLapse) -> None:
     """The clocks' numbers, counted again after a lapse changed."""
     state.no_celebration_now()
-    show_lines(lapse_views.recounted_lines(changed.clocks, ws.settings.currency), None)
+    recounted = lapse_views.recounted_lines(
+        changed.clocks, ws.settings.currency, look=look_for(Format.PLAIN)
+    )
+    show_lines(recounted, None)
 
 
 def _note_of(record: lapses.Record) -> str | None:

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from recoverylog.cli import state
-from recoverylog.cli.common import day, output_format, say, show_lines
+from recoverylog.cli.common import day, look_for, output_format, say, show_lines
 from recoverylog.cli.options import (
     DAY_HELP,
     FormatOpt,
@@ -82,7 +82,7 @@ def goal_show(fmt: FormatOpt = None) -> None:
     if chosen is Format.JSON:
         state.screen().emit_json(data)
         return
-    show_lines(goals_views.goal_lines(data, plain=chosen is not Format.TABLE), chosen)
+    show_lines(goals_views.goal_lines(data, look=look_for(chosen)), chosen)
 
 
 @goal_app.command("clear")
@@ -118,4 +118,4 @@ def meetings_attended(since: str | None, until: str | None, fmt: Format | None) 
         columns = goals_views.MEETING_COLUMNS
         state.screen().emit_rows(rows, columns, chosen, json_rows=rows)
     else:
-        show_lines(goals_views.meetings_lines(data, plain=chosen is not Format.TABLE), chosen)
+        show_lines(goals_views.meetings_lines(data, look=look_for(chosen)), chosen)

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 import typer
 
 from recoverylog.cli import state
-from recoverylog.cli.common import day, note_text, output_format, show_lines, when
+from recoverylog.cli.common import day, look_for, note_text, output_format, show_lines, when
 from recoverylog.cli.options import DAY_HELP, AtOpt, ClockOpt, EditOpt, FormatOpt, NoteOpt
 from recoverylog.domain.model import short_id
 from recoverylog.domain.selfcheck import TOP_BAND
@@ -48,7 +48,7 @@ def insights(
         return
     from recoverylog.render.charts import insights_lines
 
-    show_lines(insights_lines(data, plain=chosen is not Format.TABLE), chosen)
+    show_lines(insights_lines(data, look=look_for(chosen)), chosen)
 
 
 def selfcheck(
@@ -139,4 +139,4 @@ def _hard_week(ws: Any) -> None:
 
     state.screen().write("\nThat sounds like a very hard week. You do not have to carry it alone.")
     data = hard_moment(ws, ("instead", "if_lapse"))
-    show_lines(hard_moment_lines(data, plain=True), Format.PLAIN)
+    show_lines(hard_moment_lines(data, look=look_for(Format.PLAIN)), Format.PLAIN)

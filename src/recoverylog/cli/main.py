@@ -33,10 +33,11 @@ _NO_CELEBRATION = {
 _OWN_HOME = {"demo"}
 
 
-def home_first(args: list[str]) -> list[str]:
-    """`recoverylog status --home DIR` means `recoverylog --home DIR status`: the
-    home is a global option, but people type it where they type the others. (Up to a
-    lone `--`, after which everything is the command's own.)"""
+def globals_first(args: list[str]) -> list[str]:
+    """`recoverylog status --home DIR` means `recoverylog --home DIR status`, and
+    `recoverylog insights --a11y` means `recoverylog --a11y insights`: these are global
+    options, but people type them where they type the others. (Up to a lone `--`,
+    after which everything is the command's own.)"""
     out: list[str] = []
     moved: list[str] = []
     rest = list(args)
@@ -53,7 +54,9 @@ def home_first(args: list[str]) -> list[str]:
             elif not token.startswith("-"):
                 command = token
             continue
-        if command in _OWN_HOME:
+        if token == "--a11y":
+            moved.append(token)
+        elif command in _OWN_HOME:
             out.append(token)
         elif token == "--home" and rest:
             moved += [token, rest.pop(0)]
@@ -79,7 +82,7 @@ class RecoveryGroup(TyperGroup):
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         """The options before the command, --help and --version among them."""
         try:
-            return super().parse_args(ctx, home_first(args) if ctx.parent is None else args)
+            return super().parse_args(ctx, globals_first(args) if ctx.parent is None else args)
         except typer.Exit:
             raise  # --help or --version said all there was to say
         except (Exception, KeyboardInterrupt) as exc:
@@ -336,13 +339,22 @@ def main(
             metavar="DIR",
         ),
     ] = None,
+    a11y: Annotated[
+        bool,
+        typer.Option(
+            "--a11y",
+            help="For a screen reader: charts and bars in words, tables as sentences, "
+            "no drawing characters (also $RECOVERYLOG_ACCESSIBLE=1, or "
+            "'config set accessible true').",
+        ),
+    ] = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
 ) -> None:
     """A private, local-first recovery journal and milestone tracker."""
-    state.begin(ctx, home)
+    state.begin(ctx, home, accessible=a11y)
 
 
 POSIX_ONLY = "recoverylog runs on Linux and macOS (it needs POSIX file locks); on Windows, use WSL."

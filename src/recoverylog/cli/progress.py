@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from recoverylog.cli import state
-from recoverylog.cli.common import output_format, say, show_lines
+from recoverylog.cli.common import look_for, output_format, say, show_lines
 from recoverylog.cli.options import ForceOpt, FormatOpt
 from recoverylog.cli.report import (
     DiscreetOpt,
@@ -39,7 +39,7 @@ def status(fmt: FormatOpt = None) -> None:
     if chosen is Format.JSON:
         state.screen().emit_json(data)
         return
-    show_lines(status_lines(data, plain=chosen is not Format.TABLE), chosen)
+    show_lines(status_lines(data, look=look_for(chosen)), chosen)
 
 
 def milestones(
@@ -64,7 +64,7 @@ def milestones(
     if chosen is Format.JSON:
         state.screen().emit_json(data)
         return
-    show_lines(milestone_lines(data, plain=chosen is not Format.TABLE), chosen)
+    show_lines(milestone_lines(data, look=look_for(chosen)), chosen)
 
 
 @coping_app.command("add")

@@ -140,7 +140,7 @@ def report(
     """
     if ctx.invoked_subcommand is not None:
         return
-    from recoverylog.reports.writers import render, to_preview
+    from recoverylog.reports.writers import render, spoken, to_preview
     from recoverylog.services import reports as service
 
     if encrypt_to is not None and output is None:
@@ -160,16 +160,20 @@ def report(
         prepared_by=name,
     )
     chosen = choose_format(fmt, _inner_name(output) if encrypt_to else output)
+    accessible = state.screen().accessible
     if preview:
         # Text formats are previewed as they will be written; HTML and JSON as plain text.
         shown = chosen if chosen in (ReportFormat.MD, ReportFormat.TXT) else ReportFormat.TXT
         state.screen().message("This is what the report will contain:\n")
-        state.screen().message(render(data, shown))
+        state.screen().message(spoken(data) if accessible else render(data, shown))
         state.screen().message("\n" + to_preview(data, ws.settings.report_hide))
         ask_to_share(output)
     if encrypt_to is not None:
         assert output is not None
         deliver_sealed(render(data, chosen), output, encrypt_to, force)
+        return
+    if accessible and fmt is None and output is None:  # read on the screen
+        deliver(spoken(data), None, "report", force)
         return
     deliver(render(data, chosen), output, "report", force)
 
@@ -274,10 +278,13 @@ def view(
     Examples: recoverylog report view alex-week.json --output alex-week.html ;
     recoverylog report view alex-week.json.age --identity ~/.config/age/keys.txt
     """
-    from recoverylog.reports.writers import render
+    from recoverylog.reports.writers import render, spoken
     from recoverylog.services import reports as service
 
     data = service.load_received_report(file, identity)
+    if state.screen().accessible and fmt is None and output is None:  # read on the screen
+        deliver(spoken(data), None, "report", force)
+        return
     chosen = fmt or (choose_format(None, output) if output else ReportFormat.TXT)
     deliver(render(data, chosen), output, "report", force)
 

@@ -10,7 +10,7 @@ import typer
 from typer.core import TyperCommand
 
 from recoverylog.cli import prompts, state
-from recoverylog.cli.common import output_format, say, show_lines
+from recoverylog.cli.common import look_for, output_format, say, show_lines
 from recoverylog.cli.options import (
     ClockOpt,
     FormatOpt,
@@ -22,7 +22,7 @@ from recoverylog.errors import InvalidInput
 from recoverylog.messages import CSV_ONLY_FOR_LISTS, STOPPED, journal_unreadable_now
 from recoverylog.render import sos as sos_views
 from recoverylog.render import timer as timer_views
-from recoverylog.render.lines import print_lines
+from recoverylog.render.lines import Look, print_lines
 from recoverylog.render.output import Format
 
 # The urge-surfing timer waits one second per tick through this (tests replace it).
@@ -85,8 +85,8 @@ def _show_crisis_lines(country: str | None, fmt: Format | None) -> dict[str, Any
     if chosen is Format.JSON:
         state.screen().emit_json(data)
     else:
-        plain = chosen is not Format.TABLE
-        print_lines(sos_views.help_now_lines(data, plain=plain), plain=plain, screen=state.screen())
+        look = look_for(chosen)
+        print_lines(sos_views.help_now_lines(data, look=look), look=look, screen=state.screen())
     state.current().crisis_shown = True
     if chosen is Format.CSV:
         raise InvalidInput(CSV_ONLY_FOR_LISTS)
@@ -116,7 +116,7 @@ def sos(
     # First what needs no journal at all, so a locked or damaged journal, a passphrase
     # prompt or a mistyped option never stands between someone and the numbers to call.
     shown = _crisis_view(country)
-    show_lines(sos_views.sos_opening_lines(shown, plain=_plain()), None)
+    show_lines(sos_views.sos_opening_lines(shown, look=_look()), None)
     state.current().crisis_shown = True
     sos_rules.timer_minutes(minutes)
     if intensity is not None:
@@ -133,7 +133,7 @@ def sos(
     state.screen().write("\n")
     show_lines(
         sos_views.sos_lines(
-            screen, minutes if guided and not locked else None, plain=_plain(), shown=shown
+            screen, minutes if guided and not locked else None, look=_look(), shown=shown
         ),
         None,
     )
@@ -172,8 +172,8 @@ def _surf(
         minutes * 60,
         lambda seconds: sleep(seconds),
         sos_rules.breathing_prompt,
-        fancy=not _plain() and state.environment().colour,
-        live=not _plain(),
+        fancy=_look() is Look.TERMINAL and state.environment().colour,
+        live=_look() is Look.TERMINAL,
         screen=state.screen(),
     )
     if ws is None or screen["problem"]:
@@ -241,7 +241,7 @@ def _after_sos(
     if craving.outcome == "used":
         state.screen().write("\n")
         data = service.hard_moment(ws, ("if_lapse",), country)
-        show_lines(sos_views.hard_moment_lines(data, plain=_plain()), None)
+        show_lines(sos_views.hard_moment_lines(data, look=_look()), None)
         state.screen().message("If you want your clock to show it: recoverylog log lapse")
 
 
@@ -254,8 +254,8 @@ def _list(text: str) -> list[str]:
     return [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
 
 
-def _plain() -> bool:
-    return output_format(None) is not Format.TABLE
+def _look() -> Look:
+    return look_for(output_format(None))
 
 
 def help_now(country: CountryOpt = None, fmt: FormatOpt = None) -> None:

@@ -32,10 +32,13 @@ class Run:
 _running: ContextVar[Run | None] = ContextVar("recoverylog_run", default=None)
 
 
-def begin(ctx: Any, home: str | None) -> Run:
+def begin(ctx: Any, home: str | None, *, accessible: bool = False) -> Run:
     """The Run of the command that the root context ``ctx`` is about to carry out, kept
-    as its ``obj``."""
-    run = Run(environment_of(ctx).with_home(home).with_streams())
+    as its ``obj``. ``accessible``: --a11y was given."""
+    environment = environment_of(ctx).with_home(home).with_streams()
+    if accessible:
+        environment = environment._replace(accessible=True)
+    run = Run(environment)
     ctx.obj = run
     running = _running.set(run)
     ctx.call_on_close(lambda: _running.reset(running))
@@ -89,8 +92,18 @@ def screen() -> Screen:
             terminal=environment.stdout_is_terminal,
             width=environment.width,
             variables=environment.shareable_variables(),
+            accessible=accessible(),
         )
     return run.shown_on
+
+
+def accessible() -> bool:
+    """Accessible mode: --a11y or $RECOVERYLOG_ACCESSIBLE when given, else the
+    'accessible' setting (known once the workspace is open)."""
+    run = current()
+    if run.environment.accessible is not None:
+        return run.environment.accessible
+    return run.opened is not None and run.opened.settings.accessible
 
 
 def no_celebration_now() -> None:
@@ -118,6 +131,8 @@ def workspace(*, strict_settings: bool = True) -> Workspace:
         run.opened = open_workspace(
             run.environment, ask_passphrase, strict_settings=strict_settings
         )
+        if run.shown_on is not None:  # the settings may turn accessible mode on
+            run.shown_on.accessible = accessible()
         merge_sync_copies(run.opened)
     return run.opened
 

@@ -9,7 +9,7 @@ show them as escapes (render.lines.screen_safe); names refuse them (domain.field
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
 # Format characters that only join or separate letters: Persian, Indic scripts and
@@ -59,3 +59,15 @@ def plural(count: int, word: str, words: str | None = None) -> str:
 def percent(share: float | None) -> str:
     """A share as a whole percentage ('38%'); a dash when there is nothing to divide."""
     return "–" if share is None else f"{float(share) * 100:.0f}%"
+
+
+def named_values(pairs: Iterable[tuple[str, str]]) -> str:
+    """A row as a sentence: 'Clock alcohol, clean since 2026-10-06, days 61.' Values
+    that are empty or a dash (nothing to say) are left out."""
+    named = [f"{name} {' '.join(value.split())}" for name, value in pairs if value.strip("–- ")]
+    return ", ".join(named[:1] + [_in_sentence(n) for n in named[1:]]) + "."
+
+
+def _in_sentence(words: str) -> str:
+    """'Clean since' as a sentence goes on ('clean since'); 'ID' stays."""
+    return words[:1].lower() + words[1:] if words[1:2].islower() else words

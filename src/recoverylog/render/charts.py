@@ -1,9 +1,10 @@
 """Small terminal charts: bars, sparklines, a heatmap, a year calendar and a trend line.
 
 Each chart is a list of styled lines (see render.lines), so one description serves
-both a terminal (colour, block characters) and plain text (ASCII, no colour) when the
-output is piped. ``Chart`` wraps the lines as a Rich renderable. Charts are laid out
-to read well at 80 columns; meaning never depends on colour alone.
+a terminal (colour, block characters), plain text (ASCII, no colour) when the output is
+piped, and a screen reader (the spoken look: every chart said in words, with the same
+numbers). ``Chart`` wraps the lines as a Rich renderable. Charts are laid out to read
+well at 80 columns; meaning never depends on colour alone.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from recoverylog.domain.moments import hours_and_minutes
 from recoverylog.domain.text import percent, plural
 from recoverylog.messages import FIRST_CLOCK
-from recoverylog.render.lines import Line, Segment, as_plain, safe_line, text
+from recoverylog.render.lines import Line, Look, Segment, as_plain, safe_line, text
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions
@@ -62,11 +63,14 @@ def sparkline(
     *,
     lo: float | None = None,
     hi: float | None = None,
-    plain: bool = False,
+    look: Look = Look.TERMINAL,
     style: str | None = "cyan",
 ) -> Segment:
-    """One character per value, from the lowest to the highest level; None is a space."""
-    ramp = SPARK_PLAIN if plain else SPARK
+    """One character per value, from the lowest to the highest level; None is a space.
+    Spoken: the values themselves, "none" for None."""
+    if look.spoken:
+        return text(", ".join("none" if v is None else f"{round(v, 1):g}" for v in values))
+    ramp = SPARK_PLAIN if look.plain else SPARK
     known = [v for v in values if v is not None]
     if not known:
         return text(" " * len(values))
@@ -83,12 +87,15 @@ def sparkline(
     return text("".join(chars), style)
 
 
-def bar(value: float, high: float, width: int, *, plain: bool = False) -> str:
-    """A bar ``width`` wide at full scale, in eighths of a cell on a terminal."""
+def bar(value: float, high: float, width: int, *, look: Look = Look.TERMINAL) -> str:
+    """A bar ``width`` wide at full scale, in eighths of a cell on a terminal; nothing
+    when spoken (the row says its number)."""
+    if look.spoken:
+        return ""
     if high <= 0 or value <= 0:
         return " " * width
     cells = max(0.0, min(1.0, value / high)) * width
-    if plain:
+    if look.plain:
         whole = max(1, round(cells))
         return ("#" * whole).ljust(width)
     eighths = max(1, round(cells * 8))
@@ -101,29 +108,37 @@ class BarRow:
     label: str
     value: float
     note: str = ""
+    said: str = ""  # the row in words, when spoken; else the label and the note
 
 
 def bar_rows(
     rows: Sequence[BarRow],
     *,
     width: int = 30,
-    plain: bool = False,
+    look: Look = Look.TERMINAL,
     style: str = "cyan",
     indent: str = "  ",
 ) -> list[Line]:
-    """Horizontal bars, one row each: label, bar (scaled to the largest), note."""
+    """Horizontal bars, one row each: label, bar (scaled to the largest), note. Spoken:
+    a line a row, in its own words."""
     if not rows:
         return []
+    if look.spoken:
+        return [[text(f"{indent}{row.said or _spoken_row(row)}")] for row in rows]
     label_width = max(len(r.label) for r in rows)
     high = max(r.value for r in rows)
     return [
         [
             text(f"{indent}{row.label.ljust(label_width)}  "),
-            text(bar(row.value, high, width, plain=plain), style),
+            text(bar(row.value, high, width, look=look), style),
             text(f"  {row.note}" if row.note else ""),
         ]
         for row in rows
     ]
+
+
+def _spoken_row(row: BarRow) -> str:
+    return f"{row.label}: {' '.join(row.note.split())}"
 
 
 # --- heatmap ----------------------------------------------------------------------
@@ -141,12 +156,15 @@ def heatmap(
     col_labels: Sequence[str],
     grid: Sequence[Sequence[int]],
     *,
-    plain: bool = False,
+    look: Look = Look.TERMINAL,
     cell_width: int = 6,
     totals: bool = True,
     indent: str = "  ",
 ) -> list[Line]:
-    """Counts in a grid, shaded by size on a terminal; a dot for zero; row totals."""
+    """Counts in a grid, shaded by size on a terminal; a dot for zero; row totals.
+    Spoken: a line a row, its total and then each count that is not zero."""
+    if look.spoken:
+        return _spoken_grid(row_labels, col_labels, grid, indent)
     label_width = max(len(label) for label in row_labels)
     high = max((v for row in grid for v in row), default=0)
     header: Line = [text(indent + " " * label_width)]
@@ -157,13 +175,27 @@ def heatmap(
     for label, row in zip(row_labels, grid, strict=True):
         line: Line = [text(indent + label.ljust(label_width))]
         for value in row:
-            shown = str(value) if value else ("." if plain else "·")
-            style = None if plain else HEAT_STYLES[heat_level(value, high)]
+            shown = str(value) if value else ("." if look.plain else "·")
+            style = None if look.plain else HEAT_STYLES[heat_level(value, high)]
             line.append(text(" "))
             line.append(text(shown.rjust(cell_width - 1), style))
         if totals:
             line.append(text(str(sum(row)).rjust(cell_width + 2), "bold"))
         lines.append(line)
+    return lines
+
+
+def _spoken_grid(
+    row_labels: Sequence[str],
+    col_labels: Sequence[str],
+    grid: Sequence[Sequence[int]],
+    indent: str,
+) -> list[Line]:
+    lines: list[Line] = []
+    for label, row in zip(row_labels, grid, strict=True):
+        counts = [f"{col} {value}" for col, value in zip(col_labels, row, strict=True) if value]
+        said = f"{label}: {sum(row)}" + (f"; {', '.join(counts)}" if counts else "")
+        lines.append([text(indent + said)])
     return lines
 
 
@@ -174,15 +206,18 @@ def calendar(
     start: date,
     statuses: Sequence[str],
     *,
-    plain: bool = False,
+    look: Look = Look.TERMINAL,
     indent: str = "  ",
     legend: bool = True,
 ) -> list[Line]:
     """A year at a glance: one column per week (Monday at the top), one mark per day.
 
-    ``start`` must be a Monday; days after the last status are left blank."""
+    ``start`` must be a Monday; days after the last status are left blank. Spoken: each
+    stretch of days alike, in words ("6 Oct to 5 Dec: clean, 61 days")."""
     if start.weekday() != 0:
         raise ValueError("the calendar starts on a Monday")
+    if look.spoken:
+        return [[text(indent + said)] for said in _stretches(start, statuses)]
     weeks = -(-len(statuses) // 7)
     label_width = max(len(label) for label in CALENDAR_DAY_LABELS)
     months = [" "] * (weeks + 3)
@@ -202,17 +237,34 @@ def calendar(
             mark, ascii_mark, style, _ = CALENDAR_MARKS.get(
                 statuses[index], CALENDAR_MARKS["before"]
             )
-            line.append(text(ascii_mark if plain else mark, None if plain else style))
+            line.append(text(ascii_mark if look.plain else mark, None if look.plain else style))
         lines.append(line)
     if legend:
         key: Line = [text(indent + " " * (label_width + 1))]
         for status in ("clean", "lapse", "gap", "before"):
             mark, ascii_mark, style, words = CALENDAR_MARKS[status]
             if status in statuses:
-                key += [text(ascii_mark if plain else mark, None if plain else style)]
+                key += [text(ascii_mark if look.plain else mark, None if look.plain else style)]
                 key += [text(f" {words}   ", "dim")]
         lines.append(key)
     return lines
+
+
+def _stretches(start: date, statuses: Sequence[str]) -> list[str]:
+    """Runs of days with one status, as words; the days before the clock are left out."""
+    said: list[str] = []
+    first = 0
+    for index in range(1, len(statuses) + 1):
+        if index < len(statuses) and statuses[index] == statuses[first]:
+            continue
+        status = statuses[first]
+        if status != "before":
+            words = CALENDAR_MARKS.get(status, CALENDAR_MARKS["before"])[3]
+            begin, end = start + timedelta(days=first), start + timedelta(days=index - 1)
+            span = _short(begin) if begin == end else f"{_short(begin)} to {_short(end)}"
+            said.append(f"{span}: {words}, {plural(index - first, 'day')}")
+        first = index
+    return said
 
 
 # --- trend line ---------------------------------------------------------------------
@@ -224,14 +276,18 @@ def trend_line(
     lo: float,
     hi: float,
     height: int = 5,
-    plain: bool = False,
+    look: Look = Look.TERMINAL,
     indent: str = "  ",
     style: str = "cyan",
 ) -> list[Line]:
     """Values over time as a small line chart: y axis from ``lo`` to ``hi``, one column
-    per point, the first and last labels under the axis."""
+    per point, the first and last labels under the axis. Spoken: each point's label and
+    value."""
     if not points:
         return []
+    if look.spoken:
+        said = ", ".join(f"{label} {value:g}" for label, value in points)
+        return [[text(f"{indent}{said}")]]
     n = len(points)
     step = max(1, min(4, 60 // n))
     y_width = max(len(f"{lo:g}"), len(f"{hi:g}"))
@@ -239,7 +295,7 @@ def trend_line(
     for i, (_, value) in enumerate(points):
         share = 0.0 if hi == lo else (min(hi, max(lo, value)) - lo) / (hi - lo)
         level = round(share * (height - 1))
-        rows[height - 1 - level][i * step] = "*" if plain else "●"
+        rows[height - 1 - level][i * step] = "*" if look.plain else "●"
     lines: list[Line] = []
     for r, row in enumerate(rows):
         if r == 0:
@@ -250,11 +306,11 @@ def trend_line(
             label = f"{(lo + hi) / 2:g}"
         else:
             label = ""
-        axis = "|" if plain else "┤" if label else "│"
+        axis = "|" if look.plain else "┤" if label else "│"
         lines.append(
             [text(f"{indent}{label.rjust(y_width)} {axis}", "dim"), text("".join(row), style)]
         )
-    corner, dash = ("+", "-") if plain else ("└", "─")
+    corner, dash = ("+", "-") if look.plain else ("└", "─")
     lines.append([text(f"{indent}{' ' * y_width} {corner}{dash * (n * step)}", "dim")])
     first, last = points[0][0], points[-1][0]
     gap = max(1, n * step - len(first) - len(last))
@@ -303,7 +359,7 @@ def _heading(title: str, note: str = "") -> Line:
     return line
 
 
-def insights_lines(data: Mapping[str, Any], *, plain: bool) -> list[Line]:
+def insights_lines(data: Mapping[str, Any], *, look: Look) -> list[Line]:
     """The whole insights screen, section by section, from the documented JSON shape."""
     period = data["period"]
     since, until = _day(period["since"]), _day(period["until"])
@@ -312,78 +368,91 @@ def insights_lines(data: Mapping[str, Any], *, plain: bool) -> list[Line]:
     if data["clock"]:
         title += f" · {data['clock']}"
     lines: list[Line] = [[text(title, "bold")], []]
-    lines += cravings_section(data, plain=plain)
+    lines += cravings_section(data, look=look)
     if data["cravings"]["count"]:
         for section in (when_section, triggers_section, coping_section, outcomes_section):
             lines.append([])
-            lines += section(data, plain=plain)
+            lines += section(data, look=look)
     else:
         lines += [[text("  " + row, "dim")] for row in NO_DATA_HINT.splitlines()]
     lines.append([])
-    lines += clean_section(data, plain=plain)
+    lines += clean_section(data, look=look)
     lines.append([])
-    lines += selfcheck_section(data, plain=plain)
+    lines += selfcheck_section(data, look=look)
     from recoverylog.render.insights_mood import mood_section  # it draws with these charts
 
-    lines += [[], *mood_section(data, plain=plain)]
+    lines += [[], *mood_section(data, look=look)]
     return lines
 
 
-def cravings_section(data: Mapping[str, Any], *, plain: bool) -> list[Line]:
+def cravings_section(data: Mapping[str, Any], *, look: Look) -> list[Line]:
     cravings = data["cravings"]
     lines = [_heading("Cravings over time"), *_said(data, "cravings")]
     if not cravings["count"]:
         return lines
     by_month = len(cravings["weeks"]) > MAX_WEEK_ROWS and bool(cravings.get("months"))
     spans = cravings["months"] if by_month else cravings["weeks"]
-    rows = []
-    for w in spans:
-        note = f"{w['count']:>3}"
-        if w["average_intensity"] is not None:
-            note += f"   avg {w['average_intensity']:g}"
-        start = _day(w["start"])
-        if by_month:
-            label = f"{start:%b %Y}"
-            full = (_day(w["end"]) + timedelta(days=1)).month != start.month
-            if not full or start.day != 1:
-                note += f"   ({plural(w['days'], 'day')})"
-        else:
-            label = _short(start)
-            if w["days"] < 7:
-                note += f"   ({plural(w['days'], 'day')})"
-        rows.append(BarRow(label, w["count"], note))
+    rows = [_span_row(w, by_month) for w in spans]
+    if look.spoken:
+        return lines + bar_rows(rows, look=look)
     lines.append([text("  month" if by_month else "  week of", "dim")])
-    lines += bar_rows(rows, width=40, plain=plain)
+    lines += bar_rows(rows, width=40, look=look)
     averages = [w["average_intensity"] for w in spans]
     lines.append(
         [
             text(f"  average intensity by {'month' if by_month else 'week'} (0-10)  ", "dim"),
-            sparkline(averages, lo=0, hi=10, plain=plain),
+            sparkline(averages, lo=0, hi=10, look=look),
         ]
     )
     return lines
 
 
-def when_section(data: Mapping[str, Any], *, plain: bool) -> list[Line]:
+def _span_row(span: Mapping[str, Any], by_month: bool) -> BarRow:
+    """A week's or a month's cravings: the count, the average intensity, and the days
+    counted when fewer than the whole span."""
+    note = f"{span['count']:>3}"
+    said = plural(span["count"], "craving")
+    if span["average_intensity"] is not None:
+        note += f"   avg {span['average_intensity']:g}"
+        said += f", average intensity {span['average_intensity']:g}"
+    start = _day(span["start"])
+    if by_month:
+        label = f"{start:%b %Y}"
+        full = (_day(span["end"]) + timedelta(days=1)).month != start.month
+        partial = not full or start.day != 1
+    else:
+        label = _short(start)
+        partial = span["days"] < 7
+    if partial:
+        note += f"   ({plural(span['days'], 'day')})"
+        said += f" ({plural(span['days'], 'day')} counted)"
+    return BarRow(label, span["count"], note, f"{'' if by_month else 'week of '}{label}: {said}")
+
+
+def when_section(data: Mapping[str, Any], *, look: Look) -> list[Line]:
     when = data["when"]
     lines = [_heading("When", "cravings by weekday and time of day")]
-    lines += heatmap([d[:3] for d in when["weekdays"]], when["blocks"], when["grid"], plain=plain)
+    days = when["weekdays"] if look.spoken else [d[:3] for d in when["weekdays"]]
+    lines += heatmap(days, when["blocks"], when["grid"], look=look)
     return lines + _said(data, "when")
 
 
-def triggers_section(data: Mapping[str, Any], *, plain: bool) -> list[Line]:
+def triggers_section(data: Mapping[str, Any], *, look: Look) -> list[Line]:
     triggers = data["triggers"]
     lines = [_heading("What sets them off")]
     if triggers["top"]:
         rows = []
         for t in triggers["top"]:
             note = f"{t['count']:>3}"
+            said = f"{t['name']}: {plural(t['count'], 'time')}"
             if t["average_intensity"] is not None:
                 note += f"   avg {t['average_intensity']:g}"
+                said += f", average intensity {t['average_intensity']:g}"
             if t["kind"]:
                 note += f"   {t['kind']}"
-            rows.append(BarRow(_fit(t["name"], 24), t["count"], note))
-        lines += bar_rows(rows, width=20, plain=plain)
+                said += f", {t['kind']}"
+            rows.append(BarRow(_fit(t["name"], 24), t["count"], note, said))
+        lines += bar_rows(rows, width=20, look=look)
     else:
         lines.append(
             [text("  No triggers named yet: add --trigger when you log a craving.", "dim")]
@@ -404,24 +473,23 @@ def triggers_section(data: Mapping[str, Any], *, plain: bool) -> list[Line]:
     lines.append(
         [text("  HALT", "bold"), text(f"  in {plural(halt['cravings'], 'craving')}", "dim")]
     )
-    rows = [
-        BarRow(
-            state,
-            count,
-            f"{count:>3}  {percent(count / halt['cravings'] if halt['cravings'] else None)}",
-        )
-        for state, count in halt["counts"].items()
-    ]
-    lines += bar_rows(rows, width=20, plain=plain, style="magenta", indent="    ")
+    rows = []
+    for state, count in halt["counts"].items():
+        share = percent(count / halt["cravings"] if halt["cravings"] else None)
+        said = f"{state}: {plural(count, 'craving')}, {share}"
+        rows.append(BarRow(state, count, f"{count:>3}  {share}", said))
+    lines += bar_rows(rows, width=20, look=look, style="magenta", indent="    ")
     return lines + _said(data, "halt")
 
 
-def coping_section(data: Mapping[str, Any], *, plain: bool) -> list[Line]:
+def coping_section(data: Mapping[str, Any], *, look: Look) -> list[Line]:
     coping = data["coping"]
     lines = [_heading("What helps", "best first, for you")]
     if not coping:
         lines.append([text("  No coping logged yet: add --coping when you log a craving.", "dim")])
         return lines
+    if look.spoken:
+        return lines + [[text(f"  {_coping_said(c)}")] for c in coping] + _said(data, "coping")
     lines.append(
         [
             text(
@@ -456,7 +524,24 @@ def coping_section(data: Mapping[str, Any], *, plain: bool) -> list[Line]:
     return lines + _said(data, "coping")
 
 
-def outcomes_section(data: Mapping[str, Any], *, plain: bool) -> list[Line]:
+def _coping_said(c: Mapping[str, Any]) -> str:
+    """One technique's row of the table, in a sentence."""
+    said = f"{c['technique']}: used {plural(c['times_used'], 'time')}"
+    if c["known_with"]:
+        said += (
+            f"; passed {c['passed_with']} of {c['known_with']} times when used"
+            f" ({percent(c['pass_rate_with'])})"
+        )
+    if c["pass_rate_without"] is not None:
+        said += f", {percent(c['pass_rate_without'])} when not"
+    if c["average_helped"] is not None:
+        said += f"; helped {c['average_helped']:g} of 5"
+    if not c["enough_data"]:
+        said += "; fewer than 5 uses, too early to say"
+    return said + "."
+
+
+def outcomes_section(data: Mapping[str, Any], *, look: Look) -> list[Line]:
     o = data["outcomes"]
     lines = [_heading("Outcomes")]
     rows = [
@@ -465,9 +550,15 @@ def outcomes_section(data: Mapping[str, Any], *, plain: bool) -> list[Line]:
     ]
     if o["unknown"]:
         rows.append(BarRow("not noted", o["unknown"], str(o["unknown"])))
-    lines += bar_rows(rows, width=40, plain=plain, style="green")
+    lines += bar_rows(rows, width=40, look=look, style="green")
     bands = [b for b in o["by_intensity"] if b["passed"] + b["used"] + b["unknown"]]
-    if bands:
+    if bands and look.spoken:
+        lines += [
+            [text(f"  starting at intensity {b['low']} to {b['high']}: ")]
+            + [text(f"{b['passed']} passed, {b['used']} used")]
+            for b in bands
+        ]
+    elif bands:
         lines.append([text(f"  {'starting intensity':<20}{'passed':>7}{'used':>6}", "dim")])
         for b in bands:
             label = f"{b['low']}-{b['high']}"
@@ -475,7 +566,7 @@ def outcomes_section(data: Mapping[str, Any], *, plain: bool) -> list[Line]:
     return lines + _said(data, "outcomes")
 
 
-def clean_section(data: Mapping[str, Any], *, plain: bool) -> list[Line]:
+def clean_section(data: Mapping[str, Any], *, look: Look) -> list[Line]:
     lines = [_heading("Clean days", "shares count whole days, up to yesterday")]
     if not data["clean_days"]:
         lines.append([text(f"  No clocks yet: {FIRST_CLOCK}", "dim")])
@@ -498,14 +589,18 @@ def clean_section(data: Mapping[str, Any], *, plain: bool) -> list[Line]:
         shares = " · ".join(_share_texts(c["shares"]))
         lines.append([text("  share clean: ", "dim"), text(shares)])
         statuses = _expand(c["calendar"])
-        lines += calendar(_day(c["calendar"]["start"]), statuses, plain=plain)
+        lines += calendar(_day(c["calendar"]["start"]), statuses, look=look)
         scores = [s["score"] for s in c["weekly_scores"]]
-        lines.append(
-            [
-                text("  trend score by week  ", "dim"),
-                sparkline(scores, lo=0, hi=1, plain=plain, style="green"),
-            ]
-        )
+        if look.spoken:  # the score as the line above says it: of 100
+            hundreds = [None if v is None else round(v * 100) for v in scores]
+            lines.append([text("  trend score by week, of 100: "), sparkline(hundreds, look=look)])
+        else:
+            lines.append(
+                [
+                    text("  trend score by week  ", "dim"),
+                    sparkline(scores, lo=0, hi=1, look=look, style="green"),
+                ]
+            )
     lines.append(
         [
             text(
@@ -544,7 +639,7 @@ def _expand(cal: Mapping[str, Any]) -> list[str]:
     return statuses
 
 
-def selfcheck_section(data: Mapping[str, Any], *, plain: bool) -> list[Line]:
+def selfcheck_section(data: Mapping[str, Any], *, look: Look) -> list[Line]:
     checks = data["selfchecks"]
     lines = [_heading("Weekly self-check", "a reflection, not a diagnosis")]
     if not checks:
@@ -564,7 +659,13 @@ def selfcheck_section(data: Mapping[str, Any], *, plain: bool) -> list[Line]:
         if name and len(by_clock) > 1:
             lines.append([text(f"  {name}", "bold")])
         points = [(_short(_day(s["week_start"])), float(s["total"])) for s in series]
-        lines += trend_line(points, lo=0, hi=30, height=7, plain=plain)
+        if look.spoken:  # each week's total, with its week
+            lines += [
+                [text("  weekly totals, of 30:")],
+                *trend_line(points, lo=0, hi=30, look=look),
+            ]
+            continue
+        lines += trend_line(points, lo=0, hi=30, height=7, look=look)
         totals = " ".join(str(s["total"]) for s in series[-15:])
         lines.append([text("  weekly totals, 0-30: ", "dim"), text(totals)])
     return lines + _said(data, "selfcheck")

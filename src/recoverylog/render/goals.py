@@ -8,7 +8,7 @@ from typing import Any
 from recoverylog.domain.fields import fellowship_shown
 from recoverylog.domain.goals import goal_noun
 from recoverylog.domain.text import plural
-from recoverylog.render.lines import Line, bar, text
+from recoverylog.render.lines import Line, Look, bar, text
 from recoverylog.render.output import Column
 from recoverylog.render.views import nice_date
 from recoverylog.render.words import ago, short_date
@@ -41,7 +41,7 @@ def goal_text(goal: Mapping[str, Any]) -> str:
     return out
 
 
-def goal_lines(goals: Sequence[Mapping[str, Any]], *, plain: bool) -> list[Line]:
+def goal_lines(goals: Sequence[Mapping[str, Any]], *, look: Look) -> list[Line]:
     if not goals:
         return [
             [text("No goals yet. For example, 90 meetings in 90 days:")],
@@ -51,7 +51,7 @@ def goal_lines(goals: Sequence[Mapping[str, Any]], *, plain: bool) -> list[Line]
     for goal in goals:
         line: Line = [text(goal_text(goal))]
         if not goal["finished"] and goal["day"]:
-            line += [text("  "), bar(min(1.0, goal["done"] / goal["count"]), 16, plain=plain)]
+            line += [text("  "), bar(min(1.0, goal["done"] / goal["count"]), 16, look=look)]
         lines.append(line)
     return lines
 
@@ -78,7 +78,14 @@ def meeting_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
-def meetings_lines(data: dict[str, Any], *, plain: bool) -> list[Line]:
+def _week_count(week: Mapping[str, Any], look: Look) -> Line:
+    title = f"Week of {short_date(week['week_start'])}"
+    if look.spoken:
+        return [text(f"{title}: {plural(week['count'], 'meeting')}")]
+    return [text(title.ljust(18), "cyan"), text(f"{week['count']:>3}  ")]
+
+
+def meetings_lines(data: dict[str, Any], *, look: Look) -> list[Line]:
     total = plural(data["total"], "meeting")
     if data["online"]:
         total += f" ({data['online']} online)"
@@ -92,9 +99,8 @@ def meetings_lines(data: dict[str, Any], *, plain: bool) -> list[Line]:
     for week in data["weeks"]:
         lines.append(
             [
-                text(f"Week of {short_date(week['week_start'])}".ljust(18), "cyan"),
-                text(f"{week['count']:>3}  "),
-                bar(week["count"] / most, min(most, 20), plain=plain),
+                *_week_count(week, look),
+                bar(week["count"] / most, min(most, 20), look=look),
             ]
         )
         for meeting in week["meetings"]:
@@ -111,11 +117,11 @@ def meetings_lines(data: dict[str, Any], *, plain: bool) -> list[Line]:
             )
     if data.get("goal"):
         lines.append([])
-        lines.extend(goal_lines([data["goal"]], plain=plain))
+        lines.extend(goal_lines([data["goal"]], look=look))
     return lines
 
 
-def support_status_lines(support: Mapping[str, Any] | None, *, plain: bool) -> list[Line]:
+def support_status_lines(support: Mapping[str, Any] | None, *, look: Look) -> list[Line]:
     """Sponsor contact, meetings this week and goals, for the status screen."""
     if not support:
         return []
@@ -128,6 +134,6 @@ def support_status_lines(support: Mapping[str, Any] | None, *, plain: bool) -> l
     # Weeks start on Monday; said here so it is not read against the last 7 days above.
     meetings = plural(support["meetings_this_week"], "meeting")
     lines.append([text(f"  This week (since Monday): {meetings}")])
-    for line in goal_lines(support["goals"], plain=plain) if support["goals"] else []:
+    for line in goal_lines(support["goals"], look=look) if support["goals"] else []:
         lines.append([text("  Goal · "), *line])
     return [[text("Support", "bold")], *lines]

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from recoverylog.render.lines import Line, screen_safe
+from recoverylog.render.lines import Line, Look, screen_safe
 from recoverylog.render.views import clock_lines, days, nice_date
 
 
@@ -75,11 +75,13 @@ def deleted(lapse: dict[str, Any]) -> str:
     )
 
 
-def recounted_lines(clocks: Sequence[Mapping[str, Any]], currency: str) -> list[Line]:
+def recounted_lines(
+    clocks: Sequence[Mapping[str, Any]], currency: str, *, look: Look
+) -> list[Line]:
     """Each clock a change touched, as status shows it."""
     lines: list[Line] = []
     for clock in clocks:
-        lines.extend(clock_lines(clock, currency, plain=True))
+        lines.extend(clock_lines(clock, currency, look=look))
     return lines
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from enum import Enum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -16,6 +17,27 @@ if TYPE_CHECKING:
 
 Segment = tuple[str, str | None]
 Line = list[Segment]
+
+
+class Look(Enum):
+    """How a view is drawn. TERMINAL: colour, block and box characters. PLAIN: for a
+    pipe or a file, ASCII marks and no colour. SPOKEN: for a screen reader or a braille
+    display, where a drawing reads as noise: plain text in which every chart, bar and
+    mark is said in words, with the same numbers."""
+
+    TERMINAL = "terminal"
+    PLAIN = "plain"
+    SPOKEN = "spoken"
+
+    @property
+    def plain(self) -> bool:
+        """Printed without colour or Rich, in ASCII marks where marks remain."""
+        return self is not Look.TERMINAL
+
+    @property
+    def spoken(self) -> bool:
+        return self is Look.SPOKEN
+
 
 BAR_FULL = "█"
 BAR_EMPTY = "░"
@@ -62,9 +84,13 @@ def fit(block: str, width: int = 80) -> str:
     return "\n".join(out)
 
 
-def bar(fraction: float, width: int = 20, *, plain: bool = False) -> Segment:
+def bar(fraction: float, width: int = 20, *, look: Look = Look.TERMINAL, said: str = "") -> Segment:
+    """A progress bar; in the spoken look, ``said`` instead: the line must carry its
+    number in words already, or ``said`` does ("3 of 10")."""
+    if look.spoken:
+        return (said, None)
     filled = round(max(0.0, min(1.0, fraction)) * width)
-    full, empty = (PLAIN_FULL, PLAIN_EMPTY) if plain else (BAR_FULL, BAR_EMPTY)
+    full, empty = (PLAIN_FULL, PLAIN_EMPTY) if look.plain else (BAR_FULL, BAR_EMPTY)
     return (full * filled + empty * (width - filled), "green")
 
 
@@ -77,9 +103,13 @@ def as_plain(lines: Sequence[Line]) -> str:
     return "".join("".join(seg for seg, _ in safe_line(line)).rstrip() + "\n" for line in lines)
 
 
-def print_lines(lines: Sequence[Line], *, plain: bool, screen: Screen) -> None:
-    """The lines on the screen's stdout: as plain text, or through Rich."""
-    if plain:
+def print_lines(lines: Sequence[Line], *, look: Look, screen: Screen) -> None:
+    """The lines on the screen's stdout: as plain text (the plain and spoken looks), or
+    through Rich."""
+    if look.spoken:
+        screen.stdout.write(as_plain(_wrapped(lines, screen.width)))
+        return
+    if look.plain:
         screen.stdout.write(as_plain(lines))
         return
     from rich.text import Text
@@ -101,6 +131,19 @@ def print_lines(lines: Sequence[Line], *, plain: bool, screen: Screen) -> None:
             piece.rstrip()
             first = Text(" " * indent) + Text(marker, marker_style)
             console.print((first if number == 0 else Text(" " * hang)) + piece)
+
+
+def _wrapped(lines: Sequence[Line], width: int) -> list[Line]:
+    """Long lines wrapped under their own indent: a spoken view is sentences, which may
+    run longer than a drawn row."""
+    from recoverylog.render.width import wrap
+
+    out: list[Line] = []
+    for line in lines:
+        whole = "".join(seg for seg, _ in line).rstrip()
+        pad = " " * (len(whole) - len(whole.lstrip(" ")))
+        out += [[(row, None)] for row in wrap(whole.lstrip(" "), width, pad + "  ", pad)] or [[]]
+    return out
 
 
 def _indent_of(line: Line) -> tuple[int, Line]:

@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import Any, NamedTuple, TextIO
 
 from recoverylog.domain.csvguard import guard_cell
+from recoverylog.domain.text import named_values
 from recoverylog.render.lines import screen_safe
 
 
@@ -45,9 +46,10 @@ class Screen:
     to ``stdout``, messages to ``stderr``; whether ``stdout`` is a terminal (which a
     person reads); the width to draw at; and the variables Rich reads (NO_COLOR,
     FORCE_COLOR, TERM...), so that Rich follows its own rules without looking at the
-    process itself."""
+    process itself; and whether it is read by a screen reader (``accessible``), so that
+    views are said in words rather than drawn."""
 
-    __slots__ = ("stderr", "stdout", "terminal", "variables", "width")
+    __slots__ = ("accessible", "stderr", "stdout", "terminal", "variables", "width")
 
     def __init__(
         self,
@@ -57,7 +59,9 @@ class Screen:
         terminal: bool = False,
         width: int = 80,
         variables: Mapping[str, str] | None = None,
+        accessible: bool = False,
     ) -> None:
+        self.accessible = accessible
         self.stdout = stdout
         self.stderr = stderr
         self.terminal = terminal
@@ -112,7 +116,9 @@ class Screen:
         if not rows:
             self.message(empty)
             return
-        if fmt is Format.TABLE:
+        if self.accessible:
+            self.write(to_spoken(rows, columns, title, width=self.width))
+        elif fmt is Format.TABLE:
             print_table(rows, columns, self, title)
         else:
             self.write(to_plain(rows, columns))
@@ -209,6 +215,26 @@ def to_plain(rows: Sequence[dict[str, Any]], columns: Sequence[Column]) -> str:
         return "  ".join(parts).rstrip()
 
     return "\n".join([line(headers), *(line(r) for r in cells)]) + "\n"
+
+
+def to_spoken(
+    rows: Sequence[dict[str, Any]],
+    columns: Sequence[Column],
+    title: str | None = None,
+    *,
+    width: int = 80,
+) -> str:
+    """A listing for a screen reader: a sentence a row, each value named by its column
+    ("Clock alcohol, clean since 2026-10-06, days 61."), since aligned values read out
+    as numbers without their headers. Empty values are left out; a long sentence wraps
+    under a small indent."""
+    from recoverylog.render.width import wrap
+
+    lines = [f"{title}:"] if title else []
+    for row in rows:
+        said = [(c.header, screen_safe(c.show(row.get(c.key)))) for c in columns]
+        lines += wrap(named_values(said), width, "  ", "")
+    return "\n".join(lines) + "\n"
 
 
 def _one_line(text: str, max_width: int | None) -> str:

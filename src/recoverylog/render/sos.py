@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from recoverylog.domain.text import plural
-from recoverylog.render.lines import Line, heading, paragraph, text
+from recoverylog.render.lines import Line, Look, heading, paragraph, text
 
 COMMON_EMERGENCY_NUMBERS = (
     "112 in Europe and many other countries, 911 in North America, 999 in the UK and "
@@ -17,7 +17,7 @@ COMMON_EMERGENCY_NUMBERS = (
 )
 
 
-def crisis_lines(crisis: dict[str, Any], *, plain: bool) -> list[Line]:
+def crisis_lines(crisis: dict[str, Any], *, look: Look) -> list[Line]:
     where = crisis["country_name"] or crisis["country"]
     lines: list[Line] = [heading(f"If you are in danger or need to talk to someone now ({where})")]
     if not crisis.get("known", True):
@@ -46,8 +46,8 @@ def crisis_lines(crisis: dict[str, Any], *, plain: bool) -> list[Line]:
     return lines
 
 
-def help_now_lines(crisis: dict[str, Any], *, plain: bool) -> list[Line]:
-    lines = crisis_lines(crisis, plain=plain)
+def help_now_lines(crisis: dict[str, Any], *, look: Look) -> list[Line]:
+    lines = crisis_lines(crisis, look=look)
     lines.append([])
     lines.append([text("You do not have to go through this alone.")])
     return lines
@@ -56,16 +56,16 @@ def help_now_lines(crisis: dict[str, Any], *, plain: bool) -> list[Line]:
 SOS_OPENING = "You reached out. Stay with this for a few minutes: cravings rise, peak and pass."
 
 
-def sos_opening_lines(crisis: dict[str, Any], *, plain: bool) -> list[Line]:
+def sos_opening_lines(crisis: dict[str, Any], *, look: Look) -> list[Line]:
     """What SOS shows first, before the journal is opened: it needs no data at all."""
-    return [[text(SOS_OPENING)], [], *crisis_lines(crisis, plain=plain)]
+    return [[text(SOS_OPENING)], [], *crisis_lines(crisis, look=look)]
 
 
 def sos_lines(
     screen: dict[str, Any],
     minutes: int | None,
     *,
-    plain: bool,
+    look: Look,
     shown: dict[str, Any] | None = None,
 ) -> list[Line]:
     """The part of the SOS screen that comes from the journal. ``shown``: the crisis
@@ -125,7 +125,7 @@ def sos_lines(
     crisis = screen.get("crisis")
     if crisis is not None and (shown is None or _lines_differ(crisis, shown)):
         lines.append([])
-        lines.extend(crisis_lines(crisis, plain=plain))
+        lines.extend(crisis_lines(crisis, look=look))
     if minutes is not None:
         lines.append([])
         lines.append(
@@ -161,7 +161,7 @@ def _why(item: dict[str, Any]) -> str:
     return f": {item['description']}" if item.get("description") else ""
 
 
-def hard_moment_lines(data: dict[str, Any], *, plain: bool) -> list[Line]:
+def hard_moment_lines(data: dict[str, Any], *, look: Look) -> list[Line]:
     """Your own plan's steps for this moment, the first person to call, and the lines."""
     lines: list[Line] = []
     for section in data["plan"]:
@@ -179,7 +179,7 @@ def hard_moment_lines(data: dict[str, Any], *, plain: bool) -> list[Line]:
 
         lines.append([text(f"If it would help, reach out to {person_words(data['person'])}.")])
     lines.append([])
-    lines.extend(crisis_lines(data["crisis"], plain=plain))
+    lines.extend(crisis_lines(data["crisis"], look=look))
     return lines
 
 

@@ -6,7 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TextIO
 
-from recoverylog.render.lines import bar
+from recoverylog.domain.text import plural
+from recoverylog.render.lines import Look, bar
 from recoverylog.render.output import Screen
 
 
@@ -18,6 +19,15 @@ class TimerResult:
 
 def clock_text(seconds: int) -> str:
     return f"{seconds // 60:02d}:{seconds % 60:02d}"
+
+
+def left_in_words(seconds: int) -> str:
+    """'5 minutes left', as a line a minute says it (read aloud, 05:00 is a time of day)."""
+    minutes, rest = divmod(seconds, 60)
+    said = plural(minutes, "minute") if minutes else ""
+    if rest:
+        said = f"{said} {plural(rest, 'second')}".strip()
+    return f"{said} left"
 
 
 def urge_timer(
@@ -32,7 +42,8 @@ def urge_timer(
     """Count down one second per ``sleep(1)``, with a prompt at the start of each minute.
 
     fancy: a Rich progress bar (on ``screen``). live: a plain line rewritten every second
-    (a terminal without colour). Neither: one line a minute (piped output). Ctrl-C stops
+    (a terminal without colour). Neither: one line a minute, in words (piped output, and
+    a screen reader, which would read a redrawn line again each second). Ctrl-C stops
     early."""
     elapsed = [0]
     try:
@@ -64,11 +75,10 @@ def _plain_timer(
                     out.write("\r" + " " * width + "\r")
                     out.write(f"{prompt_for(elapsed[0] // 60)}\n")
                 else:
-                    out.write(f"{clock_text(left)} left. {prompt_for(elapsed[0] // 60)}\n")
+                    out.write(f"{left_in_words(left)}. {prompt_for(elapsed[0] // 60)}\n")
             if live:
-                status = (
-                    f"  {clock_text(left)} left  {bar(elapsed[0] / seconds, 30, plain=True)[0]}"
-                )
+                drawn, _ = bar(elapsed[0] / seconds, 30, look=Look.PLAIN)
+                status = f"  {clock_text(left)} left  {drawn}"
                 width = len(status) + 2  # and the ^C a terminal may echo after it
                 out.write("\r" + status)
             out.flush()

@@ -14,7 +14,7 @@ from recoverylog.domain.fields import fellowship_shown
 from recoverylog.domain.moments import hours_and_minutes
 from recoverylog.domain.text import percent, plural
 from recoverylog.messages import FIRST_CLOCK, NO_CLOCKS_YET
-from recoverylog.render.lines import Line, bar, screen_safe, text
+from recoverylog.render.lines import Line, Look, bar, screen_safe, text
 from recoverylog.render.output import Column
 
 
@@ -61,7 +61,7 @@ def money(amount: float | None, currency: str) -> str:
 # --- status --------------------------------------------------------------------
 
 
-def clock_lines(clock: Mapping[str, Any], currency: str, *, plain: bool) -> list[Line]:
+def clock_lines(clock: Mapping[str, Any], currency: str, *, look: Look) -> list[Line]:
     name = clock["name"]
     lines: list[Line] = []
     if not clock["started"]:
@@ -83,8 +83,8 @@ def clock_lines(clock: Mapping[str, Any], currency: str, *, plain: bool) -> list
         since = nice_moment(clock.get(f"{key}_at"), clock[key])
         lines.append([text(name, "bold cyan"), text(headline, "bold"), text(f"  since {since}")])
     if not _first_day(clock):
-        lines.append(_totals(clock, plain=plain))
-    lines.extend(_saved_and_next(clock, currency, plain=plain, first_day=_first_day(clock)))
+        lines.append(_totals(clock, look=look))
+    lines.extend(_saved_and_next(clock, currency, look=look, first_day=_first_day(clock)))
     return lines
 
 
@@ -110,23 +110,23 @@ def _first_day(clock: Mapping[str, Any]) -> bool:
     )
 
 
-def _totals(clock: Mapping[str, Any], *, plain: bool) -> Line:
+def _totals(clock: Mapping[str, Any], *, look: Look) -> Line:
     if not clock["total_clean_days"] and not clock["longest_run_days"]:
         # Nothing whole to count yet: zeros would read as a verdict, so say what is true.
         facts = [plural(clock["lapses"], "lapse")] if clock["lapses"] else []
         facts.append("each clean day from here counts")
-        return [text("  " + " · ".join(facts), "dim" if not plain else None)]
+        return [text("  " + " · ".join(facts), "dim" if not look.plain else None)]
     facts = [f"{days(clock['total_clean_days'])} clean in total"]
     facts.append(f"longest run {days(clock['longest_run_days'])}")
     if clock["share_clean"] is not None:
         facts.append(f"{percent(clock['share_clean'])} of days clean")
     if clock["lapses"]:
         facts.append(plural(clock["lapses"], "lapse"))
-    return [text("  " + " · ".join(facts), "dim" if not plain else None)]
+    return [text("  " + " · ".join(facts), "dim" if not look.plain else None)]
 
 
 def _saved_and_next(
-    clock: Mapping[str, Any], currency: str, *, plain: bool, first_day: bool = False
+    clock: Mapping[str, Any], currency: str, *, look: Look, first_day: bool = False
 ) -> list[Line]:
     lines: list[Line] = []
     saved = []
@@ -146,19 +146,19 @@ def _saved_and_next(
                 text(upcoming["label"], "bold"),
                 text(when),
                 text(f" ({time_to_go(upcoming)} to go)  "),
-                bar(upcoming["progress"], 16, plain=plain),
+                bar(upcoming["progress"], 16, look=look),
             ]
         )
     return lines
 
 
-def status_lines(data: Mapping[str, Any], *, plain: bool) -> list[Line]:
+def status_lines(data: Mapping[str, Any], *, look: Look) -> list[Line]:
     lines: list[Line] = []
     if not data["clocks"]:
         lines.append([text("No clocks yet. Add what you are staying away from:")])
         lines.append([text(f"  {FIRST_CLOCK}", "bold")])
     for clock in data["clocks"]:
-        lines.extend(clock_lines(clock, data["currency"], plain=plain))
+        lines.extend(clock_lines(clock, data["currency"], look=look))
         lines.append([])
     week = data["last_7_days"]
     lines.append([text("Last 7 days", "bold")])
@@ -176,14 +176,14 @@ def status_lines(data: Mapping[str, Any], *, plain: bool) -> list[Line]:
         from recoverylog.render.goals import support_status_lines
 
         lines.append([])
-        lines.extend(support_status_lines(data["support"], plain=plain))
+        lines.extend(support_status_lines(data["support"], look=look))
     return lines
 
 
 # --- milestones ----------------------------------------------------------------
 
 
-def milestone_lines(clocks: Sequence[dict[str, Any]], *, plain: bool) -> list[Line]:
+def milestone_lines(clocks: Sequence[dict[str, Any]], *, look: Look) -> list[Line]:
     lines: list[Line] = []
     if not clocks:
         lines.append([text(NO_CLOCKS_YET)])
@@ -197,17 +197,17 @@ def milestone_lines(clocks: Sequence[dict[str, Any]], *, plain: bool) -> list[Li
             headline = f"  {count} · counting from {since}"
         lines.append([text(clock["clock"], "bold cyan"), text(headline)])
         if clock.get("lapses"):  # the current run beside every clean day so far
-            lines.append([text(_whole_history(clock), "dim" if not plain else None)])
-        lines += _reached(clock["achieved"], "  ", plain=plain)
+            lines.append([text(_whole_history(clock), "dim" if not look.plain else None)])
+        lines += _reached(clock["achieved"], "  ", look=look)
         for item in clock["upcoming"]:
             lines.append(
                 [
-                    text("  ○ " if not plain else "  - "),
+                    text("  coming: " if look.spoken else "  ○ " if not look.plain else "  - "),
                     text(f"{item['label']}{_tag(item)}", "bold"),
-                    text(f"  {_when(item)}, in {time_to_go(item)}"),
+                    text(f"{', ' if look.spoken else '  '}{_when(item)}, in {time_to_go(item)}"),
                 ]
             )
-        lines += _earlier_runs(clock, plain=plain)
+        lines += _earlier_runs(clock, look=look)
         lines.append([])
     return lines[:-1] if lines and not lines[-1] else lines
 
@@ -218,7 +218,7 @@ def _whole_history(clock: dict[str, Any]) -> str:
     return f"  {total} in total since {nice_date(clock['clean_since'])} · longest run {longest}"
 
 
-def _earlier_runs(clock: dict[str, Any], *, plain: bool) -> list[Line]:
+def _earlier_runs(clock: dict[str, Any], *, look: Look) -> list[Line]:
     """What earlier runs reached, as the printed summary lists it: still yours."""
     from recoverylog.domain.milestones import EARLIER
 
@@ -227,19 +227,22 @@ def _earlier_runs(clock: dict[str, Any], *, plain: bool) -> list[Line]:
     for run in runs:
         title = f"{nice_date(run['from'])} to {nice_date(run['to'])}: "
         lines.append([text(f"    {title}{plural(int(run['days']), 'clean day')}")])
-        lines += _reached(run["achieved"], "    ", plain=plain)
+        lines += _reached(run["achieved"], "    ", look=look)
     return lines
 
 
-def _reached(items: Sequence[dict[str, Any]], indent: str, *, plain: bool) -> list[Line]:
+def _reached(items: Sequence[dict[str, Any]], indent: str, *, look: Look) -> list[Line]:
     return [
         [
-            text(f"{indent}✓ " if not plain else f"{indent}* ", "green"),
+            text(f"{indent}{_REACHED_MARK[look]}", "green"),
             text(f"{item['label']}{_tag(item)}"),
-            text(f"  {_when(item)}", "dim"),
+            text(f"{', ' if look.spoken else '  '}{_when(item)}", "dim"),
         ]
         for item in items
     ]
+
+
+_REACHED_MARK = {Look.TERMINAL: "✓ ", Look.PLAIN: "* ", Look.SPOKEN: "reached: "}
 
 
 def _tag(item: dict[str, Any]) -> str:
@@ -280,8 +283,8 @@ def clock_row(clock: Mapping[str, Any]) -> dict[str, Any]:
     return row
 
 
-def clock_detail_lines(detail: Mapping[str, Any], currency: str, *, plain: bool) -> list[Line]:
-    lines = clock_lines(detail, currency, plain=plain)
+def clock_detail_lines(detail: Mapping[str, Any], currency: str, *, look: Look) -> list[Line]:
+    lines = clock_lines(detail, currency, look=look)
     lines.append([])
     lines.append([text("Runs", "bold")])
     for run in detail["runs"]:
@@ -296,7 +299,7 @@ def clock_detail_lines(detail: Mapping[str, Any], currency: str, *, plain: bool)
             count = clean_for(run["days"], minutes)
         lines.append(
             [
-                text(f"  {start} → {end}  " if not plain else f"  {start} to {end}  "),
+                text(f"  {start} → {end}  " if not look.plain else f"  {start} to {end}  "),
                 text(count),
             ]
         )

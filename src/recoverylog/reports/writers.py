@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from recoverylog.domain.text import named_values
 from recoverylog.render.width import cells, pad, wrap
 from recoverylog.reports.blocks import (
     Block,
@@ -52,6 +53,12 @@ def render(report: Mapping[str, Any], fmt: ReportFormat) -> str:
     if fmt is ReportFormat.TXT:
         return to_text(doc)
     return to_html(doc)
+
+
+def spoken(report: Mapping[str, Any]) -> str:
+    """The report for a screen reader: plain text with no ruled lines, and each table
+    row a sentence that names its values, as a screen reader cannot see the columns."""
+    return to_text(document(report), spoken=True)
 
 
 def to_json(report: Mapping[str, Any]) -> str:
@@ -122,19 +129,22 @@ def _wrap(text: str, indent: str = "", first: str | None = None) -> list[str]:
     return wrap(one_line(text), WIDTH, indent, first) or [first or indent]
 
 
-def to_text(doc: Document) -> str:
+def to_text(doc: Document, *, spoken: bool = False) -> str:
     title = one_line(doc.title)
-    out = [title, "=" * min(WIDTH, cells(title))]
+    out = [title] if spoken else [title, "=" * min(WIDTH, cells(title))]
     for line in doc.meta:
         out.extend(_wrap(line))
     for line in doc.banner:
         out.append("")
         out.extend(_wrap(line))
     for section in doc.sections:
-        heading = one_line(section.title).upper()
-        out.extend(["", heading, "-" * min(WIDTH, cells(heading))])
+        heading = one_line(section.title)
+        if spoken:
+            out.extend(["", heading])
+        else:
+            out.extend(["", heading.upper(), "-" * min(WIDTH, cells(heading))])
         for block in section.blocks:
-            lines = _text_block(block)
+            lines = _spoken_block(block) if spoken else _text_block(block)
             if lines:
                 out.extend(lines)
                 out.append("")
@@ -175,6 +185,25 @@ def _text_block(block: Block) -> list[str]:
             lines.append("")
         return lines[:-1]
     return []
+
+
+def _spoken_block(block: Block) -> list[str]:
+    """A block in sentences: a table row names each value by its column, a list item
+    has no marker to read out, and a quote is its words."""
+    if isinstance(block, Table):
+        lines: list[str] = []
+        for row in block.rows:
+            said = named_values(zip(map(one_line, block.headers), map(one_line, row), strict=True))
+            lines.extend(_wrap(said, "    ", "  "))
+        return lines
+    if isinstance(block, Bullets):
+        return [line for item in block.items for line in _wrap(item, "    ", "  ")]
+    if isinstance(block, Quotes):
+        lines = []
+        for when, text in block.items:
+            lines.extend(_wrap(f"{one_line(when)}: {one_line(text)}", "    ", "  "))
+        return lines
+    return _text_block(block)
 
 
 def text_table(table: Table, width: int = WIDTH) -> list[str]:
