@@ -396,6 +396,13 @@ KEYS: dict[str, Key] = {
             _stored_yes_no,
         ),
         Key(
+            "checkin.slept",
+            False,
+            "the check-in also asks how many hours you slept, at a terminal",
+            _yes_no,
+            _stored_yes_no,
+        ),
+        Key(
             "nudges",
             True,
             "false: greet and status never add a line from your plan for the hours your "
@@ -459,6 +466,7 @@ class Settings:
     greet_every: str = "day"  # or a length, as greet_interval reads it
     prompts_questions: tuple[str, ...] = ()
     checkin_prompt: bool = False
+    checkin_slept: bool = False
     nudges: bool = True  # only the person's own data, and only when there is enough
     on_this_day: bool = False  # old entries can hurt: asked for, never by default
     accessible: bool = False  # a screen reader's views (see render.lines.Look)

@@ -28,6 +28,7 @@ DEFAULTS = {
     "greet.every": "day",
     "prompts.questions": [],
     "checkin.prompt": False,
+    "checkin.slept": False,
     "nudges": True,
     "hooks.on_lapse": None,
     "hooks.on_checkin": None,

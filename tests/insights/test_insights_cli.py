@@ -67,7 +67,7 @@ def test_json_shape_on_an_empty_journal(cli: Any) -> None:
     assert set(data) == {
         "insights_version", "period", "previous_period", "clock", "cravings", "when",
         "triggers", "halt", "coping", "outcomes", "lapses", "clean_days", "selfchecks",
-        "observations",
+        "observations", "mood",
     }  # fmt: skip
 
 

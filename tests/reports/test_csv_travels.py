@@ -29,7 +29,7 @@ HEADER = (
     "id,type,at,clock,note,tags,created,updated,"
     "intensity,duration_min,triggers,halt,coping,outcome,text,kind,technique,helped,"
     "craving_id,name,fellowship,online,mood,person,via,clean,difficulty,lapsed,gratitude,"
-    "resentful,dishonest,afraid,tomorrow,intention,answers,total,restart"
+    "resentful,dishonest,afraid,tomorrow,intention,answers,total,restart,slept"
 )
 
 # Text that a naive CSV list would cut, quote badly or run as a formula.

@@ -59,6 +59,10 @@ def checkin(
     tomorrow: Annotated[
         str | None, typer.Option("--tomorrow", help="What I could do better tomorrow.")
     ] = None,
+    slept: Annotated[
+        str | None,
+        typer.Option("--slept", metavar="HOURS", help="Hours slept last night, 0 to 24 (6.5 too)."),
+    ] = None,
     morning: Annotated[
         bool, typer.Option("--morning", help="A morning check-in: one line of intention.")
     ] = False,
@@ -101,6 +105,7 @@ def checkin(
         "dishonest": dishonest,
         "afraid": afraid,
         "tomorrow": tomorrow,
+        "slept": slept,
     }
     answers = _checkin_answers(ws, where, the_day, clean or [], evening, intention, morning)
     saved = service.save(ws, the_day, where, answers, note_text(ws, note, edit), morning)
@@ -204,7 +209,8 @@ def _checkin_answers(
         if morning:
             return _ask_morning(previous, today)
         recorded = service.recorded_lapses(ws, the_day, where.clocks)
-        return _ask_evening(where, previous, today, recorded, the_day.isoformat())
+        answers = _ask_evening(where, previous, today, recorded, the_day.isoformat())
+        return _ask_slept(answers, previous) if ws.settings.checkin_slept else answers
     except prompts.Stopped:
         prompts.stopped()
 
@@ -273,6 +279,17 @@ def _ask_evening(
     )
     answers["tomorrow"] = fields.line(better, "answer") if better else None
     return answers
+
+
+def _ask_slept(answers: dict[str, Any], previous: dict[str, Any]) -> dict[str, Any]:
+    """The one question the checkin.slept setting adds; Enter skips it."""
+    before = previous.get("slept")
+    hours = prompts.ask(
+        "Hours slept last night, 0 to 24 (Enter to skip)",
+        lambda v: checkin_rules.slept(v) if v.strip() else None,
+        None if before is None else f"{before:g}",
+    )
+    return {**answers, "slept": hours}
 
 
 def _not_clean_from(name: str, day_iso: str, lapse_id: str) -> Callable[[str], bool]:

@@ -98,7 +98,8 @@ def report(
         typer.Option(
             "--include",
             "-i",
-            help="Share more: notes, names, lapse-details, journal, calendar (comma-separated).",
+            help="Share more: notes, names, lapse-details, journal, calendar, mood "
+            "(comma-separated).",
             metavar="PARTS",
         ),
     ] = None,

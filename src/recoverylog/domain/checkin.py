@@ -27,6 +27,8 @@ INVENTORY = (
     ("dishonest", "Was I dishonest today?"),
     ("afraid", "Was I afraid today?"),
 )
+MAX_SLEPT = 24
+SLEPT_HINT = "give the hours slept from 0 to 24, in whole or half hours, e.g. --slept 6.5"
 _YES = {"yes", "y", "true", "1", "clean", "sober"}
 _NO = {"no", "n", "false", "0", "lapse", "lapsed", "used", "slipped"}
 
@@ -147,6 +149,27 @@ def mood(value: Any) -> int:
     return fields.rating(int(value), "mood")
 
 
+def slept(value: Any) -> int | float:
+    """Hours slept: 0 to 24, in whole or half hours (6.5; "6,5" too). Whole hours are
+    kept as a whole number, so a file says 7, not 7.0."""
+    hours = _hours(value)
+    if not 0 <= hours <= MAX_SLEPT or (hours * 2) % 1:
+        raise InvalidInput(
+            f"hours slept must be from 0 to {MAX_SLEPT}, in whole or half hours, not {value}",
+            hint=SLEPT_HINT,
+        )
+    return int(hours) if hours.is_integer() else hours
+
+
+def _hours(value: Any) -> float:
+    if isinstance(value, bool):
+        raise InvalidInput(f"'{value}' is not a number of hours", hint=SLEPT_HINT)
+    try:
+        return float(str(value).strip().replace(",", "."))
+    except ValueError:
+        raise InvalidInput(f"'{value}' is not a number of hours", hint=SLEPT_HINT) from None
+
+
 # How the check-in's fields are checked (services.entries.validate_data uses this).
 CHECKIN_CHECKS: dict[str, Any] = {
     "clean": lambda v: flag(v, "clean answer"),
@@ -160,6 +183,7 @@ CHECKIN_CHECKS: dict[str, Any] = {
     "afraid": lambda v: flag(v, "afraid answer"),
     "tomorrow": lambda v: line(v, "answer about tomorrow"),
     "intention": lambda v: line(v, "intention"),
+    "slept": slept,
 }
 
 

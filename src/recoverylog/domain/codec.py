@@ -130,6 +130,7 @@ _FIELD_KINDS = {
     "helped": "int",
     "mood": "int",
     "total": "int",
+    "slept": "number",
     "answers": "ints",
     "triggers": "texts",
     "halt": "texts",
@@ -144,6 +145,7 @@ _FIELD_KINDS = {
 }
 _KIND_WORDS = {
     "int": "a whole number",
+    "number": "a number",
     "ints": "a list of whole numbers",
     "texts": "a list of text",
     "bool": "true or false",
@@ -153,6 +155,10 @@ _KIND_WORDS = {
 
 def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def _is_int_list(value: Any) -> bool:
@@ -173,6 +179,7 @@ def _is_text(value: Any) -> bool:
 
 _KIND_CHECKS = {
     "int": _is_int,
+    "number": _is_number,
     "ints": _is_int_list,
     "texts": _is_text_list,
     "bool": _is_bool,
@@ -337,6 +344,10 @@ def _plain_int(value: Any) -> bool:
     return type(value) is int
 
 
+def _plain_number(value: Any) -> bool:
+    return type(value) is int or type(value) is float
+
+
 def _plain_ints(value: Any) -> bool:
     return type(value) is list and all(type(v) is int for v in value)
 
@@ -351,6 +362,7 @@ def _plain_text(value: Any) -> bool:
 
 _PLAIN_CHECKS = {
     "int": _plain_int,
+    "number": _plain_number,
     "ints": _plain_ints,
     "texts": _plain_texts,
     "bool": _plain_bool,

@@ -18,7 +18,15 @@ FIELD_COLUMNS = tuple(dict.fromkeys(f for fs in TYPE_FIELDS.values() for f in fs
 # A lapse's own column ('list' shows lapses among the entries); its triggers share the
 # entries' column.
 LAPSE_COLUMNS = ("restart",)
-CSV_COLUMNS = COMMON_COLUMNS + FIELD_COLUMNS + LAPSE_COLUMNS
+# Fields added since the header was first documented come last, so a script that reads
+# the columns by position keeps reading the same ones.
+ADDED_COLUMNS = ("slept",)
+CSV_COLUMNS = (
+    COMMON_COLUMNS
+    + tuple(c for c in FIELD_COLUMNS if c not in ADDED_COLUMNS)
+    + LAPSE_COLUMNS
+    + ADDED_COLUMNS
+)
 
 SEPARATOR = ";"
 ESCAPE = "\\"

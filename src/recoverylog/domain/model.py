@@ -72,7 +72,8 @@ TYPE_FIELDS: dict[EntryType, tuple[str, ...]] = {
     EntryType.NOTE: ("mood",),
     EntryType.CONTACT: ("person", "via"),
     # The daily check-in: clean today (lapsed: the clocks with a lapse), how hard the day
-    # was, mood, HALT, gratitudes, a short inventory, and the morning's intention.
+    # was, mood, HALT, gratitudes, a short inventory, the morning's intention, and the
+    # hours slept (optional).
     EntryType.CHECKIN: (
         "clean",
         "difficulty",
@@ -85,6 +86,7 @@ TYPE_FIELDS: dict[EntryType, tuple[str, ...]] = {
         "afraid",
         "tomorrow",
         "intention",
+        "slept",
     ),
     # A weekly craving self-check: five answers 0-6 and their total 0-30.
     EntryType.SELFCHECK: ("answers", "total"),

@@ -379,6 +379,9 @@ def insights_lines(data: Mapping[str, Any], *, look: Look) -> list[Line]:
     lines += clean_section(data, look=look)
     lines.append([])
     lines += selfcheck_section(data, look=look)
+    from recoverylog.render.insights_mood import mood_section  # it draws with these charts
+
+    lines += [[], *mood_section(data, look=look)]
     return lines
 
 

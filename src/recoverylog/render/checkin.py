@@ -52,6 +52,8 @@ def describe_checkin(entry: dict[str, Any]) -> list[str]:
         parts.append(str(entry["difficulty"]))
     if entry.get("mood") is not None:
         parts.append(f"mood {entry['mood']}/5")
+    if entry.get("slept") is not None:
+        parts.append(slept_words(entry["slept"]))
     if entry.get("halt"):
         parts.append("HALT: " + ", ".join(entry["halt"]))
     if entry.get("gratitude"):
@@ -59,6 +61,11 @@ def describe_checkin(entry: dict[str, Any]) -> list[str]:
     if entry.get("intention"):
         parts.append(f"intention: {entry['intention']}")
     return parts
+
+
+def slept_words(hours: float) -> str:
+    """'slept 6.5 hours', 'slept 1 hour'."""
+    return f"slept {hours:g} {'hour' if hours == 1 else 'hours'}"
 
 
 def unrecorded_lapse_hint(clock: str, day: str) -> str:

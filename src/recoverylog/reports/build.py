@@ -42,6 +42,7 @@ from recoverylog.domain.insights.craving_times import (
     block_label,
 )
 from recoverylog.domain.insights.cravings import DayCravings
+from recoverylog.domain.insights.mood_json import mood_json
 from recoverylog.domain.insights.outcomes import OutcomeStats
 from recoverylog.domain.insights.period import Period
 from recoverylog.domain.insights.triggers import HaltStats, TriggerStat
@@ -103,7 +104,8 @@ NAMES = "names"
 LAPSE_DETAILS = "lapse-details"
 JOURNAL = "journal"
 CALENDAR = "calendar"
-INCLUDES = (NOTES, NAMES, LAPSE_DETAILS, JOURNAL, CALENDAR)
+MOOD = "mood"  # mood by week, and what goes with better days: one's own copy by default
+INCLUDES = (NOTES, NAMES, LAPSE_DETAILS, JOURNAL, CALENDAR, MOOD)
 
 # What each audience sees beyond the minimum: counts, milestones, lapse dates and
 # triggers, patterns, coping and meetings.
@@ -215,6 +217,8 @@ def build_report(request: ReportRequest, sources: ReportSources) -> ReportJson:
         report["notes"] = _notes(counted.notes, people)
     if JOURNAL in shared:
         report["journal"] = _journal(counted.notes, people)
+    if MOOD in shared:
+        report["mood"] = mood_json(ins.mood)
     said = banner(report, words_hidden=any(w.strip() for w in sources.hide))
     report["shared_as_written"] = said["shared_as_written"]
     report["left_out"] = said["left_out"]
@@ -223,13 +227,16 @@ def build_report(request: ReportRequest, sources: ReportSources) -> ReportJson:
 
 
 def _shared(shared: frozenset[str]) -> SharedJson:
-    return {
+    flags: SharedJson = {
         "notes": NOTES in shared,
         "names": NAMES in shared,
         "lapse_details": LAPSE_DETAILS in shared,
         "journal": JOURNAL in shared,
         "calendar": CALENDAR in shared,
     }
+    if MOOD in shared:  # absent otherwise: reports without mood stay as they were
+        flags["mood"] = True
+    return flags
 
 
 # --- helpers -------------------------------------------------------------------

@@ -22,6 +22,7 @@ from recoverylog.reports.sections.coping import coping_section
 from recoverylog.reports.sections.cravings import cravings_section
 from recoverylog.reports.sections.day_by_day import day_by_day_sections
 from recoverylog.reports.sections.lapses import lapses_section
+from recoverylog.reports.sections.mood import mood_sections
 from recoverylog.reports.sections.notes import journal_sections, notes_sections
 from recoverylog.reports.sections.peer_support import peer_support_section
 from recoverylog.reports.words import nice_date
@@ -88,6 +89,7 @@ def _document(r: Mapping[str, Any]) -> Document:
         coping_section(r),
         peer_support_section(r),
         *checkins_sections(r),
+        *mood_sections(r),
         coming_up_section(r),
         *day_by_day_sections(r),
         *notes_sections(r),

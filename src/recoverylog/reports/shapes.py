@@ -10,6 +10,8 @@ stay plain dictionaries: their key names the word.
 # schema tests read which keys are optional.
 from typing import Any, NotRequired, TypedDict
 
+from recoverylog.domain.insights.mood_json import MoodJson
+
 
 class PeriodJson(TypedDict):
     since: str
@@ -25,6 +27,7 @@ class SharedJson(TypedDict):
     lapse_details: bool
     journal: bool
     calendar: bool
+    mood: NotRequired[bool]  # only when the mood section is shared
 
 
 class BannerJson(TypedDict):
@@ -357,3 +360,4 @@ class ReportJson(TypedDict):
     calendar: NotRequired[CalendarJson]
     notes: NotRequired[list[NoteJson]]
     journal: NotRequired[list[JournalNoteJson]]
+    mood: NotRequired[MoodJson]  # only when shared: a person's own copy, or --include mood

@@ -9,7 +9,7 @@ the period, so a month can be read back into any period that holds all of its da
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from recoverylog.domain.goals import GoalUse
@@ -17,6 +17,7 @@ from recoverylog.domain.insights.build import InsightsTally
 from recoverylog.domain.insights.coping import CopingTally
 from recoverylog.domain.insights.craving_times import HourTally, TimeTally
 from recoverylog.domain.insights.cravings import CravingDayTally, CravingTally
+from recoverylog.domain.insights.mood import MoodTally
 from recoverylog.domain.insights.outcomes import OutcomeTally
 from recoverylog.domain.insights.selfchecks import SelfCheckTally, SelfCheckWeek
 from recoverylog.domain.insights.triggers import HaltTally, TriggerTally
@@ -47,6 +48,7 @@ def tally_to_plain(tally: ReportTally) -> Plain:
         "coping": _coping_out(insights.coping),
         "outcomes": _outcomes_out(insights.outcomes),
         "selfchecks": _selfchecks_out(insights.selfchecks),
+        "mood": _mood_out(insights.mood),
         "hours": [_cravings_out(counter) for counter in tally.hours.hours],
         "people": [sorted(tally.people.trigger_keys), sorted(tally.people.names)],
         "peer": _peer_out(tally.peer),
@@ -113,6 +115,7 @@ def _fill_insights(insights: InsightsTally, data: Plain) -> None:
     insights.coping = _coping_in(insights.coping, data["coping"])
     insights.outcomes = _outcomes_in(data["outcomes"])
     insights.selfchecks = _selfchecks_in(insights.selfchecks.newest_first, data["selfchecks"])
+    _mood_in(insights.mood, data["mood"])
 
 
 def _at(text: str) -> datetime:
@@ -254,6 +257,41 @@ def _selfchecks_in(newest_first: bool, rows: list[list[Any]]) -> SelfCheckTally:
         )
         tally.weeks[(clock_key, week.week_start)] = ((_at(at), _at(saved)), week)
     return tally
+
+
+def _mood_out(tally: MoodTally) -> Plain:
+    """The days with a mood, a meeting, a contact, coping or hours slept, by date; and
+    the days each tag was used."""
+
+    def day(index: int) -> str:
+        return (tally.since + timedelta(days=index)).isoformat()
+
+    days = [
+        [day(i), tally.totals[i], count, tally.flags[i], tally.slept[i]]
+        for i, count in enumerate(tally.counts)
+        if count or tally.flags[i] or tally.slept[i] is not None
+    ]
+    tags = [
+        [key, tally.tag_names[key], sorted(day(i) for i in used)]
+        for key, used in tally.tags.items()
+    ]
+    return {"days": days, "tags": tags}
+
+
+def _mood_in(tally: MoodTally, data: Plain) -> None:
+    def index(day: str) -> int:
+        found = (date.fromisoformat(day) - tally.since).days
+        if not 0 <= found < len(tally.counts):
+            raise ValueError(f"{day} is outside the period")
+        return found
+
+    for day, total, count, flags, slept in data["days"]:
+        i = index(day)
+        tally.totals[i], tally.counts[i], tally.flags[i] = int(total), int(count), int(flags)
+        tally.slept[i] = slept
+    for key, spelling, days in data["tags"]:
+        tally.tags[str(key)] = {index(day) for day in days}
+        tally.tag_names[str(key)] = str(spelling)
 
 
 # --- peer support, check-ins ---------------------------------------------------------

@@ -1,4 +1,5 @@
-"""A realistic sample journal: about 100 days, one lapse, cravings, coping and meetings.
+"""A realistic sample journal: about 100 days, one lapse, cravings, coping, meetings,
+calls to friends and evening check-ins.
 
 Built in a folder of its own, never the user's real home. Deterministic for a given
 "now", so the demo reads the same way every time.
@@ -10,6 +11,7 @@ import random
 from datetime import date, datetime, time, timedelta
 
 from recoverylog.domain.model import Entry, EntryType, Technique, new_id
+from recoverylog.domain.moments import day_of
 from recoverylog.errors import InvalidInput
 from recoverylog.services.clocks import add_clock, record_lapse
 from recoverylog.services.workspace import Workspace
@@ -50,6 +52,9 @@ NOTES = [
     ("Told my sister how long it's been. She cried, in a good way.", 5),
     ("Bored more than anything. Cleaned the kitchen.", 3),
 ]
+CONTACTS = [("Sam", "call"), ("Jo", "text"), ("Sam", "in-person"), ("Priya", "call")]
+SLEPT = (5, 5.5, 6, 6.5, 7, 7, 7.5, 8, 8.5)
+DIFFICULTY = {1: "very hard", 2: "hard", 3: "ok", 4: "ok", 5: "easy"}
 
 
 def build_demo(ws: Workspace, seed: int = 7) -> None:
@@ -70,6 +75,7 @@ def build_demo(ws: Workspace, seed: int = 7) -> None:
         triggers=["wedding", "open bar"],
     )
     entries = list(_entries(ws, rng, start))
+    entries += _evenings(ws, start, entries, random.Random(seed + 1))
     with ws.store.writing():
         journal = ws.reload_journal()
         journal.toolkit = [Technique(name, about) for name, about in TECHNIQUES]
@@ -142,3 +148,46 @@ def _entries(ws: Workspace, rng: random.Random, start: date) -> list[Entry]:
             if at <= ws.now:
                 add(EntryType.NOTE, at, text, mood=mood)
     return out
+
+
+def _evenings(ws: Workspace, start: date, logged: list[Entry], rng: random.Random) -> list[Entry]:
+    """A call or message to someone on some days and a check-in most evenings, drawn
+    from their own random numbers so the rest of the demo stays as it was. Mood is
+    higher on days with a meeting, a contact or a good night's sleep and lower on a hard
+    craving day, so that the mood insights have patterns to show."""
+    meetings = {day_of(e.at) for e in logged if e.type is EntryType.MEETING}
+    hardest: dict[date, int] = {}
+    for e in logged:
+        if e.type is EntryType.CRAVING:
+            hardest[day_of(e.at)] = max(hardest.get(day_of(e.at), 0), int(e.data["intensity"]))
+    out: list[Entry] = []
+    for offset in range(DEMO_DAYS + 1):
+        day = start + timedelta(days=offset)
+        contact = rng.random() < 0.45
+        if contact:
+            person, via = CONTACTS[offset % len(CONTACTS)]
+            out.append(
+                _demo_entry(EntryType.CONTACT, _moment(ws, day, 17, 30), person=person, via=via)
+            )
+        slept = rng.choice(SLEPT) if rng.random() < 0.75 else None
+        if rng.random() < 0.15:
+            continue  # no check-in that evening
+        score = 2.5 + (day in meetings) + 0.75 * contact + 0.75 * ((slept or 0) >= 7)
+        score -= hardest.get(day, 0) >= 7
+        mood = (
+            1 if offset == LAPSE_DAY else max(1, min(5, round(score + rng.choice((-0.5, 0, 0.5)))))
+        )
+        answers: dict[str, object] = {
+            "clean": offset != LAPSE_DAY,
+            "lapsed": ["alcohol"] if offset == LAPSE_DAY else [],
+            "difficulty": DIFFICULTY[mood],
+            "mood": mood,
+        }
+        if slept is not None:
+            answers["slept"] = slept
+        out.append(_demo_entry(EntryType.CHECKIN, _moment(ws, day, 22, 30), **answers))
+    return [e for e in out if e.at <= ws.now]
+
+
+def _demo_entry(kind: EntryType, at: datetime, **data: object) -> Entry:
+    return Entry(new_id(), kind, at, "alcohol", None, [], dict(data), created=at)

@@ -16,6 +16,7 @@ from recoverylog.domain.insights.clean_days import CleanDays, CleanShare
 from recoverylog.domain.insights.coping import CopingEffect
 from recoverylog.domain.insights.craving_times import BLOCK_HOURS, WEEKDAYS, TimeOfDay
 from recoverylog.domain.insights.cravings import SpanCravings
+from recoverylog.domain.insights.mood_json import mood_json
 from recoverylog.domain.insights.outcomes import OutcomeStats
 from recoverylog.domain.insights.period import DEFAULT_DAYS, Period
 from recoverylog.domain.insights.selfchecks import SelfCheckWeek
@@ -129,6 +130,7 @@ def insights_as_dict(ins: Insights, timezone: str) -> InsightsJson:
         "clean_days": [_clean_dict(c) for c in ins.clean],
         "selfchecks": [_selfcheck_dict(s) for s in ins.selfchecks],
         "observations": [{"section": o.section, "text": o.text} for o in observations(ins)],
+        "mood": mood_json(ins.mood),
     }
 
 

@@ -8,6 +8,8 @@ so a renamed or forgotten key is a type error here before it is a broken script 
 # schema tests read which keys are optional.
 from typing import Any, NotRequired, TypedDict
 
+from recoverylog.domain.insights.mood_json import MoodJson
+
 
 class TimeLeftJson(TypedDict):
     days_left: int
@@ -324,6 +326,7 @@ class InsightsJson(TypedDict):
     clean_days: list[CleanDaysJson]
     selfchecks: list[SelfCheckJson]
     observations: list[ObservationJson]
+    mood: MoodJson
 
 
 class SyncJson(TypedDict):

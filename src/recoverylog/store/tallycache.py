@@ -25,7 +25,7 @@ from recoverylog.store.atomic import atomic_write, ensure_private_dir, read_byte
 from recoverylog.store.entries import EntryStore
 from recoverylog.store.files import FileIO
 
-CACHE_VERSION = 3  # raised whenever what is counted, or how it is kept, changes
+CACHE_VERSION = 4  # raised whenever what is counted, or how it is kept, changes
 
 
 class TallyCache:

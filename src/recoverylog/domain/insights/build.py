@@ -18,6 +18,7 @@ from recoverylog.domain.insights.cravings import (
     SpanCravings,
     WeekCravings,
 )
+from recoverylog.domain.insights.mood import NO_MOOD, MoodStats, MoodTally
 from recoverylog.domain.insights.outcomes import OutcomeStats, OutcomeTally, lapses_in
 from recoverylog.domain.insights.period import Period, Tally, only_clock
 from recoverylog.domain.insights.selfchecks import SelfCheckTally, SelfCheckWeek
@@ -45,6 +46,7 @@ class Insights:
     tz: tzinfo = UTC  # the zone the local days were counted in
     months: tuple[MonthCravings, ...] = ()
     days: tuple[DayCravings, ...] = ()  # every day of the period, as the report shows them
+    mood: MoodStats = NO_MOOD
 
 
 class InsightsTally:
@@ -67,6 +69,7 @@ class InsightsTally:
         self.triggers, self.halt = TriggerTally(), HaltTally()
         self.coping, self.outcomes = CopingTally(spelling), OutcomeTally()
         self.selfchecks = SelfCheckTally(newest_first)
+        self.mood = MoodTally(period)
 
     def add(self, entries: Iterable[Entry]) -> None:
         """Each entry of the period to every section; the period before's to ``before``."""
@@ -81,6 +84,7 @@ class InsightsTally:
             self.outcomes,
             self.selfchecks,
         )
+        mood = self.mood
         first, since, until = period.previous().since, period.since, period.until
         for entry in only_clock(entries, self.clock):
             # Its own wall clock, as ``entries_in`` keeps it; the day worked out once.
@@ -92,6 +96,7 @@ class InsightsTally:
             elif day <= until:
                 for counter in current:
                     counter.add(entry, local)
+                mood.add_on(entry, day)  # the day is known: not worked out again
 
     def merge(self, other: InsightsTally) -> None:
         """Add the counts of ``other``: a tally of the same period, clock and order,
@@ -108,6 +113,7 @@ class InsightsTally:
         self.coping.merge(other.coping)
         self.outcomes.merge(other.outcomes)
         self.selfchecks.merge(other.selfchecks)
+        self.mood.merge(other.mood)
 
     def result(
         self,
@@ -138,6 +144,7 @@ class InsightsTally:
             lapses=tuple(lapses_in(wanted, period, tz)),
             tz=tz,
             days=tuple(self.days.days()),
+            mood=self.mood.result(self.days),
         )
 
 
