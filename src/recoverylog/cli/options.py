@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -94,3 +95,11 @@ def whole_number(what: str, low: int, high: int) -> Callable[[str], int]:
 
     parse.__name__ = "int"  # the help's metavar: <int>, as for other numbers
     return parse
+
+
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--output", "-o", help="Write to this file (private to you: 0600).", metavar="FILE"
+    ),
+]

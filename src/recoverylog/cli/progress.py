@@ -8,13 +8,8 @@ import typer
 
 from recoverylog.cli import state
 from recoverylog.cli.common import look_for, output_format, say, show_lines
-from recoverylog.cli.options import ForceOpt, FormatOpt
-from recoverylog.cli.report import (
-    DiscreetOpt,
-    MilestoneFormatOpt,
-    OutputOpt,
-    printable_milestones,
-)
+from recoverylog.cli.options import ForceOpt, FormatOpt, OutputOpt
+from recoverylog.cli.printable import DiscreetOpt, MilestoneFormatOpt, printable_milestones
 from recoverylog.render.output import Format
 from recoverylog.render.views import (
     TOOLKIT_COLUMNS,

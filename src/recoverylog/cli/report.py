@@ -12,7 +12,7 @@ import typer
 
 from recoverylog.cli import state
 from recoverylog.cli.common import day
-from recoverylog.cli.options import DAY_HELP, ClockOpt, ForceOpt
+from recoverylog.cli.options import DAY_HELP, ClockOpt, ForceOpt, OutputOpt
 from recoverylog.errors import InvalidInput
 from recoverylog.paths import user_path
 from recoverylog.reports.audiences import Audience
@@ -36,12 +36,6 @@ ReportFormatOpt = Annotated[
         "-f",
         help="md (default), txt, html or json; or taken from the --output file's extension.",
         case_sensitive=False,
-    ),
-]
-OutputOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--output", "-o", help="Write to this file (private to you: 0600).", metavar="FILE"
     ),
 ]
 
@@ -287,76 +281,3 @@ def view(
         return
     chosen = fmt or (choose_format(None, output) if output else ReportFormat.TXT)
     deliver(render(data, chosen), output, "report", force)
-
-
-# --- printable milestone summaries (the milestones command's extra formats) -----------
-
-
-class MilestoneFormat(StrEnum):
-    TABLE = "table"
-    PLAIN = "plain"
-    JSON = "json"
-    MD = "md"
-    TXT = "txt"
-    HTML = "html"
-    ICS = "ics"
-
-
-MilestoneFormatOpt = Annotated[
-    MilestoneFormat | None,
-    typer.Option(
-        "--format",
-        "-f",
-        help="table, plain or json; md, txt or html to print; ics for a calendar. "
-        "With --output, taken from the file's extension.",
-        case_sensitive=False,
-    ),
-]
-MILESTONE_EXTENSIONS = {
-    ".md": MilestoneFormat.MD,
-    ".markdown": MilestoneFormat.MD,
-    ".txt": MilestoneFormat.TXT,
-    ".html": MilestoneFormat.HTML,
-    ".htm": MilestoneFormat.HTML,
-    ".ics": MilestoneFormat.ICS,
-    ".json": MilestoneFormat.JSON,
-}
-DiscreetOpt = Annotated[
-    bool | None,
-    typer.Option(
-        "--discreet/--no-discreet",
-        help="For ics: titles like 'Milestone: 90 days', without the clock's name, for a "
-        "shared or work calendar. Default: the calendar.discreet setting.",
-        show_default=False,
-    ),
-]
-PRINTABLE = {MilestoneFormat.MD, MilestoneFormat.TXT, MilestoneFormat.HTML, MilestoneFormat.ICS}
-
-
-def printable_milestones(
-    clock: str | None,
-    upcoming: int,
-    fmt: MilestoneFormat | None,
-    output: Path | None,
-    force: bool = False,
-    discreet: bool | None = None,
-) -> bool:
-    """Write a summary for paper or a calendar; False when the usual view should show."""
-    if fmt is None and output is not None:
-        fmt = format_for(output, MILESTONE_EXTENSIONS, MilestoneFormat.TXT)
-    if discreet is not None and fmt is not MilestoneFormat.ICS:
-        flag = "--discreet" if discreet else "--no-discreet"
-        raise InvalidInput(
-            f"{flag} is for calendar files", hint="add --format ics, or write to a .ics file"
-        )
-    if output is None and fmt not in PRINTABLE:
-        return False
-    chosen = fmt.value if fmt in PRINTABLE or fmt is MilestoneFormat.JSON else "txt"
-    from recoverylog.services import reports as service
-
-    text = service.milestone_text(state.workspace(), clock, upcoming, chosen, discreet)
-    if not text:  # only a calendar can be empty
-        state.screen().message("No milestones to put in a calendar, so nothing was written.")
-        return True
-    deliver(text, output, "milestones", force)
-    return True
