@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
@@ -138,7 +138,7 @@ NA = (
 BUILTIN_SCHEMES: dict[str, tuple[Step, ...]] = {"common": COMMON, "extended": EXTENDED, "na": NA}
 
 
-def scheme_steps(name: str, custom: dict[str, list[str]] | None = None) -> tuple[Step, ...]:
+def scheme_steps(name: str, custom: Mapping[str, Sequence[str]] | None = None) -> tuple[Step, ...]:
     """Resolve a scheme name: a built-in one, or a list of specs from config."""
     key = name.strip().lower()
     if key in BUILTIN_SCHEMES:

@@ -8,7 +8,6 @@ what it shows.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from recoverylog.domain.model import Entry, EntryType, Outcome
@@ -52,8 +51,7 @@ def summarise(entries: Iterable[Entry]) -> PeriodSummary:
     )
 
 
-@dataclass(frozen=True)
-class TechniqueStats:
+class TechniqueStats(NamedTuple):
     name: str
     times_used: int
     average_helped: float | None

@@ -18,7 +18,8 @@ JOINERS = frozenset("\u200c\u200d")
 
 # Every character of an unsafe category lies in one of these ranges (a test checks
 # this against the whole of Unicode); only these are looked at, so long text is fast.
-_CANDIDATES = re.compile(
+# Compiled on first use (re keeps it): most commands never show an unsafe character.
+_CANDIDATES = (
     "[\x00-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u089f\u08e2\u180e"
     "\u200b-\u200f\u2028-\u202e\u2060-\u206f\ud800-\udfff\ufeff\ufff0-\ufffb"
     "\U000110bd\U000110cd\U00013430-\U0001345f\U0001bca0-\U0001bca3"
@@ -33,7 +34,7 @@ def is_unsafe(ch: str) -> bool:
 
 
 def unsafe_characters(text: str) -> list[str]:
-    return [m.group() for m in _CANDIDATES.finditer(text) if is_unsafe(m.group())]
+    return [m.group() for m in re.compile(_CANDIDATES).finditer(text) if is_unsafe(m.group())]
 
 
 def replace_unsafe(text: str, replacement: Callable[[str], str]) -> str:
@@ -43,7 +44,7 @@ def replace_unsafe(text: str, replacement: Callable[[str], str]) -> str:
         ch = match.group()
         return replacement(ch) if is_unsafe(ch) else ch
 
-    return _CANDIDATES.sub(swap, text)
+    return re.compile(_CANDIDATES).sub(swap, text)
 
 
 def escaped(ch: str) -> str:

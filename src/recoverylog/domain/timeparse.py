@@ -62,20 +62,21 @@ _UNIT_SECONDS = {
     "weeks": 604800,
 }
 
-# Every pattern is anchored at both ends and has no nested repetition.
-_AGO = re.compile(r"^(?:(\d+)\s*|an?\s+)([a-z]+)\s+ago$")
-_CLOCK_TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
-_TWELVE_HOUR = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?([ap])\.?m\.?$")
-_DAY_NUMBER = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
-_YEAR = re.compile(r"^\d{4}$")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Every pattern is anchored at both ends and has no nested repetition. Each is compiled
+# on first use (re keeps it), so a command that parses no time pays nothing for them.
+_AGO = r"^(?:(\d+)\s*|an?\s+)([a-z]+)\s+ago$"
+_CLOCK_TIME = r"^(\d{1,2}):(\d{2})$"
+_TWELVE_HOUR = r"^(\d{1,2})(?:[:.](\d{2}))?([ap])\.?m\.?$"
+_DAY_NUMBER = r"^(\d{1,2})(?:st|nd|rd|th)?$"
+_YEAR = r"^\d{4}$"
+_ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
 # The program's own output and its near relatives: 2026-11-20, 2026-11-20 21:30,
 # 2026-11-20T21:30:05.250000+05:30, ...Z, ...-0500, ...-05.
-_ISO = re.compile(
+_ISO = (
     r"^(\d{4}-\d{2}-\d{2})"
     r"(?:[t ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?(z|[+-]\d{2}(?::?\d{2})?)?)?$"
 )
-_DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)\s*([a-z]+)")
+_DURATION_PART = r"(\d+(?:\.\d+)?)\s*([a-z]+)"
 # No time or duration anyone types is longer; a longer text is refused before any
 # pattern looks at it, so every parser here takes linear time on any input.
 MAX_TIME_TEXT = 64
@@ -143,7 +144,7 @@ def parse_start(
     cleaned = _clean(text)
     if cleaned == "now":
         return now
-    ago = _AGO.match(cleaned)
+    ago = re.compile(_AGO).match(cleaned)
     if ago:
         moment = parse_when(text, now)
         return moment.date() if _UNIT_SECONDS[ago[2]] >= DAY_SECONDS else moment
@@ -174,7 +175,7 @@ def _read(text: str, now: datetime, notes: Notes, *, past: bool) -> datetime:
         raise TimeParseError("the time is empty")
     if cleaned in ("now", "today"):
         return now
-    ago = _AGO.match(cleaned)
+    ago = re.compile(_AGO).match(cleaned)
     if ago:
         return _read_ago(ago, text, now)
     moment = _read_iso(cleaned, text, now, notes)
@@ -205,7 +206,7 @@ def _read_ago(ago: re.Match[str], text: str, now: datetime) -> datetime:
 
 def _read_iso(cleaned: str, text: str, now: datetime, notes: Notes) -> datetime | None:
     """An ISO 8601 date or time; with an offset, the same instant in now's zone."""
-    match = _ISO.match(cleaned)
+    match = re.compile(_ISO).match(cleaned)
     if match is None:
         return None
     day = _written_date(match[1], text)
@@ -277,7 +278,7 @@ def _read_clock(word: str) -> time | None:
     clock = _NAMED_TIMES.get(word) or _parse_clock_time(word)
     if clock is not None:
         return clock
-    match = _TWELVE_HOUR.match(word)
+    match = re.compile(_TWELVE_HOUR).match(word)
     if match is None:
         return None
     hour, minute = int(match[1]), int(match[2] or 0)
@@ -287,7 +288,7 @@ def _read_clock(word: str) -> time | None:
 
 
 def _parse_clock_time(text: str) -> time | None:
-    match = _CLOCK_TIME.match(text)
+    match = re.compile(_CLOCK_TIME).match(text)
     if not match:
         return None
     hour, minute = int(match.group(1)), int(match.group(2))
@@ -346,9 +347,9 @@ def _day_and_month(words: list[str], now: datetime, *, past: bool, text: str) ->
     if len(words) not in (2, 3):
         return None
     first, second = (words[1], words[0]) if words[0] in _MONTH_NUMBER else (words[0], words[1])
-    number, month = _DAY_NUMBER.match(first), _MONTH_NUMBER.get(second)
+    number, month = re.compile(_DAY_NUMBER).match(first), _MONTH_NUMBER.get(second)
     year = words[2] if len(words) == 3 else None
-    if number is None or month is None or (year is not None and not _YEAR.match(year)):
+    if number is None or month is None or (year is not None and not re.compile(_YEAR).match(year)):
         return None
     day = _calendar_date(int(year or now.year), month, int(number[1]), text)
     if year is None and past and day > now.date():
@@ -358,7 +359,7 @@ def _day_and_month(words: list[str], now: datetime, *, past: bool, text: str) ->
 
 
 def _iso_date(word: str, text: str) -> date | None:
-    return _written_date(word, text) if _ISO_DATE.match(word) else None
+    return _written_date(word, text) if re.compile(_ISO_DATE).match(word) else None
 
 
 def _written_date(word: str, text: str) -> date:
@@ -493,7 +494,7 @@ def _parse_duration(cleaned: str, text: str) -> timedelta:
         return timedelta(minutes=float(cleaned))
     total = 0.0
     position = 0
-    while match := _DURATION_PART.match(cleaned, position):
+    while match := re.compile(_DURATION_PART).match(cleaned, position):
         unit = _UNIT_SECONDS.get(match.group(2))
         if unit is None:
             raise TimeParseError(f"unknown unit '{match.group(2)}' in duration '{text}'")
