@@ -117,3 +117,71 @@ def test_rich_rendering_has_no_escape_codes_and_fits_80_columns() -> None:
     assert "\x1b[" not in out
     assert all(len(line) <= 80 for line in out.splitlines())
     assert out.splitlines()[1].split() == ["Mon", "1", "2", "3", "4", "5", "6", "21"]
+
+
+# --- the spoken look: every chart in words, with the same numbers ----------------------
+
+
+def test_spoken_sparkline_and_bars_say_their_values() -> None:
+    said, _ = charts.sparkline([4.25, None, 6], lo=0, hi=10, look=Look.SPOKEN)
+    assert said == "4.2, none, 6"  # rounded to one place, as the rows show them
+    assert charts.bar(3, 6, 10, look=Look.SPOKEN) == ""  # the row says its number
+    rows = [charts.BarRow("payday", 4, "  4   avg 5.5"), charts.BarRow("tired", 2, "2", "tired: 2")]
+    assert as_plain(charts.bar_rows(rows, look=Look.SPOKEN)).splitlines() == [
+        "  payday: 4 avg 5.5",  # no words of its own: the label and the note
+        "  tired: 2",
+    ]
+
+
+def test_spoken_heatmap_is_a_line_a_row_with_its_counts() -> None:
+    grid = [[0, 1, 0], [3, 0, 12], [0, 0, 0]]
+    lines = charts.heatmap(["Mon", "Tue", "Wed"], ["a", "b", "c"], grid, look=Look.SPOKEN)
+    assert as_plain(lines).splitlines() == [
+        "  Mon: 1 in all; b: 1",
+        "  Tue: 15 in all; a: 3, c: 12",
+        "  Wed: 0 in all",
+    ]
+
+
+def test_spoken_calendar_is_stretches_of_days_and_today_apart() -> None:
+    statuses = ["before"] * 2 + ["clean"] * 7 + ["lapse", "gap"] + ["clean"] * 4
+    start = date(2026, 10, 26)
+    said = as_plain(charts.calendar(start, statuses, look=Look.SPOKEN)).splitlines()
+    assert said == [
+        "  28 Oct to 3 Nov: clean, 7 days",
+        "  4 Nov: lapse, 1 day",
+        "  5 Nov: not counted, 1 day",
+        "  6 Nov to 9 Nov: clean, 4 days",
+    ]
+    today = date(2026, 11, 9)
+    with_today = charts.calendar(start, statuses, look=Look.SPOKEN, today=today)
+    assert as_plain(with_today).splitlines()[-2:] == [
+        "  6 Nov to 8 Nov: clean, 3 days",
+        "  today, 9 Nov: clean so far",
+    ]
+
+
+def test_spoken_trend_line_names_each_point() -> None:
+    points = [("2 Nov", 0.0), ("9 Nov", 15.0), ("16 Nov", 30.0)]
+    lines = charts.trend_line(points, lo=0, hi=30, look=Look.SPOKEN)
+    assert as_plain(lines) == "  2 Nov: 0, 9 Nov: 15, 16 Nov: 30\n"
+
+
+def test_spoken_cravings_go_month_by_month_over_a_long_period() -> None:
+    weeks = [
+        {"start": f"2026-{1 + n // 4:02d}-0{1 + n % 4}", "count": 1, "average_intensity": 5,
+         "days": 7}
+        for n in range(30)
+    ]  # fmt: skip
+    months = [
+        {"start": "2026-01-01", "end": "2026-01-31", "count": 9, "average_intensity": 4.5,
+         "days": 31},
+        {"start": "2026-02-01", "end": "2026-02-10", "count": 2, "average_intensity": None,
+         "days": 10},
+    ]  # fmt: skip
+    data = {"cravings": {"count": 11, "weeks": weeks, "months": months}, "observations": []}
+    said = as_plain(charts.cravings_section(data, look=Look.SPOKEN)).splitlines()
+    assert said[1:] == [
+        "  Jan 2026: 9 cravings, average intensity 4.5",
+        "  Feb 2026: 2 cravings (10 days counted)",
+    ]

@@ -78,9 +78,12 @@ def test_mood_on_days_with_and_without_each_factor_by_hand() -> None:
         6.0,
     )
     assert meeting.enough
-    coping = found["coping"]  # even days: 4.5 + six 4s + seven 2s; odd: seven 4s, seven 2s
-    assert (coping.with_side.days, coping.without_side.days) == (14, 14)
-    assert (coping.with_side.mood, coping.without_side.mood) == (3.0, 3.0)
+    # Coping among the 9 days with a craving: on days 2, 14, 16, 18 and 20 (4, then four
+    # 2s: 2.4), not on days 1, 15, 17 and 19 (4, then three 2s: 2.5).
+    coping = found["coping"]
+    assert (coping.with_side.days, coping.without_side.days) == (5, 4)
+    assert (coping.with_side.mood, coping.without_side.mood) == (2.4, 2.5)
+    assert not coping.enough
     sleep = found["sleep"]  # only days where hours slept were given count
     assert (sleep.with_side.days, sleep.without_side.days) == (8, 7)
     assert (sleep.with_side.mood, sleep.without_side.mood) == (4.1, 2.0)  # 32.5 / 8
@@ -95,6 +98,24 @@ def test_too_few_days_on_one_side_says_so() -> None:
     assert not contact.enough
     assert comparison_text(contact) == (
         "Not enough days yet to compare contacts: 5 days with a contact, 23 without; "
+        f"{MIN_DAYS} each are needed."
+    )
+
+
+def test_coping_is_compared_among_the_days_with_a_craving() -> None:
+    """Coping is logged with cravings, on harder days: over every day it would seem to go
+    with a lower mood. Calm days (no craving, mood 4) are left out of its comparison."""
+    days = [_checkin(day, 4) for day in range(14)]  # calm days
+    for day in range(14, 28):  # a craving each day, coping on the first ten
+        days.append(_checkin(day, 3 if day < 24 else 2))
+        days.append(craving(_at(day, 15), 6, coping=["breathing"] if day < 24 else []))
+    coping = _mood(days)["coping"]
+    assert (coping.with_side.days, coping.without_side.days) == (10, 4)
+    assert (coping.with_side.mood, coping.without_side.mood) == (3.0, 2.0)
+    assert not coping.enough  # 4 days without: the words say so
+    assert comparison_text(coping) == (
+        "Not enough days yet to compare coping techniques on days with a craving: "
+        "10 days with a craving and a coping technique, 4 with a craving and none; "
         f"{MIN_DAYS} each are needed."
     )
 

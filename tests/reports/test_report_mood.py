@@ -91,7 +91,7 @@ def test_the_insights_screen_shows_mood_by_week_and_the_comparisons(
 
 def test_spoken_the_weeks_are_sentences_with_the_same_numbers(mood_home: Path, run: Run) -> None:
     spoken = run("--a11y", "insights", *PERIOD).stdout
-    section = spoken[spoken.index("\nMood  from check-ins and notes") :]
+    section = spoken[spoken.index("\nMood: from check-ins and notes") :]
     assert "  week of 26 Oct: average mood 4.0, 7 days with a mood\n" in section
     assert "  week of 16 Nov: average mood 2.0, 7 days with a mood\n" in section
     assert "#" not in section and "average mood by week" not in section
@@ -133,5 +133,10 @@ def test_the_demo_journal_has_enough_days_for_every_comparison(
     mood = json.loads(shown.stdout)["mood"]
     found = {c["factor"]: c for c in mood["comparisons"]}
     assert list(found) == ["meeting", "contact", "coping", "sleep"]
-    assert all(c["enough"] for c in found.values())
+    assert all(found[factor]["enough"] for factor in ("meeting", "contact", "sleep"))
+    # The demo's cravings nearly all had a coping technique: among the days with a
+    # craving, too few without one to compare.
+    assert found["coping"]["text"].startswith(
+        "Not enough days yet to compare coping techniques on days with a craving:"
+    )
     assert found["meeting"]["with"]["mood"] > found["meeting"]["without"]["mood"]

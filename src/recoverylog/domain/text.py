@@ -66,7 +66,7 @@ def named_values(pairs: Iterable[tuple[str, str]]) -> str:
     """A row as a sentence: 'Clock alcohol, clean since 2026-10-06, days 61.' Values
     that are empty or a dash (nothing to say) are left out."""
     named = [f"{name} {' '.join(value.split())}" for name, value in pairs if value.strip("–- ")]
-    return ", ".join(named[:1] + [_in_sentence(n) for n in named[1:]]) + "."
+    return ", ".join(named[:1] + [_in_sentence(n) for n in named[1:]]).rstrip(".") + "."
 
 
 def _in_sentence(words: str) -> str:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from recoverylog.domain.insights.period import by_month as series_by_month
 from recoverylog.domain.moments import hours_and_minutes
 from recoverylog.domain.text import percent, plural
 from recoverylog.messages import FIRST_CLOCK
@@ -193,8 +194,8 @@ def _spoken_grid(
 ) -> list[Line]:
     lines: list[Line] = []
     for label, row in zip(row_labels, grid, strict=True):
-        counts = [f"{col} {value}" for col, value in zip(col_labels, row, strict=True) if value]
-        said = f"{label}: {sum(row)}" + (f"; {', '.join(counts)}" if counts else "")
+        counts = [f"{col}: {value}" for col, value in zip(col_labels, row, strict=True) if value]
+        said = f"{label}: {sum(row)} in all" + (f"; {', '.join(counts)}" if counts else "")
         lines.append([text(indent + said)])
     return lines
 
@@ -209,15 +210,17 @@ def calendar(
     look: Look = Look.TERMINAL,
     indent: str = "  ",
     legend: bool = True,
+    today: date | None = None,
 ) -> list[Line]:
     """A year at a glance: one column per week (Monday at the top), one mark per day.
 
     ``start`` must be a Monday; days after the last status are left blank. Spoken: each
-    stretch of days alike, in words ("6 Oct to 5 Dec: clean, 61 days")."""
+    stretch of days alike, in words ("6 Oct to 5 Dec: clean, 61 days"), and ``today``,
+    which is not over yet, on its own ("today, 6 Dec: clean so far")."""
     if start.weekday() != 0:
         raise ValueError("the calendar starts on a Monday")
     if look.spoken:
-        return [[text(indent + said)] for said in _stretches(start, statuses)]
+        return [[text(indent + said)] for said in _stretches(start, statuses, today)]
     weeks = -(-len(statuses) // 7)
     label_width = max(len(label) for label in CALENDAR_DAY_LABELS)
     months = [" "] * (weeks + 3)
@@ -250,8 +253,13 @@ def calendar(
     return lines
 
 
-def _stretches(start: date, statuses: Sequence[str]) -> list[str]:
-    """Runs of days with one status, as words; the days before the clock are left out."""
+def _stretches(start: date, statuses: Sequence[str], today: date | None = None) -> list[str]:
+    """Runs of days with one status, as words; the days before the clock are left out,
+    and today is said on its own."""
+    now = None if today is None else (today - start).days
+    if today is not None and now is not None and 0 <= now < len(statuses):
+        words = CALENDAR_MARKS.get(statuses[now], CALENDAR_MARKS["before"])[3]
+        return [*_stretches(start, statuses[:now]), f"today, {_short(today)}: {words} so far"]
     said: list[str] = []
     first = 0
     for index in range(1, len(statuses) + 1):
@@ -286,7 +294,7 @@ def trend_line(
     if not points:
         return []
     if look.spoken:
-        said = ", ".join(f"{label} {value:g}" for label, value in points)
+        said = ", ".join(f"{label}: {value:g}" for label, value in points)
         return [[text(f"{indent}{said}")]]
     n = len(points)
     step = max(1, min(4, 60 // n))
@@ -321,7 +329,6 @@ def trend_line(
 
 # --- the insights screen ---------------------------------------------------------------
 
-MAX_WEEK_ROWS = 26  # longer periods are drawn month by month
 
 NO_DATA_HINT = (
     "Not enough data yet to see patterns. Log cravings as they come, e.g.\n"
@@ -352,10 +359,12 @@ def _said(data: Mapping[str, Any], section: str, indent: str = "  ") -> list[Lin
     return lines
 
 
-def _heading(title: str, note: str = "") -> Line:
+def section_heading(title: str, note: str = "", *, look: Look) -> Line:
+    """A section's title and a short note beside it; spoken, with a colon between them,
+    which a screen reader pauses at."""
     line: Line = [text(title, "bold cyan")]
     if note:
-        line.append(text(f"  {note}", "dim"))
+        line.append(text(f": {note}" if look.spoken else f"  {note}", "dim"))
     return line
 
 
@@ -387,10 +396,10 @@ def insights_lines(data: Mapping[str, Any], *, look: Look) -> list[Line]:
 
 def cravings_section(data: Mapping[str, Any], *, look: Look) -> list[Line]:
     cravings = data["cravings"]
-    lines = [_heading("Cravings over time"), *_said(data, "cravings")]
+    lines = [section_heading("Cravings over time", look=look), *_said(data, "cravings")]
     if not cravings["count"]:
         return lines
-    by_month = len(cravings["weeks"]) > MAX_WEEK_ROWS and bool(cravings.get("months"))
+    by_month = series_by_month(cravings["weeks"], cravings.get("months") or ())
     spans = cravings["months"] if by_month else cravings["weeks"]
     rows = [_span_row(w, by_month) for w in spans]
     if look.spoken:
@@ -431,15 +440,19 @@ def _span_row(span: Mapping[str, Any], by_month: bool) -> BarRow:
 
 def when_section(data: Mapping[str, Any], *, look: Look) -> list[Line]:
     when = data["when"]
-    lines = [_heading("When", "cravings by weekday and time of day")]
-    days = when["weekdays"] if look.spoken else [d[:3] for d in when["weekdays"]]
-    lines += heatmap(days, when["blocks"], when["grid"], look=look)
+    lines = [section_heading("When", "cravings by weekday and time of day", look=look)]
+    days, blocks = when["weekdays"], when["blocks"]
+    if look.spoken:  # "16 to 20", which reads better aloud than "16-20"
+        blocks = [" to ".join(str(int(hour)) for hour in block.split("-")) for block in blocks]
+    else:
+        days = [day[:3] for day in days]
+    lines += heatmap(days, blocks, when["grid"], look=look)
     return lines + _said(data, "when")
 
 
 def triggers_section(data: Mapping[str, Any], *, look: Look) -> list[Line]:
     triggers = data["triggers"]
-    lines = [_heading("What sets them off")]
+    lines = [section_heading("What sets them off", look=look)]
     if triggers["top"]:
         rows = []
         for t in triggers["top"]:
@@ -484,7 +497,7 @@ def triggers_section(data: Mapping[str, Any], *, look: Look) -> list[Line]:
 
 def coping_section(data: Mapping[str, Any], *, look: Look) -> list[Line]:
     coping = data["coping"]
-    lines = [_heading("What helps", "best first, for you")]
+    lines = [section_heading("What helps", "best first, for you", look=look)]
     if not coping:
         lines.append([text("  No coping logged yet: add --coping when you log a craving.", "dim")])
         return lines
@@ -543,7 +556,7 @@ def _coping_said(c: Mapping[str, Any]) -> str:
 
 def outcomes_section(data: Mapping[str, Any], *, look: Look) -> list[Line]:
     o = data["outcomes"]
-    lines = [_heading("Outcomes")]
+    lines = [section_heading("Outcomes", look=look)]
     rows = [
         BarRow("passed", o["passed"], str(o["passed"])),
         BarRow("used", o["used"], str(o["used"])),
@@ -567,7 +580,7 @@ def outcomes_section(data: Mapping[str, Any], *, look: Look) -> list[Line]:
 
 
 def clean_section(data: Mapping[str, Any], *, look: Look) -> list[Line]:
-    lines = [_heading("Clean days", "shares count whole days, up to yesterday")]
+    lines = [section_heading("Clean days", "shares count whole days, up to yesterday", look=look)]
     if not data["clean_days"]:
         lines.append([text(f"  No clocks yet: {FIRST_CLOCK}", "dim")])
         return lines
@@ -589,7 +602,8 @@ def clean_section(data: Mapping[str, Any], *, look: Look) -> list[Line]:
         shares = " · ".join(_share_texts(c["shares"]))
         lines.append([text("  share clean: ", "dim"), text(shares)])
         statuses = _expand(c["calendar"])
-        lines += calendar(_day(c["calendar"]["start"]), statuses, look=look)
+        today = _day(c["today"]) if c.get("today") else None
+        lines += calendar(_day(c["calendar"]["start"]), statuses, look=look, today=today)
         scores = [s["score"] for s in c["weekly_scores"]]
         if look.spoken:  # the score as the line above says it: of 100
             hundreds = [None if v is None else round(v * 100) for v in scores]
@@ -641,7 +655,7 @@ def _expand(cal: Mapping[str, Any]) -> list[str]:
 
 def selfcheck_section(data: Mapping[str, Any], *, look: Look) -> list[Line]:
     checks = data["selfchecks"]
-    lines = [_heading("Weekly self-check", "a reflection, not a diagnosis")]
+    lines = [section_heading("Weekly self-check", "a reflection, not a diagnosis", look=look)]
     if not checks:
         lines.append(
             [
@@ -660,10 +674,8 @@ def selfcheck_section(data: Mapping[str, Any], *, look: Look) -> list[Line]:
             lines.append([text(f"  {name}", "bold")])
         points = [(_short(_day(s["week_start"])), float(s["total"])) for s in series]
         if look.spoken:  # each week's total, with its week
-            lines += [
-                [text("  weekly totals, of 30:")],
-                *trend_line(points, lo=0, hi=30, look=look),
-            ]
+            weeks = [(f"week of {label}", total) for label, total in points]
+            lines += [[text("  weekly totals, of 30:")], *trend_line(weeks, lo=0, hi=30, look=look)]
             continue
         lines += trend_line(points, lo=0, hi=30, height=7, look=look)
         totals = " ".join(str(s["total"]) for s in series[-15:])

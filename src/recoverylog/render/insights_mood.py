@@ -7,8 +7,9 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from recoverylog.domain.insights.period import by_month as series_by_month
 from recoverylog.domain.text import plural
-from recoverylog.render.charts import MAX_WEEK_ROWS, BarRow, bar_rows, sparkline
+from recoverylog.render.charts import BarRow, bar_rows, section_heading, sparkline
 from recoverylog.render.lines import Line, Look, paragraph, text
 
 NO_MOOD = (
@@ -19,9 +20,7 @@ NO_MOOD = (
 
 def mood_section(data: Mapping[str, Any], *, look: Look) -> list[Line]:
     mood = data["mood"]
-    lines: list[Line] = [
-        [text("Mood", "bold cyan"), text("  from check-ins and notes, 1 (low) to 5 (good)", "dim")]
-    ]
+    lines = [section_heading("Mood", "from check-ins and notes, 1 (low) to 5 (good)", look=look)]
     if not mood["days_with_mood"]:
         days = plural(int(data["period"]["days"]), "day")
         return lines + paragraph(NO_MOOD.format(days=days), "dim")
@@ -35,7 +34,7 @@ def mood_section(data: Mapping[str, Any], *, look: Look) -> list[Line]:
 def _by_span(mood: Mapping[str, Any], *, look: Look) -> list[Line]:
     """A bar per week (or month): its average mood and how many days had one. Spoken:
     a sentence a week, with the same numbers."""
-    by_month = len(mood["weeks"]) > MAX_WEEK_ROWS and bool(mood["months"])
+    by_month = series_by_month(mood["weeks"], mood["months"])
     rows = [_row(span, by_month) for span in (mood["months"] if by_month else mood["weeks"])]
     if look.spoken:
         return bar_rows(rows, look=look)
@@ -56,7 +55,7 @@ def _row(span: Mapping[str, Any], by_month: bool) -> BarRow:
     average, days = span["average"], int(span["days_with_mood"])
     when = label if by_month else f"week of {label}"
     if average is None:
-        return BarRow(label, 0, "  –   (no mood)", f"{when}: no mood recorded")
+        return BarRow(label, 0, "  -   (no mood)", f"{when}: no mood recorded")
     with_mood = f"{plural(days, 'day')} with a mood"
     said = f"{when}: average mood {average:.1f}, {with_mood}"
     return BarRow(label, average, f"{average:.1f}   ({with_mood})", said)

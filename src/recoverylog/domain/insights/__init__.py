@@ -13,6 +13,8 @@ the same thing everywhere. Import from the module that holds a name:
 - ``outcomes``: passed or used, how long cravings lasted, lapses in the period
 - ``clean_days``: the clean-days calendar, shares and the trend score
 - ``selfchecks``: the weekly self-check totals
+- ``mood``: mood by week, and how mood and cravings differ on days with and without
+  a meeting, a contact, coping, enough sleep or a tag
 - ``build``: every section at once, in one pass over the entries
 
 Nothing is imported here, so loading one concern loads only what it needs.

@@ -189,7 +189,14 @@ class MoodTally:
         out = [
             _split(name, {i for i in days if self.flags[i] & bit}, days, means, cravings)
             for name, bit in FACTOR_BITS.items()
+            if bit != COPING
         ]
+        # Coping is mostly logged with a craving, and a day with a craving is often a
+        # harder one: compared over every day, coping would seem to go with worse days.
+        # So it is compared among the days that had a craving.
+        craving_days = [i for i in days if cravings.counts[i]]
+        used = {i for i in craving_days if self.flags[i] & COPING}
+        out.insert(2, _split("coping", used, craving_days, means, cravings))
         slept = [i for i in days if self.slept[i] is not None]
         if slept:
             enough = {i for i in slept if (self.slept[i] or 0) >= ENOUGH_SLEEP_HOURS}
@@ -239,24 +246,35 @@ def _mean(values: list[float]) -> float | None:
 
 # --- words ---------------------------------------------------------------------------
 
-# Each factor: the days with it, the word for the days without, and its name.
+# Each factor: the days with it, the days without it, its name, and the days without
+# it in the cravings' short sentence.
 _WORDS = {
-    "meeting": ("with a meeting", "without", "meetings"),
-    "contact": ("with a contact", "without", "contacts"),
-    "coping": ("with a coping technique", "without", "coping techniques"),
-    "sleep": (f"with {ENOUGH_SLEEP_HOURS} hours of sleep or more", "with less", "sleep"),
+    "meeting": ("with a meeting", "without", "meetings", "without"),
+    "contact": ("with a contact", "without", "contacts", "without"),
+    "coping": (
+        "with a craving and a coping technique",
+        "with a craving and none",
+        "coping techniques on days with a craving",
+        "without",
+    ),
+    "sleep": (
+        f"with {ENOUGH_SLEEP_HOURS} hours of sleep or more",
+        "with less",
+        "sleep",
+        "with less",
+    ),
 }
 
 
-def _words(c: MoodComparison) -> tuple[str, str, str]:
+def _words(c: MoodComparison) -> tuple[str, str, str, str]:
     if c.factor == "tag":
-        return f"tagged '{c.tag}'", "without", f"the tag '{c.tag}'"
+        return f"tagged '{c.tag}'", "without", f"the tag '{c.tag}'", "without"
     return _WORDS[c.factor]
 
 
 def comparison_text(c: MoodComparison) -> str:
     """One comparison in words: what goes with what, or that there are too few days."""
-    with_words, without_words, name = _words(c)
+    with_words, without_words, name, short_without = _words(c)
     yes, no = c.with_side, c.without_side
     if not c.enough or yes.mood is None or no.mood is None:
         return (
@@ -267,5 +285,5 @@ def comparison_text(c: MoodComparison) -> str:
         f"On days {with_words} your mood averaged {yes.mood:.1f}, {without_words} "
         f"{no.mood:.1f} ({yes.days} and {no.days} days). "
         f"Cravings: {yes.cravings_per_day or 0:.1f} a day {with_words.split()[0]}, "
-        f"{no.cravings_per_day or 0:.1f} {without_words}."
+        f"{no.cravings_per_day or 0:.1f} {short_without}."
     )

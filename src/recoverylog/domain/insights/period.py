@@ -8,7 +8,7 @@ frozen dataclasses.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sized
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Protocol, TypeVar
@@ -18,6 +18,13 @@ from recoverylog.domain.moments import day_of, reading_window
 from recoverylog.errors import InvalidInput
 
 DEFAULT_DAYS = 90  # how far insights look back unless told otherwise
+MAX_WEEK_ROWS = 26  # longer series are shown month by month
+
+
+def by_month(weeks: Sized, months: Sized) -> bool:
+    """Whether a series is shown month by month: more weeks than read well as rows, and
+    its months known."""
+    return len(weeks) > MAX_WEEK_ROWS and len(months) > 0
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,11 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
+from recoverylog.domain.insights.period import by_month as series_by_month
 from recoverylog.domain.text import plural
 from recoverylog.reports.blocks import Block, Bullets, Para, Section, Table
 from recoverylog.reports.words import report_year, short_date
 
-MAX_WEEK_ROWS = 26  # as the insights screen: longer periods month by month
 NO_MOOD = "No mood was recorded in this period."
 
 
@@ -35,7 +35,7 @@ def mood_sections(r: Mapping[str, Any]) -> list[Section]:
 
 
 def _spans(mood: Mapping[str, Any], year: int) -> Table:
-    by_month = len(mood["weeks"]) > MAX_WEEK_ROWS and bool(mood["months"])
+    by_month = series_by_month(mood["weeks"], mood["months"])
     spans: Sequence[Mapping[str, Any]] = mood["months"] if by_month else mood["weeks"]
     first = "Month" if by_month else "Week of"
     rows = tuple(
