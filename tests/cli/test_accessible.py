@@ -108,6 +108,16 @@ def test_the_insights_chart_rows_become_sentences(cli: Any, sample: Path) -> Non
     assert "When: cravings by weekday and time of day\n" in spoken  # a pause, read aloud
 
 
+def test_day_one_says_no_score_aloud(cli: Any) -> None:
+    """Before a whole day the trend score is not given: a lone 0, read aloud, would
+    sound like a verdict."""
+    shown(cli, "clock", "add", "alcohol", "--since", "today")
+    spoken = shown(cli, "--a11y", "insights")
+    assert "trend score after the first whole day" in spoken
+    assert "today, 23 Nov: clean so far" in spoken
+    assert "trend score by week" not in spoken
+
+
 def test_a_listing_is_a_sentence_a_row(cli: Any, sample: Path) -> None:
     import json
 

@@ -606,8 +606,10 @@ def clean_section(data: Mapping[str, Any], *, look: Look) -> list[Line]:
         lines += calendar(_day(c["calendar"]["start"]), statuses, look=look, today=today)
         scores = [s["score"] for s in c["weekly_scores"]]
         if look.spoken:  # the score as the line above says it: of 100
-            hundreds = [None if v is None else round(v * 100) for v in scores]
-            lines.append([text("  trend score by week, of 100: "), sparkline(hundreds, look=look)])
+            if c["score"] is not None:  # before a whole day, a lone 0 would read as a verdict
+                hundreds = [None if v is None else round(v * 100) for v in scores]
+                said = sparkline(hundreds, look=look)
+                lines.append([text("  trend score by week, of 100: "), said])
         else:
             lines.append(
                 [
