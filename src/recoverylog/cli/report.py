@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
 
@@ -154,22 +154,31 @@ def report(
         prepared_by=name,
     )
     chosen = choose_format(fmt, _inner_name(output) if encrypt_to else output)
-    accessible = state.screen().accessible
     if preview:
         # Text formats are previewed as they will be written; HTML and JSON as plain text.
         shown = chosen if chosen in (ReportFormat.MD, ReportFormat.TXT) else ReportFormat.TXT
         state.screen().message("This is what the report will contain:\n")
-        state.screen().message(spoken(data) if accessible else render(data, shown))
+        said = spoken(data) if state.screen().accessible else render(data, shown)
+        state.screen().message(said)
         state.screen().message("\n" + to_preview(data, ws.settings.report_hide))
         ask_to_share(output)
     if encrypt_to is not None:
         assert output is not None
         deliver_sealed(render(data, chosen), output, encrypt_to, force)
         return
-    if accessible and fmt is None and output is None:  # read on the screen
-        deliver(spoken(data), None, "report", force)
-        return
-    deliver(render(data, chosen), output, "report", force)
+    deliver(_report_text(data, fmt, chosen, output), output, "report", force)
+
+
+def _report_text(
+    data: Mapping[str, Any], fmt: ReportFormat | None, chosen: ReportFormat, output: Path | None
+) -> str:
+    """The report in the ``chosen`` format; read on the screen in accessible mode (no
+    format or file asked for), in sentences for a screen reader."""
+    from recoverylog.reports.writers import render, spoken
+
+    if state.screen().accessible and fmt is None and output is None:
+        return spoken(data)
+    return render(data, chosen)
 
 
 SEALED_SUFFIXES = (".age", ".gpg", ".asc", ".pgp")
@@ -272,12 +281,8 @@ def view(
     Examples: recoverylog report view alex-week.json --output alex-week.html ;
     recoverylog report view alex-week.json.age --identity ~/.config/age/keys.txt
     """
-    from recoverylog.reports.writers import render, spoken
     from recoverylog.services import reports as service
 
     data = service.load_received_report(file, identity)
-    if state.screen().accessible and fmt is None and output is None:  # read on the screen
-        deliver(spoken(data), None, "report", force)
-        return
     chosen = fmt or (choose_format(None, output) if output else ReportFormat.TXT)
-    deliver(render(data, chosen), output, "report", force)
+    deliver(_report_text(data, fmt, chosen, output), output, "report", force)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TextIO
 
-from recoverylog.domain.text import plural
+from recoverylog.domain.moments import hours_and_minutes
 from recoverylog.render.lines import Look, bar
 from recoverylog.render.output import Screen
 
@@ -19,15 +19,6 @@ class TimerResult:
 
 def clock_text(seconds: int) -> str:
     return f"{seconds // 60:02d}:{seconds % 60:02d}"
-
-
-def left_in_words(seconds: int) -> str:
-    """'5 minutes left', as a line a minute says it (read aloud, 05:00 is a time of day)."""
-    minutes, rest = divmod(seconds, 60)
-    said = plural(minutes, "minute") if minutes else ""
-    if rest:
-        said = f"{said} {plural(rest, 'second')}".strip()
-    return f"{said} left"
 
 
 def urge_timer(
@@ -75,7 +66,10 @@ def _plain_timer(
                     out.write("\r" + " " * width + "\r")
                     out.write(f"{prompt_for(elapsed[0] // 60)}\n")
                 else:
-                    out.write(f"{left_in_words(left)}. {prompt_for(elapsed[0] // 60)}\n")
+                    # Said in words (read aloud, 05:00 is a time of day); a line comes
+                    # at each whole minute, so what is left is whole minutes.
+                    said = f"{hours_and_minutes(left // 60)} left"
+                    out.write(f"{said}. {prompt_for(elapsed[0] // 60)}\n")
             if live:
                 drawn, _ = bar(elapsed[0] / seconds, 30, look=Look.PLAIN)
                 status = f"  {clock_text(left)} left  {drawn}"
